@@ -1,0 +1,214 @@
+//! The catalogue file as an administrator writes it (TOML), before validation.
+//! Positions are kept so that every error can name its line.
+
+use super::text::LocalText;
+use serde::Deserialize;
+use serde_spanned::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityFile {
+    pub authority: Spanned<AuthorityDef>,
+    #[serde(default, rename = "service")]
+    pub services: Vec<Spanned<ServiceDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityDef {
+    pub id: Spanned<String>,
+    pub country: Spanned<String>,
+    pub calendar: Spanned<String>,
+    pub time_zone: Spanned<String>,
+    pub currency: Spanned<String>,
+    pub reference_prefix: Spanned<String>,
+    pub max_upload_bytes: Option<Spanned<i64>>,
+    pub name: Spanned<LocalText>,
+    pub summary: Spanned<LocalText>,
+    pub contact: Option<Spanned<LocalText>>,
+    pub payment: Spanned<PaymentDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentDef {
+    pub scheme: Spanned<String>,
+    pub account: Option<String>,
+    pub beneficiary: Option<LocalText>,
+    pub methods: Spanned<LocalText>,
+    pub instructions: Spanned<LocalText>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceDef {
+    pub id: Spanned<String>,
+    pub code: Option<String>,
+    pub name: Spanned<LocalText>,
+    pub summary: Spanned<LocalText>,
+    pub eligibility: Spanned<LocalText>,
+    #[serde(default)]
+    pub notes: Vec<Spanned<LocalText>>,
+    #[serde(default)]
+    pub biometrics: BiometricsDef,
+    pub validity: Spanned<ValidityDef>,
+    #[serde(default, rename = "category")]
+    pub categories: Vec<Spanned<CategoryDef>>,
+    #[serde(rename = "urgency")]
+    pub urgencies: Vec<Spanned<UrgencyDef>>,
+    #[serde(default, rename = "reduction")]
+    pub reductions: Vec<Spanned<ReductionDef>>,
+    #[serde(default, rename = "question")]
+    pub questions: Vec<Spanned<QuestionDef>>,
+    pub renewal_notice_days: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BiometricsDef {
+    #[serde(default)]
+    pub facial_image: bool,
+    #[serde(default)]
+    pub fingerprints: bool,
+    pub fingerprints_from_age: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ValidityDef {
+    /// No validity: a certificate or a request with no document.
+    None,
+    Lifetime,
+    Fixed { years: Option<i64>, months: Option<i64> },
+    /// A fixed duration chosen by the holder's age on the filing date.
+    ByAgeBand { bands: Vec<DurationBandDef> },
+    /// Until the birthday that closes the holder's age band at issue.
+    UntilBirthday { birthdays: Vec<i64>, lifetime_from_age: Option<i64> },
+    /// The granted right of stay, never beyond the named documents' expiry.
+    GrantedStay {
+        #[serde(default)]
+        capped_by: Vec<String>,
+    },
+    /// Exactly as long as another document of the holder.
+    SameAsDocument { document: String },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationBandDef {
+    pub under_age: Option<i64>,
+    pub years: Option<i64>,
+    pub months: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryDef {
+    pub id: String,
+    pub name: LocalText,
+    pub from_age: Option<i64>,
+    pub under_age: Option<i64>,
+    #[serde(default)]
+    pub domicile_abroad: bool,
+    #[serde(default)]
+    pub notes: Vec<LocalText>,
+    #[serde(rename = "document")]
+    pub documents: Vec<DocumentDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentDef {
+    pub id: String,
+    pub name: LocalText,
+    pub when: Option<LocalText>,
+    #[serde(default)]
+    pub original: bool,
+    #[serde(default)]
+    pub copy: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrgencyDef {
+    pub id: String,
+    #[serde(default)]
+    pub default: bool,
+    pub processing: ProcessingDef,
+    #[serde(rename = "fee")]
+    pub fees: Vec<Spanned<FeeLineDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ProcessingDef {
+    /// Nothing to wait for: answered on the spot or not a request at all.
+    None,
+    SameDay,
+    WorkingDays { days: i64 },
+    CalendarDays { days: i64 },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeLineDef {
+    pub code: String,
+    pub label: LocalText,
+    pub amount: Option<Spanned<AmountDef>>,
+    pub by_age: Option<Spanned<Vec<AgeAmountDef>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeAmountDef {
+    pub under_age: Option<i64>,
+    pub amount: AmountDef,
+}
+
+/// `258` (whole units) or `"258.50"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum AmountDef {
+    Whole(i64),
+    Decimal(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReductionDef {
+    pub id: String,
+    pub name: LocalText,
+    pub conditions: LocalText,
+    #[serde(rename = "applies")]
+    pub applies: Vec<ReductionApplyDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReductionApplyDef {
+    pub urgency: String,
+    pub line: String,
+    pub amount: AmountDef,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionDef {
+    pub id: String,
+    pub label: LocalText,
+    #[serde(default = "required_by_default")]
+    pub required: bool,
+    #[serde(rename = "option")]
+    pub options: Vec<QuestionOptionDef>,
+}
+
+fn required_by_default() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionOptionDef {
+    pub id: String,
+    pub label: LocalText,
+}

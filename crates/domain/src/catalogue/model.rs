@@ -1,0 +1,293 @@
+//! The validated catalogue: what the rest of Ghiseu reads. Every value here
+//! has passed the checks in `build`, so rules can rely on it.
+
+use super::text::LocalText;
+use crate::calendar::WorkingCalendar;
+use crate::money::Currency;
+use crate::national_id::Country;
+use jiff::tz::TimeZone;
+
+#[derive(Debug, Clone)]
+pub struct Authority {
+    pub id: String,
+    pub country: Country,
+    pub calendar: WorkingCalendar,
+    pub time_zone: TimeZone,
+    pub time_zone_name: String,
+    pub currency: Currency,
+    pub reference_prefix: String,
+    pub max_upload_bytes: u64,
+    pub name: LocalText,
+    pub summary: LocalText,
+    pub contact: Option<LocalText>,
+    pub payment: PaymentInstructions,
+    pub services: Vec<Service>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentScheme {
+    /// Romanian treasury account; the receipt names the holder and their CNP.
+    TreasuryReceipt,
+    /// Moldovan government e-payment service reference.
+    Mpay,
+    /// A euro transfer with a pre-filled payment order.
+    EurTransfer,
+    /// The service is free.
+    None,
+}
+
+impl PaymentScheme {
+    pub const NAMES: [&'static str; 4] = ["treasury-receipt", "mpay", "eur-transfer", "none"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "treasury-receipt" => Some(Self::TreasuryReceipt),
+            "mpay" => Some(Self::Mpay),
+            "eur-transfer" => Some(Self::EurTransfer),
+            "none" => Some(Self::None),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PaymentInstructions {
+    pub scheme: PaymentScheme,
+    pub account: Option<String>,
+    pub beneficiary: Option<LocalText>,
+    pub methods: LocalText,
+    pub instructions: LocalText,
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub id: String,
+    pub authority_id: String,
+    pub code: Option<String>,
+    pub name: LocalText,
+    pub summary: LocalText,
+    pub eligibility: LocalText,
+    pub notes: Vec<LocalText>,
+    pub biometrics: Biometrics,
+    pub validity: ValidityRule,
+    pub categories: Vec<Category>,
+    pub urgencies: Vec<Urgency>,
+    pub reductions: Vec<Reduction>,
+    pub questions: Vec<Question>,
+    pub renewal_notice_days: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Biometrics {
+    pub facial_image: bool,
+    pub fingerprints: bool,
+    pub fingerprints_from_age: Option<i16>,
+}
+
+/// A span of years and months, added to an issue date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub years: i16,
+    pub months: i32,
+}
+
+impl Term {
+    pub fn total_months(self) -> i32 {
+        i32::from(self.years) * 12 + self.months
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermBand {
+    /// Holders younger than this (in completed years) fall in the band;
+    /// `None` for the last band, which takes every older holder.
+    pub under_age: Option<i16>,
+    pub term: Term,
+}
+
+/// Another document of the holder whose expiry a rule needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HolderDocument {
+    /// The holder's passport or travel document (`--passport-expires`).
+    Passport,
+    /// The holder's national identity document (`--id-document-expires`).
+    IdDocument,
+}
+
+impl HolderDocument {
+    pub const NAMES: [&'static str; 2] = ["passport", "id-document"];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "passport" => Some(Self::Passport),
+            "id-document" => Some(Self::IdDocument),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValidityRule {
+    None,
+    Lifetime,
+    Fixed(Term),
+    /// Chosen by the holder's age on the filing date.
+    ByAgeBand(Vec<TermBand>),
+    /// Until the first of these birthdays after issue; lifetime from the given age.
+    UntilBirthday {
+        birthdays: Vec<i16>,
+        lifetime_from_age: Option<i16>,
+    },
+    /// The granted right of stay, capped by the expiry of the named documents.
+    GrantedStay { capped_by: Vec<HolderDocument> },
+    /// Equal to the validity of another document of the holder.
+    SameAsDocument(HolderDocument),
+}
+
+impl ValidityRule {
+    /// Whether the rule needs the holder's birth date.
+    pub fn needs_birth_date(&self) -> bool {
+        matches!(self, Self::ByAgeBand(_) | Self::UntilBirthday { .. })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub name: LocalText,
+    pub from_age: Option<i16>,
+    pub under_age: Option<i16>,
+    pub domicile_abroad: bool,
+    pub notes: Vec<LocalText>,
+    pub documents: Vec<RequiredDocument>,
+}
+
+impl Category {
+    pub fn covers_age(&self, age: i16) -> bool {
+        self.from_age.is_none_or(|from| age >= from) && self.under_age.is_none_or(|u| age < u)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RequiredDocument {
+    pub id: String,
+    pub name: LocalText,
+    /// When the document is needed only in some cases ("if you have one").
+    pub when: Option<LocalText>,
+    pub original: bool,
+    pub copy: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProcessingTerm {
+    None,
+    SameDay,
+    WorkingDays(u32),
+    CalendarDays(u32),
+}
+
+#[derive(Debug, Clone)]
+pub struct Urgency {
+    pub id: String,
+    pub default: bool,
+    pub processing: ProcessingTerm,
+    pub fees: Vec<FeeLine>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FeeLine {
+    pub code: String,
+    pub label: LocalText,
+    /// Amounts by age band on the filing date, youngest band first; a single
+    /// band with `under_age: None` when the amount does not depend on age.
+    pub amounts: Vec<AgeAmount>,
+}
+
+impl FeeLine {
+    pub fn depends_on_age(&self) -> bool {
+        self.amounts.len() > 1
+    }
+
+    /// The amount for a holder of `age`, or the only amount when age does not matter.
+    pub fn amount_for(&self, age: Option<i16>) -> Option<i64> {
+        match age {
+            Some(age) => self
+                .amounts
+                .iter()
+                .find(|a| a.under_age.is_none_or(|u| age < u))
+                .map(|a| a.minor),
+            None if !self.depends_on_age() => self.amounts.first().map(|a| a.minor),
+            None => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeAmount {
+    pub under_age: Option<i16>,
+    pub minor: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reduction {
+    pub id: String,
+    pub name: LocalText,
+    /// Who is eligible, in words an operator checks against evidence.
+    pub conditions: LocalText,
+    pub applies: Vec<ReductionApply>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReductionApply {
+    pub urgency: String,
+    pub line: String,
+    /// The reduced amount that replaces the line's amount.
+    pub minor: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub label: LocalText,
+    pub required: bool,
+    pub options: Vec<QuestionOption>,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionOption {
+    pub id: String,
+    pub label: LocalText,
+}
+
+impl Service {
+    pub fn needs_birth_date(&self) -> bool {
+        self.validity.needs_birth_date()
+            || self
+                .urgencies
+                .iter()
+                .any(|u| u.fees.iter().any(FeeLine::depends_on_age))
+    }
+
+    pub fn default_urgency(&self) -> Option<&Urgency> {
+        self.urgencies.iter().find(|u| u.default)
+    }
+
+    /// The urgency called `id`; "standard" names the default one.
+    pub fn urgency(&self, id: &str) -> Option<&Urgency> {
+        self.urgencies
+            .iter()
+            .find(|u| u.id == id)
+            .or_else(|| (id == "standard").then(|| self.default_urgency()).flatten())
+    }
+
+    pub fn reduction(&self, id: &str) -> Option<&Reduction> {
+        self.reductions.iter().find(|r| r.id == id)
+    }
+
+    /// The applicant category for a holder of `age` on the filing date.
+    pub fn category_for(&self, age: i16, domicile_abroad: bool) -> Option<&Category> {
+        self.categories
+            .iter()
+            .find(|c| c.domicile_abroad == domicile_abroad && c.covers_age(age))
+    }
+}

@@ -1,0 +1,401 @@
+//! Validation of one `[[service]]` table.
+
+use super::build::{identifier, Report};
+use super::def::*;
+use super::model::*;
+use crate::money::Currency;
+use serde_spanned::Spanned;
+use std::collections::HashSet;
+
+const MAX_AGE: i64 = 150;
+
+pub(super) fn service(
+    report: &mut Report<'_>,
+    spanned: &Spanned<ServiceDef>,
+    authority_id: &str,
+    currency: Currency,
+) -> Option<Service> {
+    let def = spanned.get_ref();
+    let span = spanned.span();
+    let id = def.id.get_ref();
+    identifier(report, def.id.span(), "service id", id);
+    report.text(def.name.span(), &format!("service {id}: name"), def.name.get_ref());
+    report.text(def.summary.span(), &format!("service {id}: summary"), def.summary.get_ref());
+    report.text(
+        def.eligibility.span(),
+        &format!("service {id}: eligibility"),
+        def.eligibility.get_ref(),
+    );
+    for note in &def.notes {
+        report.text(note.span(), &format!("service {id}: note"), note.get_ref());
+    }
+    let biometrics = Biometrics {
+        facial_image: def.biometrics.facial_image,
+        fingerprints: def.biometrics.fingerprints,
+        fingerprints_from_age: def.biometrics.fingerprints_from_age.and_then(|age| {
+            report.number(span.clone(), "fingerprints_from_age", age, 0..=MAX_AGE)
+        }),
+    };
+    let validity = validity(report, &def.validity, id);
+    let categories = categories(report, &def.categories, id);
+    let urgencies = urgencies(report, &def.urgencies, id, currency);
+    let reductions = reductions(report, &def.reductions, &urgencies, id, currency);
+    let questions = questions(report, &def.questions, id);
+    let renewal_notice_days = def
+        .renewal_notice_days
+        .as_ref()
+        .and_then(|d| report.number(d.span(), "renewal_notice_days", *d.get_ref(), 1..=365));
+
+    Some(Service {
+        id: id.clone(),
+        authority_id: authority_id.to_string(),
+        code: def.code.clone(),
+        name: def.name.get_ref().clone(),
+        summary: def.summary.get_ref().clone(),
+        eligibility: def.eligibility.get_ref().clone(),
+        notes: def.notes.iter().map(|n| n.get_ref().clone()).collect(),
+        biometrics,
+        validity: validity?,
+        categories,
+        urgencies,
+        reductions,
+        questions,
+        renewal_notice_days,
+    })
+}
+
+fn term(
+    report: &mut Report<'_>,
+    span: std::ops::Range<usize>,
+    years: Option<i64>,
+    months: Option<i64>,
+) -> Option<Term> {
+    if years.is_none() && months.is_none() {
+        report.at(span, "a validity term needs `years` or `months`");
+        return None;
+    }
+    let years: i16 = report.number(span.clone(), "years", years.unwrap_or(0), 0..=100)?;
+    let months: i32 = report.number(span.clone(), "months", months.unwrap_or(0), 0..=1200)?;
+    if years == 0 && months == 0 {
+        report.at(span, "a validity term cannot be zero");
+        return None;
+    }
+    Some(Term { years, months })
+}
+
+/// Age bands must rise strictly and end with an open band.
+fn check_bands(
+    report: &mut Report<'_>,
+    span: std::ops::Range<usize>,
+    what: &str,
+    bounds: &[Option<i64>],
+) -> Option<Vec<Option<i16>>> {
+    if bounds.is_empty() {
+        report.at(span, format!("{what} needs at least one band"));
+        return None;
+    }
+    let mut out = Vec::with_capacity(bounds.len());
+    let mut previous = 0;
+    for (i, bound) in bounds.iter().enumerate() {
+        let last = i + 1 == bounds.len();
+        match (bound, last) {
+            (None, true) => out.push(None),
+            (None, false) => {
+                report.at(span.clone(), format!("{what}: only the last band may leave out `under_age`"));
+                return None;
+            }
+            (Some(_), true) => {
+                report.at(
+                    span.clone(),
+                    format!("{what}: the last band must leave out `under_age` so that every age is covered"),
+                );
+                return None;
+            }
+            (Some(age), false) => {
+                if *age <= previous || *age > MAX_AGE {
+                    report.at(
+                        span.clone(),
+                        format!("{what}: `under_age` must rise from band to band (found {age} after {previous})"),
+                    );
+                    return None;
+                }
+                previous = *age;
+                out.push(i16::try_from(*age).ok());
+            }
+        }
+    }
+    Some(out)
+}
+
+fn validity(report: &mut Report<'_>, def: &Spanned<ValidityDef>, id: &str) -> Option<ValidityRule> {
+    let span = def.span();
+    let what = format!("service {id}: validity");
+    match def.get_ref() {
+        ValidityDef::None => Some(ValidityRule::None),
+        ValidityDef::Lifetime => Some(ValidityRule::Lifetime),
+        ValidityDef::Fixed { years, months } => term(report, span, *years, *months).map(ValidityRule::Fixed),
+        ValidityDef::ByAgeBand { bands } => {
+            let bounds: Vec<Option<i64>> = bands.iter().map(|b| b.under_age).collect();
+            let ages = check_bands(report, span.clone(), &what, &bounds)?;
+            let mut out = Vec::new();
+            for (band, under_age) in bands.iter().zip(ages) {
+                out.push(TermBand { under_age, term: term(report, span.clone(), band.years, band.months)? });
+            }
+            Some(ValidityRule::ByAgeBand(out))
+        }
+        ValidityDef::UntilBirthday { birthdays, lifetime_from_age } => {
+            let rising = birthdays.windows(2).all(|w| w[0] < w[1]);
+            if birthdays.is_empty() || !rising || birthdays.iter().any(|b| !(1..=MAX_AGE).contains(b)) {
+                report.at(span, format!("{what}: `birthdays` must be rising ages between 1 and {MAX_AGE}"));
+                return None;
+            }
+            let last = birthdays.last().copied();
+            if lifetime_from_age.is_some() && *lifetime_from_age != last {
+                report.at(span, format!("{what}: `lifetime_from_age` must equal the last birthday ({})", last.unwrap_or(0)));
+                return None;
+            }
+            Some(ValidityRule::UntilBirthday {
+                birthdays: birthdays.iter().filter_map(|b| i16::try_from(*b).ok()).collect(),
+                lifetime_from_age: lifetime_from_age.and_then(|a| i16::try_from(a).ok()),
+            })
+        }
+        ValidityDef::GrantedStay { capped_by } => {
+            let docs = documents(report, span, &what, capped_by)?;
+            Some(ValidityRule::GrantedStay { capped_by: docs })
+        }
+        ValidityDef::SameAsDocument { document } => {
+            let docs = documents(report, span, &what, std::slice::from_ref(document))?;
+            docs.into_iter().next().map(ValidityRule::SameAsDocument)
+        }
+    }
+}
+
+fn documents(
+    report: &mut Report<'_>,
+    span: std::ops::Range<usize>,
+    what: &str,
+    names: &[String],
+) -> Option<Vec<HolderDocument>> {
+    let mut out = Vec::new();
+    for name in names {
+        match HolderDocument::parse(name) {
+            Some(d) => out.push(d),
+            None => {
+                report.at(
+                    span.clone(),
+                    format!("{what}: unknown document \"{name}\"; use one of {}", HolderDocument::NAMES.join(", ")),
+                );
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn categories(report: &mut Report<'_>, defs: &[Spanned<CategoryDef>], id: &str) -> Vec<Category> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for spanned in defs {
+        let (def, span) = (spanned.get_ref(), spanned.span());
+        identifier(report, span.clone(), "category id", &def.id);
+        if !seen.insert(def.id.clone()) {
+            report.at(span.clone(), format!("service {id}: category \"{}\" is defined twice", def.id));
+        }
+        let what = format!("service {id}, category {}", def.id);
+        report.text(span.clone(), &format!("{what}: name"), &def.name);
+        let from_age = def.from_age.and_then(|a| report.number(span.clone(), "from_age", a, 0..=MAX_AGE));
+        let under_age = def.under_age.and_then(|a| report.number(span.clone(), "under_age", a, 1..=MAX_AGE));
+        if let (Some(from), Some(under)) = (from_age, under_age)
+            && from >= under
+        {
+            report.at(span.clone(), format!("{what}: from_age {from} must be below under_age {under}"));
+        }
+        if def.documents.is_empty() {
+            report.at(span.clone(), format!("{what}: list the required documents with [[service.category.document]]"));
+        }
+        let mut documents = Vec::new();
+        for doc in &def.documents {
+            identifier(report, span.clone(), "document id", &doc.id);
+            report.text(span.clone(), &format!("{what}, document {}", doc.id), &doc.name);
+            documents.push(RequiredDocument {
+                id: doc.id.clone(),
+                name: doc.name.clone(),
+                when: doc.when.clone(),
+                original: doc.original,
+                copy: doc.copy,
+            });
+        }
+        out.push(Category {
+            id: def.id.clone(),
+            name: def.name.clone(),
+            from_age,
+            under_age,
+            domicile_abroad: def.domicile_abroad,
+            notes: def.notes.clone(),
+            documents,
+        });
+    }
+    for abroad in [false, true] {
+        let group: Vec<&Category> = out.iter().filter(|c| c.domicile_abroad == abroad).collect();
+        if group.is_empty() {
+            continue;
+        }
+        if let Some(age) = (0..=150).find(|&age| group.iter().filter(|c| c.covers_age(age)).count() != 1)
+            && let Some(first) = defs.first()
+        {
+            report.at(
+                first.span(),
+                format!("service {id}: the applicant categories must cover every age exactly once; age {age} is covered by {} of them", group.iter().filter(|c| c.covers_age(age)).count()),
+            );
+        }
+    }
+    out
+}
+
+fn urgencies(
+    report: &mut Report<'_>,
+    defs: &[Spanned<UrgencyDef>],
+    id: &str,
+    currency: Currency,
+) -> Vec<Urgency> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    if defs.is_empty() {
+        report.at(0..0, format!("service {id}: define at least one [[service.urgency]]"));
+    }
+    for spanned in defs {
+        let (def, span) = (spanned.get_ref(), spanned.span());
+        identifier(report, span.clone(), "urgency id", &def.id);
+        if !seen.insert(def.id.clone()) {
+            report.at(span.clone(), format!("service {id}: urgency \"{}\" is defined twice", def.id));
+        }
+        if def.id == "standard" && !def.default {
+            report.at(span.clone(), format!("service {id}: the urgency called \"standard\" must be the default"));
+        }
+        let processing = match def.processing {
+            ProcessingDef::None => Some(ProcessingTerm::None),
+            ProcessingDef::SameDay => Some(ProcessingTerm::SameDay),
+            ProcessingDef::WorkingDays { days } => report
+                .number(span.clone(), "working days", days, 1..=366)
+                .map(ProcessingTerm::WorkingDays),
+            ProcessingDef::CalendarDays { days } => report
+                .number(span.clone(), "calendar days", days, 1..=366)
+                .map(ProcessingTerm::CalendarDays),
+        };
+        let mut fees = Vec::new();
+        let mut codes = HashSet::new();
+        for line in &def.fees {
+            let (l, lspan) = (line.get_ref(), line.span());
+            identifier(report, lspan.clone(), "fee line code", &l.code);
+            if !codes.insert(l.code.clone()) {
+                report.at(lspan.clone(), format!("service {id}, urgency {}: fee line \"{}\" appears twice", def.id, l.code));
+            }
+            report.text(lspan.clone(), &format!("service {id}, fee line {}: label", l.code), &l.label);
+            let amounts = match (&l.amount, &l.by_age) {
+                (Some(amount), None) => report
+                    .amount(amount.span(), amount.get_ref(), currency)
+                    .map(|minor| vec![AgeAmount { under_age: None, minor }]),
+                (None, Some(by_age)) => {
+                    let bspan = by_age.span();
+                    let bounds: Vec<Option<i64>> = by_age.get_ref().iter().map(|b| b.under_age).collect();
+                    check_bands(report, bspan.clone(), &format!("fee line {}", l.code), &bounds).and_then(|ages| {
+                        by_age
+                            .get_ref()
+                            .iter()
+                            .zip(ages)
+                            .map(|(b, under_age)| {
+                                report.amount(bspan.clone(), &b.amount, currency).map(|minor| AgeAmount { under_age, minor })
+                            })
+                            .collect::<Option<Vec<_>>>()
+                    })
+                }
+                _ => {
+                    report.at(lspan.clone(), format!("fee line {}: give either `amount` or `by_age`, not both or neither", l.code));
+                    None
+                }
+            };
+            if let Some(amounts) = amounts {
+                fees.push(FeeLine { code: l.code.clone(), label: l.label.clone(), amounts });
+            }
+        }
+        if let Some(processing) = processing {
+            out.push(Urgency { id: def.id.clone(), default: def.default, processing, fees });
+        }
+    }
+    let defaults = defs.iter().filter(|d| d.get_ref().default).count();
+    if !defs.is_empty() && defaults != 1 {
+        report.at(
+            defs.first().map_or(0..0, Spanned::span),
+            format!("service {id}: exactly one urgency must be `default = true` (found {defaults})"),
+        );
+    }
+    out
+}
+
+fn reductions(
+    report: &mut Report<'_>,
+    defs: &[Spanned<ReductionDef>],
+    urgencies: &[Urgency],
+    id: &str,
+    currency: Currency,
+) -> Vec<Reduction> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for spanned in defs {
+        let (def, span) = (spanned.get_ref(), spanned.span());
+        identifier(report, span.clone(), "reduction id", &def.id);
+        if !seen.insert(def.id.clone()) {
+            report.at(span.clone(), format!("service {id}: reduction \"{}\" is defined twice", def.id));
+        }
+        report.text(span.clone(), &format!("reduction {}: name", def.id), &def.name);
+        report.text(span.clone(), &format!("reduction {}: conditions", def.id), &def.conditions);
+        let mut applies = Vec::new();
+        for a in &def.applies {
+            let Some(urgency) = urgencies.iter().find(|u| u.id == a.urgency) else {
+                report.at(span.clone(), format!("reduction {}: the service has no urgency \"{}\"", def.id, a.urgency));
+                continue;
+            };
+            let Some(line) = urgency.fees.iter().find(|l| l.code == a.line) else {
+                report.at(span.clone(), format!("reduction {}: urgency {} has no fee line \"{}\"", def.id, a.urgency, a.line));
+                continue;
+            };
+            if let Some(minor) = report.amount(span.clone(), &a.amount, currency) {
+                if line.amounts.iter().any(|full| full.minor < minor) {
+                    report.at(span.clone(), format!("reduction {}: the reduced amount is higher than the full fee", def.id));
+                }
+                applies.push(ReductionApply { urgency: a.urgency.clone(), line: a.line.clone(), minor });
+            }
+        }
+        if def.applies.is_empty() {
+            report.at(span.clone(), format!("reduction {}: say where it applies with [[service.reduction.applies]]", def.id));
+        }
+        out.push(Reduction { id: def.id.clone(), name: def.name.clone(), conditions: def.conditions.clone(), applies });
+    }
+    out
+}
+
+fn questions(report: &mut Report<'_>, defs: &[Spanned<QuestionDef>], id: &str) -> Vec<Question> {
+    let mut out = Vec::new();
+    for spanned in defs {
+        let (def, span) = (spanned.get_ref(), spanned.span());
+        identifier(report, span.clone(), "question id", &def.id);
+        report.text(span.clone(), &format!("service {id}, question {}", def.id), &def.label);
+        if def.options.len() < 2 {
+            report.at(span.clone(), format!("question {}: offer at least two options", def.id));
+        }
+        let mut ids = HashSet::new();
+        for o in &def.options {
+            if !ids.insert(o.id.clone()) {
+                report.at(span.clone(), format!("question {}: option \"{}\" appears twice", def.id, o.id));
+            }
+            report.text(span.clone(), &format!("question {}, option {}", def.id, o.id), &o.label);
+        }
+        out.push(Question {
+            id: def.id.clone(),
+            label: def.label.clone(),
+            required: def.required,
+            options: def.options.iter().map(|o| QuestionOption { id: o.id.clone(), label: o.label.clone() }).collect(),
+        });
+    }
+    out
+}

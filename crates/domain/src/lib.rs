@@ -1,0 +1,13 @@
+//! The pure domain of Ghiseu. No I/O, no async, no database: every function
+//! here takes facts and returns answers, so it can be tested exhaustively.
+#![forbid(unsafe_code)]
+
+pub mod age;
+pub mod calendar;
+pub mod catalogue;
+pub mod money;
+pub mod national_id;
+pub mod quote;
+
+#[cfg(test)]
+pub(crate) mod test_support;

@@ -1,0 +1,12 @@
+//! Ghiseu's storage: the database (embedded SQLite by default, PostgreSQL in
+//! production) behind one query code path, its migrations, and the reading
+//! of catalogue files.
+#![forbid(unsafe_code)]
+
+pub mod catalogue_files;
+mod database;
+mod error;
+pub mod revisions;
+
+pub use database::{default_sqlite_url, Backend, Database};
+pub use error::StorageError;
