@@ -1,0 +1,50 @@
+//! `ghiseu`: the one binary. Serves the portal and answers catalogue
+//! questions from the command line.
+#![forbid(unsafe_code)]
+
+mod commands;
+mod serve;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "ghiseu", version, about = "Ghiseu: public document e-services")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web portal and API.
+    Serve(serve::ServeArgs),
+    /// Price a service for one holder and print the quote as JSON.
+    Quote(commands::QuoteArgs),
+    /// Check a national identification number and print what it carries as JSON.
+    CheckId(commands::CheckIdArgs),
+    /// List, show or check the service catalogue.
+    Catalogue {
+        #[command(subcommand)]
+        command: commands::CatalogueCommand,
+    },
+}
+
+/// Where the catalogue comes from: a directory, or the one bundled in the binary.
+#[derive(Args, Clone)]
+pub struct CatalogueSource {
+    /// Catalogue directory (authority files, and calendars/ beneath); the bundled catalogue when not given.
+    #[arg(long, env = "GHISEU_CATALOGUE", value_name = "DIR")]
+    pub catalogue: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Quote(args) => commands::quote(&args),
+        Command::CheckId(args) => commands::check_id(&args),
+        Command::Catalogue { command } => commands::catalogue(&command),
+    }
+}

@@ -1,0 +1,129 @@
+//! `ghiseu serve`: the portal and API on one address.
+
+use crate::commands::load_catalogue;
+use crate::CatalogueSource;
+use clap::Args;
+use ghiseu_storage::{catalogue_files, default_sqlite_url, revisions, Database};
+use ghiseu_web::i18n::I18n;
+use ghiseu_web::{router, AppState, Clock};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on (port 0 picks a free port).
+    #[arg(long, env = "GHISEU_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// sqlite://PATH or postgres://USER@HOST/DB; a SQLite file in the data directory when not given.
+    #[arg(long, env = "GHISEU_DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+    /// Where the embedded database lives.
+    #[arg(long, env = "GHISEU_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// Start with demonstration data and print where to look.
+    #[arg(long)]
+    demo: bool,
+    #[command(flatten)]
+    source: CatalogueSource,
+}
+
+pub fn run(args: ServeArgs) -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_env("GHISEU_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(serve(args))
+}
+
+async fn serve(args: ServeArgs) -> ExitCode {
+    let catalogue = match load_catalogue(args.source.catalogue.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let sources = match &args.source.catalogue {
+        Some(dir) => catalogue_files::read_dir(dir),
+        None => Ok(catalogue_files::bundled()),
+    };
+    let url = args.database_url.clone().unwrap_or_else(|| default_sqlite_url(&args.data_dir));
+    let db = match Database::connect(&url).await {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("error: cannot open the database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Ok(sources) = &sources {
+        let services = i64::try_from(catalogue.services().count()).unwrap_or(i64::MAX);
+        if let Err(e) = revisions::record(&db, &revisions::fingerprint(sources), services, jiff::Timestamp::now()).await {
+            eprintln!("error: cannot record the catalogue revision: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let i18n = match I18n::new() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let services = catalogue.services().count();
+    let app = router(AppState::new(catalogue, db.clone(), i18n, Clock::System));
+    let listener = match tokio::net::TcpListener::bind(args.listen).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {}: {e}", args.listen);
+            return ExitCode::FAILURE;
+        }
+    };
+    let address = listener.local_addr().unwrap_or(args.listen);
+    println!("Ghiseu is listening on http://{address}");
+    if args.demo {
+        println!("  Services:       http://{address}/en/  (Română: http://{address}/ro/)");
+        println!("  Fee calculator: http://{address}/en/services/ro.passport.electronic/calculator");
+        println!("  API:            http://{address}/api/v1/services  (description: /api/openapi.json)");
+        println!("  Catalogue: {services} services; database: {}", if url.starts_with("sqlite") { "embedded SQLite" } else { "PostgreSQL" });
+    }
+    let _ = std::io::stdout().flush();
+    tracing::info!(%address, services, "serving");
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await;
+    db.close().await;
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: the server stopped: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,146 @@
+site-name = Ghiseu
+site-tagline = Servicii publice pentru documente
+skip-to-content = Salt la conținutul principal
+language-nav = Limba
+lang-name-ro = Română
+lang-name-en = English
+footer-text = Ghiseu este software open-source. Taxele, termenele și documentele provin din catalogul publicat de fiecare autoritate.
+footer-api = Descrierea API (OpenAPI)
+breadcrumbs = Vă aflați aici
+breadcrumb-home = Toate serviciile
+
+home-title = Servicii publice pentru documente
+home-intro = Alegeți un serviciu ca să vedeți cine poate depune cererea, ce documente trebuie aduse, cât costă și cât durează.
+authority-services = Servicii
+authority-contact = Contact
+
+service-calculator-link = Calculați taxa și termenele pentru situația dumneavoastră
+service-who = Cine poate depune cererea
+service-documents = Ce documente aduceți
+service-documents-intro = Documentele depind de persoana pentru care se eliberează documentul.
+document-original = original
+document-copy = copie
+document-original-and-copy = original și copie
+service-questions = Vi se va cere să precizați
+service-fees = Taxe și termene de soluționare
+table-urgency = Termen de soluționare
+table-fees = Taxe
+table-total = Total
+table-total-by-age = Depinde de vârstă
+fee-under-age = { $amount } sub { $age } ani
+fee-from-age = { $amount } de la { $age } ani
+service-reductions = Reduceri de taxă
+reduction-applies = { $urgency }: redus la { $amount }.
+reduction-confirmed = Un operator verifică la depunere dacă îndepliniți condițiile.
+service-validity = Cât timp este valabil documentul
+validity-none = Acest serviciu nu eliberează un document cu termen de valabilitate.
+validity-lifetime = Valabil pe viață.
+validity-fixed = Valabil { $term } de la data eliberării.
+validity-by-age-intro = Depinde de vârsta titularului la data depunerii cererii:
+validity-band = între { $from } și { $to } ani: { $term }
+validity-band-last = de la { $from } ani: { $term }
+validity-until-birthday = Valabil până la prima dintre aniversările titularului la aceste vârste, după eliberare: { $ages }.
+validity-lifetime-from = Se eliberează pe viață dacă titularul are cel puțin { $age } de ani la data eliberării.
+validity-granted-stay = Valabil pe durata dreptului de ședere acordat.
+validity-capped-passport = Nu depășește niciodată data expirării pașaportului sau a documentului de călătorie al titularului.
+validity-capped-id = Nu depășește niciodată data expirării actului național de identitate al titularului.
+validity-same-as-id = Valabil pe durata valabilității actului național de identitate al titularului.
+validity-same-as-passport = Valabil pe durata valabilității pașaportului titularului.
+term-years = { $n ->
+    [one] un an
+    [few] { $n } ani
+   *[other] { $n } de ani
+}
+term-months = { $n ->
+    [one] o lună
+    [few] { $n } luni
+   *[other] { $n } de luni
+}
+processing-none = Fără timp de așteptare
+processing-same-day = În aceeași zi (în următoarea zi lucrătoare dacă depuneți într-o zi nelucrătoare)
+processing-working-days = { $n ->
+    [one] o zi lucrătoare
+    [few] { $n } zile lucrătoare
+   *[other] { $n } de zile lucrătoare
+}
+processing-calendar-days = { $n ->
+    [one] o zi calendaristică
+    [few] { $n } zile calendaristice
+   *[other] { $n } de zile calendaristice
+}
+urgency-standard = Standard
+service-biometrics = Fotografie și amprente
+biometrics-none = Nu se preiau fotografia sau amprentele.
+biometrics-face = La depunere vi se face fotografia.
+biometrics-fingerprints = La depunere vi se preiau amprentele.
+biometrics-face-fingerprints = La depunere vi se preiau fotografia și amprentele.
+biometrics-fingerprints-from = Amprentele nu se preiau sub vârsta de { $age } ani sau când preluarea lor este imposibilă fizic.
+service-payment = Cum plătiți
+service-notes = Bine de știut
+renewal-notice = Depuneți cererea cu cel puțin { $days } de zile înainte de expirarea documentului actual.
+
+month-1 = ianuarie
+month-2 = februarie
+month-3 = martie
+month-4 = aprilie
+month-5 = mai
+month-6 = iunie
+month-7 = iulie
+month-8 = august
+month-9 = septembrie
+month-10 = octombrie
+month-11 = noiembrie
+month-12 = decembrie
+
+not-found-title = Pagina nu a fost găsită
+not-found-body = Dacă ați scris adresa, verificați că este corectă. Puteți începe din nou de la lista serviciilor.
+
+calculator-title = Calculator de taxe: { $service }
+calculator-crumb = Calculator de taxe
+calculator-intro = Introduceți datele titularului ca să vedeți taxa, când va fi gata documentul și cât timp va fi valabil. Nu păstrăm nimic din ce introduceți aici.
+calculator-more = Mai multe opțiuni
+calculate = Calculează
+field-service = Serviciu
+field-birth_date = Data nașterii titularului documentului
+field-birth_date-hint = De exemplu 2016-05-10. Taxa și valabilitatea depind de vârstă.
+field-filed_on = Data depunerii
+field-filed_on-hint = Ziua în care depuneți cererea. Lăsați gol pentru astăzi.
+field-issued_on = Data eliberării
+field-issued_on-hint = Lăsați gol ca valabilitatea să se calculeze de la data la care documentul este gata.
+field-stay_until = Ultima zi a dreptului de ședere acordat
+field-stay_until-hint = Așa cum este scrisă în decizia de acordare a dreptului de ședere.
+field-passport_expires = Data expirării pașaportului sau a documentului de călătorie al titularului
+field-passport_expires-hint = Permisul nu este valabil niciodată după această dată.
+field-id_document_expires = Data expirării actului național de identitate al titularului
+field-id_document_expires-hint = Permisul este valabil până la această dată.
+field-urgency = Termen de soluționare
+field-reductions = Reduceri de taxă pe care le solicitați
+error-summary-title = Există o problemă
+error-prefix = Eroare:
+error-date-format = { $field }: scrieți data ca an-lună-zi, de exemplu 2026-11-23.
+error-date-impossible = { $field }: această dată nu există. Verificați ziua și luna.
+error-required = { $field }: câmpul este obligatoriu.
+error-too-long = { $field }: textul este prea lung.
+quote-error-unknown-service = Acest serviciu nu există. Alegeți unul din lista serviciilor.
+quote-error-urgency-not-offered = Serviciul nu se poate presta în acest termen. Alegeți unul dintre: { $offered }.
+quote-error-unknown-reduction = Acest serviciu nu are această reducere de taxă.
+quote-error-reduction-not-for-urgency = Reducerea nu se aplică pentru termenul ales. Alegeți alt termen sau renunțați la reducere.
+quote-error-reductions-overlap = Două dintre reducerile alese reduc aceeași taxă. Alegeți doar una dintre ele.
+quote-error-birth-date-required = Introduceți data nașterii: taxa sau valabilitatea depind de vârsta titularului.
+quote-error-birth-date-after-filing = Data nașterii ({ $birth_date }) este după data depunerii ({ $filed_on }). Verificați ambele date.
+quote-error-implausible-birth-date = Data nașterii ({ $birth_date }) ar însemna că titularul are peste 130 de ani. Verificați anul.
+quote-error-issue-before-filing = Data eliberării ({ $issued_on }) este înainte de data depunerii ({ $filed_on }). Un document se eliberează în ziua depunerii sau după.
+quote-error-missing-fact = { $label }: introduceți această dată, valabilitatea depinde de ea.
+quote-error-fact-not-after-issue = { $label }: { $date } nu este după data eliberării ({ $issued_on }), deci documentul nu ar putea fi eliberat. Verificați data.
+quote-error-date-out-of-range = Datele sunt prea departe în trecut sau în viitor. Verificați anii.
+result-title = Calculul dumneavoastră
+result-urgency = Termen de soluționare
+result-filed-on = Data depunerii
+result-deadline = Gata până la
+result-valid-until = Valabil până la
+result-fees = Taxe de plătit
+result-amount = Sumă
+result-total = Total de plată
+result-no-deadline = Nu există timp de așteptare
+result-lifetime = Pe viață
+result-no-validity = Nu expiră

@@ -1,0 +1,116 @@
+//! The JSON API, version 1.
+
+pub mod dto;
+mod json;
+
+use crate::error::{ApiError, Problem};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::Json;
+use dto::{QuoteRequestBody, QuoteResponse, ServiceDetail, ServiceList, ServiceSummary};
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_domain::quote::{quote, QuoteInput};
+pub use json::ApiJson;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Ghiseu API",
+        description = "Public document e-services: the service catalogue and fee quotes. Errors are RFC 9457 problem documents.",
+        license(name = "EUPL-1.2")
+    ),
+    tags(
+        (name = "catalogue", description = "Services, their fees, terms and validity rules"),
+        (name = "operations", description = "Health and readiness")
+    )
+)]
+struct ApiDoc;
+
+pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(list_services))
+        .routes(routes!(get_service))
+        .routes(routes!(create_quote))
+        .routes(routes!(crate::ops::healthz))
+        .routes(routes!(crate::ops::readyz))
+        .split_for_parts()
+}
+
+/// The language of labels in a response, from `Accept-Language` (English by default).
+pub fn negotiate(headers: &HeaderMap) -> Lang {
+    let Some(value) = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {
+        return Lang::En;
+    };
+    let mut best: Option<(f32, Lang)> = None;
+    for part in value.split(',').take(16) {
+        let mut pieces = part.trim().split(';');
+        let tag = pieces.next().unwrap_or("").trim();
+        let q = pieces
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let primary = tag.split('-').next().unwrap_or("");
+        if let Some(lang) = crate::i18n::UI_LANGUAGES.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
+            && best.is_none_or(|(bq, _)| q > bq)
+        {
+            best = Some((q, lang));
+        }
+    }
+    best.map_or(Lang::En, |(_, lang)| lang)
+}
+
+/// Every service of every authority.
+#[utoipa::path(get, path = "/api/v1/services", tag = "catalogue", responses((status = 200, body = ServiceList)))]
+async fn list_services(State(state): State<AppState>) -> Json<ServiceList> {
+    let services = state.catalogue.services().map(|(a, s)| ServiceSummary::new(a, s)).collect();
+    Json(ServiceList { services })
+}
+
+/// One service: who may apply, documents, fees by urgency, terms and validity.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{id}",
+    tag = "catalogue",
+    params(("id" = String, Path, description = "Service id, e.g. md.igm.pc")),
+    responses(
+        (status = 200, body = ServiceDetail),
+        (status = 404, body = Problem, content_type = "application/problem+json")
+    )
+)]
+async fn get_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<ServiceDetail>, ApiError> {
+    let (authority, service) = state.catalogue.service(&id).ok_or_else(|| ApiError::NotFound {
+        detail: format!("There is no service \"{}\". GET /api/v1/services lists them all.", id.chars().take(80).collect::<String>()),
+    })?;
+    Ok(Json(ServiceDetail::new(authority, service)))
+}
+
+/// Prices a service for one holder: fee lines, total, processing deadline and validity.
+#[utoipa::path(
+    post,
+    path = "/api/v1/quotes",
+    tag = "catalogue",
+    request_body = QuoteRequestBody,
+    responses(
+        (status = 200, body = QuoteResponse),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "The body is not the JSON expected"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such service"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "A field is wrong or missing")
+    )
+)]
+async fn create_quote(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<QuoteRequestBody>,
+) -> Result<Json<QuoteResponse>, ApiError> {
+    let request = QuoteInput::from(body).parse().map_err(ApiError::Fields)?;
+    let quote = quote(&state.catalogue, &request, |a| state.clock.today(a))?;
+    let (authority, _) = state
+        .catalogue
+        .service(&quote.service)
+        .ok_or_else(|| ApiError::NotFound { detail: "service vanished".into() })?;
+    Ok(Json(QuoteResponse::new(&quote, authority, negotiate(&headers))))
+}

@@ -1,0 +1,132 @@
+//! One error type for the API, rendered as RFC 9457 problem details. Every
+//! conversion is explicit; anything unexpected becomes an opaque 500 whose
+//! cause is logged, never shown.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use ghiseu_domain::quote::{FieldError, QuoteError};
+use ghiseu_storage::StorageError;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+const TYPE_BASE: &str = "https://ghiseu.example/problems/";
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    /// What went wrong and what to do about it, for a person.
+    pub detail: String,
+    /// The fields to correct, when the request itself was wrong.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ProblemField>,
+    /// For `urgency-not-offered`: the urgencies the service offers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offered: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProblemField {
+    /// The request field, e.g. `birth_date`.
+    pub field: String,
+    pub code: String,
+    pub detail: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    Quote(#[from] QuoteError),
+    #[error("invalid fields")]
+    Fields(Vec<FieldError>),
+    #[error("{detail}")]
+    BadRequest { detail: String },
+    #[error("not found: {detail}")]
+    NotFound { detail: String },
+    #[error("storage: {0}")]
+    Storage(#[from] StorageError),
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+}
+
+impl ApiError {
+    pub fn problem(&self) -> Problem {
+        let (status, code, title, detail) = match self {
+            ApiError::Quote(e) => (
+                if e.is_not_found() { StatusCode::NOT_FOUND } else { StatusCode::UNPROCESSABLE_ENTITY },
+                e.code(),
+                if e.is_not_found() { "Not found" } else { "The request cannot be answered as it stands" },
+                e.to_string(),
+            ),
+            ApiError::Fields(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid-fields",
+                "Some fields are not right",
+                "Correct the fields listed in `errors` and send the request again.".to_string(),
+            ),
+            ApiError::BadRequest { detail } => {
+                (StatusCode::BAD_REQUEST, "bad-request", "The request is malformed", detail.clone())
+            }
+            ApiError::NotFound { detail } => (StatusCode::NOT_FOUND, "not-found", "Not found", detail.clone()),
+            ApiError::Storage(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Something went wrong on our side",
+                "The service could not complete the request. Nothing was changed; please try again in a few minutes.".to_string(),
+            ),
+            ApiError::Unavailable(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Temporarily unavailable",
+                "The service cannot reach its database right now; please try again in a few minutes.".to_string(),
+            ),
+        };
+        let errors = match self {
+            ApiError::Fields(fields) => fields
+                .iter()
+                .map(|f| ProblemField { field: f.field.to_string(), code: f.code.to_string(), detail: f.message.clone() })
+                .collect(),
+            ApiError::Quote(e) if !e.is_not_found() => vec![ProblemField {
+                field: e.field().to_string(),
+                code: e.code().to_string(),
+                detail: e.to_string(),
+            }],
+            _ => Vec::new(),
+        };
+        let offered = match self {
+            ApiError::Quote(QuoteError::UrgencyNotOffered { offered, .. }) => Some(offered.clone()),
+            _ => None,
+        };
+        Problem {
+            kind: format!("{TYPE_BASE}{code}"),
+            title: title.to_string(),
+            status: status.as_u16(),
+            detail,
+            errors,
+            offered,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Storage(e) = &self {
+            tracing::error!(error = %e, "storage failure");
+        }
+        if let ApiError::Unavailable(e) = &self {
+            tracing::warn!(error = %e, "dependency unavailable");
+        }
+        problem_response(&self.problem())
+    }
+}
+
+pub fn problem_response(problem: &Problem) -> Response {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(problem).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response()
+}

@@ -1,0 +1,40 @@
+//! Ghiseu's HTTP face: the JSON API (with its OpenAPI description), the
+//! public pages, and the operational endpoints.
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod error;
+pub mod i18n;
+mod metrics;
+mod ops;
+mod pages;
+mod security;
+mod state;
+
+pub use state::{AppState, Clock};
+
+use axum::Router;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// The whole application: API, pages, operational endpoints and middleware.
+pub fn router(state: AppState) -> Router {
+    let (api_router, openapi) = api::router();
+    let openapi_json = std::sync::Arc::new(openapi.to_pretty_json().unwrap_or_default());
+    Router::new()
+        .merge(api_router)
+        .merge(ops::router(openapi_json))
+        .merge(pages::router())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
+        .layer(CatchPanicLayer::custom(ops::panic_response))
+        .layer(security::headers())
+        .with_state(state)
+}
+
+/// The OpenAPI document, as served at `/api/openapi.json`.
+pub fn openapi_json() -> String {
+    api::router().1.to_pretty_json().unwrap_or_default()
+}

@@ -1,0 +1,132 @@
+//! The public pages: server-rendered, complete without JavaScript.
+
+mod calculator;
+mod catalogue;
+mod view;
+
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use ghiseu_domain::catalogue::Lang;
+use view::Tr;
+
+const STYLESHEET: &str = include_str!("../../assets/ghiseu.css");
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(root))
+        .route("/{lang}", get(lang_root))
+        .route("/{lang}/", get(catalogue::home))
+        .route("/{lang}/authorities/{id}", get(catalogue::authority))
+        .route("/{lang}/services/{id}", get(catalogue::service))
+        .route("/{lang}/services/{id}/calculator", get(calculator::calculator))
+        .route("/static/ghiseu.css", get(stylesheet))
+}
+
+/// What every page's frame needs: language, title, the way to the other language.
+pub(crate) struct Frame<'a> {
+    pub t: Tr<'a>,
+    pub lang: &'static str,
+    pub title: String,
+    pub other_lang: &'static str,
+    pub other_lang_name: String,
+    pub switch_href: String,
+}
+
+impl<'a> Frame<'a> {
+    pub fn new(state: &'a AppState, lang: Lang, title: String, path_after_lang: &str) -> Self {
+        let other = if lang == Lang::Ro { Lang::En } else { Lang::Ro };
+        let t = Tr { i18n: &state.i18n, lang };
+        Frame {
+            t,
+            lang: lang.code(),
+            title,
+            other_lang: other.code(),
+            other_lang_name: t.m(&format!("lang-name-{}", other.code())),
+            switch_href: format!("/{}/{}", other.code(), path_after_lang),
+        }
+    }
+}
+
+/// A page that could not be shown, rendered as a page (never as JSON).
+pub(crate) enum PageError {
+    NotFound(Lang),
+}
+
+impl PageError {
+    fn render(&self, state: &AppState) -> Response {
+        let PageError::NotFound(lang) = self;
+        let (lang, status, title_key, body_key) = (*lang, StatusCode::NOT_FOUND, "not-found-title", "not-found-body");
+        let t = Tr { i18n: &state.i18n, lang };
+        let page = ErrorPage {
+            frame: Frame::new(state, lang, t.m(title_key), ""),
+            body: t.m(body_key),
+            home_href: format!("/{}/", lang.code()),
+        };
+        (status, html(&page)).into_response()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    frame: Frame<'a>,
+    body: String,
+    home_href: String,
+}
+
+/// Renders a template; a template that fails is logged and answered with a plain 500.
+pub(crate) fn html(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(body) => Html(body).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "a page template failed to render");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.").into_response()
+        }
+    }
+}
+
+pub(crate) fn page_lang(code: &str) -> Result<Lang, PageError> {
+    crate::i18n::UI_LANGUAGES
+        .into_iter()
+        .find(|l| l.code() == code)
+        .ok_or(PageError::NotFound(Lang::Ro))
+}
+
+
+pub(crate) fn finish(state: &AppState, result: Result<Response, PageError>) -> Response {
+    result.unwrap_or_else(|e| e.render(state))
+}
+
+async fn root(headers: HeaderMap) -> Redirect {
+    let lang = if headers.contains_key(header::ACCEPT_LANGUAGE) { crate::api::negotiate(&headers) } else { Lang::Ro };
+    Redirect::to(&format!("/{}/", lang.code()))
+}
+
+async fn lang_root(State(state): State<AppState>, axum::extract::Path(lang): axum::extract::Path<String>) -> Response {
+    finish(&state, page_lang(&lang).map(|l| Redirect::permanent(&format!("/{}/", l.code())).into_response()))
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        STYLESHEET,
+    )
+}
+
+/// Anything no route matched: a problem document under /api, a page elsewhere.
+pub(crate) async fn not_found(State(state): State<AppState>, request: Request) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/api/") {
+        return crate::error::ApiError::NotFound {
+            detail: "There is no such API resource. See /api/openapi.json for the routes.".into(),
+        }
+        .into_response();
+    }
+    let lang = if path.starts_with("/en/") { Lang::En } else { Lang::Ro };
+    PageError::NotFound(lang).render(&state)
+}
