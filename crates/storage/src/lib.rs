@@ -10,3 +10,6 @@ pub mod revisions;
 
 pub use database::{default_sqlite_url, Backend, Database};
 pub use error::StorageError;
+
+#[cfg(feature = "test-support")]
+pub mod testing;

@@ -5,7 +5,7 @@ use ghiseu_domain::catalogue::{Biometrics, HolderDocument, Lang, ProcessingTerm,
 use ghiseu_domain::money::Currency;
 use jiff::civil::Date;
 
-/// The translator a template calls: `t.m("key")`.
+/// The translator a template calls, as `t.m(KEY)`.
 #[derive(Clone, Copy)]
 pub(crate) struct Tr<'a> {
     pub i18n: &'a I18n,

@@ -1,0 +1,85 @@
+//! A fresh, empty, migrated database for each test: a SQLite file in a
+//! temporary directory, or — when `GHISEU_TEST_DATABASE_URL` names a
+//! PostgreSQL server — a new database on it, dropped afterwards.
+#![allow(clippy::expect_used, clippy::panic)]
+
+use crate::Database;
+use sqlx::any::install_default_drivers;
+use sqlx::{AnyConnection, Connection, Executor};
+
+pub struct TestDatabase {
+    pub db: Database,
+    pub url: String,
+    postgres: Option<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// The PostgreSQL server to test against, if any.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("GHISEU_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
+}
+
+impl TestDatabase {
+    pub async fn new() -> TestDatabase {
+        install_default_drivers();
+        match postgres_url() {
+            Some(admin_url) => {
+                let name = format!("ghiseu_t_{}", uuid::Uuid::new_v4().simple());
+                let mut admin = AnyConnection::connect(&admin_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL at GHISEU_TEST_DATABASE_URL is unreachable: {e}"));
+                admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+                let _ = admin.close().await;
+                let url = replace_database(&admin_url, &name);
+                let db = Database::connect(&url).await.expect("connect to the test database");
+                TestDatabase { db, url, postgres: Some((admin_url, name)), _dir: None }
+            }
+            None => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+                let db = Database::connect(&url).await.expect("open the test database");
+                TestDatabase { db, url, postgres: None, _dir: Some(dir) }
+            }
+        }
+    }
+
+    /// Closes the pool and, on PostgreSQL, drops the database.
+    pub async fn cleanup(self) {
+        self.db.close().await;
+        if let Some((admin_url, name)) = self.postgres
+            && let Ok(mut admin) = AnyConnection::connect(&admin_url).await
+        {
+            let _ = admin.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;
+            let _ = admin.close().await;
+        }
+    }
+}
+
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let after_scheme = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[after_scheme..].find('/') {
+        Some(slash) => &base[..after_scheme + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_name_is_replaced() {
+        assert_eq!(
+            super::replace_database("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(super::replace_database("postgres://h/test?sslmode=disable", "y"), "postgres://h/y?sslmode=disable");
+        assert_eq!(super::replace_database("postgres://h", "z"), "postgres://h/z");
+    }
+}

@@ -1,0 +1,11 @@
+//! The web crate's integration tests: one binary, an in-process app per test
+//! with its own fresh database (SQLite, or PostgreSQL when
+//! GHISEU_TEST_DATABASE_URL is set).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod catalogue_api;
+mod i18n;
+mod ops;
+mod pages;
+mod quotes;
+mod support;
