@@ -4,7 +4,7 @@ use crate::CatalogueSource;
 use clap::{Args, Subcommand};
 use ghiseu_domain::catalogue::{Catalogue, Lang, Sources};
 use ghiseu_domain::national_id::{Country, NationalId};
-use ghiseu_domain::quote::{quote as price, QuoteInput};
+use ghiseu_domain::quote::{QuoteInput, quote as price};
 use ghiseu_storage::catalogue_files;
 use ghiseu_web::api::dto::{QuoteResponse, ServiceDetail};
 use serde_json::json;
@@ -174,7 +174,12 @@ pub fn catalogue(command: &CatalogueCommand) -> ExitCode {
         CatalogueCommand::List(args) => match load_catalogue(args.source.catalogue.as_deref()) {
             Ok(catalogue) => {
                 for (authority, service) in catalogue.services() {
-                    println!("{:<32} {:<20} {}", service.id, authority.id, service.name.get(Lang::En));
+                    println!(
+                        "{:<32} {:<20} {}",
+                        service.id,
+                        authority.id,
+                        service.name.get(Lang::En)
+                    );
                 }
                 ExitCode::SUCCESS
             }

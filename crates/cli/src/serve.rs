@@ -1,11 +1,11 @@
 //! `ghiseu serve`: the portal and API on one address.
 
-use crate::commands::load_catalogue;
 use crate::CatalogueSource;
+use crate::commands::load_catalogue;
 use clap::Args;
-use ghiseu_storage::{catalogue_files, default_sqlite_url, revisions, Database};
+use ghiseu_storage::{Database, catalogue_files, default_sqlite_url, revisions};
 use ghiseu_web::i18n::I18n;
-use ghiseu_web::{router, AppState, Clock};
+use ghiseu_web::{AppState, Clock, router};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -32,10 +32,15 @@ pub struct ServeArgs {
 
 pub fn run(args: ServeArgs) -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_env("GHISEU_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_env("GHISEU_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -54,7 +59,10 @@ async fn serve(args: ServeArgs) -> ExitCode {
         Some(dir) => catalogue_files::read_dir(dir),
         None => Ok(catalogue_files::bundled()),
     };
-    let url = args.database_url.clone().unwrap_or_else(|| default_sqlite_url(&args.data_dir));
+    let url = args
+        .database_url
+        .clone()
+        .unwrap_or_else(|| default_sqlite_url(&args.data_dir));
     let db = match Database::connect(&url).await {
         Ok(db) => db,
         Err(e) => {
@@ -64,7 +72,14 @@ async fn serve(args: ServeArgs) -> ExitCode {
     };
     if let Ok(sources) = &sources {
         let services = i64::try_from(catalogue.services().count()).unwrap_or(i64::MAX);
-        if let Err(e) = revisions::record(&db, &revisions::fingerprint(sources), services, jiff::Timestamp::now()).await {
+        if let Err(e) = revisions::record(
+            &db,
+            &revisions::fingerprint(sources),
+            services,
+            jiff::Timestamp::now(),
+        )
+        .await
+        {
             eprintln!("error: cannot record the catalogue revision: {e}");
             return ExitCode::FAILURE;
         }
@@ -89,13 +104,26 @@ async fn serve(args: ServeArgs) -> ExitCode {
     println!("Ghiseu is listening on http://{address}");
     if args.demo {
         println!("  Services:       http://{address}/en/  (Română: http://{address}/ro/)");
-        println!("  Fee calculator: http://{address}/en/services/ro.passport.electronic/calculator");
-        println!("  API:            http://{address}/api/v1/services  (description: /api/openapi.json)");
-        println!("  Catalogue: {services} services; database: {}", if url.starts_with("sqlite") { "embedded SQLite" } else { "PostgreSQL" });
+        println!(
+            "  Fee calculator: http://{address}/en/services/ro.passport.electronic/calculator"
+        );
+        println!(
+            "  API:            http://{address}/api/v1/services  (description: /api/openapi.json)"
+        );
+        println!(
+            "  Catalogue: {services} services; database: {}",
+            if url.starts_with("sqlite") {
+                "embedded SQLite"
+            } else {
+                "PostgreSQL"
+            }
+        );
     }
     let _ = std::io::stdout().flush();
     tracing::info!(%address, services, "serving");
-    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await;
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
     db.close().await;
     match served {
         Ok(()) => ExitCode::SUCCESS,

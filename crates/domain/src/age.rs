@@ -1,8 +1,8 @@
 //! Ages and date spans, with one rule for 29 February everywhere: a date
 //! N years or months on that does not exist becomes the last day of its month.
 
-use jiff::civil::Date;
 use jiff::ToSpan;
+use jiff::civil::Date;
 
 /// `date` moved `years` years on; 29 February becomes 28 February in a common year.
 pub fn add_years(date: Date, years: i16) -> Option<Date> {

@@ -100,7 +100,10 @@ mod tests {
 
     #[test]
     fn parses_whole_and_decimal_amounts() {
-        assert_eq!(Money::parse_major("258", Currency::Ron).unwrap().minor, 25800);
+        assert_eq!(
+            Money::parse_major("258", Currency::Ron).unwrap().minor,
+            25800
+        );
         assert_eq!(Money::parse_major("2.5", Currency::Ron).unwrap().minor, 250);
         assert_eq!(Money::parse_major("0.05", Currency::Eur).unwrap().minor, 5);
         assert_eq!(Money::parse_major("0", Currency::Mdl).unwrap().minor, 0);
@@ -108,14 +111,29 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_an_amount() {
-        for bad in ["", "-5", "1.234", "1,5", "abc", ".5", "5.", "99999999999999999999"] {
+        for bad in [
+            "",
+            "-5",
+            "1.234",
+            "1,5",
+            "abc",
+            ".5",
+            "5.",
+            "99999999999999999999",
+        ] {
             assert!(Money::parse_major(bad, Currency::Ron).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn displays_major_units() {
-        assert_eq!(Money::new(25800, Currency::Ron).display_major(), "258.00 RON");
-        assert_eq!(Money::new(-70005, Currency::Mdl).display_major(), "-700.05 MDL");
+        assert_eq!(
+            Money::new(25800, Currency::Ron).display_major(),
+            "258.00 RON"
+        );
+        assert_eq!(
+            Money::new(-70005, Currency::Mdl).display_major(),
+            "-700.05 MDL"
+        );
     }
 }

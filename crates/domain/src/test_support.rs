@@ -31,7 +31,11 @@ pub fn catalogue() -> Catalogue {
         Ok(c) => c,
         Err(errors) => panic!(
             "the repository's catalogue is invalid:\n{}",
-            errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
         ),
     }
 }

@@ -45,7 +45,10 @@ pub fn read_dir(dir: &Path) -> Result<Sources, StorageError> {
             if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|e| StorageError::Catalogue(format!("{}: {e}", path.display())))?;
-                files.push(SourceFile { name: path.display().to_string(), text });
+                files.push(SourceFile {
+                    name: path.display().to_string(),
+                    text,
+                });
             }
         }
         files.sort_by(|a, b| a.name.cmp(&b.name));

@@ -99,7 +99,10 @@ fn ensure_sqlite_dir(url: &str) -> Result<(), StorageError> {
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+    if let Some(dir) = Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(dir).map_err(|source| StorageError::DataDir {
             path: dir.display().to_string(),
             source,

@@ -8,7 +8,7 @@ mod database;
 mod error;
 pub mod revisions;
 
-pub use database::{default_sqlite_url, Backend, Database};
+pub use database::{Backend, Database, default_sqlite_url};
 pub use error::StorageError;
 
 #[cfg(feature = "test-support")]

@@ -8,7 +8,11 @@ use sqlx::Row;
 /// A stable fingerprint of the catalogue's files.
 pub fn fingerprint(sources: &Sources) -> String {
     let mut hasher = Sha256::new();
-    let mut files: Vec<_> = sources.calendars.iter().chain(&sources.authorities).collect();
+    let mut files: Vec<_> = sources
+        .calendars
+        .iter()
+        .chain(&sources.authorities)
+        .collect();
     files.sort_by(|a, b| a.name.cmp(&b.name));
     for file in files {
         hasher.update(file.name.as_bytes());

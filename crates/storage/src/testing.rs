@@ -16,7 +16,9 @@ pub struct TestDatabase {
 
 /// The PostgreSQL server to test against, if any.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("GHISEU_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
+    std::env::var("GHISEU_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
 }
 
 impl TestDatabase {
@@ -27,18 +29,37 @@ impl TestDatabase {
                 let name = format!("ghiseu_t_{}", uuid::Uuid::new_v4().simple());
                 let mut admin = AnyConnection::connect(&admin_url)
                     .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at GHISEU_TEST_DATABASE_URL is unreachable: {e}"));
-                admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+                    .unwrap_or_else(|e| {
+                        panic!("PostgreSQL at GHISEU_TEST_DATABASE_URL is unreachable: {e}")
+                    });
+                admin
+                    .execute(format!("CREATE DATABASE {name}").as_str())
+                    .await
+                    .expect("create test database");
                 let _ = admin.close().await;
                 let url = replace_database(&admin_url, &name);
-                let db = Database::connect(&url).await.expect("connect to the test database");
-                TestDatabase { db, url, postgres: Some((admin_url, name)), _dir: None }
+                let db = Database::connect(&url)
+                    .await
+                    .expect("connect to the test database");
+                TestDatabase {
+                    db,
+                    url,
+                    postgres: Some((admin_url, name)),
+                    _dir: None,
+                }
             }
             None => {
                 let dir = tempfile::tempdir().expect("temporary directory");
                 let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-                let db = Database::connect(&url).await.expect("open the test database");
-                TestDatabase { db, url, postgres: None, _dir: Some(dir) }
+                let db = Database::connect(&url)
+                    .await
+                    .expect("open the test database");
+                TestDatabase {
+                    db,
+                    url,
+                    postgres: None,
+                    _dir: Some(dir),
+                }
             }
         }
     }
@@ -49,7 +70,9 @@ impl TestDatabase {
         if let Some((admin_url, name)) = self.postgres
             && let Ok(mut admin) = AnyConnection::connect(&admin_url).await
         {
-            let _ = admin.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await;
+            let _ = admin
+                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await;
             let _ = admin.close().await;
         }
     }
@@ -79,7 +102,13 @@ mod tests {
             super::replace_database("postgres://postgres@127.0.0.1:5432/test", "x"),
             "postgres://postgres@127.0.0.1:5432/x"
         );
-        assert_eq!(super::replace_database("postgres://h/test?sslmode=disable", "y"), "postgres://h/y?sslmode=disable");
-        assert_eq!(super::replace_database("postgres://h", "z"), "postgres://h/z");
+        assert_eq!(
+            super::replace_database("postgres://h/test?sslmode=disable", "y"),
+            "postgres://h/y?sslmode=disable"
+        );
+        assert_eq!(
+            super::replace_database("postgres://h", "z"),
+            "postgres://h/z"
+        );
     }
 }

@@ -1,13 +1,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ghiseu_storage::testing::TestDatabase;
-use ghiseu_storage::{catalogue_files, revisions, Backend, Database, StorageError};
+use ghiseu_storage::{Backend, Database, StorageError, catalogue_files, revisions};
 
 #[tokio::test]
 async fn migrations_apply_and_the_database_answers() {
     let t = TestDatabase::new().await;
     t.db.ping().await.unwrap();
-    let expected = if ghiseu_storage::testing::postgres_url().is_some() { Backend::Postgres } else { Backend::Sqlite };
+    let expected = if ghiseu_storage::testing::postgres_url().is_some() {
+        Backend::Postgres
+    } else {
+        Backend::Sqlite
+    };
     assert_eq!(t.db.backend(), expected);
     // Connecting again runs the migrations again: nothing to do, no error.
     let again = Database::connect(&t.url).await.unwrap();
@@ -64,8 +68,16 @@ async fn the_bundled_catalogue_reads_like_the_directory() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogue");
     let read = catalogue_files::read_dir(&dir).unwrap();
     let bundled = catalogue_files::bundled();
-    assert_eq!(read.authorities.len(), bundled.authorities.len(), "a catalogue file is not bundled");
-    assert_eq!(read.calendars.len(), bundled.calendars.len(), "a calendar is not bundled");
+    assert_eq!(
+        read.authorities.len(),
+        bundled.authorities.len(),
+        "a catalogue file is not bundled"
+    );
+    assert_eq!(
+        read.calendars.len(),
+        bundled.calendars.len(),
+        "a calendar is not bundled"
+    );
     let missing = catalogue_files::read_dir(&dir.join("no-such-dir")).unwrap_err();
     assert!(missing.to_string().contains("no-such-dir"));
 }

@@ -2,7 +2,7 @@
 //! conversion is explicit; anything unexpected becomes an opaque 500 whose
 //! cause is logged, never shown.
 
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ghiseu_domain::quote::{FieldError, QuoteError};
 use ghiseu_storage::StorageError;
@@ -89,7 +89,11 @@ impl ApiError {
         let errors = match self {
             ApiError::Fields(fields) => fields
                 .iter()
-                .map(|f| ProblemField { field: f.field.to_string(), code: f.code.to_string(), detail: f.message.clone() })
+                .map(|f| ProblemField {
+                    field: f.field.to_string(),
+                    code: f.code.to_string(),
+                    detail: f.message.clone(),
+                })
                 .collect(),
             ApiError::Quote(e) if !e.is_not_found() => vec![ProblemField {
                 field: e.field().to_string(),

@@ -23,7 +23,9 @@ pub struct I18n {
 
 impl std::fmt::Debug for I18n {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("I18n").field("languages", &self.bundles.keys()).finish()
+        f.debug_struct("I18n")
+            .field("languages", &self.bundles.keys())
+            .finish()
     }
 }
 
@@ -41,10 +43,8 @@ impl I18n {
             let error = |detail: String| I18nError { lang, detail };
             let resource = FluentResource::try_new(source.to_string())
                 .map_err(|(_, errors)| error(format!("{errors:?}")))?;
-            let id: LanguageIdentifier = lang
-                .code()
-                .parse()
-                .map_err(|e| error(format!("{e:?}")))?;
+            let id: LanguageIdentifier =
+                lang.code().parse().map_err(|e| error(format!("{e:?}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks would end up inside HTML attributes and e-mails.
             bundle.set_use_isolating(false);
@@ -71,7 +71,9 @@ impl I18n {
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         for candidate in [lang, Lang::En] {
-            let Some(bundle) = self.bundles.get(&candidate) else { continue };
+            let Some(bundle) = self.bundles.get(&candidate) else {
+                continue;
+            };
             let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
                 continue;
             };
@@ -88,7 +90,10 @@ impl I18n {
 
     /// Message ids defined for `lang` (for completeness checks).
     pub fn keys(&self, lang: Lang) -> Vec<String> {
-        let source = SOURCES.iter().find(|(l, _)| *l == lang).map_or("", |(_, s)| *s);
+        let source = SOURCES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or("", |(_, s)| *s);
         match FluentResource::try_new(source.to_string()) {
             Ok(resource) | Err((resource, _)) => resource
                 .entries()

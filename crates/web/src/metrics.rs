@@ -7,7 +7,7 @@ use axum::response::Response;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
-use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use std::time::Instant;
 
@@ -52,7 +52,11 @@ impl Metrics {
             "Time to answer HTTP requests",
             durations.clone(),
         );
-        Metrics { registry, requests, durations }
+        Metrics {
+            registry,
+            requests,
+            durations,
+        }
     }
 
     pub(crate) fn render(&self) -> String {
@@ -72,7 +76,11 @@ pub(crate) async fn track(State(state): State<AppState>, request: Request, next:
         .map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
     let method = request.method().to_string();
     let response = next.run(request).await;
-    let labels = RequestLabels { method, route: route.clone(), status: response.status().as_u16() };
+    let labels = RequestLabels {
+        method,
+        route: route.clone(),
+        status: response.status().as_u16(),
+    };
     state.metrics.requests.get_or_create(&labels).inc();
     state
         .metrics

@@ -1,7 +1,7 @@
 //! Operational endpoints: liveness, readiness, metrics and the API description.
 
-use crate::error::{problem_response, ApiError, Problem};
 use crate::AppState;
+use crate::error::{ApiError, Problem, problem_response};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -18,15 +18,18 @@ pub struct Health {
 }
 
 pub(crate) fn router(openapi_json: Arc<String>) -> Router<AppState> {
-    Router::new()
-        .route("/metrics", get(metrics))
-        .route(
-            "/api/openapi.json",
-            get(move || {
-                let body = openapi_json.clone();
-                async move { ([(header::CONTENT_TYPE, "application/json")], body.as_str().to_owned()) }
-            }),
-        )
+    Router::new().route("/metrics", get(metrics)).route(
+        "/api/openapi.json",
+        get(move || {
+            let body = openapi_json.clone();
+            async move {
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    body.as_str().to_owned(),
+                )
+            }
+        }),
+    )
 }
 
 /// The process is up.
@@ -43,13 +46,20 @@ pub(crate) async fn healthz() -> Json<Health> {
     responses((status = 200, body = Health), (status = 503, body = Problem, content_type = "application/problem+json"))
 )]
 pub(crate) async fn readyz(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
-    state.db.ping().await.map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    state
+        .db
+        .ping()
+        .await
+        .map_err(|e| ApiError::Unavailable(e.to_string()))?;
     Ok(Json(Health { status: "ready" }))
 }
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
         state.metrics.render(),
     )
 }
@@ -62,5 +72,7 @@ pub(crate) fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| err.downcast_ref::<&str>().copied())
         .unwrap_or("unknown");
     tracing::error!(panic = detail, "a request handler panicked");
-    problem_response(&ApiError::Storage(ghiseu_storage::StorageError::Catalogue("panic".into())).problem())
+    problem_response(
+        &ApiError::Storage(ghiseu_storage::StorageError::Catalogue("panic".into())).problem(),
+    )
 }

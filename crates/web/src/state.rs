@@ -2,8 +2,8 @@ use crate::i18n::I18n;
 use crate::metrics::Metrics;
 use ghiseu_domain::catalogue::{Authority, Catalogue};
 use ghiseu_storage::Database;
-use jiff::civil::Date;
 use jiff::Timestamp;
+use jiff::civil::Date;
 use std::sync::Arc;
 
 /// Where "now" comes from: the system clock, or a fixed instant in tests.
@@ -44,7 +44,13 @@ pub struct Inner {
 
 impl AppState {
     pub fn new(catalogue: Catalogue, db: Database, i18n: I18n, clock: Clock) -> Self {
-        AppState(Arc::new(Inner { catalogue, db, i18n, clock, metrics: Metrics::new() }))
+        AppState(Arc::new(Inner {
+            catalogue,
+            db,
+            i18n,
+            clock,
+            metrics: Metrics::new(),
+        }))
     }
 }
 

@@ -3,7 +3,7 @@
 use super::def::{AmountDef, AuthorityFile, PaymentDef};
 use super::service_check;
 use super::text::LocalText;
-use super::{line_col, model::*, CatalogueError, SourceFile};
+use super::{CatalogueError, SourceFile, line_col, model::*};
 use crate::calendar::{HolidayRules, WorkingCalendar};
 use crate::money::{Currency, Money};
 use crate::national_id::Country;
@@ -20,7 +20,11 @@ pub(super) struct Report<'a> {
 
 impl<'a> Report<'a> {
     fn new(file: &'a SourceFile, errors: &'a mut Vec<CatalogueError>) -> Self {
-        Report { file, errors, count: 0 }
+        Report {
+            file,
+            errors,
+            count: 0,
+        }
     }
 
     pub(super) fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -43,7 +47,10 @@ impl<'a> Report<'a> {
         let missing = text.missing_required();
         if !missing.is_empty() {
             let langs: Vec<&str> = missing.iter().map(|l| l.code()).collect();
-            self.at(span, format!("{what} needs a text in {}", langs.join(" and ")));
+            self.at(
+                span,
+                format!("{what} needs a text in {}", langs.join(" and ")),
+            );
         }
     }
 
@@ -168,7 +175,10 @@ pub(super) fn authority(
     let country = def.country.get_ref().parse::<Country>().map_err(|_| {
         report.at(
             def.country.span(),
-            format!("unknown country \"{}\": use RO, MD or LT", def.country.get_ref()),
+            format!(
+                "unknown country \"{}\": use RO, MD or LT",
+                def.country.get_ref()
+            ),
         )
     });
     let calendar = calendars
@@ -210,12 +220,21 @@ pub(super) fn authority(
     }
     let max_upload_bytes = match &def.max_upload_bytes {
         Some(v) => report
-            .number::<u64>(v.span(), "max_upload_bytes", *v.get_ref(), 1024..=104_857_600)
+            .number::<u64>(
+                v.span(),
+                "max_upload_bytes",
+                *v.get_ref(),
+                1024..=104_857_600,
+            )
             .unwrap_or(0),
         None => 5 * 1024 * 1024,
     };
     report.text(def.name.span(), "the authority's name", def.name.get_ref());
-    report.text(def.summary.span(), "the authority's summary", def.summary.get_ref());
+    report.text(
+        def.summary.span(),
+        "the authority's summary",
+        def.summary.get_ref(),
+    );
     if let Some(contact) = &def.contact {
         report.text(contact.span(), "contact", contact.get_ref());
     }
@@ -226,7 +245,10 @@ pub(super) fn authority(
     for service in &parsed.services {
         let id = service.get_ref().id.get_ref();
         if seen.insert(id.clone(), ()).is_some() {
-            report.at(service.get_ref().id.span(), format!("service \"{id}\" is defined twice"));
+            report.at(
+                service.get_ref().id.span(),
+                format!("service \"{id}\" is defined twice"),
+            );
         }
         let currency = currency.unwrap_or(Currency::Ron);
         if let Some(s) = service_check::service(&mut report, service, def.id.get_ref(), currency) {
@@ -234,7 +256,10 @@ pub(super) fn authority(
         }
     }
     if parsed.services.is_empty() {
-        report.at(parsed.authority.span(), "the authority offers no service: add a [[service]]");
+        report.at(
+            parsed.authority.span(),
+            "the authority offers no service: add a [[service]]",
+        );
     }
 
     if report.has_errors() {
@@ -258,11 +283,16 @@ pub(super) fn authority(
 }
 
 fn currency(report: &mut Report<'_>, code: &Spanned<String>) -> Option<Currency> {
-    let found = Currency::ALL.into_iter().find(|c| c.code() == code.get_ref());
+    let found = Currency::ALL
+        .into_iter()
+        .find(|c| c.code() == code.get_ref());
     if found.is_none() {
         report.at(
             code.span(),
-            format!("unknown currency \"{}\": use RON, MDL or EUR", code.get_ref()),
+            format!(
+                "unknown currency \"{}\": use RON, MDL or EUR",
+                code.get_ref()
+            ),
         );
     }
     found
@@ -282,10 +312,17 @@ fn payment(report: &mut Report<'_>, def: &Spanned<PaymentDef>) -> Option<Payment
         );
     }
     if scheme == Some(PaymentScheme::TreasuryReceipt) && p.account.is_none() {
-        report.at(def.span(), "a treasury-receipt payment needs the treasury `account`");
+        report.at(
+            def.span(),
+            "a treasury-receipt payment needs the treasury `account`",
+        );
     }
     report.text(p.methods.span(), "payment methods", p.methods.get_ref());
-    report.text(p.instructions.span(), "payment instructions", p.instructions.get_ref());
+    report.text(
+        p.instructions.span(),
+        "payment instructions",
+        p.instructions.get_ref(),
+    );
     Some(PaymentInstructions {
         scheme: scheme?,
         account: p.account.clone(),

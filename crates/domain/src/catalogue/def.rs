@@ -79,18 +79,28 @@ pub enum ValidityDef {
     /// No validity: a certificate or a request with no document.
     None,
     Lifetime,
-    Fixed { years: Option<i64>, months: Option<i64> },
+    Fixed {
+        years: Option<i64>,
+        months: Option<i64>,
+    },
     /// A fixed duration chosen by the holder's age on the filing date.
-    ByAgeBand { bands: Vec<DurationBandDef> },
+    ByAgeBand {
+        bands: Vec<DurationBandDef>,
+    },
     /// Until the birthday that closes the holder's age band at issue.
-    UntilBirthday { birthdays: Vec<i64>, lifetime_from_age: Option<i64> },
+    UntilBirthday {
+        birthdays: Vec<i64>,
+        lifetime_from_age: Option<i64>,
+    },
     /// The granted right of stay, never beyond the named documents' expiry.
     GrantedStay {
         #[serde(default)]
         capped_by: Vec<String>,
     },
     /// Exactly as long as another document of the holder.
-    SameAsDocument { document: String },
+    SameAsDocument {
+        document: String,
+    },
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,8 +155,12 @@ pub enum ProcessingDef {
     /// Nothing to wait for: answered on the spot or not a request at all.
     None,
     SameDay,
-    WorkingDays { days: i64 },
-    CalendarDays { days: i64 },
+    WorkingDays {
+        days: i64,
+    },
+    CalendarDays {
+        days: i64,
+    },
 }
 
 #[derive(Debug, Deserialize)]

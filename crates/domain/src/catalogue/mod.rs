@@ -39,7 +39,11 @@ pub struct CatalogueError {
 
 impl fmt::Display for CatalogueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -122,7 +126,9 @@ impl Catalogue {
 /// `calendars/ro.toml` and `ro.toml` both name the calendar "ro".
 fn calendar_name(file: &str) -> String {
     let base = file.rsplit('/').next().unwrap_or(file);
-    base.strip_suffix(".toml").unwrap_or(base).to_ascii_lowercase()
+    base.strip_suffix(".toml")
+        .unwrap_or(base)
+        .to_ascii_lowercase()
 }
 
 /// 1-based line and column of a byte offset.

@@ -139,7 +139,9 @@ pub enum ValidityRule {
         lifetime_from_age: Option<i16>,
     },
     /// The granted right of stay, capped by the expiry of the named documents.
-    GrantedStay { capped_by: Vec<HolderDocument> },
+    GrantedStay {
+        capped_by: Vec<HolderDocument>,
+    },
     /// Equal to the validity of another document of the holder.
     SameAsDocument(HolderDocument),
 }

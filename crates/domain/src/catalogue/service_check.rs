@@ -1,6 +1,6 @@
 //! Validation of one `[[service]]` table.
 
-use super::build::{identifier, Report};
+use super::build::{Report, identifier};
 use super::def::*;
 use super::model::*;
 use crate::money::Currency;
@@ -19,8 +19,16 @@ pub(super) fn service(
     let span = spanned.span();
     let id = def.id.get_ref();
     identifier(report, def.id.span(), "service id", id);
-    report.text(def.name.span(), &format!("service {id}: name"), def.name.get_ref());
-    report.text(def.summary.span(), &format!("service {id}: summary"), def.summary.get_ref());
+    report.text(
+        def.name.span(),
+        &format!("service {id}: name"),
+        def.name.get_ref(),
+    );
+    report.text(
+        def.summary.span(),
+        &format!("service {id}: summary"),
+        def.summary.get_ref(),
+    );
     report.text(
         def.eligibility.span(),
         &format!("service {id}: eligibility"),
@@ -32,9 +40,10 @@ pub(super) fn service(
     let biometrics = Biometrics {
         facial_image: def.biometrics.facial_image,
         fingerprints: def.biometrics.fingerprints,
-        fingerprints_from_age: def.biometrics.fingerprints_from_age.and_then(|age| {
-            report.number(span.clone(), "fingerprints_from_age", age, 0..=MAX_AGE)
-        }),
+        fingerprints_from_age: def
+            .biometrics
+            .fingerprints_from_age
+            .and_then(|age| report.number(span.clone(), "fingerprints_from_age", age, 0..=MAX_AGE)),
     };
     let validity = validity(report, &def.validity, id);
     let categories = categories(report, &def.categories, id);
@@ -101,7 +110,10 @@ fn check_bands(
         match (bound, last) {
             (None, true) => out.push(None),
             (None, false) => {
-                report.at(span.clone(), format!("{what}: only the last band may leave out `under_age`"));
+                report.at(
+                    span.clone(),
+                    format!("{what}: only the last band may leave out `under_age`"),
+                );
                 return None;
             }
             (Some(_), true) => {
@@ -133,29 +145,52 @@ fn validity(report: &mut Report<'_>, def: &Spanned<ValidityDef>, id: &str) -> Op
     match def.get_ref() {
         ValidityDef::None => Some(ValidityRule::None),
         ValidityDef::Lifetime => Some(ValidityRule::Lifetime),
-        ValidityDef::Fixed { years, months } => term(report, span, *years, *months).map(ValidityRule::Fixed),
+        ValidityDef::Fixed { years, months } => {
+            term(report, span, *years, *months).map(ValidityRule::Fixed)
+        }
         ValidityDef::ByAgeBand { bands } => {
             let bounds: Vec<Option<i64>> = bands.iter().map(|b| b.under_age).collect();
             let ages = check_bands(report, span.clone(), &what, &bounds)?;
             let mut out = Vec::new();
             for (band, under_age) in bands.iter().zip(ages) {
-                out.push(TermBand { under_age, term: term(report, span.clone(), band.years, band.months)? });
+                out.push(TermBand {
+                    under_age,
+                    term: term(report, span.clone(), band.years, band.months)?,
+                });
             }
             Some(ValidityRule::ByAgeBand(out))
         }
-        ValidityDef::UntilBirthday { birthdays, lifetime_from_age } => {
+        ValidityDef::UntilBirthday {
+            birthdays,
+            lifetime_from_age,
+        } => {
             let rising = birthdays.windows(2).all(|w| w[0] < w[1]);
-            if birthdays.is_empty() || !rising || birthdays.iter().any(|b| !(1..=MAX_AGE).contains(b)) {
-                report.at(span, format!("{what}: `birthdays` must be rising ages between 1 and {MAX_AGE}"));
+            if birthdays.is_empty()
+                || !rising
+                || birthdays.iter().any(|b| !(1..=MAX_AGE).contains(b))
+            {
+                report.at(
+                    span,
+                    format!("{what}: `birthdays` must be rising ages between 1 and {MAX_AGE}"),
+                );
                 return None;
             }
             let last = birthdays.last().copied();
             if lifetime_from_age.is_some() && *lifetime_from_age != last {
-                report.at(span, format!("{what}: `lifetime_from_age` must equal the last birthday ({})", last.unwrap_or(0)));
+                report.at(
+                    span,
+                    format!(
+                        "{what}: `lifetime_from_age` must equal the last birthday ({})",
+                        last.unwrap_or(0)
+                    ),
+                );
                 return None;
             }
             Some(ValidityRule::UntilBirthday {
-                birthdays: birthdays.iter().filter_map(|b| i16::try_from(*b).ok()).collect(),
+                birthdays: birthdays
+                    .iter()
+                    .filter_map(|b| i16::try_from(*b).ok())
+                    .collect(),
                 lifetime_from_age: lifetime_from_age.and_then(|a| i16::try_from(a).ok()),
             })
         }
@@ -183,7 +218,10 @@ fn documents(
             None => {
                 report.at(
                     span.clone(),
-                    format!("{what}: unknown document \"{name}\"; use one of {}", HolderDocument::NAMES.join(", ")),
+                    format!(
+                        "{what}: unknown document \"{name}\"; use one of {}",
+                        HolderDocument::NAMES.join(", ")
+                    ),
                 );
                 return None;
             }
@@ -199,24 +237,41 @@ fn categories(report: &mut Report<'_>, defs: &[Spanned<CategoryDef>], id: &str) 
         let (def, span) = (spanned.get_ref(), spanned.span());
         identifier(report, span.clone(), "category id", &def.id);
         if !seen.insert(def.id.clone()) {
-            report.at(span.clone(), format!("service {id}: category \"{}\" is defined twice", def.id));
+            report.at(
+                span.clone(),
+                format!("service {id}: category \"{}\" is defined twice", def.id),
+            );
         }
         let what = format!("service {id}, category {}", def.id);
         report.text(span.clone(), &format!("{what}: name"), &def.name);
-        let from_age = def.from_age.and_then(|a| report.number(span.clone(), "from_age", a, 0..=MAX_AGE));
-        let under_age = def.under_age.and_then(|a| report.number(span.clone(), "under_age", a, 1..=MAX_AGE));
+        let from_age = def
+            .from_age
+            .and_then(|a| report.number(span.clone(), "from_age", a, 0..=MAX_AGE));
+        let under_age = def
+            .under_age
+            .and_then(|a| report.number(span.clone(), "under_age", a, 1..=MAX_AGE));
         if let (Some(from), Some(under)) = (from_age, under_age)
             && from >= under
         {
-            report.at(span.clone(), format!("{what}: from_age {from} must be below under_age {under}"));
+            report.at(
+                span.clone(),
+                format!("{what}: from_age {from} must be below under_age {under}"),
+            );
         }
         if def.documents.is_empty() {
-            report.at(span.clone(), format!("{what}: list the required documents with [[service.category.document]]"));
+            report.at(
+                span.clone(),
+                format!("{what}: list the required documents with [[service.category.document]]"),
+            );
         }
         let mut documents = Vec::new();
         for doc in &def.documents {
             identifier(report, span.clone(), "document id", &doc.id);
-            report.text(span.clone(), &format!("{what}, document {}", doc.id), &doc.name);
+            report.text(
+                span.clone(),
+                &format!("{what}, document {}", doc.id),
+                &doc.name,
+            );
             documents.push(RequiredDocument {
                 id: doc.id.clone(),
                 name: doc.name.clone(),
@@ -240,7 +295,8 @@ fn categories(report: &mut Report<'_>, defs: &[Spanned<CategoryDef>], id: &str) 
         if group.is_empty() {
             continue;
         }
-        if let Some(age) = (0..=150).find(|&age| group.iter().filter(|c| c.covers_age(age)).count() != 1)
+        if let Some(age) =
+            (0..=150).find(|&age| group.iter().filter(|c| c.covers_age(age)).count() != 1)
             && let Some(first) = defs.first()
         {
             report.at(
@@ -261,16 +317,25 @@ fn urgencies(
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     if defs.is_empty() {
-        report.at(0..0, format!("service {id}: define at least one [[service.urgency]]"));
+        report.at(
+            0..0,
+            format!("service {id}: define at least one [[service.urgency]]"),
+        );
     }
     for spanned in defs {
         let (def, span) = (spanned.get_ref(), spanned.span());
         identifier(report, span.clone(), "urgency id", &def.id);
         if !seen.insert(def.id.clone()) {
-            report.at(span.clone(), format!("service {id}: urgency \"{}\" is defined twice", def.id));
+            report.at(
+                span.clone(),
+                format!("service {id}: urgency \"{}\" is defined twice", def.id),
+            );
         }
         if def.id == "standard" && !def.default {
-            report.at(span.clone(), format!("service {id}: the urgency called \"standard\" must be the default"));
+            report.at(
+                span.clone(),
+                format!("service {id}: the urgency called \"standard\" must be the default"),
+            );
         }
         let processing = match def.processing {
             ProcessingDef::None => Some(ProcessingTerm::None),
@@ -288,45 +353,86 @@ fn urgencies(
             let (l, lspan) = (line.get_ref(), line.span());
             identifier(report, lspan.clone(), "fee line code", &l.code);
             if !codes.insert(l.code.clone()) {
-                report.at(lspan.clone(), format!("service {id}, urgency {}: fee line \"{}\" appears twice", def.id, l.code));
+                report.at(
+                    lspan.clone(),
+                    format!(
+                        "service {id}, urgency {}: fee line \"{}\" appears twice",
+                        def.id, l.code
+                    ),
+                );
             }
-            report.text(lspan.clone(), &format!("service {id}, fee line {}: label", l.code), &l.label);
+            report.text(
+                lspan.clone(),
+                &format!("service {id}, fee line {}: label", l.code),
+                &l.label,
+            );
             let amounts = match (&l.amount, &l.by_age) {
                 (Some(amount), None) => report
                     .amount(amount.span(), amount.get_ref(), currency)
-                    .map(|minor| vec![AgeAmount { under_age: None, minor }]),
+                    .map(|minor| {
+                        vec![AgeAmount {
+                            under_age: None,
+                            minor,
+                        }]
+                    }),
                 (None, Some(by_age)) => {
                     let bspan = by_age.span();
-                    let bounds: Vec<Option<i64>> = by_age.get_ref().iter().map(|b| b.under_age).collect();
-                    check_bands(report, bspan.clone(), &format!("fee line {}", l.code), &bounds).and_then(|ages| {
+                    let bounds: Vec<Option<i64>> =
+                        by_age.get_ref().iter().map(|b| b.under_age).collect();
+                    check_bands(
+                        report,
+                        bspan.clone(),
+                        &format!("fee line {}", l.code),
+                        &bounds,
+                    )
+                    .and_then(|ages| {
                         by_age
                             .get_ref()
                             .iter()
                             .zip(ages)
                             .map(|(b, under_age)| {
-                                report.amount(bspan.clone(), &b.amount, currency).map(|minor| AgeAmount { under_age, minor })
+                                report
+                                    .amount(bspan.clone(), &b.amount, currency)
+                                    .map(|minor| AgeAmount { under_age, minor })
                             })
                             .collect::<Option<Vec<_>>>()
                     })
                 }
                 _ => {
-                    report.at(lspan.clone(), format!("fee line {}: give either `amount` or `by_age`, not both or neither", l.code));
+                    report.at(
+                        lspan.clone(),
+                        format!(
+                            "fee line {}: give either `amount` or `by_age`, not both or neither",
+                            l.code
+                        ),
+                    );
                     None
                 }
             };
             if let Some(amounts) = amounts {
-                fees.push(FeeLine { code: l.code.clone(), label: l.label.clone(), amounts });
+                fees.push(FeeLine {
+                    code: l.code.clone(),
+                    label: l.label.clone(),
+                    amounts,
+                });
             }
         }
         if let Some(processing) = processing {
-            out.push(Urgency { id: def.id.clone(), default: def.default, processing, fees });
+            out.push(Urgency {
+                id: def.id.clone(),
+                default: def.default,
+                processing,
+                fees,
+            });
         }
     }
     let defaults = defs.iter().filter(|d| d.get_ref().default).count();
     if !defs.is_empty() && defaults != 1 {
         report.at(
             defs.first().map_or(0..0, Spanned::span),
-            format!("service {id}: exactly one urgency must be `default = true` (found {defaults})"),
+            format!(
+                "service {id}: exactly one urgency must be `default = true` (found {defaults})"
+            ),
         );
     }
     out
@@ -345,31 +451,75 @@ fn reductions(
         let (def, span) = (spanned.get_ref(), spanned.span());
         identifier(report, span.clone(), "reduction id", &def.id);
         if !seen.insert(def.id.clone()) {
-            report.at(span.clone(), format!("service {id}: reduction \"{}\" is defined twice", def.id));
+            report.at(
+                span.clone(),
+                format!("service {id}: reduction \"{}\" is defined twice", def.id),
+            );
         }
-        report.text(span.clone(), &format!("reduction {}: name", def.id), &def.name);
-        report.text(span.clone(), &format!("reduction {}: conditions", def.id), &def.conditions);
+        report.text(
+            span.clone(),
+            &format!("reduction {}: name", def.id),
+            &def.name,
+        );
+        report.text(
+            span.clone(),
+            &format!("reduction {}: conditions", def.id),
+            &def.conditions,
+        );
         let mut applies = Vec::new();
         for a in &def.applies {
             let Some(urgency) = urgencies.iter().find(|u| u.id == a.urgency) else {
-                report.at(span.clone(), format!("reduction {}: the service has no urgency \"{}\"", def.id, a.urgency));
+                report.at(
+                    span.clone(),
+                    format!(
+                        "reduction {}: the service has no urgency \"{}\"",
+                        def.id, a.urgency
+                    ),
+                );
                 continue;
             };
             let Some(line) = urgency.fees.iter().find(|l| l.code == a.line) else {
-                report.at(span.clone(), format!("reduction {}: urgency {} has no fee line \"{}\"", def.id, a.urgency, a.line));
+                report.at(
+                    span.clone(),
+                    format!(
+                        "reduction {}: urgency {} has no fee line \"{}\"",
+                        def.id, a.urgency, a.line
+                    ),
+                );
                 continue;
             };
             if let Some(minor) = report.amount(span.clone(), &a.amount, currency) {
                 if line.amounts.iter().any(|full| full.minor < minor) {
-                    report.at(span.clone(), format!("reduction {}: the reduced amount is higher than the full fee", def.id));
+                    report.at(
+                        span.clone(),
+                        format!(
+                            "reduction {}: the reduced amount is higher than the full fee",
+                            def.id
+                        ),
+                    );
                 }
-                applies.push(ReductionApply { urgency: a.urgency.clone(), line: a.line.clone(), minor });
+                applies.push(ReductionApply {
+                    urgency: a.urgency.clone(),
+                    line: a.line.clone(),
+                    minor,
+                });
             }
         }
         if def.applies.is_empty() {
-            report.at(span.clone(), format!("reduction {}: say where it applies with [[service.reduction.applies]]", def.id));
+            report.at(
+                span.clone(),
+                format!(
+                    "reduction {}: say where it applies with [[service.reduction.applies]]",
+                    def.id
+                ),
+            );
         }
-        out.push(Reduction { id: def.id.clone(), name: def.name.clone(), conditions: def.conditions.clone(), applies });
+        out.push(Reduction {
+            id: def.id.clone(),
+            name: def.name.clone(),
+            conditions: def.conditions.clone(),
+            applies,
+        });
     }
     out
 }
@@ -379,22 +529,43 @@ fn questions(report: &mut Report<'_>, defs: &[Spanned<QuestionDef>], id: &str) -
     for spanned in defs {
         let (def, span) = (spanned.get_ref(), spanned.span());
         identifier(report, span.clone(), "question id", &def.id);
-        report.text(span.clone(), &format!("service {id}, question {}", def.id), &def.label);
+        report.text(
+            span.clone(),
+            &format!("service {id}, question {}", def.id),
+            &def.label,
+        );
         if def.options.len() < 2 {
-            report.at(span.clone(), format!("question {}: offer at least two options", def.id));
+            report.at(
+                span.clone(),
+                format!("question {}: offer at least two options", def.id),
+            );
         }
         let mut ids = HashSet::new();
         for o in &def.options {
             if !ids.insert(o.id.clone()) {
-                report.at(span.clone(), format!("question {}: option \"{}\" appears twice", def.id, o.id));
+                report.at(
+                    span.clone(),
+                    format!("question {}: option \"{}\" appears twice", def.id, o.id),
+                );
             }
-            report.text(span.clone(), &format!("question {}, option {}", def.id, o.id), &o.label);
+            report.text(
+                span.clone(),
+                &format!("question {}, option {}", def.id, o.id),
+                &o.label,
+            );
         }
         out.push(Question {
             id: def.id.clone(),
             label: def.label.clone(),
             required: def.required,
-            options: def.options.iter().map(|o| QuestionOption { id: o.id.clone(), label: o.label.clone() }).collect(),
+            options: def
+                .options
+                .iter()
+                .map(|o| QuestionOption {
+                    id: o.id.clone(),
+                    label: o.label.clone(),
+                })
+                .collect(),
         });
     }
     out

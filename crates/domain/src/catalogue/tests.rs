@@ -29,12 +29,21 @@ fn the_repository_catalogue_holds_every_reference_service() {
     }
     let (authority, passport) = catalogue.service("ro.passport.electronic").unwrap();
     assert_eq!(authority.time_zone_name, "Europe/Bucharest");
-    assert_eq!(passport.category_for(13, false).unwrap().id, "minor-under-14");
+    assert_eq!(
+        passport.category_for(13, false).unwrap().id,
+        "minor-under-14"
+    );
     assert_eq!(passport.category_for(14, false).unwrap().id, "minor-14-17");
     assert_eq!(passport.category_for(18, false).unwrap().id, "adult");
-    assert_eq!(passport.category_for(40, true).unwrap().id, "domicile-abroad");
+    assert_eq!(
+        passport.category_for(40, true).unwrap().id,
+        "domicile-abroad"
+    );
     let (md, _) = catalogue.service("md.igm.pc").unwrap();
-    assert_eq!((md.currency, md.time_zone_name.as_str()), (crate::money::Currency::Mdl, "Europe/Chisinau"));
+    assert_eq!(
+        (md.currency, md.time_zone_name.as_str()),
+        (crate::money::Currency::Mdl, "Europe/Chisinau")
+    );
     let (lt, _) = catalogue.service("lt.invitation.approval").unwrap();
     assert_eq!(lt.time_zone_name, "Europe/Vilnius");
 }
@@ -47,7 +56,10 @@ fn load_changed(from: &str, to: &str) -> Vec<CatalogueError> {
         .iter_mut()
         .find(|f| f.name.ends_with("ro-passport-alba.toml"))
         .unwrap();
-    assert!(file.text.contains(from), "the test's anchor \"{from}\" is not in the file");
+    assert!(
+        file.text.contains(from),
+        "the test's anchor \"{from}\" is not in the file"
+    );
     file.text = file.text.replacen(from, to, 1);
     match Catalogue::load(&sources) {
         Ok(_) => panic!("the change {from:?} -> {to:?} was accepted"),
@@ -78,11 +90,31 @@ fn assert_refused(from: &str, to: &str, message_part: &str) {
 
 #[test]
 fn errors_name_the_file_line_and_problem() {
-    assert_refused("currency = \"RON\"", "currency = \"LEI\"", "unknown currency \"LEI\"");
-    assert_refused("time_zone = \"Europe/Bucharest\"", "time_zone = \"Europe/Alba\"", "unknown time zone");
-    assert_refused("calendar = \"ro\"", "calendar = \"xx\"", "no holiday calendar called \"xx\"");
-    assert_refused("scheme = \"treasury-receipt\"", "scheme = \"cheque\"", "unknown payment scheme");
-    assert_refused("reference_prefix = \"RO-PAS-AB\"", "reference_prefix = \"ro pas\"", "reference_prefix");
+    assert_refused(
+        "currency = \"RON\"",
+        "currency = \"LEI\"",
+        "unknown currency \"LEI\"",
+    );
+    assert_refused(
+        "time_zone = \"Europe/Bucharest\"",
+        "time_zone = \"Europe/Alba\"",
+        "unknown time zone",
+    );
+    assert_refused(
+        "calendar = \"ro\"",
+        "calendar = \"xx\"",
+        "no holiday calendar called \"xx\"",
+    );
+    assert_refused(
+        "scheme = \"treasury-receipt\"",
+        "scheme = \"cheque\"",
+        "unknown payment scheme",
+    );
+    assert_refused(
+        "reference_prefix = \"RO-PAS-AB\"",
+        "reference_prefix = \"ro pas\"",
+        "reference_prefix",
+    );
 }
 
 #[test]
@@ -96,7 +128,11 @@ fn syntax_and_schema_errors_carry_positions() {
 
 #[test]
 fn fee_mistakes_are_refused() {
-    assert_refused("amount = 96", "amount = \"96.005\"", "more than two decimals");
+    assert_refused(
+        "amount = 96",
+        "amount = \"96.005\"",
+        "more than two decimals",
+    );
     assert_refused("amount = 96", "amount = -96", "cannot be negative");
     assert_refused(
         "by_age = [ { under_age = 12, amount = 234 }, { amount = 258 } ]",
@@ -107,24 +143,67 @@ fn fee_mistakes_are_refused() {
 
 #[test]
 fn rule_mistakes_are_refused() {
-    let errors = load_changed("default = true\nprocessing = { kind = \"calendar-days\"", "default = false\nprocessing = { kind = \"calendar-days\"");
-    assert!(errors.iter().any(|e| e.message.contains("exactly one urgency")), "{errors:?}");
-    let errors = load_changed("{ under_age = 12, years = 3 }", "{ under_age = 12, years = 0 }");
-    assert!(errors.iter().any(|e| e.message.contains("cannot be zero")), "{errors:?}");
+    let errors = load_changed(
+        "default = true\nprocessing = { kind = \"calendar-days\"",
+        "default = false\nprocessing = { kind = \"calendar-days\"",
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("exactly one urgency")),
+        "{errors:?}"
+    );
+    let errors = load_changed(
+        "{ under_age = 12, years = 3 }",
+        "{ under_age = 12, years = 0 }",
+    );
+    assert!(
+        errors.iter().any(|e| e.message.contains("cannot be zero")),
+        "{errors:?}"
+    );
     let errors = load_changed("from_age = 18", "from_age = 17");
-    assert!(errors.iter().any(|e| e.message.contains("age 17 is covered by 2")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("age 17 is covered by 2")),
+        "{errors:?}"
+    );
     let errors = load_changed("en = \"Simple electronic passport\"", "en = \" \"");
-    assert!(errors.iter().any(|e| e.message.contains("needs a text in en")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("needs a text in en")),
+        "{errors:?}"
+    );
     let errors = load_changed("en = \"Simple electronic passport\"", "fr = \"Passeport\"");
-    assert!(errors.iter().any(|e| e.message.contains("unknown variant `fr`")), "{errors:?}");
-    let errors = load_changed("processing = { kind = \"working-days\", days = 3 }", "processing = { kind = \"working-days\", days = 0 }");
-    assert!(errors.iter().any(|e| e.message.contains("working days is 0")), "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("unknown variant `fr`")),
+        "{errors:?}"
+    );
+    let errors = load_changed(
+        "processing = { kind = \"working-days\", days = 3 }",
+        "processing = { kind = \"working-days\", days = 0 }",
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("working days is 0")),
+        "{errors:?}"
+    );
 }
 
 #[test]
 fn a_service_defined_twice_is_refused() {
-    let errors = load_changed("id = \"ro.passport.certificate\"", "id = \"ro.passport.temporary\"");
-    assert!(errors.iter().any(|e| e.message.contains("defined twice")), "{errors:?}");
+    let errors = load_changed(
+        "id = \"ro.passport.certificate\"",
+        "id = \"ro.passport.temporary\"",
+    );
+    assert!(
+        errors.iter().any(|e| e.message.contains("defined twice")),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -24,8 +24,12 @@ impl HolderFact {
     fn describe(self) -> &'static str {
         match self {
             HolderFact::StayUntil => "the last day of the granted right of stay",
-            HolderFact::PassportExpires => "the expiry date of the holder's passport or travel document",
-            HolderFact::IdDocumentExpires => "the expiry date of the holder's national identity document",
+            HolderFact::PassportExpires => {
+                "the expiry date of the holder's passport or travel document"
+            }
+            HolderFact::IdDocumentExpires => {
+                "the expiry date of the holder's national identity document"
+            }
         }
     }
 }
@@ -35,32 +39,56 @@ pub enum QuoteError {
     #[error("There is no service \"{id}\". See the list of services for the right id.")]
     UnknownService { id: String },
     #[error("The service {service} does not offer the urgency \"{requested}\". It offers: {}.", offered.join(", "))]
-    UrgencyNotOffered { service: String, requested: String, offered: Vec<String> },
+    UrgencyNotOffered {
+        service: String,
+        requested: String,
+        offered: Vec<String>,
+    },
     #[error("{}", unknown_reduction(service, requested, defined))]
-    UnknownReduction { service: String, requested: String, defined: Vec<String> },
+    UnknownReduction {
+        service: String,
+        requested: String,
+        defined: Vec<String>,
+    },
     #[error("The reduction \"{reduction}\" does not apply with urgency {urgency}; it applies with: {}.", urgencies.join(", "))]
-    ReductionNotForUrgency { reduction: String, urgency: String, urgencies: Vec<String> },
-    #[error("The reduction \"{reduction}\" reduces a fee that another chosen reduction already reduces: choose one of them.")]
+    ReductionNotForUrgency {
+        reduction: String,
+        urgency: String,
+        urgencies: Vec<String>,
+    },
+    #[error(
+        "The reduction \"{reduction}\" reduces a fee that another chosen reduction already reduces: choose one of them."
+    )]
     ReductionsOverlap { reduction: String },
-    #[error("The fee or validity of {service} depends on the holder's age: give the holder's birth date.")]
+    #[error(
+        "The fee or validity of {service} depends on the holder's age: give the holder's birth date."
+    )]
     BirthDateRequired { service: String },
     #[error("The birth date {birth_date} is after the filing date {filed_on}: check both dates.")]
     BirthDateAfterFiling { birth_date: Date, filed_on: Date },
     #[error("The birth date {birth_date} would make the holder older than 130: check the year.")]
     ImplausibleBirthDate { birth_date: Date },
-    #[error("The issue date {issued_on} is before the filing date {filed_on}: a document is issued on or after filing.")]
+    #[error(
+        "The issue date {issued_on} is before the filing date {filed_on}: a document is issued on or after filing."
+    )]
     IssueBeforeFiling { issued_on: Date, filed_on: Date },
     #[error("This service's validity depends on {}: give it as {}.", fact.describe(), fact.field())]
     MissingFact { fact: HolderFact },
     #[error("{} is {date}, not after the issue date {issued_on}: the document could not be issued. Check the date.", capitalise(fact.describe()))]
-    FactNotAfterIssue { fact: HolderFact, date: Date, issued_on: Date },
+    FactNotAfterIssue {
+        fact: HolderFact,
+        date: Date,
+        issued_on: Date,
+    },
     #[error("The dates given lead outside the calendar Ghiseu can compute: check the years.")]
     DateOutOfRange,
 }
 
 fn unknown_reduction(service: &str, requested: &str, defined: &[String]) -> String {
     if defined.is_empty() {
-        format!("The service {service} has no fee reductions, so \"{requested}\" cannot be applied.")
+        format!(
+            "The service {service} has no fee reductions, so \"{requested}\" cannot be applied."
+        )
     } else {
         format!(
             "The service {service} has no reduction \"{requested}\". Its reductions are: {}.",
@@ -71,7 +99,9 @@ fn unknown_reduction(service: &str, requested: &str, defined: &[String]) -> Stri
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 impl QuoteError {
@@ -106,7 +136,9 @@ impl QuoteError {
             | QuoteError::ImplausibleBirthDate { .. }
             | QuoteError::DateOutOfRange => "birth_date",
             QuoteError::IssueBeforeFiling { .. } => "issued_on",
-            QuoteError::MissingFact { fact } | QuoteError::FactNotAfterIssue { fact, .. } => fact.field(),
+            QuoteError::MissingFact { fact } | QuoteError::FactNotAfterIssue { fact, .. } => {
+                fact.field()
+            }
         }
     }
 
@@ -120,32 +152,69 @@ impl QuoteError {
         let list = |v: &[String]| v.join(", ");
         match self {
             QuoteError::UnknownService { id } => vec![("id", id.clone())],
-            QuoteError::UrgencyNotOffered { service, requested, offered } => vec![
+            QuoteError::UrgencyNotOffered {
+                service,
+                requested,
+                offered,
+            } => vec![
                 ("service", service.clone()),
                 ("requested", requested.clone()),
                 ("offered", list(offered)),
             ],
-            QuoteError::UnknownReduction { service, requested, defined } => vec![
+            QuoteError::UnknownReduction {
+                service,
+                requested,
+                defined,
+            } => vec![
                 ("service", service.clone()),
                 ("requested", requested.clone()),
-                ("defined", if defined.is_empty() { "-".into() } else { list(defined) }),
+                (
+                    "defined",
+                    if defined.is_empty() {
+                        "-".into()
+                    } else {
+                        list(defined)
+                    },
+                ),
             ],
-            QuoteError::ReductionNotForUrgency { reduction, urgency, urgencies } => vec![
+            QuoteError::ReductionNotForUrgency {
+                reduction,
+                urgency,
+                urgencies,
+            } => vec![
                 ("reduction", reduction.clone()),
                 ("urgency", urgency.clone()),
                 ("urgencies", list(urgencies)),
             ],
             QuoteError::ReductionsOverlap { reduction } => vec![("reduction", reduction.clone())],
             QuoteError::BirthDateRequired { service } => vec![("service", service.clone())],
-            QuoteError::BirthDateAfterFiling { birth_date, filed_on } => {
-                vec![("birth_date", birth_date.to_string()), ("filed_on", filed_on.to_string())]
+            QuoteError::BirthDateAfterFiling {
+                birth_date,
+                filed_on,
+            } => {
+                vec![
+                    ("birth_date", birth_date.to_string()),
+                    ("filed_on", filed_on.to_string()),
+                ]
             }
-            QuoteError::ImplausibleBirthDate { birth_date } => vec![("birth_date", birth_date.to_string())],
-            QuoteError::IssueBeforeFiling { issued_on, filed_on } => {
-                vec![("issued_on", issued_on.to_string()), ("filed_on", filed_on.to_string())]
+            QuoteError::ImplausibleBirthDate { birth_date } => {
+                vec![("birth_date", birth_date.to_string())]
+            }
+            QuoteError::IssueBeforeFiling {
+                issued_on,
+                filed_on,
+            } => {
+                vec![
+                    ("issued_on", issued_on.to_string()),
+                    ("filed_on", filed_on.to_string()),
+                ]
             }
             QuoteError::MissingFact { fact } => vec![("fact", fact.field().to_string())],
-            QuoteError::FactNotAfterIssue { fact, date, issued_on } => vec![
+            QuoteError::FactNotAfterIssue {
+                fact,
+                date,
+                issued_on,
+            } => vec![
                 ("fact", fact.field().to_string()),
                 ("date", date.to_string()),
                 ("issued_on", issued_on.to_string()),

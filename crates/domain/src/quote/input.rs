@@ -49,12 +49,20 @@ pub fn parse_date(field: &'static str, value: &str) -> Result<Date, FieldError> 
     if !well_formed {
         return Err(error(
             "date-format",
-            format!("{field}: \"{}\" is not a date; write it as YYYY-MM-DD, for example 2026-11-23.", shorten(text)),
+            format!(
+                "{field}: \"{}\" is not a date; write it as YYYY-MM-DD, for example 2026-11-23.",
+                shorten(text)
+            ),
         ));
     }
     let number = |s: &str| s.parse::<i16>().unwrap_or(0);
     let (year, month, day) = (number(parts[0]), number(parts[1]), number(parts[2]));
-    Date::new(year, i8::try_from(month).unwrap_or(0), i8::try_from(day).unwrap_or(0)).map_err(|_| {
+    Date::new(
+        year,
+        i8::try_from(month).unwrap_or(0),
+        i8::try_from(day).unwrap_or(0),
+    )
+    .map_err(|_| {
         error(
             "date-impossible",
             format!("{field}: {text} is not a real calendar date (check the day and month)."),
@@ -112,7 +120,12 @@ impl QuoteInput {
             return Err(errors);
         }
         let mut reductions: Vec<String> = Vec::new();
-        for r in self.reductions.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+        for r in self
+            .reductions
+            .iter()
+            .map(|r| r.trim())
+            .filter(|r| !r.is_empty())
+        {
             if !reductions.iter().any(|seen| seen == r) {
                 reductions.push(r.to_string());
             }
@@ -121,7 +134,12 @@ impl QuoteInput {
             service: service.to_string(),
             birth_date,
             filed_on,
-            urgency: self.urgency.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(String::from),
+            urgency: self
+                .urgency
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+                .map(String::from),
             reductions,
             issued_on,
             facts,
@@ -137,11 +155,32 @@ mod tests {
 
     #[test]
     fn tells_a_bad_format_from_an_impossible_date() {
-        assert_eq!(parse_date("birth_date", "2016-02-30").unwrap_err().code, "date-impossible");
-        assert_eq!(parse_date("birth_date", "2015-02-29").unwrap_err().code, "date-impossible");
-        assert_eq!(parse_date("birth_date", "2016-02-29").unwrap(), jiff::civil::date(2016, 2, 29));
-        for bad in ["", "23.11.2026", "2026-1-5", "2026/11/23", "tomorrow", "２０２６-11-23", "2026-11-23T00:00"] {
-            assert_eq!(parse_date("filed_on", bad).unwrap_err().code, "date-format", "{bad}");
+        assert_eq!(
+            parse_date("birth_date", "2016-02-30").unwrap_err().code,
+            "date-impossible"
+        );
+        assert_eq!(
+            parse_date("birth_date", "2015-02-29").unwrap_err().code,
+            "date-impossible"
+        );
+        assert_eq!(
+            parse_date("birth_date", "2016-02-29").unwrap(),
+            jiff::civil::date(2016, 2, 29)
+        );
+        for bad in [
+            "",
+            "23.11.2026",
+            "2026-1-5",
+            "2026/11/23",
+            "tomorrow",
+            "２０２６-11-23",
+            "2026-11-23T00:00",
+        ] {
+            assert_eq!(
+                parse_date("filed_on", bad).unwrap_err().code,
+                "date-format",
+                "{bad}"
+            );
         }
     }
 

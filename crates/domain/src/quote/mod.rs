@@ -6,7 +6,7 @@ mod input;
 mod validity;
 
 pub use error::{HolderFact, QuoteError};
-pub use input::{parse_date, FieldError, QuoteInput};
+pub use input::{FieldError, QuoteInput, parse_date};
 
 use crate::age::completed_years;
 use crate::catalogue::{Authority, Catalogue, LocalText, ProcessingTerm, Service};
@@ -79,7 +79,11 @@ pub struct Quote {
 }
 
 /// The processing deadline for a filing on `filed_on` (see REFERENCE §5).
-pub fn processing_deadline(authority: &Authority, term: ProcessingTerm, filed_on: Date) -> Option<Date> {
+pub fn processing_deadline(
+    authority: &Authority,
+    term: ProcessingTerm,
+    filed_on: Date,
+) -> Option<Date> {
     let calendar = &authority.calendar;
     match term {
         ProcessingTerm::None => None,
@@ -96,37 +100,62 @@ pub fn quote(
     request: &QuoteRequest,
     today: impl FnOnce(&Authority) -> Date,
 ) -> Result<Quote, QuoteError> {
-    let (authority, service) = catalogue
-        .service(&request.service)
-        .ok_or_else(|| QuoteError::UnknownService { id: request.service.clone() })?;
+    let (authority, service) =
+        catalogue
+            .service(&request.service)
+            .ok_or_else(|| QuoteError::UnknownService {
+                id: request.service.clone(),
+            })?;
     let filed_on = request.filed_on.unwrap_or_else(|| today(authority));
     let age_at_filing = age_on(request.birth_date, filed_on)?;
     if age_at_filing.is_none() && service.needs_birth_date() {
-        return Err(QuoteError::BirthDateRequired { service: service.id.clone() });
+        return Err(QuoteError::BirthDateRequired {
+            service: service.id.clone(),
+        });
     }
 
     let urgency_id = request.urgency.as_deref().unwrap_or("standard");
-    let urgency = service.urgency(urgency_id).ok_or_else(|| QuoteError::UrgencyNotOffered {
-        service: service.id.clone(),
-        requested: urgency_id.to_string(),
-        offered: offered_urgencies(service),
-    })?;
+    let urgency = service
+        .urgency(urgency_id)
+        .ok_or_else(|| QuoteError::UrgencyNotOffered {
+            service: service.id.clone(),
+            requested: urgency_id.to_string(),
+            offered: offered_urgencies(service),
+        })?;
 
     let mut lines = Vec::with_capacity(urgency.fees.len() + request.reductions.len());
     for fee in &urgency.fees {
-        let amount_minor = fee
-            .amount_for(age_at_filing)
-            .ok_or_else(|| QuoteError::BirthDateRequired { service: service.id.clone() })?;
-        lines.push(QuoteLine { code: fee.code.clone(), label: fee.label.clone(), amount_minor });
+        let amount_minor =
+            fee.amount_for(age_at_filing)
+                .ok_or_else(|| QuoteError::BirthDateRequired {
+                    service: service.id.clone(),
+                })?;
+        lines.push(QuoteLine {
+            code: fee.code.clone(),
+            label: fee.label.clone(),
+            amount_minor,
+        });
     }
     apply_reductions(service, &urgency.id, &request.reductions, &mut lines)?;
 
     let processing_deadline = processing_deadline(authority, urgency.processing, filed_on);
-    let issued_on = request.issued_on.or(processing_deadline).unwrap_or(filed_on);
+    let issued_on = request
+        .issued_on
+        .or(processing_deadline)
+        .unwrap_or(filed_on);
     if issued_on < filed_on {
-        return Err(QuoteError::IssueBeforeFiling { issued_on, filed_on });
+        return Err(QuoteError::IssueBeforeFiling {
+            issued_on,
+            filed_on,
+        });
     }
-    let validity = validity::valid_until(service, request.birth_date, age_at_filing, issued_on, &request.facts)?;
+    let validity = validity::valid_until(
+        service,
+        request.birth_date,
+        age_at_filing,
+        issued_on,
+        &request.facts,
+    )?;
     Ok(Quote {
         service: service.id.clone(),
         currency: authority.currency,
@@ -141,9 +170,13 @@ pub fn quote(
 }
 
 fn age_on(birth_date: Option<Date>, on: Date) -> Result<Option<i16>, QuoteError> {
-    let Some(birth_date) = birth_date else { return Ok(None) };
-    let age = completed_years(birth_date, on)
-        .ok_or(QuoteError::BirthDateAfterFiling { birth_date, filed_on: on })?;
+    let Some(birth_date) = birth_date else {
+        return Ok(None);
+    };
+    let age = completed_years(birth_date, on).ok_or(QuoteError::BirthDateAfterFiling {
+        birth_date,
+        filed_on: on,
+    })?;
     if age > 130 {
         return Err(QuoteError::ImplausibleBirthDate { birth_date });
     }
@@ -152,8 +185,19 @@ fn age_on(birth_date: Option<Date>, on: Date) -> Result<Option<i16>, QuoteError>
 
 /// The urgencies of a service as a person would name them, default first.
 pub fn offered_urgencies(service: &Service) -> Vec<String> {
-    let mut ids: Vec<String> = service.urgencies.iter().filter(|u| u.default).map(|u| u.id.clone()).collect();
-    ids.extend(service.urgencies.iter().filter(|u| !u.default).map(|u| u.id.clone()));
+    let mut ids: Vec<String> = service
+        .urgencies
+        .iter()
+        .filter(|u| u.default)
+        .map(|u| u.id.clone())
+        .collect();
+    ids.extend(
+        service
+            .urgencies
+            .iter()
+            .filter(|u| !u.default)
+            .map(|u| u.id.clone()),
+    );
     ids
 }
 
@@ -165,23 +209,36 @@ fn apply_reductions(
 ) -> Result<(), QuoteError> {
     let mut reduced_lines: Vec<&str> = Vec::new();
     for name in requested {
-        let reduction = service.reduction(name).ok_or_else(|| QuoteError::UnknownReduction {
-            service: service.id.clone(),
-            requested: name.clone(),
-            defined: service.reductions.iter().map(|r| r.id.clone()).collect(),
-        })?;
-        let apply = reduction.applies.iter().find(|a| a.urgency == urgency).ok_or_else(|| {
-            QuoteError::ReductionNotForUrgency {
+        let reduction = service
+            .reduction(name)
+            .ok_or_else(|| QuoteError::UnknownReduction {
+                service: service.id.clone(),
+                requested: name.clone(),
+                defined: service.reductions.iter().map(|r| r.id.clone()).collect(),
+            })?;
+        let apply = reduction
+            .applies
+            .iter()
+            .find(|a| a.urgency == urgency)
+            .ok_or_else(|| QuoteError::ReductionNotForUrgency {
                 reduction: reduction.id.clone(),
                 urgency: urgency.to_string(),
-                urgencies: reduction.applies.iter().map(|a| a.urgency.clone()).collect(),
-            }
-        })?;
+                urgencies: reduction
+                    .applies
+                    .iter()
+                    .map(|a| a.urgency.clone())
+                    .collect(),
+            })?;
         if reduced_lines.contains(&apply.line.as_str()) {
-            return Err(QuoteError::ReductionsOverlap { reduction: reduction.id.clone() });
+            return Err(QuoteError::ReductionsOverlap {
+                reduction: reduction.id.clone(),
+            });
         }
         reduced_lines.push(&apply.line);
-        let full = lines.iter().find(|l| l.code == apply.line).map_or(0, |l| l.amount_minor);
+        let full = lines
+            .iter()
+            .find(|l| l.code == apply.line)
+            .map_or(0, |l| l.amount_minor);
         lines.push(QuoteLine {
             code: format!("reduction.{}", reduction.id),
             label: reduction.name.clone(),

@@ -12,7 +12,9 @@ pub(super) fn valid_until(
     issued_on: Date,
     facts: &HolderFacts,
 ) -> Result<Validity, QuoteError> {
-    let missing_birth = || QuoteError::BirthDateRequired { service: service.id.clone() };
+    let missing_birth = || QuoteError::BirthDateRequired {
+        service: service.id.clone(),
+    };
     match &service.validity {
         ValidityRule::None => Ok(Validity::NotApplicable),
         ValidityRule::Lifetime => Ok(Validity::Lifetime),
@@ -25,14 +27,22 @@ pub(super) fn valid_until(
                 .ok_or_else(missing_birth)?;
             after(issued_on, band.term)
         }
-        ValidityRule::UntilBirthday { birthdays, lifetime_from_age } => {
+        ValidityRule::UntilBirthday {
+            birthdays,
+            lifetime_from_age,
+        } => {
             let birth = birth_date.ok_or_else(missing_birth)?;
             let age = completed_years(birth, issued_on).ok_or_else(missing_birth)?;
             if lifetime_from_age.is_some_and(|from| age >= from) {
                 return Ok(Validity::Lifetime);
             }
-            let closing = birthdays.iter().find(|&&b| age < b).ok_or_else(missing_birth)?;
-            birthday(birth, *closing).map(Validity::Until).ok_or(QuoteError::DateOutOfRange)
+            let closing = birthdays
+                .iter()
+                .find(|&&b| age < b)
+                .ok_or_else(missing_birth)?;
+            birthday(birth, *closing)
+                .map(Validity::Until)
+                .ok_or(QuoteError::DateOutOfRange)
         }
         ValidityRule::GrantedStay { capped_by } => {
             let mut until = fact(facts, HolderFact::StayUntil, issued_on)?;
@@ -69,7 +79,11 @@ fn fact(facts: &HolderFacts, which: HolderFact, issued_on: Date) -> Result<Date,
     };
     let date = value.ok_or(QuoteError::MissingFact { fact: which })?;
     if date <= issued_on {
-        return Err(QuoteError::FactNotAfterIssue { fact: which, date, issued_on });
+        return Err(QuoteError::FactNotAfterIssue {
+            fact: which,
+            date,
+            issued_on,
+        });
     }
     Ok(date)
 }

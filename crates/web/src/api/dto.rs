@@ -87,7 +87,11 @@ impl QuoteResponse {
             lines: quote
                 .lines
                 .iter()
-                .map(|l| QuoteLineBody { code: l.code.clone(), label: l.label.get(lang).to_string(), amount_minor: l.amount_minor })
+                .map(|l| QuoteLineBody {
+                    code: l.code.clone(),
+                    label: l.label.get(lang).to_string(),
+                    amount_minor: l.amount_minor,
+                })
                 .collect(),
             total_minor: quote.total_minor,
             filed_on: quote.filed_on.to_string(),
@@ -100,7 +104,9 @@ impl QuoteResponse {
 }
 
 fn texts(t: &LocalText) -> Texts {
-    t.languages().map(|l| (l.code().to_string(), t.get(l).to_string())).collect()
+    t.languages()
+        .map(|l| (l.code().to_string(), t.get(l).to_string()))
+        .collect()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -291,11 +297,17 @@ fn validity(rule: &ValidityRule) -> ValidityBody {
         ValidityRule::ByAgeBand(bands) => {
             body.bands = bands
                 .iter()
-                .map(|b: &TermBand| TermBandBody { under_age: b.under_age, months: b.term.total_months() })
+                .map(|b: &TermBand| TermBandBody {
+                    under_age: b.under_age,
+                    months: b.term.total_months(),
+                })
                 .collect();
             "by-age-band"
         }
-        ValidityRule::UntilBirthday { birthdays, lifetime_from_age } => {
+        ValidityRule::UntilBirthday {
+            birthdays,
+            lifetime_from_age,
+        } => {
             body.birthdays = birthdays.clone();
             body.lifetime_from_age = *lifetime_from_age;
             "until-birthday"
@@ -384,7 +396,10 @@ impl ServiceDetail {
                                 amounts: f
                                     .amounts
                                     .iter()
-                                    .map(|a| AgeAmountBody { under_age: a.under_age, amount_minor: a.minor })
+                                    .map(|a| AgeAmountBody {
+                                        under_age: a.under_age,
+                                        amount_minor: a.minor,
+                                    })
                                     .collect(),
                             })
                             .collect(),
@@ -401,7 +416,11 @@ impl ServiceDetail {
                     applies: r
                         .applies
                         .iter()
-                        .map(|a| ReductionApplyBody { urgency: a.urgency.clone(), line: a.line.clone(), amount_minor: a.minor })
+                        .map(|a| ReductionApplyBody {
+                            urgency: a.urgency.clone(),
+                            line: a.line.clone(),
+                            amount_minor: a.minor,
+                        })
                         .collect(),
                 })
                 .collect(),
@@ -415,7 +434,10 @@ impl ServiceDetail {
                     options: q
                         .options
                         .iter()
-                        .map(|o| QuestionOptionBody { id: o.id.clone(), label: texts(&o.label) })
+                        .map(|o| QuestionOptionBody {
+                            id: o.id.clone(),
+                            label: texts(&o.label),
+                        })
                         .collect(),
                 })
                 .collect(),

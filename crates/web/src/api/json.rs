@@ -16,7 +16,9 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(ApiError::BadRequest { detail: explain(&rejection) }),
+            Err(rejection) => Err(ApiError::BadRequest {
+                detail: explain(&rejection),
+            }),
         }
     }
 }
@@ -26,9 +28,16 @@ fn explain(rejection: &JsonRejection) -> String {
         JsonRejection::MissingJsonContentType(_) => {
             "Send the body as JSON with the header Content-Type: application/json.".to_string()
         }
-        JsonRejection::JsonSyntaxError(e) => format!("The body is not valid JSON: {}.", e.body_text_reason()),
-        JsonRejection::JsonDataError(e) => format!("The JSON does not have the expected fields: {}.", e.body_text_reason()),
-        JsonRejection::BytesRejection(_) => "The body could not be read; it may be too large.".to_string(),
+        JsonRejection::JsonSyntaxError(e) => {
+            format!("The body is not valid JSON: {}.", e.body_text_reason())
+        }
+        JsonRejection::JsonDataError(e) => format!(
+            "The JSON does not have the expected fields: {}.",
+            e.body_text_reason()
+        ),
+        JsonRejection::BytesRejection(_) => {
+            "The body could not be read; it may be too large.".to_string()
+        }
         _ => "The body could not be read as JSON.".to_string(),
     }
 }

@@ -3,14 +3,14 @@
 pub mod dto;
 mod json;
 
-use crate::error::{ApiError, Problem};
 use crate::AppState;
+use crate::error::{ApiError, Problem};
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::Json;
 use dto::{QuoteRequestBody, QuoteResponse, ServiceDetail, ServiceList, ServiceSummary};
 use ghiseu_domain::catalogue::Lang;
-use ghiseu_domain::quote::{quote, QuoteInput};
+use ghiseu_domain::quote::{QuoteInput, quote};
 pub use json::ApiJson;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -42,7 +42,10 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
 
 /// The language of labels in a response, from `Accept-Language` (English by default).
 pub fn negotiate(headers: &HeaderMap) -> Lang {
-    let Some(value) = headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()) else {
+    let Some(value) = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+    else {
         return Lang::En;
     };
     let mut best: Option<(f32, Lang)> = None;
@@ -54,7 +57,9 @@ pub fn negotiate(headers: &HeaderMap) -> Lang {
             .and_then(|q| q.parse::<f32>().ok())
             .unwrap_or(1.0);
         let primary = tag.split('-').next().unwrap_or("");
-        if let Some(lang) = crate::i18n::UI_LANGUAGES.into_iter().find(|l| l.code().eq_ignore_ascii_case(primary))
+        if let Some(lang) = crate::i18n::UI_LANGUAGES
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
             && best.is_none_or(|(bq, _)| q > bq)
         {
             best = Some((q, lang));
@@ -66,7 +71,11 @@ pub fn negotiate(headers: &HeaderMap) -> Lang {
 /// Every service of every authority.
 #[utoipa::path(get, path = "/api/v1/services", tag = "catalogue", responses((status = 200, body = ServiceList)))]
 async fn list_services(State(state): State<AppState>) -> Json<ServiceList> {
-    let services = state.catalogue.services().map(|(a, s)| ServiceSummary::new(a, s)).collect();
+    let services = state
+        .catalogue
+        .services()
+        .map(|(a, s)| ServiceSummary::new(a, s))
+        .collect();
     Json(ServiceList { services })
 }
 
@@ -81,10 +90,19 @@ async fn list_services(State(state): State<AppState>) -> Json<ServiceList> {
         (status = 404, body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn get_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<ServiceDetail>, ApiError> {
-    let (authority, service) = state.catalogue.service(&id).ok_or_else(|| ApiError::NotFound {
-        detail: format!("There is no service \"{}\". GET /api/v1/services lists them all.", id.chars().take(80).collect::<String>()),
-    })?;
+async fn get_service(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ServiceDetail>, ApiError> {
+    let (authority, service) = state
+        .catalogue
+        .service(&id)
+        .ok_or_else(|| ApiError::NotFound {
+            detail: format!(
+                "There is no service \"{}\". GET /api/v1/services lists them all.",
+                id.chars().take(80).collect::<String>()
+            ),
+        })?;
     Ok(Json(ServiceDetail::new(authority, service)))
 }
 
@@ -108,9 +126,16 @@ async fn create_quote(
 ) -> Result<Json<QuoteResponse>, ApiError> {
     let request = QuoteInput::from(body).parse().map_err(ApiError::Fields)?;
     let quote = quote(&state.catalogue, &request, |a| state.clock.today(a))?;
-    let (authority, _) = state
-        .catalogue
-        .service(&quote.service)
-        .ok_or_else(|| ApiError::NotFound { detail: "service vanished".into() })?;
-    Ok(Json(QuoteResponse::new(&quote, authority, negotiate(&headers))))
+    let (authority, _) =
+        state
+            .catalogue
+            .service(&quote.service)
+            .ok_or_else(|| ApiError::NotFound {
+                detail: "service vanished".into(),
+            })?;
+    Ok(Json(QuoteResponse::new(
+        &quote,
+        authority,
+        negotiate(&headers),
+    )))
 }

@@ -1,14 +1,14 @@
 //! The fee calculator: a GET form, answered by the same quote engine as the API.
 
 use super::view::Tr;
-use super::{finish, html, page_lang, Frame, PageError};
-use crate::i18n::{text_arg, Arg};
+use super::{Frame, PageError, finish, html, page_lang};
 use crate::AppState;
+use crate::i18n::{Arg, text_arg};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use ghiseu_domain::catalogue::{Authority, HolderDocument, Lang, Service, ValidityRule};
-use ghiseu_domain::quote::{quote, FieldError, Quote, QuoteError, QuoteInput};
+use ghiseu_domain::quote::{FieldError, Quote, QuoteError, QuoteInput, quote};
 
 pub(crate) struct Field {
     pub name: &'static str,
@@ -89,7 +89,11 @@ fn field_error_text(t: Tr<'_>, e: &FieldError) -> String {
 }
 
 fn quote_error_text(t: Tr<'_>, service: &Service, e: &QuoteError) -> String {
-    let mut args: Vec<(&str, Arg)> = e.args().into_iter().map(|(k, v)| (k, text_arg(v))).collect();
+    let mut args: Vec<(&str, Arg)> = e
+        .args()
+        .into_iter()
+        .map(|(k, v)| (k, text_arg(v)))
+        .collect();
     if let QuoteError::UrgencyNotOffered { offered, .. } = e {
         let names: Vec<String> = offered.iter().map(|u| t.urgency(service, u)).collect();
         args.push(("offered", text_arg(names.join("; "))));
@@ -103,19 +107,37 @@ fn quote_error_text(t: Tr<'_>, service: &Service, e: &QuoteError) -> String {
 fn result_view(t: Tr<'_>, authority: &Authority, service: &Service, q: &Quote) -> ResultView {
     let currency = authority.currency;
     ResultView {
-        lines: q.lines.iter().map(|l| (l.label.get(t.lang).to_string(), t.money(l.amount_minor, currency))).collect(),
+        lines: q
+            .lines
+            .iter()
+            .map(|l| {
+                (
+                    l.label.get(t.lang).to_string(),
+                    t.money(l.amount_minor, currency),
+                )
+            })
+            .collect(),
         total: t.money(q.total_minor, currency),
         total_minor: q.total_minor,
         urgency: t.urgency(service, &q.urgency),
         filed_on: t.date(q.filed_on),
-        deadline: q.processing_deadline.map_or_else(|| t.m("result-no-deadline"), |d| t.date(d)),
-        deadline_iso: q.processing_deadline.map(|d| d.to_string()).unwrap_or_default(),
+        deadline: q
+            .processing_deadline
+            .map_or_else(|| t.m("result-no-deadline"), |d| t.date(d)),
+        deadline_iso: q
+            .processing_deadline
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         valid_until: match q.validity {
             ghiseu_domain::quote::Validity::Until(d) => t.date(d),
             ghiseu_domain::quote::Validity::Lifetime => t.m("result-lifetime"),
             ghiseu_domain::quote::Validity::NotApplicable => t.m("result-no-validity"),
         },
-        valid_until_iso: q.validity.until().map(|d| d.to_string()).unwrap_or_default(),
+        valid_until_iso: q
+            .validity
+            .until()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         payment_instructions: authority.payment.instructions.get(t.lang).to_string(),
     }
 }
@@ -126,7 +148,10 @@ pub(crate) async fn calculator(
     Query(query): Query<Vec<(String, String)>>,
 ) -> Response {
     let result = page_lang(&lang).and_then(|lang| {
-        let (authority, service) = state.catalogue.service(&id).ok_or(PageError::NotFound(lang))?;
+        let (authority, service) = state
+            .catalogue
+            .service(&id)
+            .ok_or(PageError::NotFound(lang))?;
         Ok(html(&build(&state, lang, authority, service, &query)))
     });
     finish(&state, result)
@@ -139,9 +164,21 @@ fn build<'a>(
     service: &Service,
     query: &[(String, String)],
 ) -> CalculatorPage<'a> {
-    let t = Tr { i18n: &state.i18n, lang };
-    let value = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim().to_string());
-    let chosen_reductions: Vec<String> = query.iter().filter(|(k, _)| k == "reduction").map(|(_, v)| v.clone()).collect();
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let value = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_string())
+    };
+    let chosen_reductions: Vec<String> = query
+        .iter()
+        .filter(|(k, _)| k == "reduction")
+        .map(|(_, v)| v.clone())
+        .collect();
     let submitted = !query.is_empty();
     let fields = date_fields(service);
 
@@ -161,15 +198,25 @@ fn build<'a>(
         };
         match input.parse() {
             Err(errors) => {
-                field_errors = errors.iter().map(|e| (e.field.to_string(), field_error_text(t, e))).collect();
+                field_errors = errors
+                    .iter()
+                    .map(|e| (e.field.to_string(), field_error_text(t, e)))
+                    .collect();
             }
             Ok(request) => match quote(&state.catalogue, &request, |a| state.clock.today(a)) {
                 Ok(q) => result = Some(result_view(t, authority, service, &q)),
-                Err(e) => field_errors.push((e.field().to_string(), quote_error_text(t, service, &e))),
+                Err(e) => {
+                    field_errors.push((e.field().to_string(), quote_error_text(t, service, &e)))
+                }
             },
         }
     }
-    let error_for = |name: &str| field_errors.iter().find(|(f, _)| f == name).map(|(_, m)| m.clone());
+    let error_for = |name: &str| {
+        field_errors
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|(_, m)| m.clone())
+    };
     let field = |name: &'static str| Field {
         name,
         label: t.m(&format!("field-{name}")),
@@ -177,7 +224,9 @@ fn build<'a>(
         value: value(name).unwrap_or_default(),
         error: error_for(name),
     };
-    let selected_urgency = value("urgency").filter(|u| !u.is_empty()).unwrap_or_else(|| "standard".into());
+    let selected_urgency = value("urgency")
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "standard".into());
     let urgencies = ghiseu_domain::quote::offered_urgencies(service)
         .into_iter()
         .enumerate()
@@ -201,7 +250,14 @@ fn build<'a>(
     let errors = field_errors
         .iter()
         .map(|(f, text)| ErrorLink {
-            href: format!("#{}", if f == "service" { "calculator" } else { f.as_str() }),
+            href: format!(
+                "#{}",
+                if f == "service" {
+                    "calculator"
+                } else {
+                    f.as_str()
+                }
+            ),
             text: text.clone(),
         })
         .collect();
@@ -209,7 +265,10 @@ fn build<'a>(
         frame: Frame::new(
             state,
             lang,
-            t.with("calculator-title", &[("service", text_arg(service.name.get(lang)))]),
+            t.with(
+                "calculator-title",
+                &[("service", text_arg(service.name.get(lang)))],
+            ),
             &format!("services/{}/calculator", service.id),
         ),
         home_href: format!("/{}/", lang.code()),

@@ -1,7 +1,7 @@
 //! The catalogue pages: every authority's services, and one page per service.
 
 use super::view::Tr;
-use super::{finish, html, page_lang, Frame, PageError};
+use super::{Frame, PageError, finish, html, page_lang};
 use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -49,10 +49,18 @@ struct HomePage<'a> {
 
 pub(crate) async fn home(State(state): State<AppState>, Path(lang): Path<String>) -> Response {
     let result = page_lang(&lang).map(|lang| {
-        let t = Tr { i18n: &state.i18n, lang };
+        let t = Tr {
+            i18n: &state.i18n,
+            lang,
+        };
         let page = HomePage {
             frame: Frame::new(&state, lang, t.m("home-title"), ""),
-            authorities: state.catalogue.authorities().iter().map(|a| authority_block(t, lang, a)).collect(),
+            authorities: state
+                .catalogue
+                .authorities()
+                .iter()
+                .map(|a| authority_block(t, lang, a))
+                .collect(),
         };
         html(&page)
     });
@@ -70,12 +78,26 @@ struct AuthorityPage<'a> {
     home_href: String,
 }
 
-pub(crate) async fn authority(State(state): State<AppState>, Path((lang, id)): Path<(String, String)>) -> Response {
+pub(crate) async fn authority(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+) -> Response {
     let result = page_lang(&lang).and_then(|lang| {
-        let authority = state.catalogue.authority(&id).ok_or(PageError::NotFound(lang))?;
-        let t = Tr { i18n: &state.i18n, lang };
+        let authority = state
+            .catalogue
+            .authority(&id)
+            .ok_or(PageError::NotFound(lang))?;
+        let t = Tr {
+            i18n: &state.i18n,
+            lang,
+        };
         let page = AuthorityPage {
-            frame: Frame::new(&state, lang, authority.name.get(lang).to_string(), &format!("authorities/{id}")),
+            frame: Frame::new(
+                &state,
+                lang,
+                authority.name.get(lang).to_string(),
+                &format!("authorities/{id}"),
+            ),
             authority: authority_block(t, lang, authority),
             contact: authority.contact.as_ref().map(|c| c.get(lang).to_string()),
             payment_methods: authority.payment.methods.get(lang).to_string(),
@@ -137,9 +159,16 @@ struct ServicePage<'a> {
     calculator_href: String,
 }
 
-fn fee_amount(t: Tr<'_>, authority: &Authority, line: &ghiseu_domain::catalogue::FeeLine) -> String {
+fn fee_amount(
+    t: Tr<'_>,
+    authority: &Authority,
+    line: &ghiseu_domain::catalogue::FeeLine,
+) -> String {
     if !line.depends_on_age() {
-        return line.amounts.first().map_or_else(String::new, |a| t.money(a.minor, authority.currency));
+        return line
+            .amounts
+            .first()
+            .map_or_else(String::new, |a| t.money(a.minor, authority.currency));
     }
     let mut from: i64 = 0;
     let mut parts = Vec::new();
@@ -147,18 +176,35 @@ fn fee_amount(t: Tr<'_>, authority: &Authority, line: &ghiseu_domain::catalogue:
         let amount = crate::i18n::text_arg(t.money(band.minor, authority.currency));
         parts.push(match band.under_age {
             Some(under) => {
-                let p = t.with("fee-under-age", &[("amount", amount), ("age", crate::i18n::number_arg(under.into()))]);
+                let p = t.with(
+                    "fee-under-age",
+                    &[
+                        ("amount", amount),
+                        ("age", crate::i18n::number_arg(under.into())),
+                    ],
+                );
                 from = under.into();
                 p
             }
-            None => t.with("fee-from-age", &[("amount", amount), ("age", crate::i18n::number_arg(from))]),
+            None => t.with(
+                "fee-from-age",
+                &[("amount", amount), ("age", crate::i18n::number_arg(from))],
+            ),
         });
     }
     parts.join("; ")
 }
 
-fn service_page<'a>(state: &'a AppState, lang: Lang, authority: &Authority, service: &Service) -> ServicePage<'a> {
-    let t = Tr { i18n: &state.i18n, lang };
+fn service_page<'a>(
+    state: &'a AppState,
+    lang: Lang,
+    authority: &Authority,
+    service: &Service,
+) -> ServicePage<'a> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
     let categories = service
         .categories
         .iter()
@@ -181,19 +227,30 @@ fn service_page<'a>(state: &'a AppState, lang: Lang, authority: &Authority, serv
                 .collect(),
         })
         .collect();
-    let mut urgencies: Vec<&ghiseu_domain::catalogue::Urgency> = service.urgencies.iter().filter(|u| u.default).collect();
+    let mut urgencies: Vec<&ghiseu_domain::catalogue::Urgency> =
+        service.urgencies.iter().filter(|u| u.default).collect();
     urgencies.extend(service.urgencies.iter().filter(|u| !u.default));
     let urgencies = urgencies
         .into_iter()
         .map(|u| {
-            let fees: Vec<(String, String)> =
-                u.fees.iter().map(|f| (f.label.get(lang).to_string(), fee_amount(t, authority, f))).collect();
+            let fees: Vec<(String, String)> = u
+                .fees
+                .iter()
+                .map(|f| (f.label.get(lang).to_string(), fee_amount(t, authority, f)))
+                .collect();
             let total = if u.fees.iter().any(|f| f.depends_on_age()) {
                 String::new()
             } else {
-                t.money(u.fees.iter().filter_map(|f| f.amount_for(None)).sum(), authority.currency)
+                t.money(
+                    u.fees.iter().filter_map(|f| f.amount_for(None)).sum(),
+                    authority.currency,
+                )
             };
-            UrgencyRow { name: t.urgency(service, &u.id), fees, total }
+            UrgencyRow {
+                name: t.urgency(service, &u.id),
+                fees,
+                total,
+            }
         })
         .collect();
     let reductions = service
@@ -209,20 +266,38 @@ fn service_page<'a>(state: &'a AppState, lang: Lang, authority: &Authority, serv
                     t.with(
                         "reduction-applies",
                         &[
-                            ("urgency", crate::i18n::text_arg(t.urgency(service, &a.urgency))),
-                            ("amount", crate::i18n::text_arg(t.money(a.minor, authority.currency))),
+                            (
+                                "urgency",
+                                crate::i18n::text_arg(t.urgency(service, &a.urgency)),
+                            ),
+                            (
+                                "amount",
+                                crate::i18n::text_arg(t.money(a.minor, authority.currency)),
+                            ),
                         ],
                     )
                 })
                 .collect(),
         })
         .collect();
-    let mut notes: Vec<String> = service.notes.iter().map(|n| n.get(lang).to_string()).collect();
+    let mut notes: Vec<String> = service
+        .notes
+        .iter()
+        .map(|n| n.get(lang).to_string())
+        .collect();
     if let Some(days) = service.renewal_notice_days {
-        notes.push(t.with("renewal-notice", &[("days", crate::i18n::number_arg(days.into()))]));
+        notes.push(t.with(
+            "renewal-notice",
+            &[("days", crate::i18n::number_arg(days.into()))],
+        ));
     }
     ServicePage {
-        frame: Frame::new(state, lang, service.name.get(lang).to_string(), &format!("services/{}", service.id)),
+        frame: Frame::new(
+            state,
+            lang,
+            service.name.get(lang).to_string(),
+            &format!("services/{}", service.id),
+        ),
         home_href: format!("/{}/", lang.code()),
         authority_name: authority.name.get(lang).to_string(),
         authority_href: format!("/{}/authorities/{}", lang.code(), authority.id),
@@ -235,7 +310,11 @@ fn service_page<'a>(state: &'a AppState, lang: Lang, authority: &Authority, serv
             .iter()
             .map(|q| QuestionBlock {
                 label: q.label.get(lang).to_string(),
-                options: q.options.iter().map(|o| o.label.get(lang).to_string()).collect(),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| o.label.get(lang).to_string())
+                    .collect(),
             })
             .collect(),
         urgencies,
@@ -248,9 +327,15 @@ fn service_page<'a>(state: &'a AppState, lang: Lang, authority: &Authority, serv
     }
 }
 
-pub(crate) async fn service(State(state): State<AppState>, Path((lang, id)): Path<(String, String)>) -> Response {
+pub(crate) async fn service(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+) -> Response {
     let result = page_lang(&lang).and_then(|lang| {
-        let (authority, service) = state.catalogue.service(&id).ok_or(PageError::NotFound(lang))?;
+        let (authority, service) = state
+            .catalogue
+            .service(&id)
+            .ok_or(PageError::NotFound(lang))?;
         Ok(html(&service_page(&state, lang, authority, service)))
     });
     finish(&state, result)

@@ -6,11 +6,11 @@ mod view;
 
 use crate::AppState;
 use askama::Template;
+use axum::Router;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 use ghiseu_domain::catalogue::Lang;
 use view::Tr;
 
@@ -23,7 +23,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/{lang}/", get(catalogue::home))
         .route("/{lang}/authorities/{id}", get(catalogue::authority))
         .route("/{lang}/services/{id}", get(catalogue::service))
-        .route("/{lang}/services/{id}/calculator", get(calculator::calculator))
+        .route(
+            "/{lang}/services/{id}/calculator",
+            get(calculator::calculator),
+        )
         .route("/static/ghiseu.css", get(stylesheet))
 }
 
@@ -40,7 +43,10 @@ pub(crate) struct Frame<'a> {
 impl<'a> Frame<'a> {
     pub fn new(state: &'a AppState, lang: Lang, title: String, path_after_lang: &str) -> Self {
         let other = if lang == Lang::Ro { Lang::En } else { Lang::Ro };
-        let t = Tr { i18n: &state.i18n, lang };
+        let t = Tr {
+            i18n: &state.i18n,
+            lang,
+        };
         Frame {
             t,
             lang: lang.code(),
@@ -60,8 +66,16 @@ pub(crate) enum PageError {
 impl PageError {
     fn render(&self, state: &AppState) -> Response {
         let PageError::NotFound(lang) = self;
-        let (lang, status, title_key, body_key) = (*lang, StatusCode::NOT_FOUND, "not-found-title", "not-found-body");
-        let t = Tr { i18n: &state.i18n, lang };
+        let (lang, status, title_key, body_key) = (
+            *lang,
+            StatusCode::NOT_FOUND,
+            "not-found-title",
+            "not-found-body",
+        );
+        let t = Tr {
+            i18n: &state.i18n,
+            lang,
+        };
         let page = ErrorPage {
             frame: Frame::new(state, lang, t.m(title_key), ""),
             body: t.m(body_key),
@@ -85,7 +99,11 @@ pub(crate) fn html(template: &impl Template) -> Response {
         Ok(body) => Html(body).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "a page template failed to render");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Please try again.",
+            )
+                .into_response()
         }
     }
 }
@@ -97,23 +115,35 @@ pub(crate) fn page_lang(code: &str) -> Result<Lang, PageError> {
         .ok_or(PageError::NotFound(Lang::Ro))
 }
 
-
 pub(crate) fn finish(state: &AppState, result: Result<Response, PageError>) -> Response {
     result.unwrap_or_else(|e| e.render(state))
 }
 
 async fn root(headers: HeaderMap) -> Redirect {
-    let lang = if headers.contains_key(header::ACCEPT_LANGUAGE) { crate::api::negotiate(&headers) } else { Lang::Ro };
+    let lang = if headers.contains_key(header::ACCEPT_LANGUAGE) {
+        crate::api::negotiate(&headers)
+    } else {
+        Lang::Ro
+    };
     Redirect::to(&format!("/{}/", lang.code()))
 }
 
-async fn lang_root(State(state): State<AppState>, axum::extract::Path(lang): axum::extract::Path<String>) -> Response {
-    finish(&state, page_lang(&lang).map(|l| Redirect::permanent(&format!("/{}/", l.code())).into_response()))
+async fn lang_root(
+    State(state): State<AppState>,
+    axum::extract::Path(lang): axum::extract::Path<String>,
+) -> Response {
+    finish(
+        &state,
+        page_lang(&lang).map(|l| Redirect::permanent(&format!("/{}/", l.code())).into_response()),
+    )
 }
 
 async fn stylesheet() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         STYLESHEET,
     )
 }
@@ -127,6 +157,10 @@ pub(crate) async fn not_found(State(state): State<AppState>, request: Request) -
         }
         .into_response();
     }
-    let lang = if path.starts_with("/en/") { Lang::En } else { Lang::Ro };
+    let lang = if path.starts_with("/en/") {
+        Lang::En
+    } else {
+        Lang::Ro
+    };
     PageError::NotFound(lang).render(&state)
 }

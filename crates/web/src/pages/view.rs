@@ -1,7 +1,9 @@
 //! Formatting for pages: money, dates and rule descriptions, in the reader's language.
 
-use crate::i18n::{number_arg, text_arg, I18n};
-use ghiseu_domain::catalogue::{Biometrics, HolderDocument, Lang, ProcessingTerm, Service, Term, ValidityRule};
+use crate::i18n::{I18n, number_arg, text_arg};
+use ghiseu_domain::catalogue::{
+    Biometrics, HolderDocument, Lang, ProcessingTerm, Service, Term, ValidityRule,
+};
 use ghiseu_domain::money::Currency;
 use jiff::civil::Date;
 
@@ -31,13 +33,17 @@ impl Tr<'_> {
         let whole = (abs / per).to_string();
         let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
         for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
                 grouped.push(group);
             }
             grouped.push(c);
         }
         let sign = if minor < 0 { "−" } else { "" };
-        format!("{sign}{grouped}{decimal}{:02} {}", abs % per, currency.code())
+        format!(
+            "{sign}{grouped}{decimal}{:02} {}",
+            abs % per,
+            currency.code()
+        )
     }
 
     pub fn date(&self, date: Date) -> String {
@@ -58,8 +64,14 @@ impl Tr<'_> {
         match term {
             ProcessingTerm::None => self.m("processing-none"),
             ProcessingTerm::SameDay => self.m("processing-same-day"),
-            ProcessingTerm::WorkingDays(n) => self.with("processing-working-days", &[("n", number_arg(i64::from(n)))]),
-            ProcessingTerm::CalendarDays(n) => self.with("processing-calendar-days", &[("n", number_arg(i64::from(n)))]),
+            ProcessingTerm::WorkingDays(n) => self.with(
+                "processing-working-days",
+                &[("n", number_arg(i64::from(n)))],
+            ),
+            ProcessingTerm::CalendarDays(n) => self.with(
+                "processing-calendar-days",
+                &[("n", number_arg(i64::from(n)))],
+            ),
         }
     }
 
@@ -67,7 +79,9 @@ impl Tr<'_> {
         match rule {
             ValidityRule::None => vec![self.m("validity-none")],
             ValidityRule::Lifetime => vec![self.m("validity-lifetime")],
-            ValidityRule::Fixed(term) => vec![self.with("validity-fixed", &[("term", text_arg(self.term(*term)))])],
+            ValidityRule::Fixed(term) => {
+                vec![self.with("validity-fixed", &[("term", text_arg(self.term(*term)))])]
+            }
             ValidityRule::ByAgeBand(bands) => {
                 let mut lines = vec![self.m("validity-by-age-intro")];
                 let mut from = 0;
@@ -77,21 +91,37 @@ impl Tr<'_> {
                         Some(under) => {
                             let line = self.with(
                                 "validity-band",
-                                &[("term", term), ("from", number_arg(from.into())), ("to", number_arg(i64::from(under) - 1))],
+                                &[
+                                    ("term", term),
+                                    ("from", number_arg(from.into())),
+                                    ("to", number_arg(i64::from(under) - 1)),
+                                ],
                             );
                             from = under;
                             line
                         }
-                        None => self.with("validity-band-last", &[("term", term), ("from", number_arg(from.into()))]),
+                        None => self.with(
+                            "validity-band-last",
+                            &[("term", term), ("from", number_arg(from.into()))],
+                        ),
                     });
                 }
                 lines
             }
-            ValidityRule::UntilBirthday { birthdays, lifetime_from_age } => {
+            ValidityRule::UntilBirthday {
+                birthdays,
+                lifetime_from_age,
+            } => {
                 let ages: Vec<String> = birthdays.iter().map(ToString::to_string).collect();
-                let mut lines = vec![self.with("validity-until-birthday", &[("ages", text_arg(ages.join(", ")))])];
+                let mut lines = vec![self.with(
+                    "validity-until-birthday",
+                    &[("ages", text_arg(ages.join(", ")))],
+                )];
                 if let Some(age) = lifetime_from_age {
-                    lines.push(self.with("validity-lifetime-from", &[("age", number_arg(i64::from(*age)))]));
+                    lines.push(self.with(
+                        "validity-lifetime-from",
+                        &[("age", number_arg(i64::from(*age)))],
+                    ));
                 }
                 lines
             }
@@ -103,8 +133,12 @@ impl Tr<'_> {
                 }));
                 lines
             }
-            ValidityRule::SameAsDocument(HolderDocument::IdDocument) => vec![self.m("validity-same-as-id")],
-            ValidityRule::SameAsDocument(HolderDocument::Passport) => vec![self.m("validity-same-as-passport")],
+            ValidityRule::SameAsDocument(HolderDocument::IdDocument) => {
+                vec![self.m("validity-same-as-id")]
+            }
+            ValidityRule::SameAsDocument(HolderDocument::Passport) => {
+                vec![self.m("validity-same-as-passport")]
+            }
         }
     }
 
@@ -116,14 +150,19 @@ impl Tr<'_> {
             (true, true) => self.m("biometrics-face-fingerprints"),
         }];
         if let (true, Some(age)) = (b.fingerprints, b.fingerprints_from_age) {
-            lines.push(self.with("biometrics-fingerprints-from", &[("age", number_arg(i64::from(age)))]));
+            lines.push(self.with(
+                "biometrics-fingerprints-from",
+                &[("age", number_arg(i64::from(age)))],
+            ));
         }
         lines
     }
 
     /// How an urgency is named to a person: by its processing time.
     pub fn urgency(&self, service: &Service, id: &str) -> String {
-        let Some(urgency) = service.urgency(id) else { return id.to_string() };
+        let Some(urgency) = service.urgency(id) else {
+            return id.to_string();
+        };
         let time = self.processing(urgency.processing);
         if urgency.id == "standard" {
             format!("{} ({time})", self.m("urgency-standard"))

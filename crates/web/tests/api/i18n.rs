@@ -8,8 +8,16 @@ fn romanian_and_english_have_the_same_messages() {
     let ro: BTreeSet<String> = i18n.keys(Lang::Ro).into_iter().collect();
     let en: BTreeSet<String> = i18n.keys(Lang::En).into_iter().collect();
     assert!(en.len() > 100);
-    assert_eq!(ro.difference(&en).collect::<Vec<_>>(), Vec::<&String>::new(), "only in Romanian");
-    assert_eq!(en.difference(&ro).collect::<Vec<_>>(), Vec::<&String>::new(), "only in English");
+    assert_eq!(
+        ro.difference(&en).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "only in Romanian"
+    );
+    assert_eq!(
+        en.difference(&ro).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "only in English"
+    );
 }
 
 /// Every `m("key")` in a template or page module names a real message.
@@ -22,7 +30,11 @@ fn every_message_a_page_asks_for_exists() {
     for dir in ["templates", "src/pages"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for part in text.split(".m(\"").skip(1).chain(text.split("t.with(\"").skip(1)) {
+            for part in text
+                .split(".m(\"")
+                .skip(1)
+                .chain(text.split("t.with(\"").skip(1))
+            {
                 let key = part.split('"').next().unwrap();
                 if !key.contains('{') {
                     asked.insert(key.to_string());
@@ -32,17 +44,30 @@ fn every_message_a_page_asks_for_exists() {
     }
     assert!(asked.len() > 40, "{asked:?}");
     let missing: Vec<&String> = asked.iter().filter(|k| !en.contains(*k)).collect();
-    assert!(missing.is_empty(), "messages used but not defined: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "messages used but not defined: {missing:?}"
+    );
 }
 
 #[test]
 fn romanian_plurals_take_de_from_twenty() {
     let i18n = I18n::new().unwrap();
-    let days = |n| i18n.text_with(Lang::Ro, "processing-working-days", &[("n", ghiseu_web::i18n::number_arg(n))]);
+    let days = |n| {
+        i18n.text_with(
+            Lang::Ro,
+            "processing-working-days",
+            &[("n", ghiseu_web::i18n::number_arg(n))],
+        )
+    };
     assert_eq!(days(1), "o zi lucrătoare");
     assert_eq!(days(3), "3 zile lucrătoare");
     assert_eq!(days(20), "20 de zile lucrătoare");
-    let en = i18n.text_with(Lang::En, "processing-working-days", &[("n", ghiseu_web::i18n::number_arg(1))]);
+    let en = i18n.text_with(
+        Lang::En,
+        "processing-working-days",
+        &[("n", ghiseu_web::i18n::number_arg(1))],
+    );
     assert_eq!(en, "1 working day");
 }
 

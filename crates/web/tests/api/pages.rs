@@ -12,7 +12,10 @@ fn assert_page(r: &TestResponse, lang: &str) -> String {
     assert_eq!(r.status, 200, "{}", r.text());
     assert!(r.content_type().starts_with("text/html"));
     let html = r.text();
-    assert!(html.contains(&format!("<html lang=\"{lang}\">")), "lang attribute");
+    assert!(
+        html.contains(&format!("<html lang=\"{lang}\">")),
+        "lang attribute"
+    );
     assert!(html.contains("hreflang="), "language switch");
     html
 }
@@ -45,15 +48,35 @@ async fn the_root_redirects_by_language() {
 async fn a_service_page_shows_who_documents_fees_and_validity() {
     let app = TestApp::new().await;
     let en = assert_page(&app.get("/en/services/ro.passport.electronic").await, "en");
-    for text in ["Who may apply", "Minors under 14", "The minor&#39;s birth certificate", "234.00 RON under 12", "258.00 RON from age 12", "14 calendar days", "3 years", "5 years", "RO49TREZ002502602X007826", "No fingerprints are taken under the age of 12"] {
+    for text in [
+        "Who may apply",
+        "Minors under 14",
+        "The minor&#39;s birth certificate",
+        "234.00 RON under 12",
+        "258.00 RON from age 12",
+        "14 calendar days",
+        "3 years",
+        "5 years",
+        "RO49TREZ002502602X007826",
+        "No fingerprints are taken under the age of 12",
+    ] {
         assert!(en.contains(text), "missing {text:?}");
     }
     let ro = assert_page(&app.get("/ro/services/md.igm.ir").await, "ro");
-    for text in ["20 de zile lucrătoare", "5 zile lucrătoare", "1.750,00 MDL", "Reduceri de taxă", "Nu depășește niciodată data expirării pașaportului"] {
+    for text in [
+        "20 de zile lucrătoare",
+        "5 zile lucrătoare",
+        "1.750,00 MDL",
+        "Reduceri de taxă",
+        "Nu depășește niciodată data expirării pașaportului",
+    ] {
         assert!(ro.contains(text), "missing {text:?}");
     }
     let cc = assert_page(&app.get("/en/services/md.igm.cc").await, "en");
-    assert!(cc.contains("10, 16, 25, 45") && cc.contains("for life"), "until-birthday rule described");
+    assert!(
+        cc.contains("10, 16, 25, 45") && cc.contains("for life"),
+        "until-birthday rule described"
+    );
     app.cleanup().await;
 }
 
@@ -62,7 +85,11 @@ async fn unknown_pages_are_404_pages_in_the_right_language() {
     let app = TestApp::new().await;
     for (path, lang, text) in [
         ("/en/services/no.such.service", "en", "Page not found"),
-        ("/ro/services/no.such.service/calculator", "ro", "Pagina nu a fost găsită"),
+        (
+            "/ro/services/no.such.service/calculator",
+            "ro",
+            "Pagina nu a fost găsită",
+        ),
         ("/xx/", "ro", "Pagina nu a fost găsită"),
         ("/en/nothing", "en", "Page not found"),
     ] {
@@ -70,7 +97,10 @@ async fn unknown_pages_are_404_pages_in_the_right_language() {
         assert_eq!(r.status, 404, "{path}");
         assert!(r.content_type().starts_with("text/html"), "{path}");
         let html = r.text();
-        assert!(html.contains(&format!("<html lang=\"{lang}\">")) && html.contains(text), "{path}");
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\">")) && html.contains(text),
+            "{path}"
+        );
     }
     app.cleanup().await;
 }
@@ -79,19 +109,51 @@ async fn unknown_pages_are_404_pages_in_the_right_language() {
 async fn the_calculator_gives_the_same_answer_as_the_api() {
     let app = TestApp::new().await;
     let cases = [
-        ("ro.passport.electronic", "birth_date=2016-05-10&filed_on=2026-11-23", serde_json::json!({"service": "ro.passport.electronic", "birth_date": "2016-05-10", "filed_on": "2026-11-23"})),
-        ("md.igm.pc", "birth_date=1980-06-15&filed_on=2026-11-23&urgency=same-day", serde_json::json!({"service": "md.igm.pc", "birth_date": "1980-06-15", "filed_on": "2026-11-23", "urgency": "same-day"})),
-        ("md.igm.cc", "birth_date=1970-01-01&filed_on=2026-11-23&urgency=20wd", serde_json::json!({"service": "md.igm.cc", "birth_date": "1970-01-01", "filed_on": "2026-11-23", "urgency": "20wd"})),
-        ("md.igm.ir", "filed_on=2026-11-23&urgency=1wd&reduction=hg966-p19&stay_until=2028-06-30&passport_expires=2027-12-31&issued_on=", serde_json::json!({"service": "md.igm.ir", "filed_on": "2026-11-23", "urgency": "1wd", "reductions": ["hg966-p19"], "stay_until": "2028-06-30", "passport_expires": "2027-12-31"})),
+        (
+            "ro.passport.electronic",
+            "birth_date=2016-05-10&filed_on=2026-11-23",
+            serde_json::json!({"service": "ro.passport.electronic", "birth_date": "2016-05-10", "filed_on": "2026-11-23"}),
+        ),
+        (
+            "md.igm.pc",
+            "birth_date=1980-06-15&filed_on=2026-11-23&urgency=same-day",
+            serde_json::json!({"service": "md.igm.pc", "birth_date": "1980-06-15", "filed_on": "2026-11-23", "urgency": "same-day"}),
+        ),
+        (
+            "md.igm.cc",
+            "birth_date=1970-01-01&filed_on=2026-11-23&urgency=20wd",
+            serde_json::json!({"service": "md.igm.cc", "birth_date": "1970-01-01", "filed_on": "2026-11-23", "urgency": "20wd"}),
+        ),
+        (
+            "md.igm.ir",
+            "filed_on=2026-11-23&urgency=1wd&reduction=hg966-p19&stay_until=2028-06-30&passport_expires=2027-12-31&issued_on=",
+            serde_json::json!({"service": "md.igm.ir", "filed_on": "2026-11-23", "urgency": "1wd", "reductions": ["hg966-p19"], "stay_until": "2028-06-30", "passport_expires": "2027-12-31"}),
+        ),
     ];
     for (service, query, body) in cases {
         for lang in ["ro", "en"] {
-            let html = assert_page(&app.get(&format!("/{lang}/services/{service}/calculator?{query}")).await, lang);
+            let html = assert_page(
+                &app.get(&format!("/{lang}/services/{service}/calculator?{query}"))
+                    .await,
+                lang,
+            );
             assert!(!html.contains("error-summary"), "{service}: {html}");
             let api = app.post_json("/api/v1/quotes", &body).await.json();
-            assert_eq!(attribute(&html, "quote-total", "data-total-minor"), Some(api["total_minor"].to_string().as_str()), "{service}");
-            assert_eq!(attribute(&html, "quote-deadline", "data-date"), api["processing_deadline"].as_str(), "{service}");
-            assert_eq!(attribute(&html, "quote-valid-until", "data-date"), Some(api["valid_until"].as_str().unwrap_or("")), "{service}");
+            assert_eq!(
+                attribute(&html, "quote-total", "data-total-minor"),
+                Some(api["total_minor"].to_string().as_str()),
+                "{service}"
+            );
+            assert_eq!(
+                attribute(&html, "quote-deadline", "data-date"),
+                api["processing_deadline"].as_str(),
+                "{service}"
+            );
+            assert_eq!(
+                attribute(&html, "quote-valid-until", "data-date"),
+                Some(api["valid_until"].as_str().unwrap_or("")),
+                "{service}"
+            );
         }
     }
     app.cleanup().await;
@@ -100,13 +162,31 @@ async fn the_calculator_gives_the_same_answer_as_the_api() {
 #[tokio::test]
 async fn the_calculator_form_asks_only_what_the_service_needs() {
     let app = TestApp::new().await;
-    let passport = assert_page(&app.get("/en/services/ro.passport.electronic/calculator").await, "en");
+    let passport = assert_page(
+        &app.get("/en/services/ro.passport.electronic/calculator")
+            .await,
+        "en",
+    );
     assert!(passport.contains("name=\"birth_date\"") && !passport.contains("name=\"stay_until\""));
-    assert!(!passport.contains("id=\"quote-total\""), "no answer before the form is sent");
-    let temporary = assert_page(&app.get("/en/services/ro.passport.temporary/calculator").await, "en");
-    assert!(!temporary.contains("name=\"birth_date\""), "the temporary passport does not depend on age");
+    assert!(
+        !passport.contains("id=\"quote-total\""),
+        "no answer before the form is sent"
+    );
+    let temporary = assert_page(
+        &app.get("/en/services/ro.passport.temporary/calculator")
+            .await,
+        "en",
+    );
+    assert!(
+        !temporary.contains("name=\"birth_date\""),
+        "the temporary passport does not depend on age"
+    );
     let ir = assert_page(&app.get("/en/services/md.igm.ir/calculator").await, "en");
-    assert!(ir.contains("name=\"stay_until\"") && ir.contains("name=\"passport_expires\"") && ir.contains("name=\"urgency\""));
+    assert!(
+        ir.contains("name=\"stay_until\"")
+            && ir.contains("name=\"passport_expires\"")
+            && ir.contains("name=\"urgency\"")
+    );
     assert!(ir.contains("value=\"hg966-p18\""));
     app.cleanup().await;
 }
@@ -115,22 +195,75 @@ async fn the_calculator_form_asks_only_what_the_service_needs() {
 async fn bad_calculator_input_shows_an_error_summary_linked_to_the_fields() {
     let app = TestApp::new().await;
     let cases = [
-        ("en", "ro.passport.electronic", "birth_date=2030-01-01&filed_on=2026-11-23", "#birth_date", "is after the filing date"),
-        ("en", "ro.passport.electronic", "birth_date=2016-02-30&filed_on=2026-11-23", "#birth_date", "this date does not exist"),
-        ("ro", "ro.passport.electronic", "birth_date=10.05.2016", "#birth_date", "scrieți data ca an-lună-zi"),
-        ("en", "md.igm.ir", "filed_on=2026-11-23&passport_expires=2030-01-01", "#stay_until", "enter this date"),
-        ("en", "md.igm.pt", "birth_date=1980-01-01&urgency=same-day", "#urgency", "Choose one of: 20 working days"),
-        ("en", "md.igm.ir", "urgency=20wd&reduction=hg966-p18&stay_until=2028-01-01&passport_expires=2029-01-01", "#reductions", "does not apply"),
-        ("en", "ro.passport.temporary", "filed_on=2026-11-23&issued_on=2026-11-01", "#issued_on", "before the filing date"),
+        (
+            "en",
+            "ro.passport.electronic",
+            "birth_date=2030-01-01&filed_on=2026-11-23",
+            "#birth_date",
+            "is after the filing date",
+        ),
+        (
+            "en",
+            "ro.passport.electronic",
+            "birth_date=2016-02-30&filed_on=2026-11-23",
+            "#birth_date",
+            "this date does not exist",
+        ),
+        (
+            "ro",
+            "ro.passport.electronic",
+            "birth_date=10.05.2016",
+            "#birth_date",
+            "scrieți data ca an-lună-zi",
+        ),
+        (
+            "en",
+            "md.igm.ir",
+            "filed_on=2026-11-23&passport_expires=2030-01-01",
+            "#stay_until",
+            "enter this date",
+        ),
+        (
+            "en",
+            "md.igm.pt",
+            "birth_date=1980-01-01&urgency=same-day",
+            "#urgency",
+            "Choose one of: 20 working days",
+        ),
+        (
+            "en",
+            "md.igm.ir",
+            "urgency=20wd&reduction=hg966-p18&stay_until=2028-01-01&passport_expires=2029-01-01",
+            "#reductions",
+            "does not apply",
+        ),
+        (
+            "en",
+            "ro.passport.temporary",
+            "filed_on=2026-11-23&issued_on=2026-11-01",
+            "#issued_on",
+            "before the filing date",
+        ),
     ];
     for (lang, service, query, anchor, message) in cases {
-        let r = app.get(&format!("/{lang}/services/{service}/calculator?{query}")).await;
+        let r = app
+            .get(&format!("/{lang}/services/{service}/calculator?{query}"))
+            .await;
         let html = assert_page(&r, lang);
-        assert!(html.contains("class=\"error-summary\" role=\"alert\""), "{query}");
-        assert!(html.contains(&format!("href=\"{anchor}\"")), "{query}: link to {anchor}");
+        assert!(
+            html.contains("class=\"error-summary\" role=\"alert\""),
+            "{query}"
+        );
+        assert!(
+            html.contains(&format!("href=\"{anchor}\"")),
+            "{query}: link to {anchor}"
+        );
         assert!(html.contains(message), "{query}: {message:?} in {html}");
         assert!(!html.contains("id=\"quote-total\""), "{query}");
-        assert!(html.contains("aria-invalid=\"true\"") || anchor == "#reductions", "{query}");
+        assert!(
+            html.contains("aria-invalid=\"true\"") || anchor == "#reductions",
+            "{query}"
+        );
     }
     app.cleanup().await;
 }

@@ -1,11 +1,11 @@
-use axum::body::Body;
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use ghiseu_domain::catalogue::Catalogue;
 use ghiseu_storage::catalogue_files;
 use ghiseu_storage::testing::TestDatabase;
 use ghiseu_web::i18n::I18n;
-use ghiseu_web::{router, AppState, Clock};
+use ghiseu_web::{AppState, Clock, router};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -24,7 +24,8 @@ pub struct TestResponse {
 
 impl TestResponse {
     pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
     }
 
     pub fn text(&self) -> String {
@@ -32,7 +33,10 @@ impl TestResponse {
     }
 
     pub fn content_type(&self) -> &str {
-        self.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     /// Asserts an RFC 9457 problem with this status, and returns it.
@@ -43,7 +47,10 @@ impl TestResponse {
         assert_eq!(problem["status"], status);
         assert!(problem["type"].as_str().unwrap().starts_with("https://"));
         assert!(!problem["title"].as_str().unwrap().is_empty());
-        assert!(problem["detail"].as_str().unwrap().len() > 10, "a problem says what to do");
+        assert!(
+            problem["detail"].as_str().unwrap().len() > 10,
+            "a problem says what to do"
+        );
         problem
     }
 }
@@ -55,27 +62,49 @@ impl TestApp {
         let catalogue = Catalogue::load(&catalogue_files::bundled()).expect("bundled catalogue");
         let clock = Clock::Fixed("2026-11-23T08:00:00Z".parse().unwrap());
         let state = AppState::new(catalogue, database.db.clone(), I18n::new().unwrap(), clock);
-        TestApp { router: router(state.clone()), state, database }
+        TestApp {
+            router: router(state.clone()),
+            state,
+            database,
+        }
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
-        TestResponse { status, headers, body }
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str) -> TestResponse {
-        self.request(Request::get(path).body(Body::empty()).unwrap()).await
+        self.request(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     pub async fn get_with(&self, path: &str, name: &str, value: &str) -> TestResponse {
-        self.request(Request::get(path).header(name, value).body(Body::empty()).unwrap()).await
+        self.request(
+            Request::get(path)
+                .header(name, value)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> TestResponse {
-        self.post_raw(path, "application/json", body.to_string()).await
+        self.post_raw(path, "application/json", body.to_string())
+            .await
     }
 
     pub async fn post_raw(&self, path: &str, content_type: &str, body: String) -> TestResponse {
