@@ -46,6 +46,8 @@ pub enum ApiError {
     Fields(Vec<FieldError>),
     #[error("{detail}")]
     BadRequest { detail: String },
+    #[error("body too large")]
+    TooLarge,
     #[error("not found: {detail}")]
     NotFound { detail: String },
     #[error("storage: {0}")]
@@ -72,6 +74,12 @@ impl ApiError {
             ApiError::BadRequest { detail } => {
                 (StatusCode::BAD_REQUEST, "bad-request", "The request is malformed", detail.clone())
             }
+            ApiError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                "The request is too large",
+                "The request body is too large; send less than 64 KiB.".to_string(),
+            ),
             ApiError::NotFound { detail } => (StatusCode::NOT_FOUND, "not-found", "Not found", detail.clone()),
             ApiError::Storage(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -133,4 +141,52 @@ pub fn problem_response(problem: &Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(problem).unwrap_or_default();
     (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response()
+}
+
+/// Errors produced below the handlers (an unknown method, an oversized body,
+/// a timeout) come without a body; under `/api/` they become problems too.
+pub(crate) async fn problem_for_bare_errors(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let already_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+    if !is_api || already_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (code, detail) = match status {
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method-not-allowed",
+            "This resource does not accept that method; see /api/openapi.json for what it accepts.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "too-large",
+            "The request body is too large; send less than 64 KiB.",
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            "timeout",
+            "The request took too long; please try again in a moment.",
+        ),
+        _ => (
+            "error",
+            "The request could not be answered; check it against /api/openapi.json.",
+        ),
+    };
+    let mut problem = problem_response(&Problem {
+        kind: format!("{TYPE_BASE}{code}"),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail: detail.to_string(),
+        errors: Vec::new(),
+        offered: None,
+    });
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        problem.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    problem
 }

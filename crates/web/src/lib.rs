@@ -22,22 +22,28 @@ use tower_http::timeout::TimeoutLayer;
 pub fn router(state: AppState) -> Router {
     let (api_router, openapi) = api::router();
     let openapi_json = std::sync::Arc::new(openapi.to_pretty_json().unwrap_or_default());
-    Router::new()
+    let app = Router::new()
         .merge(api_router)
         .merge(ops::router(openapi_json))
         .merge(pages::router())
         .fallback(pages::not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
         ))
+        .with_state(state);
+    // The outer layers see every response, including those axum makes itself
+    // (an unknown method), so nothing leaves without headers or a problem body.
+    Router::new()
+        .fallback_service(app)
+        .layer(axum::middleware::from_fn(error::problem_for_bare_errors))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
         ))
         .layer(CatchPanicLayer::custom(ops::panic_response))
         .layer(security::headers())
-        .with_state(state)
 }
 
 /// The OpenAPI document, as served at `/api/openapi.json`.

@@ -308,3 +308,15 @@ async fn a_malformed_body_is_a_400_problem_that_says_why() {
     assert!(p["detail"].as_str().unwrap().contains("service"), "{p}");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn errors_below_the_handlers_are_problems_too() {
+    let app = TestApp::new().await;
+    let p = app.get("/api/v1/quotes").await.problem(405);
+    assert!(p["detail"].as_str().unwrap().contains("openapi"));
+    let huge = format!("{{\"service\": \"{}\"}}", "x".repeat(100 * 1024));
+    app.post_raw("/api/v1/quotes", "application/json", huge)
+        .await
+        .problem(413);
+    app.cleanup().await;
+}
