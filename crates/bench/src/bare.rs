@@ -1,0 +1,91 @@
+//! The baseline: a bare axum server doing what the quote endpoint must do at the least (read a
+//! JSON request of the same shape, answer a JSON object of about the same size), and nothing else.
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use tokio::net::TcpListener;
+
+#[derive(Debug, Deserialize)]
+pub struct QuoteRequest {
+    pub service: String,
+    pub birth_date: Option<String>,
+    pub filed_on: Option<String>,
+    pub urgency: Option<String>,
+    #[serde(default)]
+    pub reductions: Vec<String>,
+    pub issued_on: Option<String>,
+    pub passport_expires: Option<String>,
+    pub stay_until: Option<String>,
+    pub id_document_expires: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Line {
+    code: &'static str,
+    label: &'static str,
+    amount_minor: i64,
+}
+
+#[derive(Debug, Serialize)]
+struct Answer {
+    service: String,
+    currency: &'static str,
+    urgency: Option<String>,
+    lines: [Line; 2],
+    total_minor: i64,
+    processing_deadline: Option<String>,
+    valid_until: Option<String>,
+}
+
+async fn echo(Json(request): Json<QuoteRequest>) -> Json<Answer> {
+    let optional_dates = [
+        &request.birth_date,
+        &request.issued_on,
+        &request.passport_expires,
+        &request.stay_until,
+        &request.id_document_expires,
+    ];
+    let dated = optional_dates.iter().filter(|date| date.is_some()).count();
+    let reduced = i64::try_from(request.reductions.len()).unwrap_or(0);
+    Json(Answer {
+        service: request.service,
+        currency: "MDL",
+        urgency: request.urgency,
+        lines: [
+            Line {
+                code: "tariff",
+                label: "Tariff for the requested urgency",
+                amount_minor: 208_000 - reduced,
+            },
+            Line {
+                code: "state-fee",
+                label: "State fee",
+                amount_minor: 15_000,
+            },
+        ],
+        total_minor: 223_000 - reduced,
+        processing_deadline: request.filed_on,
+        valid_until: (dated > 0).then(|| "2036-11-23".to_owned()),
+    })
+}
+
+pub fn router() -> Router {
+    Router::new()
+        .route("/echo", post(echo))
+        .route("/healthz", get(|| async { "ok" }))
+}
+
+pub async fn serve(listen: SocketAddr) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let addr = listener.local_addr()?;
+    println!("Ghiseu bare baseline is listening on http://{addr}");
+    axum::serve(listener, router())
+        .await
+        .context("bare server failed")
+}
