@@ -2,7 +2,9 @@
 //! questions from the command line.
 #![forbid(unsafe_code)]
 
+mod audit;
 mod commands;
+mod delivery;
 mod serve;
 
 use clap::{Args, Parser, Subcommand};
@@ -24,6 +26,11 @@ enum Command {
     Quote(commands::QuoteArgs),
     /// Check a national identification number and print what it carries as JSON.
     CheckId(commands::CheckIdArgs),
+    /// Check the audit log's hash chain.
+    Audit {
+        #[command(subcommand)]
+        command: audit::AuditCommand,
+    },
     /// List, show or check the service catalogue.
     Catalogue {
         #[command(subcommand)]
@@ -46,5 +53,6 @@ fn main() -> ExitCode {
         Command::Quote(args) => commands::quote(&args),
         Command::CheckId(args) => commands::check_id(&args),
         Command::Catalogue { command } => commands::catalogue(&command),
+        Command::Audit { command } => audit::run(&command),
     }
 }

@@ -4,8 +4,9 @@ use crate::CatalogueSource;
 use crate::commands::load_catalogue;
 use clap::Args;
 use ghiseu_storage::{Database, catalogue_files, default_sqlite_url, revisions};
+use ghiseu_web::accounts::SessionSettings;
 use ghiseu_web::i18n::I18n;
-use ghiseu_web::{AppState, Clock, router};
+use ghiseu_web::{AppState, Clock, Settings, router};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -23,11 +24,17 @@ pub struct ServeArgs {
     /// Where the embedded database lives.
     #[arg(long, env = "GHISEU_DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
+    /// The portal's address as people reach it (for links in e-mails); `http://LISTEN` when not given.
+    /// An https address also marks cookies Secure.
+    #[arg(long, env = "GHISEU_PUBLIC_URL")]
+    public_url: Option<String>,
     /// Start with demonstration data and print where to look.
     #[arg(long)]
     demo: bool,
     #[command(flatten)]
     source: CatalogueSource,
+    #[command(flatten)]
+    delivery: crate::delivery::DeliveryArgs,
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -92,7 +99,6 @@ async fn serve(args: ServeArgs) -> ExitCode {
         }
     };
     let services = catalogue.services().count();
-    let app = router(AppState::new(catalogue, db.clone(), i18n, Clock::System));
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(l) => l,
         Err(e) => {
@@ -101,7 +107,36 @@ async fn serve(args: ServeArgs) -> ExitCode {
         }
     };
     let address = listener.local_addr().unwrap_or(args.listen);
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"));
+    let settings = Settings {
+        sessions: SessionSettings {
+            secure_cookies: public_url.starts_with("https://"),
+            ..SessionSettings::default()
+        },
+        public_url,
+    };
+    let app = router(AppState::with_settings(
+        catalogue,
+        db.clone(),
+        i18n,
+        Clock::System,
+        settings,
+    ));
     println!("Ghiseu is listening on http://{address}");
+    let demo_people = if args.demo {
+        match ghiseu_web::accounts::demo::seed(&db, jiff::Timestamp::now()).await {
+            Ok(people) => people,
+            Err(e) => {
+                eprintln!("error: cannot create the demonstration accounts: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        Vec::new()
+    };
     if args.demo {
         println!("  Services:       http://{address}/en/  (Română: http://{address}/ro/)");
         println!(
@@ -118,12 +153,33 @@ async fn serve(args: ServeArgs) -> ExitCode {
                 "PostgreSQL"
             }
         );
+        for person in &demo_people {
+            println!(
+                "  Demo {:<14} {}  password: {}",
+                person.role, person.email, person.password
+            );
+        }
     }
+    let worker = match crate::delivery::worker(&args.delivery, db.clone()) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let delivery = tokio::spawn(worker.run(async move {
+        let _ = worker_stopped.await;
+    }));
     let _ = std::io::stdout().flush();
     tracing::info!(%address, services, "serving");
     let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
+    let _ = stop_worker.send(());
+    if let Err(e) = delivery.await {
+        tracing::error!(error = %e, "the delivery worker stopped abnormally");
+    }
     db.close().await;
     match served {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,9 @@
 //! here takes facts and returns answers, so it can be tested exhaustively.
 #![forbid(unsafe_code)]
 
+pub mod account;
 pub mod age;
+pub mod audit;
 pub mod calendar;
 pub mod catalogue;
 pub mod money;

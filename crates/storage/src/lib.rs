@@ -3,13 +3,19 @@
 //! of catalogue files.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
+pub mod audit;
 pub mod catalogue_files;
 mod database;
 mod error;
+pub mod outbox;
 pub mod revisions;
+pub mod sessions;
 
 pub use database::{Backend, Database, default_sqlite_url};
 pub use error::StorageError;
+/// A database connection, or an open transaction (`&mut *tx`), for repository calls.
+pub use sqlx::AnyConnection as Connection;
 
 #[cfg(feature = "test-support")]
 pub mod testing;

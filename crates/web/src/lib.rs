@@ -2,6 +2,7 @@
 //! public pages, and the operational endpoints.
 #![forbid(unsafe_code)]
 
+pub mod accounts;
 pub mod api;
 pub mod error;
 pub mod i18n;
@@ -11,7 +12,7 @@ mod pages;
 mod security;
 mod state;
 
-pub use state::{AppState, Clock};
+pub use state::{AppState, Clock, Settings};
 
 use axum::Router;
 use std::time::Duration;
@@ -26,6 +27,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api_router)
         .merge(ops::router(openapi_json))
         .merge(pages::router())
+        .merge(accounts::router())
         .fallback(pages::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(

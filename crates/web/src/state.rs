@@ -1,3 +1,4 @@
+use crate::accounts::SessionSettings;
 use crate::i18n::I18n;
 use crate::metrics::Metrics;
 use ghiseu_domain::catalogue::{Authority, Catalogue};
@@ -39,16 +40,47 @@ pub struct Inner {
     pub db: Database,
     pub i18n: I18n,
     pub clock: Clock,
+    pub sessions: SessionSettings,
+    /// The portal's address as people reach it, for links in messages.
+    pub public_url: String,
     pub(crate) metrics: Metrics,
+}
+
+/// Settings that differ between deployments.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub sessions: SessionSettings,
+    pub public_url: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            sessions: SessionSettings::default(),
+            public_url: "http://127.0.0.1:8080".into(),
+        }
+    }
 }
 
 impl AppState {
     pub fn new(catalogue: Catalogue, db: Database, i18n: I18n, clock: Clock) -> Self {
+        Self::with_settings(catalogue, db, i18n, clock, Settings::default())
+    }
+
+    pub fn with_settings(
+        catalogue: Catalogue,
+        db: Database,
+        i18n: I18n,
+        clock: Clock,
+        settings: Settings,
+    ) -> Self {
         AppState(Arc::new(Inner {
             catalogue,
             db,
             i18n,
             clock,
+            sessions: settings.sessions,
+            public_url: settings.public_url.trim_end_matches('/').to_string(),
             metrics: Metrics::new(),
         }))
     }

@@ -1,5 +1,6 @@
 site-name = Ghiseu
 site-tagline = Public document services
+nav-account = Your account
 skip-to-content = Skip to main content
 language-nav = Language
 lang-name-ro = Română
@@ -140,3 +141,94 @@ result-total = Total to pay
 result-no-deadline = Nothing to wait for
 result-lifetime = For life
 result-no-validity = Does not expire
+
+register-title = Create an account
+register-intro = With an account you can apply online, follow your applications and get messages about your documents.
+register-submit = Create account
+register-have-account = Already have an account? Sign in
+field-email = E-mail address
+field-email-hint = We send a link to this address to confirm it is yours.
+field-new-password = Password
+field-new-password-hint = At least 10 characters. A few unrelated words make a strong password that is easy to remember.
+field-confirm-password = Type the password again
+field-password = Password
+account-error-email-empty = Enter your e-mail address.
+account-error-email-too-long = An e-mail address has at most 254 characters.
+account-error-email-shape = Enter an e-mail address like name@example.com.
+account-error-email-local-part = The part before the @ can only use letters, digits and . _ % + - ' (no spaces).
+account-error-email-domain = The part after the @ must be a domain such as example.com.
+account-error-password-too-short = Use at least 10 characters.
+account-error-password-too-long = Use at most 128 characters.
+account-error-password-guessable = This password is too easy to guess. Add more words, and avoid names, dates and common phrases.
+account-error-confirm = The two passwords are not the same. Type them again.
+check-email-title = Check your e-mail
+check-email-body = If the address can be used, we have sent it a message with a link. Open the link within 24 hours to confirm your address, then sign in.
+try-again-title = Sorry, that did not work
+try-again-body = Something went wrong on our side and nothing was saved. Please try again in a few minutes.
+form-expired-title = This form has expired
+form-expired-body = For your safety, forms stop working after a while or when opened from another site. Nothing was saved.
+form-expired-link = Open the form again
+verify-title = Confirm your e-mail address
+verify-intro = Press the button to confirm that this e-mail address is yours.
+verify-submit = Confirm my address
+verify-go-to-login = Sign in
+verify-done-title = Your e-mail address is confirmed
+verify-done-body = You can now sign in.
+verify-used-title = This link has already been used
+verify-used-body = Your address is already confirmed. You can sign in.
+verify-expired-title = This link has expired
+verify-expired-body = Links work for 24 hours. Sign in and we will send you a new one.
+verify-unknown-title = This link is not valid
+verify-unknown-body = Check that you opened the whole link from the message, or register again.
+login-title = Sign in
+login-submit = Sign in
+login-no-account = No account yet? Create one
+login-error-credentials = The e-mail address or the password is not right.
+login-error-unverified = Confirm your e-mail address first: open the link in the message we sent you.
+login-error-throttled = Too many attempts. For your safety, wait 15 minutes and try again.
+account-title = Your account
+account-role = Role
+account-assurance = Identity checked by
+role-citizen = Citizen
+role-operator = Operator
+role-supervisor = Supervisor
+role-administrator = Administrator
+assurance-email = E-mail address only
+assurance-in-person = An operator, at a counter
+assurance-card = A bank card check
+logout = Sign out
+logout-everywhere = Sign out on every device
+email-verify-subject = Confirm your e-mail address for Ghiseu
+email-verify-body = Hello,
+
+    To confirm that this address is yours, open this link within 24 hours:
+    { $link }
+
+    If you did not create an account, ignore this message.
+email-exists-subject = Someone tried to register with your e-mail address
+email-exists-body = Hello,
+
+    Someone tried to create a Ghiseu account with this address, which already has one. If it was you, sign in here:
+    { $link }
+
+    If it was not you, you do not need to do anything.
+login-forgot = Forgotten your password?
+reset-title = Reset your password
+reset-intro = Enter the e-mail address of your account. We will send it a link to choose a new password.
+reset-submit = Send me a link
+reset-sent-body = If an account uses that address, we have sent it a link. Open it within one hour to choose a new password.
+reset-new-title = Choose a new password
+reset-new-submit = Save the new password
+reset-done-title = Your password has been changed
+reset-done-body = For your safety you have been signed out on every device. Sign in with the new password.
+reset-used-body = This link has already been used. Ask for a new one if you still need it.
+reset-expired-body = Links work for one hour. Ask for a new one.
+reset-unknown-body = Check that you opened the whole link from the message, or ask for a new one.
+reset-again = Ask for a new link
+email-reset-subject = Reset your Ghiseu password
+email-reset-body = Hello,
+
+    To choose a new password, open this link within one hour:
+    { $link }
+
+    If you did not ask for this, ignore this message: your password stays the same.

@@ -1,5 +1,6 @@
 site-name = Ghiseu
 site-tagline = Servicii publice pentru documente
+nav-account = Contul meu
 skip-to-content = Salt la conținutul principal
 language-nav = Limba
 lang-name-ro = Română
@@ -144,3 +145,94 @@ result-total = Total de plată
 result-no-deadline = Nu există timp de așteptare
 result-lifetime = Pe viață
 result-no-validity = Nu expiră
+
+register-title = Creați un cont
+register-intro = Cu un cont puteți depune cereri online, le puteți urmări și primiți mesaje despre documentele dumneavoastră.
+register-submit = Creează contul
+register-have-account = Aveți deja un cont? Autentificați-vă
+field-email = Adresa de e-mail
+field-email-hint = Trimitem un link la această adresă ca să confirmăm că vă aparține.
+field-new-password = Parola
+field-new-password-hint = Cel puțin 10 caractere. Câteva cuvinte fără legătură între ele fac o parolă puternică și ușor de ținut minte.
+field-confirm-password = Scrieți parola din nou
+field-password = Parola
+account-error-email-empty = Introduceți adresa de e-mail.
+account-error-email-too-long = O adresă de e-mail are cel mult 254 de caractere.
+account-error-email-shape = Introduceți o adresă de e-mail de forma nume@exemplu.ro.
+account-error-email-local-part = Partea dinainte de @ poate conține doar litere, cifre și . _ % + - ' (fără spații).
+account-error-email-domain = Partea de după @ trebuie să fie un domeniu, de exemplu exemplu.ro.
+account-error-password-too-short = Folosiți cel puțin 10 caractere.
+account-error-password-too-long = Folosiți cel mult 128 de caractere.
+account-error-password-guessable = Parola este prea ușor de ghicit. Adăugați mai multe cuvinte și evitați nume, date și expresii uzuale.
+account-error-confirm = Cele două parole nu sunt identice. Scrieți-le din nou.
+check-email-title = Verificați-vă e-mailul
+check-email-body = Dacă adresa poate fi folosită, i-am trimis un mesaj cu un link. Deschideți linkul în 24 de ore ca să confirmați adresa, apoi autentificați-vă.
+try-again-title = Ne pare rău, nu a funcționat
+try-again-body = A apărut o problemă la noi și nu s-a salvat nimic. Vă rugăm să încercați din nou peste câteva minute.
+form-expired-title = Formularul a expirat
+form-expired-body = Pentru siguranța dumneavoastră, formularele nu mai funcționează după o vreme sau când sunt deschise de pe alt site. Nu s-a salvat nimic.
+form-expired-link = Deschideți din nou formularul
+verify-title = Confirmați adresa de e-mail
+verify-intro = Apăsați butonul ca să confirmați că această adresă de e-mail vă aparține.
+verify-submit = Confirm adresa
+verify-go-to-login = Autentificare
+verify-done-title = Adresa de e-mail este confirmată
+verify-done-body = Acum vă puteți autentifica.
+verify-used-title = Linkul a fost deja folosit
+verify-used-body = Adresa este deja confirmată. Vă puteți autentifica.
+verify-expired-title = Linkul a expirat
+verify-expired-body = Linkurile sunt valabile 24 de ore. Autentificați-vă și vă trimitem unul nou.
+verify-unknown-title = Linkul nu este valid
+verify-unknown-body = Verificați că ați deschis linkul întreg din mesaj sau înregistrați-vă din nou.
+login-title = Autentificare
+login-submit = Autentificare
+login-no-account = Nu aveți cont? Creați unul
+login-error-credentials = Adresa de e-mail sau parola nu este corectă.
+login-error-unverified = Confirmați mai întâi adresa de e-mail: deschideți linkul din mesajul trimis.
+login-error-throttled = Prea multe încercări. Pentru siguranța dumneavoastră, așteptați 15 minute și încercați din nou.
+account-title = Contul dumneavoastră
+account-role = Rol
+account-assurance = Identitate verificată prin
+role-citizen = Cetățean
+role-operator = Operator
+role-supervisor = Supervizor
+role-administrator = Administrator
+assurance-email = Doar adresa de e-mail
+assurance-in-person = Un operator, la ghișeu
+assurance-card = Verificarea unui card bancar
+logout = Ieșire din cont
+logout-everywhere = Ieșire din cont pe toate dispozitivele
+email-verify-subject = Confirmați adresa de e-mail pentru Ghiseu
+email-verify-body = Bună ziua,
+
+    Ca să confirmați că această adresă vă aparține, deschideți linkul de mai jos în 24 de ore:
+    { $link }
+
+    Dacă nu ați creat un cont, ignorați acest mesaj.
+email-exists-subject = Cineva a încercat să se înregistreze cu adresa dumneavoastră
+email-exists-body = Bună ziua,
+
+    Cineva a încercat să creeze un cont Ghiseu cu această adresă, care are deja un cont. Dacă ați fost dumneavoastră, autentificați-vă aici:
+    { $link }
+
+    Dacă nu ați fost dumneavoastră, nu trebuie să faceți nimic.
+login-forgot = Ați uitat parola?
+reset-title = Resetați parola
+reset-intro = Introduceți adresa de e-mail a contului. Îi trimitem un link pentru alegerea unei parole noi.
+reset-submit = Trimiteți-mi un link
+reset-sent-body = Dacă un cont folosește această adresă, i-am trimis un link. Deschideți-l într-o oră ca să alegeți o parolă nouă.
+reset-new-title = Alegeți o parolă nouă
+reset-new-submit = Salvează parola nouă
+reset-done-title = Parola a fost schimbată
+reset-done-body = Pentru siguranța dumneavoastră ați fost deconectat de pe toate dispozitivele. Autentificați-vă cu parola nouă.
+reset-used-body = Linkul a fost deja folosit. Cereți unul nou dacă mai aveți nevoie.
+reset-expired-body = Linkurile sunt valabile o oră. Cereți unul nou.
+reset-unknown-body = Verificați că ați deschis linkul întreg din mesaj sau cereți unul nou.
+reset-again = Cereți un link nou
+email-reset-subject = Resetați parola Ghiseu
+email-reset-body = Bună ziua,
+
+    Ca să alegeți o parolă nouă, deschideți linkul de mai jos într-o oră:
+    { $link }
+
+    Dacă nu ați cerut acest lucru, ignorați mesajul: parola rămâne aceeași.

@@ -2,7 +2,7 @@
 
 mod calculator;
 mod catalogue;
-mod view;
+pub(crate) mod view;
 
 use crate::AppState;
 use askama::Template;

@@ -27,9 +27,24 @@ fn every_message_a_page_asks_for_exists() {
     let en: BTreeSet<String> = i18n.keys(Lang::En).into_iter().collect();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut asked = BTreeSet::new();
-    for dir in ["templates", "src/pages"] {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    let mut files = Vec::new();
+    let mut dirs: Vec<std::path::PathBuf> = ["templates", "src/pages", "src/accounts"]
+        .iter()
+        .map(|d| root.join(d))
+        .collect();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path)
+            } else {
+                files.push(path)
+            }
+        }
+    }
+    {
+        for path in files {
+            let text = std::fs::read_to_string(path).unwrap();
             for part in text
                 .split(".m(\"")
                 .skip(1)

@@ -3,6 +3,7 @@
 //! GHISEU_TEST_DATABASE_URL is set).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod accounts;
 mod catalogue_api;
 mod i18n;
 mod ops;

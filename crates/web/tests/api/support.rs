@@ -13,7 +13,8 @@ use tower::ServiceExt;
 pub struct TestApp {
     router: Router,
     pub state: AppState,
-    database: TestDatabase,
+    /// None for a view of another app's database (see `at`).
+    database: Option<TestDatabase>,
 }
 
 pub struct TestResponse {
@@ -65,7 +66,7 @@ impl TestApp {
         TestApp {
             router: router(state.clone()),
             state,
-            database,
+            database: Some(database),
         }
     }
 
@@ -117,7 +118,105 @@ impl TestApp {
         self.request(request).await
     }
 
-    pub async fn cleanup(self) {
-        self.database.cleanup().await;
+    /// The same database and catalogue with the clock moved to `now`.
+    pub fn at(&self, now: &str) -> TestApp {
+        let state = AppState::new(
+            self.state.catalogue.clone(),
+            self.state.db.clone(),
+            I18n::new().unwrap(),
+            Clock::Fixed(now.parse().unwrap()),
+        );
+        TestApp {
+            router: router(state.clone()),
+            state,
+            database: None,
+        }
     }
+
+    pub async fn cleanup(self) {
+        if let Some(database) = self.database {
+            database.cleanup().await;
+        }
+    }
+}
+
+/// A person's browser: keeps the cookies the portal sets and sends them back.
+#[derive(Default)]
+pub struct Browser {
+    cookies: std::collections::BTreeMap<String, String>,
+}
+
+impl Browser {
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn keep(&mut self, response: &TestResponse) {
+        for value in response.headers.get_all(header::SET_COOKIE) {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            if value.is_empty() || text.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_string(), value.to_string());
+            }
+        }
+    }
+
+    pub async fn get(&mut self, app: &TestApp, path: &str) -> TestResponse {
+        let request = Request::get(path)
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::empty())
+            .unwrap();
+        let response = app.request(request).await;
+        self.keep(&response);
+        response
+    }
+
+    pub async fn post_form(
+        &mut self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{k}={}", urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::from(body))
+            .unwrap();
+        let response = app.request(request).await;
+        self.keep(&response);
+        response
+    }
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The value of a hidden input in a page.
+pub fn hidden(html: &str, name: &str) -> String {
+    let at = html
+        .find(&format!("name=\"{name}\" value=\""))
+        .unwrap_or_else(|| panic!("no hidden {name}"));
+    let rest = &html[at + name.len() + 15..];
+    rest[..rest.find('"').unwrap()].to_string()
 }

@@ -1,0 +1,80 @@
+//! People and their accounts: addresses, passwords, roles and how well their
+//! identity is known.
+
+mod email;
+mod password;
+
+pub use email::{EmailAddress, EmailError};
+pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordProblem, check_password};
+
+use serde::{Deserialize, Serialize};
+
+/// What a person may do in Ghiseu; operators also belong to offices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Citizen,
+    Operator,
+    Supervisor,
+    Administrator,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Citizen => "citizen",
+            Role::Operator => "operator",
+            Role::Supervisor => "supervisor",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        [
+            Role::Citizen,
+            Role::Operator,
+            Role::Supervisor,
+            Role::Administrator,
+        ]
+        .into_iter()
+        .find(|r| r.code() == s)
+    }
+}
+
+/// How well a person's identity is established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssuranceLevel {
+    /// A verified e-mail address only.
+    Email,
+    /// An operator checked an identity document at a counter.
+    InPerson,
+    /// A bank card's 3-D Secure check through a payment provider.
+    Card,
+}
+
+impl AssuranceLevel {
+    pub fn code(self) -> &'static str {
+        match self {
+            AssuranceLevel::Email => "email",
+            AssuranceLevel::InPerson => "in-person",
+            AssuranceLevel::Card => "card",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AssuranceLevel> {
+        [
+            AssuranceLevel::Email,
+            AssuranceLevel::InPerson,
+            AssuranceLevel::Card,
+        ]
+        .into_iter()
+        .find(|l| l.code() == s)
+    }
+
+    /// Whether the identity is proven beyond an e-mail address, which is
+    /// what binding a national id to the account needs.
+    pub fn is_verified_identity(self) -> bool {
+        !matches!(self, AssuranceLevel::Email)
+    }
+}

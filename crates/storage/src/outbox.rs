@@ -1,0 +1,308 @@
+//! The outbox: messages to deliver by e-mail or SMS, queued in the same
+//! transaction as the change that causes them and emptied by the delivery
+//! worker. Recipients are personal data: nothing here logs them.
+
+use crate::{Backend, Database, StorageError};
+use jiff::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Sms => "sms",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Channel, sqlx::Error> {
+        match text {
+            "email" => Ok(Channel::Email),
+            "sms" => Ok(Channel::Sms),
+            other => Err(unknown("channel", other)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Pending,
+    /// Claimed by a worker until `claimed_until`.
+    Sending,
+    Sent,
+    /// Given up: a permanent failure, or too many attempts.
+    Failed,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Sending => "sending",
+            Status::Sent => "sent",
+            Status::Failed => "failed",
+        }
+    }
+
+    fn parse(text: &str) -> Result<Status, sqlx::Error> {
+        match text {
+            "pending" => Ok(Status::Pending),
+            "sending" => Ok(Status::Sending),
+            "sent" => Ok(Status::Sent),
+            "failed" => Ok(Status::Failed),
+            other => Err(unknown("status", other)),
+        }
+    }
+}
+
+fn unknown(what: &str, value: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("unknown outbox {what} {value:?}").into())
+}
+
+/// A message to queue. `subject` is empty for SMS.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewMessage {
+    pub kind: String,
+    pub channel: Channel,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub person_id: Option<String>,
+}
+
+impl std::fmt::Debug for NewMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewMessage")
+            .field("kind", &self.kind)
+            .field("channel", &self.channel)
+            .field("person_id", &self.person_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A message as stored, with its delivery state.
+#[derive(Clone, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub id: String,
+    pub kind: String,
+    pub channel: Channel,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub person_id: Option<String>,
+    pub status: Status,
+    /// Deliveries started so far, counting the one in flight.
+    pub attempts: i64,
+    pub next_attempt_at: Timestamp,
+    pub claimed_until: Option<Timestamp>,
+    pub last_error: Option<String>,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
+}
+
+impl std::fmt::Debug for OutboxMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutboxMessage")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("channel", &self.channel)
+            .field("status", &self.status)
+            .field("attempts", &self.attempts)
+            .field("next_attempt_at", &self.next_attempt_at)
+            .finish_non_exhaustive()
+    }
+}
+
+const COLUMNS: &str = "id, kind, channel, recipient, subject, body, person_id, status, attempts, \
+     next_attempt_at, claimed_until, last_error, created_at, sent_at";
+
+fn timestamp(micros: i64) -> Result<Timestamp, sqlx::Error> {
+    Timestamp::from_microsecond(micros).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+fn optional_timestamp(micros: Option<i64>) -> Result<Option<Timestamp>, sqlx::Error> {
+    micros.map(timestamp).transpose()
+}
+
+fn message(row: &AnyRow) -> Result<OutboxMessage, sqlx::Error> {
+    Ok(OutboxMessage {
+        id: row.try_get("id")?,
+        kind: row.try_get("kind")?,
+        channel: Channel::parse(row.try_get("channel")?)?,
+        recipient: row.try_get("recipient")?,
+        subject: row.try_get("subject")?,
+        body: row.try_get("body")?,
+        person_id: row.try_get("person_id")?,
+        status: Status::parse(row.try_get("status")?)?,
+        attempts: row.try_get("attempts")?,
+        next_attempt_at: timestamp(row.try_get("next_attempt_at")?)?,
+        claimed_until: optional_timestamp(row.try_get("claimed_until")?)?,
+        last_error: row.try_get("last_error")?,
+        created_at: timestamp(row.try_get("created_at")?)?,
+        sent_at: optional_timestamp(row.try_get("sent_at")?)?,
+    })
+}
+
+/// Queues a message on `conn`, which is normally the caller's open
+/// transaction: the message is then queued if and only if that transaction
+/// commits. Returns the message's id.
+pub async fn enqueue(
+    conn: &mut AnyConnection,
+    message: &NewMessage,
+    now: Timestamp,
+) -> Result<String, StorageError> {
+    let id = new_message_id(now);
+    sqlx::query(
+        "INSERT INTO outbox_messages (id, kind, channel, recipient, subject, body, person_id, \
+         status, attempts, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8)",
+    )
+    .bind(&id)
+    .bind(&message.kind)
+    .bind(message.channel.as_str())
+    .bind(&message.recipient)
+    .bind(&message.subject)
+    .bind(&message.body)
+    .bind(&message.person_id)
+    .bind(now.as_microsecond())
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// Takes up to `limit` messages that are due — pending and past their next
+/// attempt time, or in flight with an expired lease — for one worker: marks
+/// them sending until `now + worker_lease`, counts the attempt, and returns
+/// them. Concurrent claims never return the same message while its lease runs.
+pub async fn claim(
+    db: &Database,
+    worker_lease: Duration,
+    limit: i64,
+    now: Timestamp,
+) -> Result<Vec<OutboxMessage>, StorageError> {
+    let now_micros = now.as_microsecond();
+    let lease_micros = i64::try_from(worker_lease.as_micros()).unwrap_or(i64::MAX);
+    // PostgreSQL runs writers in parallel, so competing claims skip each
+    // other's rows; SQLite has one writer, which makes the statement atomic.
+    let lock = match db.backend() {
+        Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+        Backend::Sqlite => "",
+    };
+    let statement = format!(
+        "UPDATE outbox_messages \
+         SET status = 'sending', claimed_until = $1, attempts = attempts + 1 \
+         WHERE id IN (SELECT id FROM outbox_messages \
+             WHERE (status = 'pending' AND next_attempt_at <= $2) \
+                OR (status = 'sending' AND claimed_until <= $2) \
+             ORDER BY next_attempt_at, id LIMIT $3{lock}) \
+         RETURNING {COLUMNS}"
+    );
+    let rows = sqlx::query(&statement)
+        .bind(now_micros.saturating_add(lease_micros))
+        .bind(now_micros)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    let mut messages = rows.iter().map(message).collect::<Result<Vec<_>, _>>()?;
+    messages.sort_by(|a, b| (a.next_attempt_at, &a.id).cmp(&(b.next_attempt_at, &b.id)));
+    Ok(messages)
+}
+
+/// Records a delivery. Returns false when the message was not in flight
+/// (already settled, or unknown), in which case nothing changes.
+pub async fn mark_sent(db: &Database, id: &str, now: Timestamp) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE outbox_messages \
+         SET status = 'sent', sent_at = $2, claimed_until = NULL, last_error = NULL \
+         WHERE id = $1 AND status = 'sending'",
+    )
+    .bind(id)
+    .bind(now.as_microsecond())
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records a failed delivery: the message waits until `next_attempt_at`, or,
+/// when that is `None`, is given up as failed. Returns false when the message
+/// was not in flight, in which case nothing changes.
+pub async fn mark_failed_attempt(
+    db: &Database,
+    id: &str,
+    error: &str,
+    next_attempt_at: Option<Timestamp>,
+    now: Timestamp,
+) -> Result<bool, StorageError> {
+    let (status, next) = match next_attempt_at {
+        Some(at) => (Status::Pending, at),
+        None => (Status::Failed, now),
+    };
+    let done = sqlx::query(
+        "UPDATE outbox_messages \
+         SET status = $2, next_attempt_at = $3, last_error = $4, claimed_until = NULL \
+         WHERE id = $1 AND status = 'sending'",
+    )
+    .bind(id)
+    .bind(status.as_str())
+    .bind(next.as_microsecond())
+    .bind(error)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Everything queued for a person, newest first.
+pub async fn for_person(
+    db: &Database,
+    person_id: &str,
+) -> Result<Vec<OutboxMessage>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM outbox_messages WHERE person_id = $1 \
+         ORDER BY created_at DESC, id DESC"
+    ))
+    .bind(person_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.iter().map(message).collect::<Result<_, _>>()?)
+}
+
+pub async fn get(db: &Database, id: &str) -> Result<Option<OutboxMessage>, StorageError> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM outbox_messages WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.as_ref().map(message).transpose()?)
+}
+
+/// A UUID version 7 for `now`: ids sort by creation time.
+fn new_message_id(now: Timestamp) -> String {
+    let seconds = u64::try_from(now.as_second()).unwrap_or(0);
+    let nanos = u32::try_from(now.subsec_nanosecond()).unwrap_or(0);
+    uuid::Uuid::new_v7(uuid::Timestamp::from_unix(uuid::NoContext, seconds, nanos)).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_ids_are_uuid_v7_ordered_by_time() {
+        let earlier = new_message_id(Timestamp::from_second(1_800_000_000).unwrap_or_default());
+        let later = new_message_id(Timestamp::from_second(1_800_000_001).unwrap_or_default());
+        assert_eq!(earlier.len(), 36);
+        assert_eq!(&earlier[14..15], "7");
+        assert!(matches!(&earlier[19..20], "8" | "9" | "a" | "b"));
+        assert!(earlier < later);
+        let now = Timestamp::from_second(1_800_000_000).unwrap_or_default();
+        assert_ne!(new_message_id(now), new_message_id(now));
+    }
+}

@@ -1,0 +1,82 @@
+//! Accounts: registration, e-mail verification, signing in and out.
+
+pub mod demo;
+mod login;
+mod register;
+mod reset;
+mod secrets;
+mod session;
+
+pub use session::{CurrentPerson, SessionSettings};
+
+use crate::AppState;
+use crate::pages::view::Tr;
+use axum::Router;
+use axum::routing::{get, post};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/{lang}/account/register",
+            get(register::form).post(register::submit),
+        )
+        .route(
+            "/{lang}/account/verify",
+            get(register::verify_form).post(register::verify),
+        )
+        .route(
+            "/{lang}/account/login",
+            get(login::form).post(login::submit),
+        )
+        .route("/{lang}/account/logout", post(login::logout))
+        .route(
+            "/{lang}/account/logout-everywhere",
+            post(login::logout_everywhere),
+        )
+        .route(
+            "/{lang}/account/reset",
+            get(reset::request_form).post(reset::request),
+        )
+        .route(
+            "/{lang}/account/reset/new",
+            get(reset::new_form).post(reset::set_new),
+        )
+        .route("/{lang}/account", get(login::account))
+}
+
+/// One mistake in a form, linked from the error summary to its field.
+pub(crate) struct FormError {
+    pub field: &'static str,
+    pub text: String,
+}
+
+impl FormError {
+    pub fn new(t: Tr<'_>, field: &'static str, key: &str) -> Self {
+        FormError {
+            field,
+            text: t.m(key),
+        }
+    }
+}
+
+/// The message of the first error on `field`, for showing beside it.
+pub(crate) fn error_for(errors: &[FormError], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.text.clone())
+}
+
+/// An audit event about a person's own account.
+pub(crate) fn audit_event(
+    state: &AppState,
+    action: &str,
+    person_id: Option<&str>,
+    source_ip: Option<&str>,
+) -> ghiseu_domain::audit::AuditEvent {
+    let mut event = ghiseu_domain::audit::AuditEvent::new(state.clock.now(), action);
+    event.actor = person_id.map(String::from);
+    event.subject = person_id.map(String::from);
+    event.source_ip = source_ip.map(String::from);
+    event
+}

@@ -1,0 +1,431 @@
+//! Registration and e-mail verification.
+
+use super::secrets::{hash_password, random_token, token_hash};
+use super::session::{form_token, form_token_ok};
+use super::{FormError, audit_event, error_for};
+use crate::AppState;
+use crate::i18n::text_arg;
+use crate::pages::view::Tr;
+use crate::pages::{Frame, PageError, finish, html, page_lang};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
+use ghiseu_domain::account::{EmailAddress, check_password};
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_storage::accounts::{self, NewPerson, TokenRefusal};
+use ghiseu_storage::audit;
+use ghiseu_storage::outbox::{self, Channel, NewMessage};
+use serde::Deserialize;
+
+const VERIFY_TTL_MICROS: i64 = 24 * 3600 * 1_000_000;
+
+#[derive(Template)]
+#[template(path = "account/register.html")]
+struct RegisterPage<'a> {
+    frame: Frame<'a>,
+    errors: Vec<FormError>,
+    form_token: String,
+    email: String,
+    email_error: Option<String>,
+    password_error: Option<String>,
+    confirm_error: Option<String>,
+    login_href: String,
+}
+
+#[derive(Template)]
+#[template(path = "account/message.html")]
+pub(crate) struct MessagePage<'a> {
+    pub frame: Frame<'a>,
+    pub body: Vec<String>,
+    pub link: Option<(String, String)>,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct RegisterForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+    #[serde(default)]
+    form_token: String,
+}
+
+fn register_page<'a>(
+    state: &'a AppState,
+    lang: Lang,
+    token: String,
+    email: String,
+    errors: Vec<FormError>,
+) -> RegisterPage<'a> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    RegisterPage {
+        frame: Frame::new(state, lang, t.m("register-title"), "account/register"),
+        email_error: error_for(&errors, "email"),
+        password_error: error_for(&errors, "password"),
+        confirm_error: error_for(&errors, "confirm"),
+        errors,
+        form_token: token,
+        email,
+        login_href: format!("/{}/account/login", lang.code()),
+    }
+}
+
+pub(crate) async fn form(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+) -> Response {
+    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
+        Ok((token, cookie)) => {
+            let page = html(&register_page(
+                &state,
+                lang,
+                token,
+                String::new(),
+                Vec::new(),
+            ));
+            match cookie {
+                Some(c) => (jar.add(c), page).into_response(),
+                None => page,
+            }
+        }
+        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
+    });
+    finish(&state, result)
+}
+
+pub(crate) async fn submit(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+    Form(form): Form<RegisterForm>,
+) -> Response {
+    let lang = match page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    if !form_token_ok(&jar, &form.form_token) {
+        return (
+            StatusCode::FORBIDDEN,
+            html(&expired_form(&state, lang, "account/register")),
+        )
+            .into_response();
+    }
+    let mut errors = Vec::new();
+    let email = EmailAddress::parse(&form.email);
+    if let Err(e) = &email {
+        errors.push(FormError::new(
+            t,
+            "email",
+            &format!("account-error-{}", e.code()),
+        ));
+    }
+    let local = form.email.split('@').next().unwrap_or("");
+    let mut about: Vec<&str> = vec![form.email.as_str(), local];
+    about.extend(local.split(['.', '_', '-', '+']).filter(|p| p.len() > 2));
+    if let Err(problem) = check_password(&form.password, &about) {
+        errors.push(FormError::new(
+            t,
+            "password",
+            &format!("account-error-{}", problem.code()),
+        ));
+    } else if form.password != form.confirm {
+        errors.push(FormError::new(t, "confirm", "account-error-confirm"));
+    }
+    let email = match email {
+        Ok(email) if errors.is_empty() => email,
+        _ => {
+            let page = register_page(
+                &state,
+                lang,
+                form.form_token.clone(),
+                form.email.chars().take(254).collect(),
+                errors,
+            );
+            return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
+        }
+    };
+    match create_account(&state, lang, &email, form.password).await {
+        Ok(()) => html(&check_email_page(&state, lang)),
+        Err(e) => {
+            tracing::error!(error = %e, "registration failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                html(&try_again_page(&state, lang)),
+            )
+                .into_response()
+        }
+    }
+}
+
+/// Creates the account and queues the verification message in one transaction.
+/// An address already registered gets a notice instead, and the person
+/// filling the form sees the same page either way.
+async fn create_account(
+    state: &AppState,
+    lang: Lang,
+    email: &EmailAddress,
+    password: String,
+) -> Result<(), crate::error::ApiError> {
+    let hash = hash_password(password)
+        .await
+        .map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
+    let token = random_token().map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
+    let now = state.clock.now();
+    let micros = now.as_microsecond();
+    let id = uuid::Uuid::now_v7().to_string();
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let mut tx = state
+        .db
+        .pool()
+        .begin()
+        .await
+        .map_err(ghiseu_storage::StorageError::from)?;
+    let created = accounts::insert_person(
+        &mut tx,
+        &NewPerson {
+            id: &id,
+            email: email.as_str(),
+            password_hash: &hash,
+            role: "citizen",
+            preferred_lang: lang.code(),
+            now: micros,
+        },
+    )
+    .await?;
+    let message = if created {
+        audit::append(
+            &mut tx,
+            &audit_event(state, "account.registered", Some(&id), None),
+        )
+        .await?;
+        accounts::insert_token(
+            &mut tx,
+            &token_hash(&token),
+            &id,
+            "verify-email",
+            micros,
+            micros + VERIFY_TTL_MICROS,
+        )
+        .await?;
+        let link = format!(
+            "{}/{}/account/verify?token={token}",
+            state.public_url,
+            lang.code()
+        );
+        NewMessage {
+            kind: "email-verification".into(),
+            channel: Channel::Email,
+            recipient: email.as_str().to_string(),
+            subject: t.m("email-verify-subject"),
+            body: t.with("email-verify-body", &[("link", text_arg(link))]),
+            person_id: Some(id),
+        }
+    } else {
+        let login = format!("{}/{}/account/login", state.public_url, lang.code());
+        NewMessage {
+            kind: "registration-attempt".into(),
+            channel: Channel::Email,
+            recipient: email.as_str().to_string(),
+            subject: t.m("email-exists-subject"),
+            body: t.with("email-exists-body", &[("link", text_arg(login))]),
+            person_id: None,
+        }
+    };
+    outbox::enqueue(&mut tx, &message, now).await?;
+    tx.commit()
+        .await
+        .map_err(ghiseu_storage::StorageError::from)?;
+    Ok(())
+}
+
+fn check_email_page(state: &AppState, lang: Lang) -> MessagePage<'_> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    MessagePage {
+        frame: Frame::new(state, lang, t.m("check-email-title"), "account/register"),
+        body: vec![t.m("check-email-body")],
+        link: None,
+    }
+}
+
+pub(crate) fn try_again_page(state: &AppState, lang: Lang) -> MessagePage<'_> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    MessagePage {
+        frame: Frame::new(state, lang, t.m("try-again-title"), ""),
+        body: vec![t.m("try-again-body")],
+        link: None,
+    }
+}
+
+pub(crate) fn expired_form<'a>(state: &'a AppState, lang: Lang, path: &str) -> MessagePage<'a> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    MessagePage {
+        frame: Frame::new(state, lang, t.m("form-expired-title"), path),
+        body: vec![t.m("form-expired-body")],
+        link: Some((format!("/{}/{path}", lang.code()), t.m("form-expired-link"))),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Template)]
+#[template(path = "account/verify.html")]
+struct VerifyPage<'a> {
+    frame: Frame<'a>,
+    token: String,
+    form_token: String,
+}
+
+/// Shows a button rather than acting on the GET, so that mail scanners
+/// following the link do not use it up.
+pub(crate) async fn verify_form(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+    Query(q): Query<TokenQuery>,
+) -> Response {
+    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
+        Ok((form_token, cookie)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang,
+            };
+            let page = html(&VerifyPage {
+                frame: Frame::new(&state, lang, t.m("verify-title"), "account/verify"),
+                token: q
+                    .token
+                    .chars()
+                    .filter(char::is_ascii_hexdigit)
+                    .take(64)
+                    .collect(),
+                form_token,
+            });
+            match cookie {
+                Some(c) => (jar.add(c), page).into_response(),
+                None => page,
+            }
+        }
+        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
+    });
+    finish(&state, result)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct VerifyForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    form_token: String,
+}
+
+pub(crate) async fn verify(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+    Form(form): Form<VerifyForm>,
+) -> Response {
+    let lang = match page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err::<Response, PageError>(e)),
+    };
+    if !form_token_ok(&jar, &form.form_token) {
+        return (
+            StatusCode::FORBIDDEN,
+            html(&expired_form(&state, lang, "account/login")),
+        )
+            .into_response();
+    }
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let now = state.clock.now().as_microsecond();
+    let outcome: Result<Result<String, TokenRefusal>, ghiseu_storage::StorageError> = async {
+        let mut tx = state.db.pool().begin().await?;
+        let used =
+            accounts::consume_token(&mut tx, &token_hash(form.token.trim()), "verify-email", now)
+                .await?;
+        if let Ok(person_id) = &used {
+            accounts::mark_email_verified(&mut tx, person_id, now).await?;
+            audit::append(
+                &mut tx,
+                &audit_event(&state, "account.email-verified", Some(person_id), None),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(used)
+    }
+    .await;
+    let login = (
+        format!("/{}/account/login", lang.code()),
+        t.m("verify-go-to-login"),
+    );
+    let (status, title, body, link) = match outcome {
+        Ok(Ok(_)) => (
+            StatusCode::OK,
+            "verify-done-title",
+            "verify-done-body",
+            Some(login),
+        ),
+        Ok(Err(TokenRefusal::Used)) => (
+            StatusCode::GONE,
+            "verify-used-title",
+            "verify-used-body",
+            Some(login),
+        ),
+        Ok(Err(TokenRefusal::Expired)) => (
+            StatusCode::GONE,
+            "verify-expired-title",
+            "verify-expired-body",
+            Some(login),
+        ),
+        Ok(Err(TokenRefusal::Unknown)) => (
+            StatusCode::NOT_FOUND,
+            "verify-unknown-title",
+            "verify-unknown-body",
+            None,
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "verification failed");
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                html(&try_again_page(&state, lang)),
+            )
+                .into_response();
+        }
+    };
+    let page = MessagePage {
+        frame: Frame::new(&state, lang, t.m(title), "account/login"),
+        body: vec![t.m(body)],
+        link,
+    };
+    (status, html(&page)).into_response()
+}

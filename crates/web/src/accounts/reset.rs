@@ -1,0 +1,361 @@
+//! Password reset: a single-use link by e-mail, then a new password; every
+//! session of the account ends.
+
+use super::register::{MessagePage, expired_form, try_again_page};
+use super::secrets::{hash_password, random_token, token_hash};
+use super::session::{form_token, form_token_ok};
+use super::{FormError, audit_event, error_for};
+use crate::AppState;
+use crate::i18n::text_arg;
+use crate::pages::view::Tr;
+use crate::pages::{Frame, finish, html, page_lang};
+use askama::Template;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
+use ghiseu_domain::account::{EmailAddress, check_password};
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_storage::accounts::{self, TokenRefusal};
+use ghiseu_storage::outbox::{self, Channel, NewMessage};
+use ghiseu_storage::{StorageError, audit, sessions};
+use serde::Deserialize;
+
+const RESET_TTL_MICROS: i64 = 3600 * 1_000_000;
+const REQUESTS_PER_HOUR: i64 = 5;
+
+#[derive(Template)]
+#[template(path = "account/reset_request.html")]
+struct RequestPage<'a> {
+    frame: Frame<'a>,
+    form_token: String,
+}
+
+#[derive(Template)]
+#[template(path = "account/reset_new.html")]
+struct NewPasswordPage<'a> {
+    frame: Frame<'a>,
+    errors: Vec<FormError>,
+    form_token: String,
+    token: String,
+    password_error: Option<String>,
+    confirm_error: Option<String>,
+}
+
+fn with_cookie(
+    jar: CookieJar,
+    cookie: Option<axum_extra::extract::cookie::Cookie<'static>>,
+    page: Response,
+) -> Response {
+    match cookie {
+        Some(c) => (jar.add(c), page).into_response(),
+        None => page,
+    }
+}
+
+pub(crate) async fn request_form(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+) -> Response {
+    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
+        Ok((token, cookie)) => {
+            let t = Tr {
+                i18n: &state.i18n,
+                lang,
+            };
+            let page = html(&RequestPage {
+                frame: Frame::new(&state, lang, t.m("reset-title"), "account/reset"),
+                form_token: token,
+            });
+            with_cookie(jar, cookie, page)
+        }
+        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
+    });
+    finish(&state, result)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct RequestForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    form_token: String,
+}
+
+pub(crate) async fn request(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+    Form(form): Form<RequestForm>,
+) -> Response {
+    let lang = match page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    if !form_token_ok(&jar, &form.form_token) {
+        return (
+            StatusCode::FORBIDDEN,
+            html(&expired_form(&state, lang, "account/reset")),
+        )
+            .into_response();
+    }
+    if let Ok(email) = EmailAddress::parse(&form.email)
+        && let Err(e) = send_link(&state, lang, &email).await
+    {
+        tracing::error!(error = %e, "password reset request failed");
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            html(&try_again_page(&state, lang)),
+        )
+            .into_response();
+    }
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    html(&MessagePage {
+        frame: Frame::new(&state, lang, t.m("check-email-title"), "account/reset"),
+        body: vec![t.m("reset-sent-body")],
+        link: None,
+    })
+}
+
+/// Queues a reset link when a verified account uses the address; says nothing either way.
+async fn send_link(state: &AppState, lang: Lang, email: &EmailAddress) -> Result<(), StorageError> {
+    let now = state.clock.now();
+    let micros = now.as_microsecond();
+    let key = format!("reset:{}", email.as_str());
+    if !accounts::throttle_hit(&state.db, &key, 3600 * 1_000_000, REQUESTS_PER_HOUR, micros).await?
+    {
+        return Ok(());
+    }
+    let Some(person) = accounts::person_by_email(&state.db, email.as_str()).await? else {
+        return Ok(());
+    };
+    if person.email_verified_at.is_none() {
+        return Ok(());
+    }
+    let token = random_token().map_err(|e| StorageError::Catalogue(e.to_string()))?;
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let link = format!(
+        "{}/{}/account/reset/new?token={token}",
+        state.public_url,
+        lang.code()
+    );
+    let mut tx = state.db.pool().begin().await?;
+    accounts::insert_token(
+        &mut tx,
+        &token_hash(&token),
+        &person.id,
+        "reset-password",
+        micros,
+        micros + RESET_TTL_MICROS,
+    )
+    .await?;
+    let message = NewMessage {
+        kind: "password-reset".into(),
+        channel: Channel::Email,
+        recipient: person.email.clone(),
+        subject: t.m("email-reset-subject"),
+        body: t.with("email-reset-body", &[("link", text_arg(link))]),
+        person_id: Some(person.id.clone()),
+    };
+    outbox::enqueue(&mut tx, &message, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+fn new_password_page<'a>(
+    state: &'a AppState,
+    lang: Lang,
+    form_token: String,
+    token: String,
+    errors: Vec<FormError>,
+) -> NewPasswordPage<'a> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    NewPasswordPage {
+        frame: Frame::new(state, lang, t.m("reset-new-title"), "account/reset"),
+        password_error: error_for(&errors, "password"),
+        confirm_error: error_for(&errors, "confirm"),
+        errors,
+        form_token,
+        token: token
+            .chars()
+            .filter(char::is_ascii_hexdigit)
+            .take(64)
+            .collect(),
+    }
+}
+
+pub(crate) async fn new_form(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+    Query(q): Query<TokenQuery>,
+) -> Response {
+    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
+        Ok((form_token, cookie)) => with_cookie(
+            jar,
+            cookie,
+            html(&new_password_page(
+                &state,
+                lang,
+                form_token,
+                q.token,
+                Vec::new(),
+            )),
+        ),
+        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
+    });
+    finish(&state, result)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NewPasswordForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+    #[serde(default)]
+    form_token: String,
+}
+
+pub(crate) async fn set_new(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    jar: CookieJar,
+    Form(form): Form<NewPasswordForm>,
+) -> Response {
+    let lang = match page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    if !form_token_ok(&jar, &form.form_token) {
+        return (
+            StatusCode::FORBIDDEN,
+            html(&expired_form(&state, lang, "account/reset")),
+        )
+            .into_response();
+    }
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let mut errors = Vec::new();
+    if let Err(problem) = check_password(&form.password, &[]) {
+        errors.push(FormError::new(
+            t,
+            "password",
+            &format!("account-error-{}", problem.code()),
+        ));
+    } else if form.password != form.confirm {
+        errors.push(FormError::new(t, "confirm", "account-error-confirm"));
+    }
+    if !errors.is_empty() {
+        let page = new_password_page(
+            &state,
+            lang,
+            form.form_token.clone(),
+            form.token.clone(),
+            errors,
+        );
+        return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
+    }
+    let hash = match hash_password(form.password.clone()).await {
+        Ok(h) => h,
+        Err(e) => {
+            tracing::error!(error = %e, "hashing failed");
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                html(&try_again_page(&state, lang)),
+            )
+                .into_response();
+        }
+    };
+    let now = state.clock.now().as_microsecond();
+    let outcome: Result<Result<String, TokenRefusal>, StorageError> = async {
+        let mut tx = state.db.pool().begin().await?;
+        let used = accounts::consume_token(
+            &mut tx,
+            &token_hash(form.token.trim()),
+            "reset-password",
+            now,
+        )
+        .await?;
+        if let Ok(person_id) = &used {
+            accounts::set_password_hash(&mut tx, person_id, &hash, now).await?;
+            sessions::delete_all_for(&mut tx, person_id).await?;
+            audit::append(
+                &mut tx,
+                &audit_event(&state, "password.changed", Some(person_id), None),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(used)
+    }
+    .await;
+    let login = Some((
+        format!("/{}/account/login", lang.code()),
+        t.m("verify-go-to-login"),
+    ));
+    let (status, title, body, link) = match outcome {
+        Ok(Ok(_)) => (StatusCode::OK, "reset-done-title", "reset-done-body", login),
+        Ok(Err(TokenRefusal::Used)) => (
+            StatusCode::GONE,
+            "verify-used-title",
+            "reset-used-body",
+            None,
+        ),
+        Ok(Err(TokenRefusal::Expired)) => (
+            StatusCode::GONE,
+            "verify-expired-title",
+            "reset-expired-body",
+            None,
+        ),
+        Ok(Err(TokenRefusal::Unknown)) => (
+            StatusCode::NOT_FOUND,
+            "verify-unknown-title",
+            "reset-unknown-body",
+            None,
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "password reset failed");
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                html(&try_again_page(&state, lang)),
+            )
+                .into_response();
+        }
+    };
+    let link = link.or_else(|| {
+        Some((
+            format!("/{}/account/reset", lang.code()),
+            t.m("reset-again"),
+        ))
+    });
+    (
+        status,
+        html(&MessagePage {
+            frame: Frame::new(&state, lang, t.m(title), "account/reset"),
+            body: vec![t.m(body)],
+            link,
+        }),
+    )
+        .into_response()
+}

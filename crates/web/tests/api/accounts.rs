@@ -1,0 +1,587 @@
+use crate::support::{Browser, TestApp, hidden};
+use ghiseu_storage::{accounts, outbox};
+
+const PASSWORD: &str = "linden river copper lantern";
+
+/// The verification link's token from the last message queued for `email`.
+async fn link_token(app: &TestApp, email: &str) -> String {
+    let person = accounts::person_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .expect("the person exists");
+    let messages = outbox::for_person(&app.state.db, &person.id).await.unwrap();
+    let message = messages.first().expect("a message was queued");
+    assert_eq!(message.recipient, email);
+    let at = message.body.find("token=").expect("a link with a token");
+    message.body[at + 6..at + 6 + 64].to_string()
+}
+
+async fn register(
+    app: &TestApp,
+    browser: &mut Browser,
+    email: &str,
+    password: &str,
+) -> crate::support::TestResponse {
+    let form = browser.get(app, "/en/account/register").await;
+    assert_eq!(form.status, 200);
+    let token = hidden(&form.text(), "form_token");
+    browser
+        .post_form(
+            app,
+            "/en/account/register",
+            &[
+                ("email", email),
+                ("password", password),
+                ("confirm", password),
+                ("form_token", &token),
+            ],
+        )
+        .await
+}
+
+async fn verify(app: &TestApp, browser: &mut Browser, token: &str) -> crate::support::TestResponse {
+    let page = browser
+        .get(app, &format!("/en/account/verify?token={token}"))
+        .await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    browser
+        .post_form(
+            app,
+            "/en/account/verify",
+            &[
+                ("token", &hidden(&html, "token")),
+                ("form_token", &hidden(&html, "form_token")),
+            ],
+        )
+        .await
+}
+
+async fn login(
+    app: &TestApp,
+    browser: &mut Browser,
+    email: &str,
+    password: &str,
+) -> crate::support::TestResponse {
+    let form = browser.get(app, "/en/account/login").await;
+    let token = hidden(&form.text(), "form_token");
+    browser
+        .post_form(
+            app,
+            "/en/account/login",
+            &[
+                ("email", email),
+                ("password", password),
+                ("form_token", &token),
+            ],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn register_verify_sign_in_and_out() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    let registered = register(&app, &mut browser, "Ana.Pop@Example.RO", PASSWORD).await;
+    assert_eq!(registered.status, 200, "{}", registered.text());
+    assert!(registered.text().contains("Check your e-mail"));
+
+    let email = "Ana.Pop@example.ro";
+    let before = login(&app, &mut browser, email, PASSWORD).await;
+    assert_eq!(
+        before.status, 403,
+        "an unverified address cannot sign in yet"
+    );
+    assert!(before.text().contains("Confirm your e-mail address first"));
+
+    let token = link_token(&app, email).await;
+    let verified = verify(&app, &mut browser, &token).await;
+    assert_eq!(verified.status, 200, "{}", verified.text());
+    assert!(verified.text().contains("Your e-mail address is confirmed"));
+    let again = verify(&app, &mut browser, &token).await;
+    assert_eq!(again.status, 410, "a token works once");
+
+    let signed_in = login(&app, &mut browser, email, PASSWORD).await;
+    assert_eq!(signed_in.status, 303, "{}", signed_in.text());
+    assert_eq!(signed_in.headers["location"], "/en/account");
+    let cookie = signed_in.headers["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let account = browser.get(&app, "/en/account").await;
+    assert_eq!(account.status, 200);
+    assert!(account.text().contains(email));
+    let csrf = hidden(&account.text(), "csrf");
+
+    let forged = browser
+        .post_form(&app, "/en/account/logout", &[("csrf", "not-the-token")])
+        .await;
+    assert_eq!(forged.status, 403, "sign-out needs the form's token");
+    let out = browser
+        .post_form(&app, "/en/account/logout", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(out.status, 303);
+    assert_eq!(
+        browser.get(&app, "/en/account").await.status,
+        303,
+        "signed out: back to the login page"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_account_page_needs_a_session() {
+    let app = TestApp::new().await;
+    let r = app.get("/ro/account").await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.headers["location"], "/ro/account/login");
+    let forged = app
+        .get_with("/en/account", "cookie", "ghiseu_session=0000")
+        .await;
+    assert_eq!(forged.status, 303);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn bad_registrations_are_explained_and_nothing_is_written() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    let long = format!("{}@example.com", "a".repeat(300));
+    for (email, password, confirm, field, says) in [
+        (
+            "not-an-address",
+            PASSWORD,
+            PASSWORD,
+            "#email",
+            "like name@example.com",
+        ),
+        (
+            long.as_str(),
+            PASSWORD,
+            PASSWORD,
+            "#email",
+            "at most 254 characters",
+        ),
+        (
+            "ana@example",
+            PASSWORD,
+            PASSWORD,
+            "#email",
+            "must be a domain",
+        ),
+        (
+            "ana@example.com",
+            "short",
+            "short",
+            "#password",
+            "at least 10 characters",
+        ),
+        (
+            "ana@example.com",
+            "password123",
+            "password123",
+            "#password",
+            "too easy to guess",
+        ),
+        (
+            "ana@example.com",
+            PASSWORD,
+            "linden river copper",
+            "#confirm",
+            "not the same",
+        ),
+    ] {
+        let form = browser.get(&app, "/en/account/register").await;
+        let token = hidden(&form.text(), "form_token");
+        let r = browser
+            .post_form(
+                &app,
+                "/en/account/register",
+                &[
+                    ("email", email),
+                    ("password", password),
+                    ("confirm", confirm),
+                    ("form_token", &token),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 422, "{email}/{password}");
+        let html = r.text();
+        assert!(html.contains("class=\"error-summary\""), "{email}");
+        assert!(
+            html.contains(&format!("href=\"{field}\"")),
+            "{email}: {field}"
+        );
+        assert!(html.contains(says), "{email}: {says}");
+        assert!(
+            !html.contains(password) || password == "short",
+            "the password is not echoed back"
+        );
+    }
+    assert!(
+        accounts::person_by_email(&app.state.db, "ana@example.com")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let forged = browser
+        .post_form(
+            &app,
+            "/en/account/register",
+            &[
+                ("email", "x@example.com"),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+                ("form_token", "forged"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        forged.status, 403,
+        "a form without its anti-forgery token is refused"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn registering_a_taken_address_reveals_nothing() {
+    let app = TestApp::new().await;
+    let mut first = Browser::default();
+    let a = register(&app, &mut first, "ion@example.md", PASSWORD).await;
+    let mut second = Browser::default();
+    let b = register(
+        &app,
+        &mut second,
+        "ion@example.md",
+        "another long passphrase here",
+    )
+    .await;
+    assert_eq!((a.status, b.status), (b.status, a.status));
+    assert_eq!(a.text(), b.text(), "the same page either way");
+    let due = outbox::claim(
+        &app.state.db,
+        std::time::Duration::from_secs(60),
+        10,
+        app.state.clock.now(),
+    )
+    .await
+    .unwrap();
+    let kinds: Vec<&str> = due.iter().map(|m| m.kind.as_str()).collect();
+    assert!(
+        kinds.contains(&"email-verification") && kinds.contains(&"registration-attempt"),
+        "{kinds:?}"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn wrong_and_unknown_credentials_get_the_same_answer_and_are_throttled() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    register(&app, &mut browser, "maria@example.lt", PASSWORD).await;
+    verify(
+        &app,
+        &mut browser,
+        &link_token(&app, "maria@example.lt").await,
+    )
+    .await;
+    let wrong = login(
+        &app,
+        &mut browser,
+        "maria@example.lt",
+        "wrong password entirely",
+    )
+    .await;
+    let unknown = login(
+        &app,
+        &mut browser,
+        "nobody@example.lt",
+        "wrong password entirely",
+    )
+    .await;
+    assert_eq!((wrong.status.as_u16(), unknown.status.as_u16()), (401, 401));
+    assert!(
+        wrong
+            .text()
+            .contains("The e-mail address or the password is not right")
+    );
+    for _ in 0..4 {
+        login(
+            &app,
+            &mut browser,
+            "maria@example.lt",
+            "wrong password entirely",
+        )
+        .await;
+    }
+    let blocked = login(&app, &mut browser, "maria@example.lt", PASSWORD).await;
+    assert_eq!(
+        blocked.status, 429,
+        "the sixth attempt in 15 minutes is refused, even with the right password"
+    );
+    let later = app.at("2026-11-23T08:20:00Z");
+    let mut fresh = Browser::default();
+    assert_eq!(
+        login(&later, &mut fresh, "maria@example.lt", PASSWORD)
+            .await
+            .status,
+        303,
+        "the window passes"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_expired_or_unknown_link_is_refused() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    register(&app, &mut browser, "vlad@example.ro", PASSWORD).await;
+    let token = link_token(&app, "vlad@example.ro").await;
+    let tomorrow = app.at("2026-11-24T08:00:01Z");
+    let expired = verify(&tomorrow, &mut browser, &token).await;
+    assert_eq!(expired.status, 410);
+    assert!(expired.text().contains("This link has expired"));
+    let unknown = verify(&app, &mut browser, &"ab".repeat(32)).await;
+    assert_eq!(unknown.status, 404);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn sign_out_everywhere_ends_every_session() {
+    let app = TestApp::new().await;
+    let mut phone = Browser::default();
+    register(&app, &mut phone, "elena@example.ro", PASSWORD).await;
+    verify(
+        &app,
+        &mut phone,
+        &link_token(&app, "elena@example.ro").await,
+    )
+    .await;
+    let mut laptop = Browser::default();
+    assert_eq!(
+        login(&app, &mut phone, "elena@example.ro", PASSWORD)
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        login(&app, &mut laptop, "elena@example.ro", PASSWORD)
+            .await
+            .status,
+        303
+    );
+    let csrf = hidden(&phone.get(&app, "/en/account").await.text(), "csrf");
+    assert_eq!(
+        phone
+            .post_form(&app, "/en/account/logout-everywhere", &[("csrf", &csrf)])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        laptop.get(&app, "/en/account").await.status,
+        303,
+        "the other device is signed out too"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_idle_session_expires() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    register(&app, &mut browser, "dan@example.ro", PASSWORD).await;
+    verify(
+        &app,
+        &mut browser,
+        &link_token(&app, "dan@example.ro").await,
+    )
+    .await;
+    assert_eq!(
+        login(&app, &mut browser, "dan@example.ro", PASSWORD)
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        browser
+            .get(&app.at("2026-11-23T08:29:00Z"), "/en/account")
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        browser
+            .get(&app.at("2026-11-23T09:10:00Z"), "/en/account")
+            .await
+            .status,
+        303,
+        "idle for 41 minutes"
+    );
+    app.cleanup().await;
+}
+
+/// The token of the newest queued message of `kind` for `email`.
+async fn token_of(app: &TestApp, email: &str, kind: &str) -> String {
+    let person = accounts::person_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    let messages = outbox::for_person(&app.state.db, &person.id).await.unwrap();
+    let message = messages
+        .iter()
+        .find(|m| m.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} message"));
+    let at = message.body.find("token=").unwrap();
+    message.body[at + 6..at + 6 + 64].to_string()
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_by_a_single_use_link() {
+    let app = TestApp::new().await;
+    let mut phone = Browser::default();
+    register(&app, &mut phone, "irina@example.md", PASSWORD).await;
+    verify(
+        &app,
+        &mut phone,
+        &link_token(&app, "irina@example.md").await,
+    )
+    .await;
+    assert_eq!(
+        login(&app, &mut phone, "irina@example.md", PASSWORD)
+            .await
+            .status,
+        303
+    );
+
+    let mut laptop = Browser::default();
+    let form = laptop.get(&app, "/en/account/reset").await;
+    let token = hidden(&form.text(), "form_token");
+    let sent = laptop
+        .post_form(
+            &app,
+            "/en/account/reset",
+            &[("email", "irina@example.md"), ("form_token", &token)],
+        )
+        .await;
+    assert_eq!(sent.status, 200);
+    let unknown = laptop
+        .post_form(
+            &app,
+            "/en/account/reset",
+            &[("email", "nobody@example.md"), ("form_token", &token)],
+        )
+        .await;
+    assert_eq!(
+        sent.text(),
+        unknown.text(),
+        "the answer does not tell whether the address has an account"
+    );
+
+    let reset = token_of(&app, "irina@example.md", "password-reset").await;
+    let page = laptop
+        .get(&app, &format!("/en/account/reset/new?token={reset}"))
+        .await;
+    let html = page.text();
+    let (link, form_token) = (hidden(&html, "token"), hidden(&html, "form_token"));
+    let weak = [
+        ("token", link.as_str()),
+        ("form_token", &form_token),
+        ("password", "password1"),
+        ("confirm", "password1"),
+    ];
+    assert_eq!(
+        laptop
+            .post_form(&app, "/en/account/reset/new", &weak)
+            .await
+            .status,
+        422,
+        "a weak password is refused and the link stays usable"
+    );
+    let new_password = "amber meadow violin harbour";
+    let good = [
+        ("token", link.as_str()),
+        ("form_token", &form_token),
+        ("password", new_password),
+        ("confirm", new_password),
+    ];
+    let done = laptop.post_form(&app, "/en/account/reset/new", &good).await;
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert_eq!(
+        laptop
+            .post_form(&app, "/en/account/reset/new", &good)
+            .await
+            .status,
+        410,
+        "the link works once"
+    );
+
+    assert_eq!(
+        phone.get(&app, "/en/account").await.status,
+        303,
+        "the other sessions ended"
+    );
+    assert_eq!(
+        login(&app, &mut laptop, "irina@example.md", PASSWORD)
+            .await
+            .status,
+        401,
+        "the old password no longer works"
+    );
+    assert_eq!(
+        login(&app, &mut laptop, "irina@example.md", new_password)
+            .await
+            .status,
+        303
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn security_events_are_audited_in_an_unbroken_chain() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    register(&app, &mut browser, "radu@example.ro", PASSWORD).await;
+    verify(
+        &app,
+        &mut browser,
+        &link_token(&app, "radu@example.ro").await,
+    )
+    .await;
+    login(
+        &app,
+        &mut browser,
+        "radu@example.ro",
+        "not the right one at all",
+    )
+    .await;
+    login(&app, &mut browser, "radu@example.ro", PASSWORD).await;
+    let person = accounts::person_by_email(&app.state.db, "radu@example.ro")
+        .await
+        .unwrap()
+        .unwrap();
+    let entries = ghiseu_storage::audit::for_subject(&app.state.db, &person.id, 10)
+        .await
+        .unwrap();
+    let actions: Vec<&str> = entries
+        .iter()
+        .rev()
+        .map(|e| e.event.action.as_str())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "account.registered",
+            "account.email-verified",
+            "login.failed",
+            "login.succeeded"
+        ]
+    );
+    let report = ghiseu_storage::audit::verify(&app.state.db).await.unwrap();
+    assert_eq!(report.entries, 4);
+    app.cleanup().await;
+}
