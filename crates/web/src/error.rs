@@ -54,6 +54,9 @@ pub enum ApiError {
     Storage(#[from] StorageError),
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// Something that should not happen; the cause is logged, never shown.
+    #[error("internal: {0}")]
+    Internal(String),
 }
 
 impl ApiError {
@@ -81,7 +84,7 @@ impl ApiError {
                 "The request body is too large; send less than 64 KiB.".to_string(),
             ),
             ApiError::NotFound { detail } => (StatusCode::NOT_FOUND, "not-found", "Not found", detail.clone()),
-            ApiError::Storage(_) => (
+            ApiError::Storage(_) | ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
                 "Something went wrong on our side",
@@ -129,6 +132,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Storage(e) = &self {
             tracing::error!(error = %e, "storage failure");
+        }
+        if let ApiError::Internal(e) = &self {
+            tracing::error!(error = %e, "internal failure");
         }
         if let ApiError::Unavailable(e) = &self {
             tracing::warn!(error = %e, "dependency unavailable");

@@ -72,7 +72,5 @@ pub(crate) fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| err.downcast_ref::<&str>().copied())
         .unwrap_or("unknown");
     tracing::error!(panic = detail, "a request handler panicked");
-    problem_response(
-        &ApiError::Storage(ghiseu_storage::StorageError::Catalogue("panic".into())).problem(),
-    )
+    problem_response(&ApiError::Internal("panic".into()).problem())
 }

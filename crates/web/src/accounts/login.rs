@@ -1,8 +1,9 @@
 //! Signing in and out, and the account page.
 
+use super::anonymous_form;
 use super::register::{expired_form, try_again_page};
 use super::secrets::{DECOY_HASH, verify_password};
-use super::session::{self, CurrentPerson, form_token, form_token_ok};
+use super::session::{self, CurrentPerson, form_token_ok};
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
 use crate::pages::view::Tr;
@@ -61,17 +62,9 @@ pub(crate) async fn form(
     Path(lang): Path<String>,
     jar: CookieJar,
 ) -> Response {
-    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
-        Ok((token, cookie)) => {
-            let page = html(&login_page(&state, lang, token, String::new(), Vec::new()));
-            match cookie {
-                Some(c) => (jar.add(c), page).into_response(),
-                None => page,
-            }
-        }
-        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
-    });
-    finish(&state, result)
+    anonymous_form(&state, &lang, jar, |lang, token| {
+        html(&login_page(&state, lang, token, String::new(), Vec::new()))
+    })
 }
 
 #[derive(Deserialize)]

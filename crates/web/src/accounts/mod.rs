@@ -11,8 +11,12 @@ pub use session::{CurrentPerson, SessionSettings};
 
 use crate::AppState;
 use crate::pages::view::Tr;
+use crate::pages::{finish, page_lang};
 use axum::Router;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum_extra::extract::cookie::CookieJar;
+use ghiseu_domain::catalogue::Lang;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -79,4 +83,20 @@ pub(crate) fn audit_event(
     event.subject = person_id.map(String::from);
     event.source_ip = source_ip.map(String::from);
     event
+}
+
+/// A form for someone not signed in yet: `page` renders it with its
+/// anti-forgery token, and the token's cookie is set when it is new.
+pub(crate) fn anonymous_form(
+    state: &AppState,
+    lang: &str,
+    jar: CookieJar,
+    page: impl FnOnce(Lang, String) -> Response,
+) -> Response {
+    let result = page_lang(lang).map(|lang| match session::form_token(&jar, state) {
+        Ok((token, Some(cookie))) => (jar.add(cookie), page(lang, token)).into_response(),
+        Ok((token, None)) => page(lang, token),
+        Err(e) => crate::error::ApiError::Internal(e.to_string()).into_response(),
+    });
+    finish(state, result)
 }

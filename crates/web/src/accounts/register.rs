@@ -1,7 +1,8 @@
 //! Registration and e-mail verification.
 
+use super::anonymous_form;
 use super::secrets::{hash_password, random_token, token_hash};
-use super::session::{form_token, form_token_ok};
+use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
 use crate::i18n::text_arg;
@@ -82,23 +83,15 @@ pub(crate) async fn form(
     Path(lang): Path<String>,
     jar: CookieJar,
 ) -> Response {
-    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
-        Ok((token, cookie)) => {
-            let page = html(&register_page(
-                &state,
-                lang,
-                token,
-                String::new(),
-                Vec::new(),
-            ));
-            match cookie {
-                Some(c) => (jar.add(c), page).into_response(),
-                None => page,
-            }
-        }
-        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
-    });
-    finish(&state, result)
+    anonymous_form(&state, &lang, jar, |lang, token| {
+        html(&register_page(
+            &state,
+            lang,
+            token,
+            String::new(),
+            Vec::new(),
+        ))
+    })
 }
 
 pub(crate) async fn submit(
@@ -311,30 +304,22 @@ pub(crate) async fn verify_form(
     jar: CookieJar,
     Query(q): Query<TokenQuery>,
 ) -> Response {
-    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
-        Ok((form_token, cookie)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang,
-            };
-            let page = html(&VerifyPage {
-                frame: Frame::new(&state, lang, t.m("verify-title"), "account/verify"),
-                token: q
-                    .token
-                    .chars()
-                    .filter(char::is_ascii_hexdigit)
-                    .take(64)
-                    .collect(),
-                form_token,
-            });
-            match cookie {
-                Some(c) => (jar.add(c), page).into_response(),
-                None => page,
-            }
-        }
-        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
-    });
-    finish(&state, result)
+    anonymous_form(&state, &lang, jar, |lang, form_token| {
+        let t = Tr {
+            i18n: &state.i18n,
+            lang,
+        };
+        html(&VerifyPage {
+            frame: Frame::new(&state, lang, t.m("verify-title"), "account/verify"),
+            token: q
+                .token
+                .chars()
+                .filter(char::is_ascii_hexdigit)
+                .take(64)
+                .collect(),
+            form_token,
+        })
+    })
 }
 
 #[derive(Deserialize)]

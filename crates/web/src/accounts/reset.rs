@@ -1,9 +1,10 @@
 //! Password reset: a single-use link by e-mail, then a new password; every
 //! session of the account ends.
 
+use super::anonymous_form;
 use super::register::{MessagePage, expired_form, try_again_page};
 use super::secrets::{hash_password, random_token, token_hash};
-use super::session::{form_token, form_token_ok};
+use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
 use crate::i18n::text_arg;
@@ -42,37 +43,21 @@ struct NewPasswordPage<'a> {
     confirm_error: Option<String>,
 }
 
-fn with_cookie(
-    jar: CookieJar,
-    cookie: Option<axum_extra::extract::cookie::Cookie<'static>>,
-    page: Response,
-) -> Response {
-    match cookie {
-        Some(c) => (jar.add(c), page).into_response(),
-        None => page,
-    }
-}
-
 pub(crate) async fn request_form(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     jar: CookieJar,
 ) -> Response {
-    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
-        Ok((token, cookie)) => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang,
-            };
-            let page = html(&RequestPage {
-                frame: Frame::new(&state, lang, t.m("reset-title"), "account/reset"),
-                form_token: token,
-            });
-            with_cookie(jar, cookie, page)
-        }
-        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
-    });
-    finish(&state, result)
+    anonymous_form(&state, &lang, jar, |lang, form_token| {
+        let t = Tr {
+            i18n: &state.i18n,
+            lang,
+        };
+        html(&RequestPage {
+            frame: Frame::new(&state, lang, t.m("reset-title"), "account/reset"),
+            form_token,
+        })
+    })
 }
 
 #[derive(Deserialize)]
@@ -122,7 +107,11 @@ pub(crate) async fn request(
 }
 
 /// Queues a reset link when a verified account uses the address; says nothing either way.
-async fn send_link(state: &AppState, lang: Lang, email: &EmailAddress) -> Result<(), StorageError> {
+async fn send_link(
+    state: &AppState,
+    lang: Lang,
+    email: &EmailAddress,
+) -> Result<(), crate::error::ApiError> {
     let now = state.clock.now();
     let micros = now.as_microsecond();
     let key = format!("reset:{}", email.as_str());
@@ -136,7 +125,7 @@ async fn send_link(state: &AppState, lang: Lang, email: &EmailAddress) -> Result
     if person.email_verified_at.is_none() {
         return Ok(());
     }
-    let token = random_token().map_err(|e| StorageError::Catalogue(e.to_string()))?;
+    let token = random_token().map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
     let t = Tr {
         i18n: &state.i18n,
         lang,
@@ -146,7 +135,7 @@ async fn send_link(state: &AppState, lang: Lang, email: &EmailAddress) -> Result
         state.public_url,
         lang.code()
     );
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
     accounts::insert_token(
         &mut tx,
         &token_hash(&token),
@@ -165,7 +154,7 @@ async fn send_link(state: &AppState, lang: Lang, email: &EmailAddress) -> Result
         person_id: Some(person.id.clone()),
     };
     outbox::enqueue(&mut tx, &message, now).await?;
-    tx.commit().await?;
+    tx.commit().await.map_err(StorageError::from)?;
     Ok(())
 }
 
@@ -206,21 +195,15 @@ pub(crate) async fn new_form(
     jar: CookieJar,
     Query(q): Query<TokenQuery>,
 ) -> Response {
-    let result = page_lang(&lang).map(|lang| match form_token(&jar, &state) {
-        Ok((form_token, cookie)) => with_cookie(
-            jar,
-            cookie,
-            html(&new_password_page(
-                &state,
-                lang,
-                form_token,
-                q.token,
-                Vec::new(),
-            )),
-        ),
-        Err(e) => crate::error::ApiError::Unavailable(e.to_string()).into_response(),
-    });
-    finish(&state, result)
+    anonymous_form(&state, &lang, jar, |lang, form_token| {
+        html(&new_password_page(
+            &state,
+            lang,
+            form_token,
+            q.token,
+            Vec::new(),
+        ))
+    })
 }
 
 #[derive(Deserialize)]
