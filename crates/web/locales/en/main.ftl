@@ -232,3 +232,14 @@ email-reset-body = Hello,
     { $link }
 
     If you did not ask for this, ignore this message: your password stays the same.
+messages-title = Messages we sent you
+messages-none = We have not sent you any message yet.
+messages-when = Queued
+messages-channel = By
+messages-subject = Subject
+messages-status = Delivery
+message-channel-email = E-mail
+message-channel-sms = SMS
+message-status-pending = Waiting to be sent
+message-status-sent = Sent
+message-status-failed = Could not be delivered

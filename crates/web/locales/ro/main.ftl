@@ -236,3 +236,14 @@ email-reset-body = Bună ziua,
     { $link }
 
     Dacă nu ați cerut acest lucru, ignorați mesajul: parola rămâne aceeași.
+messages-title = Mesajele trimise de noi
+messages-none = Nu v-am trimis încă niciun mesaj.
+messages-when = Pus în coadă
+messages-channel = Prin
+messages-subject = Subiect
+messages-status = Livrare
+message-channel-email = E-mail
+message-channel-sms = SMS
+message-status-pending = În așteptare
+message-status-sent = Trimis
+message-status-failed = Nu a putut fi livrat

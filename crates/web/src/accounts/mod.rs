@@ -2,6 +2,7 @@
 
 pub mod demo;
 mod login;
+mod messages;
 mod register;
 mod reset;
 mod secrets;
@@ -45,6 +46,7 @@ pub(crate) fn router() -> Router<AppState> {
             "/{lang}/account/reset/new",
             get(reset::new_form).post(reset::set_new),
         )
+        .route("/{lang}/account/messages", get(messages::list))
         .route("/{lang}/account", get(login::account))
 }
 

@@ -585,3 +585,56 @@ async fn security_events_are_audited_in_an_unbroken_chain() {
     assert_eq!(report.entries, 4);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_person_sees_the_messages_sent_to_them_and_nobody_else_does() {
+    let app = TestApp::new().await;
+    let mut ana = Browser::default();
+    register(&app, &mut ana, "ana.m@example.ro", PASSWORD).await;
+    verify(&app, &mut ana, &link_token(&app, "ana.m@example.ro").await).await;
+    login(&app, &mut ana, "ana.m@example.ro", PASSWORD).await;
+    let page = ana.get(&app, "/en/account/messages").await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(
+        html.contains("Confirm your e-mail address for Ghiseu")
+            && html.contains("Waiting to be sent"),
+        "{html}"
+    );
+    let claimed = outbox::claim(
+        &app.state.db,
+        std::time::Duration::from_secs(60),
+        10,
+        app.state.clock.now(),
+    )
+    .await
+    .unwrap();
+    for m in claimed {
+        outbox::mark_sent(&app.state.db, &m.id, app.state.clock.now())
+            .await
+            .unwrap();
+    }
+    assert!(
+        ana.get(&app, "/ro/account/messages")
+            .await
+            .text()
+            .contains("Trimis")
+    );
+
+    let mut ion = Browser::default();
+    register(&app, &mut ion, "ion.m@example.ro", PASSWORD).await;
+    verify(&app, &mut ion, &link_token(&app, "ion.m@example.ro").await).await;
+    login(&app, &mut ion, "ion.m@example.ro", PASSWORD).await;
+    assert!(
+        !ion.get(&app, "/en/account/messages")
+            .await
+            .text()
+            .contains("ana.m@example.ro")
+    );
+    assert_eq!(
+        app.get("/en/account/messages").await.status,
+        303,
+        "no session, no messages"
+    );
+    app.cleanup().await;
+}
