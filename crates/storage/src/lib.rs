@@ -9,6 +9,7 @@ pub mod catalogue_files;
 mod database;
 mod error;
 pub mod outbox;
+pub mod profiles;
 pub mod revisions;
 pub mod sessions;
 

@@ -9,9 +9,22 @@ use unic_langid::LanguageIdentifier;
 /// The languages the portal's pages are complete in.
 pub const UI_LANGUAGES: [Lang; 2] = [Lang::Ro, Lang::En];
 
-const SOURCES: [(Lang, &str); 2] = [
-    (Lang::Ro, include_str!("../locales/ro/main.ftl")),
-    (Lang::En, include_str!("../locales/en/main.ftl")),
+/// Every language's messages, one file per part of the portal.
+const SOURCES: [(Lang, &[&str]); 2] = [
+    (
+        Lang::Ro,
+        &[
+            include_str!("../locales/ro/main.ftl"),
+            include_str!("../locales/ro/profile.ftl"),
+        ],
+    ),
+    (
+        Lang::En,
+        &[
+            include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/profile.ftl"),
+        ],
+    ),
 ];
 
 /// A named value for a message: text or a number (numbers choose plural forms).
@@ -39,18 +52,20 @@ pub struct I18nError {
 impl I18n {
     pub fn new() -> Result<I18n, I18nError> {
         let mut bundles = HashMap::new();
-        for (lang, source) in SOURCES {
+        for (lang, sources) in SOURCES {
             let error = |detail: String| I18nError { lang, detail };
-            let resource = FluentResource::try_new(source.to_string())
-                .map_err(|(_, errors)| error(format!("{errors:?}")))?;
             let id: LanguageIdentifier =
                 lang.code().parse().map_err(|e| error(format!("{e:?}")))?;
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Isolation marks would end up inside HTML attributes and e-mails.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .map_err(|errors| error(format!("{errors:?}")))?;
+            for source in sources {
+                let resource = FluentResource::try_new(source.to_string())
+                    .map_err(|(_, errors)| error(format!("{errors:?}")))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| error(format!("{errors:?}")))?;
+            }
             bundles.insert(lang, bundle);
         }
         Ok(I18n { bundles })
@@ -90,19 +105,22 @@ impl I18n {
 
     /// Message ids defined for `lang` (for completeness checks).
     pub fn keys(&self, lang: Lang) -> Vec<String> {
-        let source = SOURCES
+        let sources: &[&str] = SOURCES
             .iter()
             .find(|(l, _)| *l == lang)
-            .map_or("", |(_, s)| *s);
-        match FluentResource::try_new(source.to_string()) {
-            Ok(resource) | Err((resource, _)) => resource
-                .entries()
-                .filter_map(|entry| match entry {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    _ => None,
-                })
-                .collect(),
+            .map_or(&[], |(_, s)| *s);
+        let mut keys = Vec::new();
+        for source in sources {
+            match FluentResource::try_new(source.to_string()) {
+                Ok(resource) | Err((resource, _)) => {
+                    keys.extend(resource.entries().filter_map(|entry| match entry {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    }))
+                }
+            }
         }
+        keys
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod demo;
 mod login;
 mod messages;
+mod profile;
 mod register;
 mod reset;
 mod secrets;
@@ -48,6 +49,7 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/{lang}/account/messages", get(messages::list))
         .route("/{lang}/account", get(login::account))
+        .merge(profile::router())
 }
 
 /// One mistake in a form, linked from the error summary to its field.

@@ -1,0 +1,1 @@
+//! Profiles and notification preferences (being built).

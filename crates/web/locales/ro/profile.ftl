@@ -1,0 +1,1 @@
+# Profil și preferințe de notificare.
