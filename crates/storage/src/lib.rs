@@ -11,6 +11,7 @@ mod error;
 pub mod outbox;
 pub mod profiles;
 pub mod revisions;
+pub mod second_factor;
 pub mod sessions;
 
 pub use database::{Backend, Database, default_sqlite_url};

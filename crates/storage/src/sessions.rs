@@ -101,3 +101,28 @@ pub async fn delete_all_for(
         .await?;
     Ok(done.rows_affected())
 }
+
+/// A session waiting for its second factor, whatever its idle time.
+pub async fn pending(
+    db: &Database,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<String>, StorageError> {
+    let row = sqlx::query(
+        "SELECT person_id FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND second_factor_pending = 1",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|r| r.try_get("person_id")).transpose()?)
+}
+
+/// Ends one session inside the caller's transaction.
+pub async fn delete_in(conn: &mut AnyConnection, token_hash: &str) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -108,10 +108,15 @@ pub(crate) async fn submit(
     let client = client_address(&headers);
     let outcome = sign_in(&state, &form, &client).await;
     let refusal = match outcome {
-        Ok(Ok(cookie)) => {
+        Ok(Ok((cookie, second_factor))) => {
+            let next = if second_factor {
+                "account/login/second-factor"
+            } else {
+                "account"
+            };
             return (
                 jar.add(cookie),
-                Redirect::to(&format!("/{}/account", lang.code())),
+                Redirect::to(&format!("/{}/{next}", lang.code())),
             )
                 .into_response();
         }
@@ -155,7 +160,10 @@ async fn sign_in(
     state: &AppState,
     form: &LoginForm,
     client: &str,
-) -> Result<Result<axum_extra::extract::cookie::Cookie<'static>, Refusal>, crate::error::ApiError> {
+) -> Result<
+    Result<(axum_extra::extract::cookie::Cookie<'static>, bool), Refusal>,
+    crate::error::ApiError,
+> {
     let now = state.clock.now().as_microsecond();
     let email = EmailAddress::parse(&form.email).ok();
     let account_key = format!(
@@ -200,22 +208,23 @@ async fn sign_in(
     if person.email_verified_at.is_none() {
         return Ok(Err(Refusal::Unverified));
     }
+    let second_factor = ghiseu_storage::second_factor::get(&state.db, &person.id).await?;
+    let needs_second_factor = second_factor.is_some_and(|f| f.enabled_at.is_some());
     let mut tx = state
         .db
         .pool()
         .begin()
         .await
         .map_err(ghiseu_storage::StorageError::from)?;
-    let cookie = session::start(&mut tx, state, &person.id).await?;
-    audit::append(
-        &mut tx,
-        &audit_event(state, "login.succeeded", Some(&person.id), Some(client)),
-    )
-    .await?;
+    let cookie = session::start(&mut tx, state, &person.id, needs_second_factor).await?;
+    if !needs_second_factor {
+        let event = audit_event(state, "login.succeeded", Some(&person.id), Some(client));
+        audit::append(&mut tx, &event).await?;
+    }
     tx.commit()
         .await
         .map_err(ghiseu_storage::StorageError::from)?;
-    Ok(Ok(cookie))
+    Ok(Ok((cookie, needs_second_factor)))
 }
 
 #[derive(Deserialize)]

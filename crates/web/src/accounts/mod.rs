@@ -6,8 +6,10 @@ mod messages;
 mod profile;
 mod register;
 mod reset;
+mod second_factor;
 mod secrets;
 mod session;
+mod totp;
 
 pub use session::{CurrentPerson, SessionSettings};
 
@@ -48,6 +50,14 @@ pub(crate) fn router() -> Router<AppState> {
             get(reset::new_form).post(reset::set_new),
         )
         .route("/{lang}/account/messages", get(messages::list))
+        .route(
+            "/{lang}/account/second-factor",
+            get(second_factor::enrol_form).post(second_factor::enrol),
+        )
+        .route(
+            "/{lang}/account/login/second-factor",
+            get(second_factor::second_step_form).post(second_factor::second_step),
+        )
         .route("/{lang}/account", get(login::account))
         .merge(profile::router())
 }

@@ -109,10 +109,13 @@ impl FromRequestParts<AppState> for CurrentPerson {
 }
 
 /// Starts a session in the caller's transaction; returns the cookie to set.
+/// A session waiting for the second factor lasts ten minutes and opens nothing
+/// but the second-factor page.
 pub(crate) async fn start(
     conn: &mut ghiseu_storage::Connection,
     state: &AppState,
     person_id: &str,
+    second_factor_pending: bool,
 ) -> Result<Cookie<'static>, crate::error::ApiError> {
     let token = random_token().map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
     let csrf = random_token().map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
@@ -122,8 +125,12 @@ pub(crate) async fn start(
         csrf_token: csrf,
         created_at: now,
         last_seen_at: now,
-        expires_at: now.saturating_add(micros(state.sessions.absolute)),
-        second_factor_pending: false,
+        expires_at: now.saturating_add(if second_factor_pending {
+            10 * 60 * 1_000_000
+        } else {
+            micros(state.sessions.absolute)
+        }),
+        second_factor_pending,
     };
     sessions::insert(conn, &token_hash(&token), &record).await?;
     Ok(session_cookie(state, token))
@@ -171,4 +178,9 @@ pub(crate) fn form_token(
 pub(crate) fn form_token_ok(jar: &CookieJar, submitted: &str) -> bool {
     jar.get(FORM_COOKIE)
         .is_some_and(|c| c.value().len() == 64 && same_secret(c.value(), submitted))
+}
+
+/// The token hash of the session cookie, if any.
+pub(crate) fn cookie_token_hash(jar: &CookieJar) -> Option<String> {
+    jar.get(SESSION_COOKIE).map(|c| token_hash(c.value()))
 }

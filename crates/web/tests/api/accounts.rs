@@ -638,3 +638,138 @@ async fn a_person_sees_the_messages_sent_to_them_and_nobody_else_does() {
     );
     app.cleanup().await;
 }
+
+fn code_for(secret_grouped: &str, at: &str) -> String {
+    let secret = secret_grouped.replace(' ', "");
+    let bytes = totp_rs::Secret::Encoded(secret).to_bytes().unwrap();
+    let totp =
+        totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, None, "x".into()).unwrap();
+    let seconds = at.parse::<jiff::Timestamp>().unwrap().as_second();
+    totp.generate(u64::try_from(seconds).unwrap())
+}
+
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let at = html.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    &html[at..at + html[at..].find(end).unwrap()]
+}
+
+#[tokio::test]
+async fn sign_in_codes_and_recovery_codes() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    register(&app, &mut browser, "sorin@example.ro", PASSWORD).await;
+    verify(
+        &app,
+        &mut browser,
+        &link_token(&app, "sorin@example.ro").await,
+    )
+    .await;
+    assert_eq!(
+        login(&app, &mut browser, "sorin@example.ro", PASSWORD)
+            .await
+            .status,
+        303
+    );
+
+    let page = browser.get(&app, "/en/account/second-factor").await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(html.contains("<svg"), "a QR code to scan");
+    let secret = between(&html, "<code id=\"totp-secret\">", "</code>").to_string();
+    let csrf = hidden(&html, "csrf");
+    let wrong = browser
+        .post_form(
+            &app,
+            "/en/account/second-factor",
+            &[("code", "000000"), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text().contains("That code is not right"));
+    let now = "2026-11-23T08:00:00Z";
+    let enabled = browser
+        .post_form(
+            &app,
+            "/en/account/second-factor",
+            &[("code", &code_for(&secret, now)), ("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(enabled.status, 200, "{}", enabled.text());
+    let codes_html = enabled.text();
+    let codes: Vec<String> = codes_html
+        .split("<li><code>")
+        .skip(1)
+        .map(|p| p[..p.find('<').unwrap()].to_string())
+        .collect();
+    assert_eq!(codes.len(), 10);
+
+    // Signing in now takes a second step; the password alone opens nothing.
+    let later = app.at("2026-11-23T08:05:00Z");
+    let mut phone = Browser::default();
+    let first = login(&later, &mut phone, "sorin@example.ro", PASSWORD).await;
+    assert_eq!(first.headers["location"], "/en/account/login/second-factor");
+    assert_eq!(
+        phone.get(&later, "/en/account").await.status,
+        303,
+        "a pending session is not a session"
+    );
+    let bad = phone
+        .post_form(
+            &later,
+            "/en/account/login/second-factor",
+            &[("code", "123456")],
+        )
+        .await;
+    assert_eq!(bad.status, 401);
+    let code = code_for(&secret, "2026-11-23T08:05:00Z");
+    let ok = phone
+        .post_form(
+            &later,
+            "/en/account/login/second-factor",
+            &[("code", &code)],
+        )
+        .await;
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    assert_eq!(phone.get(&later, "/en/account").await.status, 200);
+
+    // The same code cannot be used twice.
+    let mut thief = Browser::default();
+    login(&later, &mut thief, "sorin@example.ro", PASSWORD).await;
+    assert_eq!(
+        thief
+            .post_form(
+                &later,
+                "/en/account/login/second-factor",
+                &[("code", &code)]
+            )
+            .await
+            .status,
+        401
+    );
+
+    // A recovery code works once.
+    let mut laptop = Browser::default();
+    login(&later, &mut laptop, "sorin@example.ro", PASSWORD).await;
+    let recovered = laptop
+        .post_form(
+            &later,
+            "/en/account/login/second-factor",
+            &[("code", &codes[3].to_uppercase())],
+        )
+        .await;
+    assert_eq!(recovered.status, 303);
+    let mut again = Browser::default();
+    login(&later, &mut again, "sorin@example.ro", PASSWORD).await;
+    assert_eq!(
+        again
+            .post_form(
+                &later,
+                "/en/account/login/second-factor",
+                &[("code", &codes[3])]
+            )
+            .await
+            .status,
+        401
+    );
+    app.cleanup().await;
+}
