@@ -214,3 +214,17 @@ pub async fn throttle_hit(
     let attempts: i64 = row.try_get("attempts")?;
     Ok(attempts <= limit)
 }
+
+/// Gives a person a role (an administrator's decision, recorded by the caller).
+pub async fn set_role(
+    conn: &mut AnyConnection,
+    person_id: &str,
+    role: &str,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE persons SET role = $2, version = version + 1 WHERE id = $1")
+        .bind(person_id)
+        .bind(role)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod catalogue_files;
 mod database;
 mod error;
+pub mod identity;
 pub mod outbox;
 pub mod profiles;
 pub mod revisions;

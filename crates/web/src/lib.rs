@@ -7,6 +7,7 @@ pub mod api;
 pub mod error;
 pub mod i18n;
 mod metrics;
+mod office;
 mod ops;
 mod pages;
 mod security;
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .merge(ops::router(openapi_json))
         .merge(pages::router())
         .merge(accounts::router())
+        .merge(office::router())
         .fallback(pages::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(

@@ -12,8 +12,9 @@ pub struct DemoPerson {
     pub password: String,
 }
 
-const PEOPLE: [(&str, &str); 2] = [
+const PEOPLE: [(&str, &str); 3] = [
     ("ana.popescu@demo.ghiseu.example", "citizen"),
+    ("operator.alba@demo.ghiseu.example", "operator"),
     ("admin@demo.ghiseu.example", "administrator"),
 ];
 

@@ -315,6 +315,7 @@ struct AccountPage<'a> {
     role: String,
     assurance: String,
     csrf: String,
+    is_staff: bool,
     logout_action: String,
     logout_everywhere_action: String,
 }
@@ -335,6 +336,7 @@ pub(crate) async fn account(
             role: t.m(&format!("role-{}", current.person.role)),
             assurance: t.m(&format!("assurance-{}", current.person.assurance)),
             csrf: current.session.csrf_token.clone(),
+            is_staff: current.person.role != "citizen",
             logout_action: format!("/{}/account/logout", lang.code()),
             logout_everywhere_action: format!("/{}/account/logout-everywhere", lang.code()),
         })

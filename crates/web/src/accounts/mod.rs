@@ -11,6 +11,7 @@ mod secrets;
 mod session;
 mod totp;
 
+pub(crate) use register::{MessagePage, expired_form as expired};
 pub use session::{CurrentPerson, SessionSettings};
 
 use crate::AppState;

@@ -6,6 +6,7 @@
 mod accounts;
 mod catalogue_api;
 mod i18n;
+mod office;
 mod ops;
 mod pages;
 mod quotes;
