@@ -17,9 +17,9 @@ pub(super) fn decode(digits: &[u8]) -> Result<Decoded, NationalIdError> {
     let day = two_digits(d1, d2);
     let birth_date = match century {
         Some(century) => real_date(century + year_of_century, month, day),
-        // Residents and foreigners (7, 8, 9) carry no century and the domain
-        // has no clock: take the 1900s, unless only the 2000s make the date
-        // real (29 February of year 00).
+        // Residents and foreigners (7, 8, 9) carry no century: the digits
+        // must make a real date in the 1900s or the 2000s, but which one is
+        // unknown, so no birth date is reported for them.
         None => real_date(1900 + year_of_century, month, day)
             .or_else(|| real_date(2000 + year_of_century, month, day)),
     }
@@ -33,7 +33,7 @@ pub(super) fn decode(digits: &[u8]) -> Result<Decoded, NationalIdError> {
         return Err(NationalIdError::Checksum { expected });
     }
     Ok(Decoded {
-        birth_date: Some(birth_date),
+        birth_date: century.map(|_| birth_date),
         sex,
     })
 }
@@ -127,9 +127,9 @@ mod tests {
             ("4", Some(Sex::Female), Some(date(1896, 5, 23))),
             ("5", Some(Sex::Male), Some(date(2096, 5, 23))),
             ("6", Some(Sex::Female), Some(date(2096, 5, 23))),
-            ("7", Some(Sex::Male), Some(date(1996, 5, 23))),
-            ("8", Some(Sex::Female), Some(date(1996, 5, 23))),
-            ("9", None, Some(date(1996, 5, 23))),
+            ("7", Some(Sex::Male), None),
+            ("8", Some(Sex::Female), None),
+            ("9", None, None),
         ];
         for (s, sex, birth_date) in cases {
             let id = parse(&with_check_digit(&format!("{s}96052312345"))).unwrap();
@@ -169,11 +169,17 @@ mod tests {
     }
 
     #[test]
-    fn residents_leap_day_of_year_00_falls_back_to_2000() {
+    fn residents_dates_are_checked_but_not_reported() {
+        // 29 February 00 is real in 2000, so the number is valid.
         let id = parse(&with_check_digit("700022912345")).unwrap();
-        assert_eq!(id.birth_date(), Some(date(2000, 2, 29)));
-        let id = parse(&with_check_digit("800022812345")).unwrap();
-        assert_eq!(id.birth_date(), Some(date(1900, 2, 28)));
+        assert_eq!(id.birth_date(), None);
+        assert_eq!(id.sex(), Some(Sex::Male));
+        let error = parse(&with_check_digit("701022912345")).unwrap_err();
+        assert_eq!(
+            error,
+            NationalIdError::BirthDate,
+            "29 February 01 exists in no century"
+        );
     }
 
     #[test]
@@ -265,7 +271,8 @@ mod tests {
             let first = first_twelve(birth_date, s, county, serial);
             let text = as_text(&[first.as_slice(), &[check_digit(&first)]].concat());
             let id = parse(&text).unwrap();
-            prop_assert_eq!(id.birth_date(), Some(birth_date));
+            let reported = if s >= 7 { None } else { Some(birth_date) };
+            prop_assert_eq!(id.birth_date(), reported);
             prop_assert_eq!(id.sex(), sex);
             prop_assert_eq!(id.expose(), text.as_str());
             prop_assert_eq!(id.masked().len(), text.len());
@@ -292,11 +299,12 @@ mod tests {
                 }
                 Ok(id) => {
                     prop_assert!(position != LENGTH - 1, "a changed check digit passed");
-                    let decoded = id.birth_date().unwrap();
-                    prop_assert_eq!(
-                        format!("{:02}{:02}{:02}", decoded.year() % 100, decoded.month(), decoded.day()),
-                        &text[1..7]
-                    );
+                    if let Some(decoded) = id.birth_date() {
+                        prop_assert_eq!(
+                            format!("{:02}{:02}{:02}", decoded.year() % 100, decoded.month(), decoded.day()),
+                            &text[1..7]
+                        );
+                    }
                 }
             }
         }
