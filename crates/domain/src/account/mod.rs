@@ -3,9 +3,17 @@
 
 mod email;
 mod password;
+mod phone;
+mod profile;
 
 pub use email::{EmailAddress, EmailError};
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordProblem, check_password};
+pub use phone::{DialCountry, PhoneError, PhoneNumber, dial_country, parse_optional_phone};
+pub use profile::{
+    CountryCode, MAX_ADDRESS_CHARS, MAX_AGE_YEARS, MAX_LOCALITY_CHARS, MAX_NAME_CHARS,
+    NotificationChannel, NotificationKind, NotificationPreferences, PersonName, ProfileProblem,
+    parse_birth_date, parse_free_text,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -9,5 +9,6 @@ mod i18n;
 mod office;
 mod ops;
 mod pages;
+mod profile;
 mod quotes;
 mod support;
