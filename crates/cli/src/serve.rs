@@ -28,6 +28,9 @@ pub struct ServeArgs {
     /// An https address also marks cookies Secure.
     #[arg(long, env = "GHISEU_PUBLIC_URL")]
     public_url: Option<String>,
+    /// A reverse proxy in front sets X-Forwarded-For: trust its first hop as the client's address.
+    #[arg(long, env = "GHISEU_BEHIND_PROXY")]
+    behind_proxy: bool,
     /// Start with demonstration data and print where to look.
     #[arg(long)]
     demo: bool,
@@ -114,6 +117,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     let settings = Settings {
         sessions: SessionSettings {
             secure_cookies: public_url.starts_with("https://"),
+            behind_proxy: args.behind_proxy,
             ..SessionSettings::default()
         },
         public_url,
@@ -173,9 +177,12 @@ async fn serve(args: ServeArgs) -> ExitCode {
     }));
     let _ = std::io::stdout().flush();
     tracing::info!(%address, services, "serving");
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await;
     let _ = stop_worker.send(());
     if let Err(e) = delivery.await {
         tracing::error!(error = %e, "the delivery worker stopped abnormally");

@@ -282,3 +282,5 @@ office-error-unknown-person = The account no longer exists. Search again.
 document-type-identity-card = Identity card
 document-type-passport = Passport
 document-type-residence-permit = Residence permit
+register-throttled-title = Too many new accounts from here
+register-throttled-body = For everyone's safety we limit how many accounts can be created from one place in an hour. Please try again in an hour; nothing was saved.

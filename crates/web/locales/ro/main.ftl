@@ -286,3 +286,5 @@ office-error-unknown-person = Contul nu mai există. Căutați din nou.
 document-type-identity-card = Carte de identitate
 document-type-passport = Pașaport
 document-type-residence-permit = Permis de ședere
+register-throttled-title = Prea multe conturi noi de aici
+register-throttled-body = Pentru siguranța tuturor limităm numărul de conturi create dintr-un loc într-o oră. Vă rugăm să încercați din nou peste o oră; nu s-a salvat nimic.

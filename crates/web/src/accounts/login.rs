@@ -87,7 +87,7 @@ pub(crate) async fn submit(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     jar: CookieJar,
-    headers: axum::http::HeaderMap,
+    client: super::client::ClientAddress,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let lang = match page_lang(&lang) {
@@ -105,7 +105,7 @@ pub(crate) async fn submit(
         i18n: &state.i18n,
         lang,
     };
-    let client = client_address(&headers);
+    let client = client.0;
     let outcome = sign_in(&state, &form, &client).await;
     let refusal = match outcome {
         Ok(Ok((cookie, second_factor))) => {
@@ -144,16 +144,6 @@ pub(crate) async fn submit(
         errors,
     );
     (status, html(&page)).into_response()
-}
-
-/// The address the request came from, as the reverse proxy reports it.
-fn client_address(headers: &axum::http::HeaderMap) -> String {
-    headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|v| v.trim().chars().take(45).collect())
-        .unwrap_or_else(|| "direct".to_string())
 }
 
 async fn sign_in(

@@ -1,5 +1,6 @@
 //! Accounts: registration, e-mail verification, signing in and out.
 
+mod client;
 pub mod demo;
 mod login;
 mod messages;

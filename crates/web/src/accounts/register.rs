@@ -21,6 +21,9 @@ use ghiseu_storage::outbox::{self, Channel, NewMessage};
 use serde::Deserialize;
 
 const VERIFY_TTL_MICROS: i64 = 24 * 3600 * 1_000_000;
+const HOUR_MICROS: i64 = 3600 * 1_000_000;
+/// New accounts per client address per hour.
+const REGISTRATIONS_PER_HOUR: i64 = 10;
 
 #[derive(Template)]
 #[template(path = "account/register.html")]
@@ -98,6 +101,7 @@ pub(crate) async fn submit(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     jar: CookieJar,
+    client: super::client::ClientAddress,
     Form(form): Form<RegisterForm>,
 ) -> Response {
     let lang = match page_lang(&lang) {
@@ -114,6 +118,39 @@ pub(crate) async fn submit(
             html(&expired_form(&state, lang, "account/register")),
         )
             .into_response();
+    }
+    let now = state.clock.now().as_microsecond();
+    match accounts::throttle_hit(
+        &state.db,
+        &format!("register:client:{}", client.0),
+        HOUR_MICROS,
+        REGISTRATIONS_PER_HOUR,
+        now,
+    )
+    .await
+    {
+        Ok(true) => {}
+        Ok(false) => {
+            let page = MessagePage {
+                frame: Frame::new(
+                    &state,
+                    lang,
+                    t.m("register-throttled-title"),
+                    "account/register",
+                ),
+                body: vec![t.m("register-throttled-body")],
+                link: None,
+            };
+            return (StatusCode::TOO_MANY_REQUESTS, html(&page)).into_response();
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "registration throttle failed");
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                html(&try_again_page(&state, lang)),
+            )
+                .into_response();
+        }
     }
     let mut errors = Vec::new();
     let email = EmailAddress::parse(&form.email);

@@ -21,6 +21,8 @@ pub struct SessionSettings {
     pub absolute: Duration,
     /// Mark cookies `Secure` (the portal is served over TLS).
     pub secure_cookies: bool,
+    /// A reverse proxy in front sets `X-Forwarded-For`; trust its first hop.
+    pub behind_proxy: bool,
 }
 
 impl Default for SessionSettings {
@@ -29,6 +31,7 @@ impl Default for SessionSettings {
             idle: Duration::from_secs(30 * 60),
             absolute: Duration::from_secs(12 * 3600),
             secure_cookies: false,
+            behind_proxy: false,
         }
     }
 }
