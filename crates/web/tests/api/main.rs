@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod authorisation;
 mod catalogue_api;
 mod i18n;
 mod office;

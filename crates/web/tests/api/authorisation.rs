@@ -1,0 +1,131 @@
+//! Every route that shows or changes a person's data, walked by people who
+//! must not reach it: no session, another citizen, and a citizen on staff pages.
+
+use crate::support::{Browser, TestApp, hidden};
+use ghiseu_storage::accounts;
+
+const PASSWORD: &str = "linden river copper lantern";
+
+const PERSONAL_PAGES: [&str; 4] = [
+    "/en/account",
+    "/en/account/messages",
+    "/en/account/profile",
+    "/en/account/second-factor",
+];
+const PERSONAL_FORMS: [&str; 4] = [
+    "/en/account/logout",
+    "/en/account/logout-everywhere",
+    "/en/account/profile",
+    "/en/account/second-factor",
+];
+const STAFF_PAGES: [&str; 1] = ["/en/office/identity"];
+
+async fn citizen(app: &TestApp, email: &str) -> Browser {
+    let mut browser = Browser::default();
+    let form = browser.get(app, "/en/account/register").await;
+    let token = hidden(&form.text(), "form_token");
+    browser
+        .post_form(
+            app,
+            "/en/account/register",
+            &[
+                ("email", email),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+                ("form_token", &token),
+            ],
+        )
+        .await;
+    let person = accounts::person_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut conn = app.state.db.pool().acquire().await.unwrap();
+    accounts::mark_email_verified(
+        &mut conn,
+        &person.id,
+        app.state.clock.now().as_microsecond(),
+    )
+    .await
+    .unwrap();
+    let form = browser.get(app, "/en/account/login").await;
+    let token = hidden(&form.text(), "form_token");
+    let r = browser
+        .post_form(
+            app,
+            "/en/account/login",
+            &[
+                ("email", email),
+                ("password", PASSWORD),
+                ("form_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    browser
+}
+
+#[tokio::test]
+async fn nobody_without_a_session_reaches_personal_or_staff_routes() {
+    let app = TestApp::new().await;
+    let mut stranger = Browser::default();
+    for path in PERSONAL_PAGES.iter().chain(&STAFF_PAGES) {
+        let r = stranger.get(&app, path).await;
+        assert_eq!(r.status, 303, "GET {path}");
+        assert_eq!(r.headers["location"], "/en/account/login", "GET {path}");
+    }
+    for path in PERSONAL_FORMS.iter().chain(&STAFF_PAGES) {
+        let r = stranger.post_form(&app, path, &[("csrf", "x")]).await;
+        assert_eq!(r.status, 303, "POST {path}");
+    }
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_second_citizen_sees_only_their_own_data() {
+    let app = TestApp::new().await;
+    let mut ana = citizen(&app, "ana.walk@example.ro").await;
+    let mut ion = citizen(&app, "ion.walk@example.ro").await;
+    for path in PERSONAL_PAGES {
+        let mine = ana.get(&app, path).await;
+        assert_eq!(mine.status, 200, "{path}");
+        let theirs = ion.get(&app, path).await;
+        assert_eq!(theirs.status, 200, "{path}");
+        assert!(
+            !theirs.text().contains("ana.walk@example.ro"),
+            "{path} shows another person's data"
+        );
+    }
+    // Ana's anti-forgery token does not work in Ion's session.
+    let ana_csrf = hidden(&ana.get(&app, "/en/account").await.text(), "csrf");
+    for path in PERSONAL_FORMS {
+        let r = ion.post_form(&app, path, &[("csrf", &ana_csrf)]).await;
+        assert_eq!(r.status, 403, "POST {path} with another session's token");
+    }
+    assert_eq!(
+        ana.get(&app, "/en/account").await.status,
+        200,
+        "Ana is still signed in"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn citizens_get_403_on_staff_routes_and_never_the_data() {
+    let app = TestApp::new().await;
+    let mut ana = citizen(&app, "ana.staff@example.ro").await;
+    for path in STAFF_PAGES {
+        let r = ana
+            .get(&app, &format!("{path}?email=ana.staff@example.ro"))
+            .await;
+        assert_eq!(r.status, 403, "GET {path}");
+        assert!(!r.text().contains("ana.staff@example.ro"));
+        let csrf = hidden(&ana.get(&app, "/en/account").await.text(), "csrf");
+        assert_eq!(
+            ana.post_form(&app, path, &[("csrf", &csrf)]).await.status,
+            403,
+            "POST {path}"
+        );
+    }
+    app.cleanup().await;
+}
