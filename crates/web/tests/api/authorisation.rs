@@ -2,9 +2,6 @@
 //! must not reach it: no session, another citizen, and a citizen on staff pages.
 
 use crate::support::{Browser, TestApp, hidden};
-use ghiseu_storage::accounts;
-
-const PASSWORD: &str = "linden river copper lantern";
 
 const PERSONAL_PAGES: [&str; 4] = [
     "/en/account",
@@ -21,48 +18,7 @@ const PERSONAL_FORMS: [&str; 4] = [
 const STAFF_PAGES: [&str; 1] = ["/en/office/identity"];
 
 async fn citizen(app: &TestApp, email: &str) -> Browser {
-    let mut browser = Browser::default();
-    let form = browser.get(app, "/en/account/register").await;
-    let token = hidden(&form.text(), "form_token");
-    browser
-        .post_form(
-            app,
-            "/en/account/register",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("confirm", PASSWORD),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    let person = accounts::person_by_email(&app.state.db, email)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut conn = app.state.db.pool().acquire().await.unwrap();
-    accounts::mark_email_verified(
-        &mut conn,
-        &person.id,
-        app.state.clock.now().as_microsecond(),
-    )
-    .await
-    .unwrap();
-    let form = browser.get(app, "/en/account/login").await;
-    let token = hidden(&form.text(), "form_token");
-    let r = browser
-        .post_form(
-            app,
-            "/en/account/login",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, 303);
-    browser
+    crate::support::signed_in(app, email, "citizen").await.0
 }
 
 #[tokio::test]

@@ -1,58 +1,8 @@
 use crate::support::{Browser, TestApp, hidden};
 use ghiseu_storage::accounts;
 
-const PASSWORD: &str = "linden river copper lantern";
-
-/// A verified account with `role`, signed in through the login page.
 async fn signed_in(app: &TestApp, email: &str, role: &str) -> Browser {
-    let now = app.state.clock.now().as_microsecond();
-    let mut browser = Browser::default();
-    let form = browser.get(app, "/en/account/register").await;
-    let token = hidden(&form.text(), "form_token");
-    browser
-        .post_form(
-            app,
-            "/en/account/register",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("confirm", PASSWORD),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    let person = accounts::person_by_email(&app.state.db, email)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut conn = app.state.db.pool().acquire().await.unwrap();
-    accounts::mark_email_verified(&mut conn, &person.id, now)
-        .await
-        .unwrap();
-    if role != "citizen" {
-        sqlx_set_role(app, &person.id, role).await;
-    }
-    let form = browser.get(app, "/en/account/login").await;
-    let token = hidden(&form.text(), "form_token");
-    let r = browser
-        .post_form(
-            app,
-            "/en/account/login",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, 303, "{email} signs in");
-    browser
-}
-
-async fn sqlx_set_role(app: &TestApp, person_id: &str, role: &str) {
-    let mut tx = app.state.db.pool().begin().await.unwrap();
-    accounts::set_role(&mut tx, person_id, role).await.unwrap();
-    tx.commit().await.unwrap();
+    crate::support::signed_in(app, email, role).await.0
 }
 
 async fn check(

@@ -1,52 +1,11 @@
 use crate::support::{Browser, TestApp, TestResponse, hidden};
 use ghiseu_domain::account::{NotificationChannel, NotificationKind};
-use ghiseu_storage::{accounts, audit, profiles};
+use ghiseu_storage::{audit, profiles};
 
-const PASSWORD: &str = "linden river copper lantern";
 const PROFILE: &str = "/en/account/profile";
 
-/// A verified citizen signed in through the login page; returns their id.
 async fn signed_in(app: &TestApp, email: &str) -> (Browser, String) {
-    let mut browser = Browser::default();
-    let form = browser.get(app, "/en/account/register").await;
-    let token = hidden(&form.text(), "form_token");
-    browser
-        .post_form(
-            app,
-            "/en/account/register",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("confirm", PASSWORD),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    let person = accounts::person_by_email(&app.state.db, email)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut conn = app.state.db.pool().acquire().await.unwrap();
-    let now = app.state.clock.now().as_microsecond();
-    accounts::mark_email_verified(&mut conn, &person.id, now)
-        .await
-        .unwrap();
-    drop(conn);
-    let form = browser.get(app, "/en/account/login").await;
-    let token = hidden(&form.text(), "form_token");
-    let r = browser
-        .post_form(
-            app,
-            "/en/account/login",
-            &[
-                ("email", email),
-                ("password", PASSWORD),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, 303, "{email} signs in");
-    (browser, person.id)
+    crate::support::signed_in(app, email, "citizen").await
 }
 
 /// A complete, valid profile form; `changes` replace or add fields.

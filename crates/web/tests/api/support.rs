@@ -220,3 +220,46 @@ pub fn hidden(html: &str, name: &str) -> String {
     let rest = &html[at + name.len() + 15..];
     rest[..rest.find('"').unwrap()].to_string()
 }
+
+/// The password every test person signs in with.
+pub const TEST_PASSWORD: &str = "linden river copper lantern";
+
+/// A person with a verified address and `role`, signed in through the
+/// registration and login pages; returns their browser and id.
+pub async fn signed_in(app: &TestApp, email: &str, role: &str) -> (Browser, String) {
+    use ghiseu_storage::accounts;
+    let mut browser = Browser::default();
+    let form = browser.get(app, "/en/account/register").await;
+    let token = hidden(&form.text(), "form_token");
+    let fields = [
+        ("email", email),
+        ("password", TEST_PASSWORD),
+        ("confirm", TEST_PASSWORD),
+        ("form_token", &token),
+    ];
+    browser
+        .post_form(app, "/en/account/register", &fields)
+        .await;
+    let person = accounts::person_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tx = app.state.db.pool().begin().await.unwrap();
+    accounts::mark_email_verified(&mut tx, &person.id, app.state.clock.now().as_microsecond())
+        .await
+        .unwrap();
+    if role != "citizen" {
+        accounts::set_role(&mut tx, &person.id, role).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let form = browser.get(app, "/en/account/login").await;
+    let token = hidden(&form.text(), "form_token");
+    let fields = [
+        ("email", email),
+        ("password", TEST_PASSWORD),
+        ("form_token", &token),
+    ];
+    let r = browser.post_form(app, "/en/account/login", &fields).await;
+    assert_eq!(r.status, 303, "{email} signs in");
+    (browser, person.id)
+}
