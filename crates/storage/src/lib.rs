@@ -8,6 +8,7 @@ pub mod audit;
 pub mod catalogue_files;
 mod database;
 mod error;
+pub mod households;
 pub mod identity;
 pub mod outbox;
 pub mod profiles;

@@ -2,6 +2,7 @@
 //! identity is known.
 
 mod email;
+pub mod household;
 mod password;
 mod phone;
 mod profile;

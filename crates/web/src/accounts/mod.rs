@@ -2,6 +2,7 @@
 
 mod client;
 pub mod demo;
+mod household;
 mod login;
 mod messages;
 mod profile;
@@ -52,6 +53,11 @@ pub(crate) fn router() -> Router<AppState> {
             get(reset::new_form).post(reset::set_new),
         )
         .route("/{lang}/account/messages", get(messages::list))
+        .route(
+            "/{lang}/account/household",
+            get(household::list).post(household::add),
+        )
+        .route("/{lang}/account/household/{ward}", get(household::ward))
         .route(
             "/{lang}/account/second-factor",
             get(second_factor::enrol_form).post(second_factor::enrol),

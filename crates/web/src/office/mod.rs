@@ -1,5 +1,6 @@
 //! The back office: pages for operators, supervisors and administrators.
 
+mod guardianships;
 mod identity;
 
 use crate::AppState;
@@ -16,10 +17,15 @@ use ghiseu_domain::account::Role;
 use ghiseu_domain::catalogue::Lang;
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route(
-        "/{lang}/office/identity",
-        get(identity::form).post(identity::record),
-    )
+    Router::new()
+        .route(
+            "/{lang}/office/identity",
+            get(identity::form).post(identity::record),
+        )
+        .route(
+            "/{lang}/office/guardianships",
+            get(guardianships::list).post(guardianships::decide),
+        )
 }
 
 /// A signed-in member of staff. Checked by the extractor, so no office

@@ -3,19 +3,21 @@
 
 use crate::support::{Browser, TestApp, hidden};
 
-const PERSONAL_PAGES: [&str; 4] = [
+const PERSONAL_PAGES: [&str; 5] = [
+    "/en/account/household",
     "/en/account",
     "/en/account/messages",
     "/en/account/profile",
     "/en/account/second-factor",
 ];
-const PERSONAL_FORMS: [&str; 4] = [
+const PERSONAL_FORMS: [&str; 5] = [
+    "/en/account/household",
     "/en/account/logout",
     "/en/account/logout-everywhere",
     "/en/account/profile",
     "/en/account/second-factor",
 ];
-const STAFF_PAGES: [&str; 1] = ["/en/office/identity"];
+const STAFF_PAGES: [&str; 2] = ["/en/office/guardianships", "/en/office/identity"];
 
 async fn citizen(app: &TestApp, email: &str) -> Browser {
     crate::support::signed_in(app, email, "citizen").await.0

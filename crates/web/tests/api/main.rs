@@ -6,6 +6,7 @@
 mod accounts;
 mod authorisation;
 mod catalogue_api;
+mod household;
 mod i18n;
 mod office;
 mod ops;

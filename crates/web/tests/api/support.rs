@@ -252,6 +252,12 @@ pub async fn signed_in(app: &TestApp, email: &str, role: &str) -> (Browser, Stri
         accounts::set_role(&mut tx, &person.id, role).await.unwrap();
     }
     tx.commit().await.unwrap();
+    (log_in(app, email).await, person.id)
+}
+
+/// A fresh browser signed in to an existing account with the test password.
+pub async fn log_in(app: &TestApp, email: &str) -> Browser {
+    let mut browser = Browser::default();
     let form = browser.get(app, "/en/account/login").await;
     let token = hidden(&form.text(), "form_token");
     let fields = [
@@ -261,5 +267,5 @@ pub async fn signed_in(app: &TestApp, email: &str, role: &str) -> (Browser, Stri
     ];
     let r = browser.post_form(app, "/en/account/login", &fields).await;
     assert_eq!(r.status, 303, "{email} signs in");
-    (browser, person.id)
+    browser
 }

@@ -1,0 +1,286 @@
+//! A guardian's household: asking to act for a child, and the child's page,
+//! open only while an operator-confirmed relationship lasts (until 18).
+
+use super::session::CurrentPerson;
+use super::{FormError, audit_event, error_for};
+use crate::AppState;
+use crate::error::ApiError;
+use crate::i18n::text_arg;
+use crate::pages::view::Tr;
+use crate::pages::{Frame, PageError, finish, html, page_lang};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_domain::account::household::{EVIDENCE, RELATIONSHIPS, guardianship_ends, is_minor};
+use ghiseu_domain::account::{PersonName, parse_birth_date};
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_storage::households::{self, NewWard, WardRecord};
+use ghiseu_storage::{StorageError, audit};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+/// Where "today" is read for the 18th birthday.
+const HOME_ZONE: &str = "Europe/Bucharest";
+
+pub(crate) fn today(state: &AppState) -> Date {
+    let zone = jiff::tz::TimeZone::get(HOME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC);
+    state.clock.now().to_zoned(zone).date()
+}
+
+/// A confirmed relationship that has not ended with the 18th birthday.
+pub(crate) fn is_active(ward: &WardRecord, today: Date) -> bool {
+    ward.status == "confirmed"
+        && ward
+            .birth_date
+            .parse::<Date>()
+            .is_ok_and(|b| is_minor(b, today))
+}
+
+pub(crate) struct WardRow {
+    pub name: String,
+    pub status: String,
+    pub href: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "account/household.html")]
+struct HouseholdPage<'a> {
+    frame: Frame<'a>,
+    errors: Vec<FormError>,
+    wards: Vec<WardRow>,
+    csrf: String,
+    given_name: String,
+    family_name: String,
+    birth_date: String,
+    relationships: Vec<(String, String)>,
+    evidence: Vec<(String, String)>,
+    given_name_error: Option<String>,
+    family_name_error: Option<String>,
+    birth_date_error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct WardForm {
+    #[serde(default)]
+    given_name: String,
+    #[serde(default)]
+    family_name: String,
+    #[serde(default)]
+    birth_date: String,
+    #[serde(default)]
+    relationship: String,
+    #[serde(default)]
+    evidence: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn page<'a>(
+    state: &'a AppState,
+    lang: Lang,
+    current: &CurrentPerson,
+    form: &WardForm,
+    errors: Vec<FormError>,
+) -> Result<HouseholdPage<'a>, ApiError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let today = today(state);
+    let wards = households::of_guardian(&state.db, &current.person.id)
+        .await?
+        .into_iter()
+        .map(|w| {
+            let active = is_active(&w, today);
+            let status = match w.status.as_str() {
+                "confirmed" if active => "household-status-confirmed",
+                "confirmed" => "household-status-ended",
+                "refused" => "household-status-refused",
+                _ => "household-status-pending",
+            };
+            WardRow {
+                name: format!("{} {}", w.given_name, w.family_name),
+                status: t.m(status),
+                href: active.then(|| format!("/{}/account/household/{}", lang.code(), w.ward_id)),
+            }
+        })
+        .collect();
+    let options = |list: &[&str], prefix: &str| {
+        list.iter()
+            .map(|v| (v.to_string(), t.m(&format!("{prefix}-{v}"))))
+            .collect()
+    };
+    Ok(HouseholdPage {
+        frame: Frame::new(state, lang, t.m("household-title"), "account/household"),
+        given_name_error: error_for(&errors, "given_name"),
+        family_name_error: error_for(&errors, "family_name"),
+        birth_date_error: error_for(&errors, "birth_date"),
+        errors,
+        wards,
+        csrf: current.session.csrf_token.clone(),
+        given_name: form.given_name.chars().take(100).collect(),
+        family_name: form.family_name.chars().take(100).collect(),
+        birth_date: form.birth_date.chars().take(20).collect(),
+        relationships: options(&RELATIONSHIPS, "household-relationship"),
+        evidence: options(&EVIDENCE, "household-evidence"),
+    })
+}
+
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    current: CurrentPerson,
+) -> Response {
+    let lang = match page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    match page(&state, lang, &current, &WardForm::default(), Vec::new()).await {
+        Ok(p) => html(&p),
+        Err(e) => e.into_response(),
+    }
+}
+
+pub(crate) async fn add(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    current: CurrentPerson,
+    Form(form): Form<WardForm>,
+) -> Response {
+    let lang = match page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    if !current.csrf_ok(&form.csrf) {
+        return (
+            StatusCode::FORBIDDEN,
+            html(&super::expired(&state, lang, "account/household")),
+        )
+            .into_response();
+    }
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let today = today(&state);
+    let mut errors = Vec::new();
+    let mut name = |field: &'static str, value: &str| match PersonName::parse(value) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            let label = text_arg(t.m(&format!("household-field-{field}")));
+            errors.push(FormError {
+                field,
+                text: t.with(&format!("profile-error-{}", e.code()), &[("field", label)]),
+            });
+            None
+        }
+    };
+    let given = name("given_name", &form.given_name);
+    let family = name("family_name", &form.family_name);
+    let birth = match parse_birth_date(&form.birth_date, today) {
+        Ok(b) if is_minor(b, today) => Some(b),
+        Ok(_) => {
+            errors.push(FormError::new(t, "birth_date", "household-error-adult"));
+            None
+        }
+        Err(e) => {
+            errors.push(FormError::new(
+                t,
+                "birth_date",
+                &format!("profile-error-{}", e.code()),
+            ));
+            None
+        }
+    };
+    if !RELATIONSHIPS.contains(&form.relationship.as_str())
+        || !EVIDENCE.contains(&form.evidence.as_str())
+    {
+        errors.push(FormError::new(t, "relationship", "household-error-choice"));
+    }
+    let (Some(given), Some(family), Some(birth), true) = (given, family, birth, errors.is_empty())
+    else {
+        return match page(&state, lang, &current, &form, errors).await {
+            Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
+            Err(e) => e.into_response(),
+        };
+    };
+    let id = uuid::Uuid::now_v7().to_string();
+    let saved: Result<(), ApiError> = async {
+        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let ward = NewWard {
+            id: &id,
+            given_name: given.as_str(),
+            family_name: family.as_str(),
+            birth_date: &birth.to_string(),
+            guardian_id: &current.person.id,
+            relationship: &form.relationship,
+            evidence: &form.evidence,
+            now: state.clock.now().as_microsecond(),
+        };
+        households::request(&mut tx, &ward).await?;
+        let mut event = audit_event(
+            &state,
+            "household.requested",
+            Some(&current.person.id),
+            None,
+        );
+        event.on_behalf_of = Some(id.clone());
+        audit::append(&mut tx, &event).await?;
+        tx.commit().await.map_err(StorageError::from)?;
+        Ok(())
+    }
+    .await;
+    match saved {
+        Ok(()) => Redirect::to(&format!("/{}/account/household", lang.code())).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account/ward.html")]
+struct WardPage<'a> {
+    frame: Frame<'a>,
+    birth_date: String,
+    relationship: String,
+    ends: String,
+}
+
+pub(crate) async fn ward(
+    State(state): State<AppState>,
+    Path((lang, ward_id)): Path<(String, String)>,
+    current: CurrentPerson,
+) -> Response {
+    let lang = match page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    let record = match households::one(&state.db, &ward_id, &current.person.id).await {
+        Ok(r) => r,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let today = today(&state);
+    // Anyone else, or after the 18th birthday: the child does not exist for them.
+    let Some(ward) = record.filter(|w| is_active(w, today)) else {
+        return finish(&state, Err(PageError::NotFound(lang)));
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let birth = ward.birth_date.parse::<Date>().ok();
+    html(&WardPage {
+        frame: Frame::new(
+            &state,
+            lang,
+            format!("{} {}", ward.given_name, ward.family_name),
+            &format!("account/household/{ward_id}"),
+        ),
+        birth_date: birth.map(|b| t.date(b)).unwrap_or_default(),
+        relationship: t.m(&format!("household-relationship-{}", ward.relationship)),
+        ends: birth
+            .and_then(guardianship_ends)
+            .map(|d| t.date(d))
+            .unwrap_or_default(),
+    })
+}
