@@ -6,6 +6,7 @@ use super::{FormError, audit_event, error_for};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::i18n::text_arg;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html, page_lang};
 use askama::Template;
@@ -129,13 +130,9 @@ async fn page<'a>(
 
 pub(crate) async fn list(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     current: CurrentPerson,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     match page(&state, lang, &current, &WardForm::default(), Vec::new()).await {
         Ok(p) => html(&p),
         Err(e) => e.into_response(),
@@ -144,14 +141,10 @@ pub(crate) async fn list(
 
 pub(crate) async fn add(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     current: CurrentPerson,
     Form(form): Form<WardForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     if !current.csrf_ok(&form.csrf) {
         return (
             StatusCode::FORBIDDEN,

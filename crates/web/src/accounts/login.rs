@@ -6,6 +6,7 @@ use super::secrets::{DECOY_HASH, verify_password};
 use super::session::{self, CurrentPerson, form_token_ok};
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, finish, html, page_lang};
 use askama::Template;
@@ -85,15 +86,11 @@ enum Refusal {
 
 pub(crate) async fn submit(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     jar: CookieJar,
     client: super::client::ClientAddress,
     Form(form): Form<LoginForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     if !form_token_ok(&jar, &form.form_token) {
         return (
             StatusCode::FORBIDDEN,

@@ -2,10 +2,11 @@
 
 use super::session::CurrentPerson;
 use crate::AppState;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
-use crate::pages::{Frame, finish, html, page_lang};
+use crate::pages::{Frame, html};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use ghiseu_storage::outbox::{self, Channel, Status};
@@ -27,13 +28,9 @@ struct MessagesPage<'a> {
 
 pub(crate) async fn list(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     current: CurrentPerson,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     let sent = match outbox::for_person(&state.db, &current.person.id).await {
         Ok(m) => m,
         Err(e) => {

@@ -6,11 +6,12 @@ use super::register::{MessagePage, expired_form, try_again_page};
 use super::session::CurrentPerson;
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
-use crate::pages::{Frame, finish, html, page_lang};
+use crate::pages::{Frame, html};
 use askama::Template;
 use axum::Router;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -166,14 +167,10 @@ pub(crate) struct ShowQuery {
 
 pub(crate) async fn show(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Query(query): Query<ShowQuery>,
     current: CurrentPerson,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     let record = match profiles::load(&state.db, &current.person.id).await {
         Ok(Some(record)) => record,
         Ok(None) => {
@@ -204,14 +201,10 @@ fn unavailable(state: &AppState, lang: Lang, error: &StorageError) -> Response {
 
 pub(crate) async fn save(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     current: CurrentPerson,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     let values = Values(fields.into_iter().collect());
     if !current.csrf_ok(values.get("csrf")) {
         return (

@@ -6,6 +6,7 @@ use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
 use crate::i18n::text_arg;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html, page_lang};
 use askama::Template;
@@ -99,15 +100,11 @@ pub(crate) async fn form(
 
 pub(crate) async fn submit(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     jar: CookieJar,
     client: super::client::ClientAddress,
     Form(form): Form<RegisterForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     let t = Tr {
         i18n: &state.i18n,
         lang,

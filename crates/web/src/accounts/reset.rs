@@ -8,8 +8,9 @@ use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
 use crate::i18n::text_arg;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
-use crate::pages::{Frame, finish, html, page_lang};
+use crate::pages::{Frame, html};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
@@ -70,14 +71,10 @@ pub(crate) struct RequestForm {
 
 pub(crate) async fn request(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     jar: CookieJar,
     Form(form): Form<RequestForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     if !form_token_ok(&jar, &form.form_token) {
         return (
             StatusCode::FORBIDDEN,
@@ -220,14 +217,10 @@ pub(crate) struct NewPasswordForm {
 
 pub(crate) async fn set_new(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     jar: CookieJar,
     Form(form): Form<NewPasswordForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     if !form_token_ok(&jar, &form.form_token) {
         return (
             StatusCode::FORBIDDEN,

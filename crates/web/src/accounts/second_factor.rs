@@ -7,6 +7,7 @@ use super::totp;
 use super::{FormError, audit_event};
 use crate::AppState;
 use crate::error::ApiError;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, finish, html, page_lang};
 use askama::Template;
@@ -85,13 +86,9 @@ async fn enrol_page<'a>(
 
 pub(crate) async fn enrol_form(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     current: CurrentPerson,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     match enrol_page(&state, lang, &current, Vec::new()).await {
         Ok(page) => html(&page),
         Err(e) => e.into_response(),
@@ -107,14 +104,10 @@ struct RecoveryCodesPage<'a> {
 
 pub(crate) async fn enrol(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     current: CurrentPerson,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     if !current.csrf_ok(&form.csrf) {
         return (
             StatusCode::FORBIDDEN,
@@ -242,14 +235,10 @@ enum Step {
 /// SameSite and only this step can use it.
 pub(crate) async fn second_step(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     jar: CookieJar,
     Form(form): Form<SecondStepForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     let t = Tr {
         i18n: &state.i18n,
         lang,

@@ -4,10 +4,11 @@ use super::Staff;
 use crate::AppState;
 use crate::accounts::audit_event;
 use crate::error::ApiError;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
-use crate::pages::{Frame, finish, html, page_lang};
+use crate::pages::{Frame, html};
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_storage::households;
@@ -34,13 +35,9 @@ struct PendingPage<'a> {
 
 pub(crate) async fn list(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     staff: Staff,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     let pending = match households::pending(&state.db, 50).await {
         Ok(p) => p,
         Err(e) => return ApiError::from(e).into_response(),
@@ -87,14 +84,10 @@ pub(crate) struct Decision {
 
 pub(crate) async fn decide(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     staff: Staff,
     Form(form): Form<Decision>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     if !staff.0.csrf_ok(&form.csrf) {
         return (
             StatusCode::FORBIDDEN,

@@ -5,10 +5,11 @@ use super::Staff;
 use crate::AppState;
 use crate::accounts::audit_event;
 use crate::error::ApiError;
+use crate::pages::PageLang;
 use crate::pages::view::Tr;
-use crate::pages::{Frame, finish, html, page_lang};
+use crate::pages::{Frame, html};
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use ghiseu_domain::account::EmailAddress;
@@ -89,14 +90,10 @@ async fn page<'a>(
 
 pub(crate) async fn form(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     staff: Staff,
     Query(search): Query<Search>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     match page(&state, lang, &staff, &search.email, Vec::new(), None).await {
         Ok(p) => html(&p),
         Err(e) => e.into_response(),
@@ -133,14 +130,10 @@ fn mask_document_number(number: &str) -> String {
 
 pub(crate) async fn record(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     staff: Staff,
     Form(form): Form<CheckForm>,
 ) -> Response {
-    let lang = match page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
-    };
     if !staff.0.csrf_ok(&form.csrf) {
         return (
             StatusCode::FORBIDDEN,

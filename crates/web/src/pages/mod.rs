@@ -108,6 +108,28 @@ pub(crate) fn html(template: &impl Template) -> Response {
     }
 }
 
+/// The page's language, from the first segment of its path; an unknown
+/// language is answered with the not-found page.
+pub(crate) struct PageLang(pub Lang);
+
+impl axum::extract::FromRequestParts<AppState> for PageLang {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let code = parts
+            .uri
+            .path()
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or("");
+        page_lang(code).map(PageLang).map_err(|e| e.render(state))
+    }
+}
+
 pub(crate) fn page_lang(code: &str) -> Result<Lang, PageError> {
     crate::i18n::UI_LANGUAGES
         .into_iter()
