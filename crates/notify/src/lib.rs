@@ -9,6 +9,9 @@ mod secret;
 mod sms;
 mod worker;
 
+#[cfg(feature = "test-support")]
+pub mod testing;
+
 pub use email::{DemoMailer, Mailer, Sender, SentEmail, SmtpConfig, SmtpMailer, SmtpSecurity};
 pub use error::{ConfigError, DeliveryError, WorkerError};
 pub use mask::{mask_email, mask_phone};

@@ -8,6 +8,7 @@ mod authorisation;
 mod catalogue_api;
 mod household;
 mod i18n;
+mod mail;
 mod office;
 mod ops;
 mod pages;

@@ -1,0 +1,186 @@
+//! A real SMTP server for tests: Python's aiosmtpd on a free loopback port,
+//! writing what it receives to a Maildir, and Python's own parser to read it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::{Sender, SmtpConfig, SmtpSecurity};
+use serde_json::Value;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// aiosmtpd's Maildir handler, except that it refuses recipients at
+/// `nobody@` for good and those at `busy@` for now, as a real server would.
+const REFUSING_MAILBOX: &str = r#"
+from aiosmtpd.handlers import Mailbox
+
+class RefusingMailbox(Mailbox):
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("nobody@"):
+            return "550 5.1.1 <%s>: Recipient address rejected" % address
+        if address.startswith("busy@"):
+            return "450 4.2.1 <%s>: Mailbox busy, try again later" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+"#;
+
+/// An aiosmtpd process, killed when dropped.
+pub struct SmtpServer {
+    child: Child,
+    pub port: u16,
+    maildir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    pub fn start() -> SmtpServer {
+        SmtpServer::start_with(tempfile::tempdir().unwrap(), &[])
+    }
+
+    /// A server that takes mail only after STARTTLS, with a self-signed
+    /// certificate for 127.0.0.1; returns the certificate too.
+    pub fn start_requiring_starttls() -> (SmtpServer, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+        let made = Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+            ])
+            .args(["-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"])
+            .args(["-addext", "subjectAltName=IP:127.0.0.1"])
+            .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+            .arg("-keyout")
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .output()
+            .expect("openssl makes the test server's certificate");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let pem = std::fs::read_to_string(&cert).unwrap();
+        let args = [
+            "--tlscert".into(),
+            cert.display().to_string(),
+            "--tlskey".into(),
+            key.display().to_string(),
+        ];
+        (SmtpServer::start_with(dir, &args), pem)
+    }
+
+    pub fn start_with(maildir: tempfile::TempDir, server_args: &[String]) -> SmtpServer {
+        let probe = Command::new("python3")
+            .args(["-c", "import aiosmtpd"])
+            .status();
+        if !matches!(probe, Ok(status) if status.success()) {
+            panic!(
+                "these tests need Python's aiosmtpd as a real SMTP server: \
+                 run `python3 -m pip install aiosmtpd`"
+            );
+        }
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        std::fs::write(maildir.path().join("refusing_mailbox.py"), REFUSING_MAILBOX).unwrap();
+        let child = Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(server_args)
+            .args(["-c", "refusing_mailbox.RefusingMailbox"])
+            .arg(maildir.path().join("mail"))
+            .env("PYTHONPATH", maildir.path())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(maildir.path().join("server.log")).unwrap())
+            .spawn()
+            .unwrap();
+        let mut server = SmtpServer {
+            child,
+            port,
+            maildir,
+        };
+        server.wait_until_listening();
+        server
+    }
+
+    fn wait_until_listening(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let log = std::fs::read_to_string(self.maildir.path().join("server.log"));
+                panic!(
+                    "aiosmtpd exited before listening ({status}): {}",
+                    log.unwrap_or_default()
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "aiosmtpd is not listening on port {}",
+                self.port
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn config(&self) -> SmtpConfig {
+        plain_smtp_config(self.port)
+    }
+
+    /// The files of the messages received so far.
+    pub fn received(&self) -> Vec<PathBuf> {
+        let new = self.maildir.path().join("mail").join("new");
+        match std::fs::read_dir(new) {
+            Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+pub fn plain_smtp_config(port: u16) -> SmtpConfig {
+    SmtpConfig {
+        host: "127.0.0.1".into(),
+        port,
+        from: Sender {
+            name: "Ghișeul Alba".into(),
+            address: "no-reply@ghiseu.example".into(),
+        },
+        username: None,
+        password: None,
+        security: SmtpSecurity::None,
+        extra_root_certificate: None,
+        timeout: Duration::from_secs(10),
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Headers and decoded text body of a stored message, read by Python's own
+/// e-mail parser.
+pub fn parse_message(path: &Path) -> Value {
+    let script = "import sys, json, email, email.policy\n\
+        m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)\n\
+        print(json.dumps({k: str(m[k]) for k in ('From', 'To', 'Subject', 'X-RcptTo')}
+            | {'type': m.get_content_type(), 'charset': m.get_content_charset(), 'body': m.get_content()}))";
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
