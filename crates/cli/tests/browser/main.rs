@@ -19,6 +19,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
+mod accounts;
+
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(20);
 const WAIT_TIMEOUT: Duration = Duration::from_secs(15);
 const SCENARIO_TIMEOUT: Duration = Duration::from_secs(180);
@@ -69,10 +71,17 @@ struct Stack {
     driver_log: PathBuf,
     port: u16,
     driver_port: u16,
+    /// Everything `ghiseu serve` printed on standard output.
+    output: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    sessions: std::sync::atomic::AtomicUsize,
 }
 
 impl Stack {
     fn start() -> Stack {
+        Stack::start_with(&[], &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, String)]) -> Stack {
         let chromedriver = env_path("CHROMEDRIVER");
         env_path("CHROMIUM");
         env_path("AXE_CORE_JS");
@@ -82,6 +91,8 @@ impl Stack {
 
         let mut server = Command::new(env!("CARGO_BIN_EXE_ghiseu"))
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(args)
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .env(
                 "GHISEU_DATABASE_URL",
                 format!("sqlite://{}/ghiseu.db?mode=rwc", dir.path().display()),
@@ -120,7 +131,10 @@ impl Stack {
             driver_log,
             port: 0,
             driver_port,
+            output: std::sync::Arc::default(),
+            sessions: std::sync::atomic::AtomicUsize::new(0),
         };
+        let output = stack.output.clone();
 
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -128,6 +142,9 @@ impl Stack {
             let mut tx = Some(tx);
             for line in BufReader::new(server_stdout).lines() {
                 let Ok(line) = line else { break };
+                if let Ok(mut lines) = output.lock() {
+                    lines.push(line.clone());
+                }
                 if let Some(port) = listening_port(&line)
                     && let Some(tx) = tx.take()
                 {
@@ -171,7 +188,10 @@ impl Stack {
 
     async fn browser(&self) -> Client {
         let chromium = env_path("CHROMIUM");
-        let profile = self.dir.path().join("chromium-profile");
+        let session = self
+            .sessions
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let profile = self.dir.path().join(format!("chromium-profile-{session}"));
         let capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
