@@ -176,3 +176,50 @@ async fn citizens_cannot_confirm_their_own_requests() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_guardian_of_another_child_cannot_open_this_one() {
+    let app = TestApp::new().await;
+    let (mut first, first_id) = signed_in(&app, "first.parent@example.ro", "citizen").await;
+    let (mut second, second_id) = signed_in(&app, "second.parent@example.ro", "citizen").await;
+    ask_for_child(&app, &mut first, "Andrei", "2014-01-02").await;
+    ask_for_child(&app, &mut second, "Bianca", "2015-03-04").await;
+    let (mut operator, _) = signed_in(&app, "op2@alba.example.ro", "operator").await;
+    for _ in 0..2 {
+        let queue = operator.get(&app, "/en/office/guardianships").await.text();
+        let guardian = if queue.contains("first.parent@example.ro") {
+            &first_id
+        } else {
+            &second_id
+        };
+        let fields = [
+            ("csrf", hidden(&queue, "csrf")),
+            ("ward_id", hidden(&queue, "ward_id")),
+            ("guardian_id", guardian.clone()),
+            ("decision", "confirm".to_string()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(
+            operator
+                .post_form(&app, "/en/office/guardianships", &fields)
+                .await
+                .status,
+            303
+        );
+    }
+    let first_link = ward_link(&first.get(&app, "/en/account/household").await.text()).unwrap();
+    let second_link = ward_link(&second.get(&app, "/en/account/household").await.text()).unwrap();
+    assert_eq!(first.get(&app, &first_link).await.status, 200);
+    assert_eq!(second.get(&app, &second_link).await.status, 200);
+    let crossed = second.get(&app, &first_link).await;
+    assert_eq!(crossed.status, 404, "a guardian of a different child");
+    assert!(!crossed.text().contains("Andrei"));
+    assert!(
+        !second
+            .get(&app, "/en/account/household")
+            .await
+            .text()
+            .contains("Andrei")
+    );
+    app.cleanup().await;
+}
