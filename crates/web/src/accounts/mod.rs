@@ -122,3 +122,24 @@ pub(crate) fn anonymous_form(
     });
     finish(state, result)
 }
+
+/// What is wrong with a new password and its confirmation, if anything;
+/// `about` is what the password must not be guessable from.
+pub(crate) fn new_password_error(
+    t: Tr<'_>,
+    password: &str,
+    confirm: &str,
+    about: &[&str],
+) -> Option<FormError> {
+    match ghiseu_domain::account::check_password(password, about) {
+        Err(problem) => Some(FormError::new(
+            t,
+            "password",
+            &format!("account-error-{}", problem.code()),
+        )),
+        Ok(()) if password != confirm => {
+            Some(FormError::new(t, "confirm", "account-error-confirm"))
+        }
+        Ok(()) => None,
+    }
+}

@@ -1,9 +1,9 @@
 //! Registration and e-mail verification.
 
-use super::anonymous_form;
 use super::secrets::{hash_password, random_token, token_hash};
 use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
+use super::{anonymous_form, new_password_error};
 use crate::AppState;
 use crate::i18n::text_arg;
 use crate::pages::PageLang;
@@ -14,7 +14,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use ghiseu_domain::account::{EmailAddress, check_password};
+use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::accounts::{self, NewPerson, TokenRefusal};
 use ghiseu_storage::audit;
@@ -161,15 +161,7 @@ pub(crate) async fn submit(
     let local = form.email.split('@').next().unwrap_or("");
     let mut about: Vec<&str> = vec![form.email.as_str(), local];
     about.extend(local.split(['.', '_', '-', '+']).filter(|p| p.len() > 2));
-    if let Err(problem) = check_password(&form.password, &about) {
-        errors.push(FormError::new(
-            t,
-            "password",
-            &format!("account-error-{}", problem.code()),
-        ));
-    } else if form.password != form.confirm {
-        errors.push(FormError::new(t, "confirm", "account-error-confirm"));
-    }
+    errors.extend(new_password_error(t, &form.password, &form.confirm, &about));
     let email = match email {
         Ok(email) if errors.is_empty() => email,
         _ => {

@@ -1,11 +1,11 @@
 //! Password reset: a single-use link by e-mail, then a new password; every
 //! session of the account ends.
 
-use super::anonymous_form;
 use super::register::{MessagePage, expired_form, try_again_page};
 use super::secrets::{hash_password, random_token, token_hash};
 use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
+use super::{anonymous_form, new_password_error};
 use crate::AppState;
 use crate::i18n::text_arg;
 use crate::pages::PageLang;
@@ -16,7 +16,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use ghiseu_domain::account::{EmailAddress, check_password};
+use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::accounts::{self, TokenRefusal};
 use ghiseu_storage::outbox::{self, Channel, NewMessage};
@@ -233,15 +233,7 @@ pub(crate) async fn set_new(
         lang,
     };
     let mut errors = Vec::new();
-    if let Err(problem) = check_password(&form.password, &[]) {
-        errors.push(FormError::new(
-            t,
-            "password",
-            &format!("account-error-{}", problem.code()),
-        ));
-    } else if form.password != form.confirm {
-        errors.push(FormError::new(t, "confirm", "account-error-confirm"));
-    }
+    errors.extend(new_password_error(t, &form.password, &form.confirm, &[]));
     if !errors.is_empty() {
         let page = new_password_page(
             &state,

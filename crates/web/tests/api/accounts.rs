@@ -5,15 +5,14 @@ const PASSWORD: &str = "linden river copper lantern";
 
 /// The verification link's token from the last message queued for `email`.
 async fn link_token(app: &TestApp, email: &str) -> String {
-    let person = accounts::person_by_email(&app.state.db, email)
-        .await
-        .unwrap()
-        .expect("the person exists");
-    let messages = outbox::for_person(&app.state.db, &person.id).await.unwrap();
-    let message = messages.first().expect("a message was queued");
-    assert_eq!(message.recipient, email);
-    let at = message.body.find("token=").expect("a link with a token");
-    message.body[at + 6..at + 6 + 64].to_string()
+    token_of(app, email, "email-verification").await
+}
+
+/// Registers and confirms the address through the pages, as a person does.
+async fn sign_up(app: &TestApp, browser: &mut Browser, email: &str) {
+    register(app, browser, email, PASSWORD).await;
+    let verified = verify(app, browser, &link_token(app, email).await).await;
+    assert_eq!(verified.status, 200, "{email} is verified");
 }
 
 async fn register(
@@ -282,13 +281,7 @@ async fn registering_a_taken_address_reveals_nothing() {
 async fn wrong_and_unknown_credentials_get_the_same_answer_and_are_throttled() {
     let app = TestApp::new().await;
     let mut browser = Browser::default();
-    register(&app, &mut browser, "maria@example.lt", PASSWORD).await;
-    verify(
-        &app,
-        &mut browser,
-        &link_token(&app, "maria@example.lt").await,
-    )
-    .await;
+    sign_up(&app, &mut browser, "maria@example.lt").await;
     let wrong = login(
         &app,
         &mut browser,
@@ -354,13 +347,7 @@ async fn an_expired_or_unknown_link_is_refused() {
 async fn sign_out_everywhere_ends_every_session() {
     let app = TestApp::new().await;
     let mut phone = Browser::default();
-    register(&app, &mut phone, "elena@example.ro", PASSWORD).await;
-    verify(
-        &app,
-        &mut phone,
-        &link_token(&app, "elena@example.ro").await,
-    )
-    .await;
+    sign_up(&app, &mut phone, "elena@example.ro").await;
     let mut laptop = Browser::default();
     assert_eq!(
         login(&app, &mut phone, "elena@example.ro", PASSWORD)
@@ -394,13 +381,7 @@ async fn sign_out_everywhere_ends_every_session() {
 async fn an_idle_session_expires() {
     let app = TestApp::new().await;
     let mut browser = Browser::default();
-    register(&app, &mut browser, "dan@example.ro", PASSWORD).await;
-    verify(
-        &app,
-        &mut browser,
-        &link_token(&app, "dan@example.ro").await,
-    )
-    .await;
+    sign_up(&app, &mut browser, "dan@example.ro").await;
     assert_eq!(
         login(&app, &mut browser, "dan@example.ro", PASSWORD)
             .await
@@ -436,7 +417,8 @@ async fn token_of(app: &TestApp, email: &str, kind: &str) -> String {
         .iter()
         .find(|m| m.kind == kind)
         .unwrap_or_else(|| panic!("no {kind} message"));
-    let at = message.body.find("token=").unwrap();
+    assert_eq!(message.recipient, email);
+    let at = message.body.find("token=").expect("a link with a token");
     message.body[at + 6..at + 6 + 64].to_string()
 }
 
@@ -444,13 +426,7 @@ async fn token_of(app: &TestApp, email: &str, kind: &str) -> String {
 async fn a_forgotten_password_is_reset_by_a_single_use_link() {
     let app = TestApp::new().await;
     let mut phone = Browser::default();
-    register(&app, &mut phone, "irina@example.md", PASSWORD).await;
-    verify(
-        &app,
-        &mut phone,
-        &link_token(&app, "irina@example.md").await,
-    )
-    .await;
+    sign_up(&app, &mut phone, "irina@example.md").await;
     assert_eq!(
         login(&app, &mut phone, "irina@example.md", PASSWORD)
             .await
@@ -545,13 +521,7 @@ async fn a_forgotten_password_is_reset_by_a_single_use_link() {
 async fn security_events_are_audited_in_an_unbroken_chain() {
     let app = TestApp::new().await;
     let mut browser = Browser::default();
-    register(&app, &mut browser, "radu@example.ro", PASSWORD).await;
-    verify(
-        &app,
-        &mut browser,
-        &link_token(&app, "radu@example.ro").await,
-    )
-    .await;
+    sign_up(&app, &mut browser, "radu@example.ro").await;
     login(
         &app,
         &mut browser,
@@ -590,8 +560,7 @@ async fn security_events_are_audited_in_an_unbroken_chain() {
 async fn a_person_sees_the_messages_sent_to_them_and_nobody_else_does() {
     let app = TestApp::new().await;
     let mut ana = Browser::default();
-    register(&app, &mut ana, "ana.m@example.ro", PASSWORD).await;
-    verify(&app, &mut ana, &link_token(&app, "ana.m@example.ro").await).await;
+    sign_up(&app, &mut ana, "ana.m@example.ro").await;
     login(&app, &mut ana, "ana.m@example.ro", PASSWORD).await;
     let page = ana.get(&app, "/en/account/messages").await;
     assert_eq!(page.status, 200);
@@ -622,8 +591,7 @@ async fn a_person_sees_the_messages_sent_to_them_and_nobody_else_does() {
     );
 
     let mut ion = Browser::default();
-    register(&app, &mut ion, "ion.m@example.ro", PASSWORD).await;
-    verify(&app, &mut ion, &link_token(&app, "ion.m@example.ro").await).await;
+    sign_up(&app, &mut ion, "ion.m@example.ro").await;
     login(&app, &mut ion, "ion.m@example.ro", PASSWORD).await;
     assert!(
         !ion.get(&app, "/en/account/messages")
@@ -657,13 +625,7 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
 async fn sign_in_codes_and_recovery_codes() {
     let app = TestApp::new().await;
     let mut browser = Browser::default();
-    register(&app, &mut browser, "sorin@example.ro", PASSWORD).await;
-    verify(
-        &app,
-        &mut browser,
-        &link_token(&app, "sorin@example.ro").await,
-    )
-    .await;
+    sign_up(&app, &mut browser, "sorin@example.ro").await;
     assert_eq!(
         login(&app, &mut browser, "sorin@example.ro", PASSWORD)
             .await
