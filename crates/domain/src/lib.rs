@@ -7,6 +7,7 @@ pub mod age;
 pub mod audit;
 pub mod calendar;
 pub mod catalogue;
+pub mod geo;
 pub mod money;
 pub mod national_id;
 pub mod quote;

@@ -3,11 +3,13 @@
 
 mod email;
 pub mod household;
+mod message_kind;
 mod password;
 mod phone;
 mod profile;
 
 pub use email::{EmailAddress, EmailError};
+pub use message_kind::MessageKind;
 pub use password::{MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, PasswordProblem, check_password};
 pub use phone::{DialCountry, PhoneError, PhoneNumber, dial_country, parse_optional_phone};
 pub use profile::{
@@ -63,6 +65,12 @@ pub enum AssuranceLevel {
 }
 
 impl AssuranceLevel {
+    pub const ALL: [AssuranceLevel; 3] = [
+        AssuranceLevel::Email,
+        AssuranceLevel::InPerson,
+        AssuranceLevel::Card,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             AssuranceLevel::Email => "email",

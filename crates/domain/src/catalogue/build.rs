@@ -239,6 +239,17 @@ pub(super) fn authority(
         report.text(contact.span(), "contact", contact.get_ref());
     }
     let payment = payment(&mut report, &def.payment);
+    let zone = time_zone
+        .as_ref()
+        .ok()
+        .map(|z| (z.clone(), def.time_zone.get_ref().clone()));
+    let offices = super::office::offices(
+        &mut report,
+        &parsed.offices,
+        def.id.get_ref(),
+        country.as_ref().ok().copied(),
+        zone.as_ref(),
+    );
 
     let mut services = Vec::new();
     let mut seen = HashMap::new();
@@ -278,6 +289,7 @@ pub(super) fn authority(
         summary: def.summary.get_ref().clone(),
         contact: def.contact.as_ref().map(|c| c.get_ref().clone()),
         payment: payment?,
+        offices,
         services,
     })
 }

@@ -9,8 +9,20 @@ use serde_spanned::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct AuthorityFile {
     pub authority: Spanned<AuthorityDef>,
+    #[serde(default, rename = "office")]
+    pub offices: Vec<Spanned<OfficeDef>>,
     #[serde(default, rename = "service")]
     pub services: Vec<Spanned<ServiceDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficeDef {
+    pub id: Spanned<String>,
+    pub name: Spanned<LocalText>,
+    pub address: Spanned<LocalText>,
+    pub time_zone: Option<Spanned<String>>,
+    pub covers: Spanned<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +73,8 @@ pub struct ServiceDef {
     #[serde(default, rename = "question")]
     pub questions: Vec<Spanned<QuestionDef>>,
     pub renewal_notice_days: Option<Spanned<i64>>,
+    /// The identity assurance levels that may apply; any verified account when absent.
+    pub assurance: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -4,10 +4,12 @@
 mod build;
 mod def;
 mod model;
+mod office;
 mod service_check;
 mod text;
 
 pub use model::*;
+pub use office::{Coverage, Office, office_for};
 pub use text::{Lang, LocalText};
 
 use crate::calendar::WorkingCalendar;
@@ -86,6 +88,20 @@ impl Catalogue {
                 }
             }
         }
+        let mut office_ids = HashMap::new();
+        for office in authorities.iter().flat_map(|a| a.offices.iter()) {
+            if let Some(other) = office_ids.insert(office.id.clone(), office.authority_id.clone()) {
+                errors.push(CatalogueError {
+                    file: office.authority_id.clone(),
+                    line: 0,
+                    column: 0,
+                    message: format!(
+                        "office id \"{}\" is also used by {other}: office ids are unique across the catalogue",
+                        office.id
+                    ),
+                });
+            }
+        }
         if sources.authorities.is_empty() {
             errors.push(CatalogueError {
                 file: "catalogue".into(),
@@ -107,6 +123,15 @@ impl Catalogue {
 
     pub fn authority(&self, id: &str) -> Option<&Authority> {
         self.authorities.iter().find(|a| a.id == id)
+    }
+
+    pub fn offices(&self) -> impl Iterator<Item = &Office> {
+        self.authorities.iter().flat_map(|a| a.offices.iter())
+    }
+
+    /// The office called `id` (office ids are unique across the catalogue).
+    pub fn office(&self, id: &str) -> Option<&Office> {
+        self.offices().find(|o| o.id == id)
     }
 
     pub fn services(&self) -> impl Iterator<Item = (&Authority, &Service)> {

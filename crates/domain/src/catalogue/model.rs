@@ -21,6 +21,7 @@ pub struct Authority {
     pub summary: LocalText,
     pub contact: Option<LocalText>,
     pub payment: PaymentInstructions,
+    pub offices: Vec<super::Office>,
     pub services: Vec<Service>,
 }
 
@@ -75,6 +76,16 @@ pub struct Service {
     pub reductions: Vec<Reduction>,
     pub questions: Vec<Question>,
     pub renewal_notice_days: Option<u32>,
+    /// The identity assurance levels with which a person may apply; every
+    /// level when the catalogue sets none.
+    pub assurance: Vec<crate::account::AssuranceLevel>,
+}
+
+impl Service {
+    /// Whether a person whose identity is assured at `level` may apply.
+    pub fn accepts(&self, level: crate::account::AssuranceLevel) -> bool {
+        self.assurance.contains(&level)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -3,6 +3,7 @@
 use super::build::{Report, identifier};
 use super::def::*;
 use super::model::*;
+use crate::account::AssuranceLevel;
 use crate::money::Currency;
 use serde_spanned::Spanned;
 use std::collections::HashSet;
@@ -50,6 +51,7 @@ pub(super) fn service(
     let urgencies = urgencies(report, &def.urgencies, id, currency);
     let reductions = reductions(report, &def.reductions, &urgencies, id, currency);
     let questions = questions(report, &def.questions, id);
+    let assurance = assurance(report, def.assurance.as_ref(), id);
     let renewal_notice_days = def
         .renewal_notice_days
         .as_ref()
@@ -70,6 +72,7 @@ pub(super) fn service(
         reductions,
         questions,
         renewal_notice_days,
+        assurance,
     })
 }
 
@@ -569,4 +572,38 @@ fn questions(report: &mut Report<'_>, defs: &[Spanned<QuestionDef>], id: &str) -
         });
     }
     out
+}
+
+fn assurance(
+    report: &mut Report<'_>,
+    def: Option<&Spanned<Vec<String>>>,
+    id: &str,
+) -> Vec<AssuranceLevel> {
+    let Some(def) = def else {
+        return AssuranceLevel::ALL.to_vec();
+    };
+    let mut levels = Vec::new();
+    for code in def.get_ref() {
+        match AssuranceLevel::parse(code) {
+            Some(level) if !levels.contains(&level) => levels.push(level),
+            Some(_) => report.at(
+                def.span(),
+                format!("service {id}: assurance level \"{code}\" is listed twice"),
+            ),
+            None => report.at(
+                def.span(),
+                format!(
+                    "service {id}: unknown assurance level \"{code}\": use {}",
+                    AssuranceLevel::ALL.map(AssuranceLevel::code).join(", ")
+                ),
+            ),
+        }
+    }
+    if def.get_ref().is_empty() {
+        report.at(
+            def.span(),
+            format!("service {id}: list at least one assurance level, or leave `assurance` out"),
+        );
+    }
+    levels
 }

@@ -79,13 +79,18 @@ fn line_of(anchor: &str) -> usize {
 }
 
 fn assert_refused(from: &str, to: &str, message_part: &str) {
+    assert_refused_below(from, to, message_part, 0);
+}
+
+/// As `assert_refused`, for an error `lines_below` lines under the anchor.
+fn assert_refused_below(from: &str, to: &str, message_part: &str, lines_below: usize) {
     let errors = load_changed(from, to);
     let error = errors
         .iter()
         .find(|e| e.message.contains(message_part))
         .unwrap_or_else(|| panic!("no error mentions {message_part:?}: {errors:?}"));
     assert!(error.file.ends_with("ro-passport-alba.toml"), "{error}");
-    assert_eq!(error.line, line_of(from), "{error}");
+    assert_eq!(error.line, line_of(from) + lines_below, "{error}");
 }
 
 #[test]
@@ -217,4 +222,74 @@ fn line_col_counts_from_one() {
     assert_eq!(line_col("ab\ncd", 0), (1, 1));
     assert_eq!(line_col("ab\ncd", 4), (2, 2));
     assert_eq!(line_col("ab", 99), (1, 3));
+}
+
+#[test]
+fn cases_go_to_the_office_covering_the_domicile() {
+    let catalogue = catalogue();
+    let igi = catalogue.authority("ro.igi").unwrap();
+    assert_eq!(office_for(&igi.offices, "RO-AB").unwrap().id, "igi-alba");
+    assert_eq!(
+        office_for(&igi.offices, "RO-IF").unwrap().id,
+        "igi-bucuresti"
+    );
+    // No territorial office names Cluj: the central counter takes it.
+    assert_eq!(office_for(&igi.offices, "RO-CJ").unwrap().id, "igi-central");
+    let alba = catalogue.authority("ro.passport.alba").unwrap();
+    assert!(office_for(&alba.offices, "RO-CJ").is_none());
+    let office = catalogue.office("ab-alba-iulia").unwrap();
+    assert_eq!(office.authority_id, "ro.passport.alba");
+    assert_eq!(office.time_zone_name, "Europe/Bucharest");
+    assert!(catalogue.office("nowhere").is_none());
+}
+
+#[test]
+fn office_mistakes_are_refused() {
+    assert_refused(
+        "covers = [\"RO-AB\"]",
+        "covers = [\"RO-XX\"]",
+        "\"RO-XX\" is not an ISO 3166-2 division",
+    );
+    assert_refused(
+        "covers = [\"RO-AB\"]",
+        "covers = [\"MD-CU\"]",
+        "MD-CU is in another country",
+    );
+    assert_refused("covers = [\"RO-AB\"]", "covers = []", "covers nothing");
+    assert_refused_below(
+        "covers = [\"RO-AB\"]",
+        "covers = [\"RO-AB\"]\ntime_zone = \"Europe/Nowhere\"",
+        "unknown time zone \"Europe/Nowhere\"",
+        1,
+    );
+    assert_refused_below(
+        "covers = [\"RO-AB\"]",
+        "covers = [\"RO-AB\"]\n\n[[office]]\nid = \"ab-alba-iulia\"\nname = { ro = \"x\", en = \"x\" }\naddress = { ro = \"x\", en = \"x\" }\ncovers = [\"RO-AB\"]",
+        "office \"ab-alba-iulia\" is defined twice",
+        3,
+    );
+}
+
+#[test]
+fn services_name_the_identity_assurance_they_need() {
+    use crate::account::AssuranceLevel;
+    let catalogue = catalogue();
+    let (_, record) = catalogue.service("ro.criminal-record.certificate").unwrap();
+    assert!(!record.accepts(AssuranceLevel::Email));
+    assert!(record.accepts(AssuranceLevel::InPerson));
+    assert!(record.accepts(AssuranceLevel::Card));
+    let (_, passport) = catalogue.service("ro.passport.electronic").unwrap();
+    assert!(AssuranceLevel::ALL.into_iter().all(|l| passport.accepts(l)));
+    assert_refused_below(
+        "id = \"ro.passport.electronic\"\n",
+        "id = \"ro.passport.electronic\"\nassurance = [\"passport\"]\n",
+        "unknown assurance level \"passport\"",
+        1,
+    );
+    assert_refused_below(
+        "id = \"ro.passport.electronic\"\n",
+        "id = \"ro.passport.electronic\"\nassurance = []\n",
+        "list at least one assurance level",
+        1,
+    );
 }
