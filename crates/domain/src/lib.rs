@@ -6,6 +6,7 @@ pub mod account;
 pub mod age;
 pub mod audit;
 pub mod calendar;
+pub mod case;
 pub mod catalogue;
 pub mod geo;
 pub mod money;

@@ -1,0 +1,9 @@
+//! Cases: an application for a service and everything that happens to it
+//! until the document is handed over.
+
+pub mod application;
+mod reference;
+mod state;
+
+pub use reference::CaseReference;
+pub use state::{Actor, CaseAction, CaseState, TransitionRefused, allowed_actions, transition};
