@@ -243,6 +243,27 @@ pub(super) fn authority(
         .as_ref()
         .ok()
         .map(|z| (z.clone(), def.time_zone.get_ref().clone()));
+    let mut rejection_reasons: Vec<Reason> = Vec::new();
+    for reason in &def.rejection_reasons {
+        let r = reason.get_ref();
+        identifier(
+            &mut report,
+            r.id.span(),
+            "rejection reason id",
+            r.id.get_ref(),
+        );
+        if rejection_reasons.iter().any(|x| &x.id == r.id.get_ref()) {
+            report.at(
+                r.id.span(),
+                format!("rejection reason \"{}\" is defined twice", r.id.get_ref()),
+            );
+        }
+        report.text(r.name.span(), "a rejection reason", r.name.get_ref());
+        rejection_reasons.push(Reason {
+            id: r.id.get_ref().clone(),
+            name: r.name.get_ref().clone(),
+        });
+    }
     let offices = super::office::offices(
         &mut report,
         &parsed.offices,
@@ -290,6 +311,7 @@ pub(super) fn authority(
         contact: def.contact.as_ref().map(|c| c.get_ref().clone()),
         payment: payment?,
         offices,
+        rejection_reasons,
         services,
     })
 }

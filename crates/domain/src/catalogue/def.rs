@@ -39,6 +39,16 @@ pub struct AuthorityDef {
     pub summary: Spanned<LocalText>,
     pub contact: Option<Spanned<LocalText>>,
     pub payment: Spanned<PaymentDef>,
+    /// Reasons an operator may give for rejecting an application.
+    #[serde(default, rename = "rejection_reason")]
+    pub rejection_reasons: Vec<Spanned<ReasonDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonDef {
+    pub id: Spanned<String>,
+    pub name: Spanned<LocalText>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -75,6 +85,9 @@ pub struct ServiceDef {
     pub renewal_notice_days: Option<Spanned<i64>>,
     /// The identity assurance levels that may apply; any verified account when absent.
     pub assurance: Option<Spanned<Vec<String>>>,
+    /// Whether an operator reviews each application (the default); when
+    /// false, the fee is due as soon as the application is submitted.
+    pub review: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -22,7 +22,15 @@ pub struct Authority {
     pub contact: Option<LocalText>,
     pub payment: PaymentInstructions,
     pub offices: Vec<super::Office>,
+    pub rejection_reasons: Vec<Reason>,
     pub services: Vec<Service>,
+}
+
+/// A reason from a fixed list, shown to the person it concerns.
+#[derive(Debug, Clone)]
+pub struct Reason {
+    pub id: String,
+    pub name: LocalText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +87,8 @@ pub struct Service {
     /// The identity assurance levels with which a person may apply; every
     /// level when the catalogue sets none.
     pub assurance: Vec<crate::account::AssuranceLevel>,
+    /// An operator reviews each application before the fee is due.
+    pub review: bool,
 }
 
 impl Service {

@@ -73,6 +73,7 @@ pub(super) fn service(
         questions,
         renewal_notice_days,
         assurance,
+        review: def.review.unwrap_or(true),
     })
 }
 

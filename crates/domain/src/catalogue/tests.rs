@@ -293,3 +293,27 @@ fn services_name_the_identity_assurance_they_need() {
         1,
     );
 }
+
+#[test]
+fn authorities_list_rejection_reasons_and_services_say_whether_they_are_reviewed() {
+    let catalogue = catalogue();
+    for authority in catalogue.authorities() {
+        assert!(
+            authority
+                .rejection_reasons
+                .iter()
+                .any(|r| r.id == "not-eligible"),
+            "{}",
+            authority.id
+        );
+    }
+    let (_, record) = catalogue.service("ro.criminal-record.certificate").unwrap();
+    assert!(!record.review, "issued automatically");
+    let (_, passport) = catalogue.service("ro.passport.electronic").unwrap();
+    assert!(passport.review);
+    assert_refused(
+        "id = \"not-eligible\"",
+        "id = \"Not Eligible\"",
+        "rejection reason id \"Not Eligible\"",
+    );
+}
