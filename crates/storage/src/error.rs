@@ -17,4 +17,6 @@ pub enum StorageError {
     },
     #[error("cannot read the catalogue: {0}")]
     Catalogue(String),
+    #[error("the person to notify does not exist")]
+    NoSuchPerson,
 }

@@ -12,6 +12,8 @@ pub struct NewWard<'a> {
     pub guardian_id: &'a str,
     pub relationship: &'a str,
     pub evidence: &'a str,
+    /// Where the evidence is (or was) shown.
+    pub office_id: &'a str,
     pub now: i64,
 }
 
@@ -27,6 +29,7 @@ pub struct WardRecord {
     pub relationship: String,
     pub evidence: String,
     pub status: String,
+    pub office_id: Option<String>,
 }
 
 impl std::fmt::Debug for WardRecord {
@@ -39,7 +42,7 @@ impl std::fmt::Debug for WardRecord {
 }
 
 const SELECT: &str = "SELECT w.id AS ward_id, w.given_name, w.family_name, w.birth_date, g.guardian_id, \
-     p.email AS guardian_email, g.relationship, g.evidence, g.status \
+     p.email AS guardian_email, g.relationship, g.evidence, g.status, g.office_id \
      FROM guardianships g JOIN wards w ON w.id = g.ward_id JOIN persons p ON p.id = g.guardian_id";
 
 fn record(row: &AnyRow) -> Result<WardRecord, sqlx::Error> {
@@ -53,11 +56,30 @@ fn record(row: &AnyRow) -> Result<WardRecord, sqlx::Error> {
         relationship: row.try_get("relationship")?,
         evidence: row.try_get("evidence")?,
         status: row.try_get("status")?,
+        office_id: row.try_get("office_id")?,
     })
 }
 
 /// Records a minor and a pending request to act for them.
 pub async fn request(conn: &mut Connection, ward: &NewWard<'_>) -> Result<(), StorageError> {
+    insert(conn, ward, None).await
+}
+
+/// Records a minor and a relationship an operator confirmed at once from the
+/// evidence in front of them.
+pub async fn record_confirmed(
+    conn: &mut Connection,
+    ward: &NewWard<'_>,
+    operator_id: &str,
+) -> Result<(), StorageError> {
+    insert(conn, ward, Some(operator_id)).await
+}
+
+async fn insert(
+    conn: &mut Connection,
+    ward: &NewWard<'_>,
+    decided_by: Option<&str>,
+) -> Result<(), StorageError> {
     sqlx::query("INSERT INTO wards (id, given_name, family_name, birth_date, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(ward.id)
         .bind(ward.given_name)
@@ -67,14 +89,18 @@ pub async fn request(conn: &mut Connection, ward: &NewWard<'_>) -> Result<(), St
         .execute(&mut *conn)
         .await?;
     sqlx::query(
-        "INSERT INTO guardianships (ward_id, guardian_id, relationship, evidence, status, requested_at) \
-         VALUES ($1, $2, $3, $4, 'pending', $5)",
+        "INSERT INTO guardianships (ward_id, guardian_id, relationship, evidence, status, requested_at, \
+         office_id, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(ward.id)
     .bind(ward.guardian_id)
     .bind(ward.relationship)
     .bind(ward.evidence)
+    .bind(if decided_by.is_some() { "confirmed" } else { "pending" })
     .bind(ward.now)
+    .bind(ward.office_id)
+    .bind(decided_by)
+    .bind(decided_by.map(|_| ward.now))
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -108,32 +134,63 @@ pub async fn one(
     Ok(row.as_ref().map(record).transpose()?)
 }
 
-/// Requests waiting for an operator, oldest first.
-pub async fn pending(db: &Database, limit: i64) -> Result<Vec<WardRecord>, StorageError> {
-    let sql = format!("{SELECT} WHERE g.status = 'pending' ORDER BY g.requested_at LIMIT $1");
-    let rows = sqlx::query(&sql).bind(limit).fetch_all(db.pool()).await?;
+/// `$first, $first+1, …` for an `IN (…)` list of `n` values.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Requests waiting at these offices, oldest first.
+pub async fn pending(
+    db: &Database,
+    office_ids: &[String],
+    limit: i64,
+) -> Result<Vec<WardRecord>, StorageError> {
+    if office_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{SELECT} WHERE g.status = 'pending' AND g.office_id IN ({}) ORDER BY g.requested_at LIMIT $1",
+        placeholders(2, office_ids.len())
+    );
+    let mut query = sqlx::query(&sql).bind(limit);
+    for office in office_ids {
+        query = query.bind(office);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
     Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
 }
 
-/// An operator's decision on a pending request; false when it was not pending.
+/// An operator's decision on a request pending at one of `office_ids`; false
+/// when there is no such pending request (decided already, or elsewhere).
 pub async fn decide(
     conn: &mut Connection,
     ward_id: &str,
     guardian_id: &str,
     status: &str,
     operator_id: &str,
+    office_ids: &[String],
     now: i64,
 ) -> Result<bool, StorageError> {
-    let done = sqlx::query(
+    if office_ids.is_empty() {
+        return Ok(false);
+    }
+    let sql = format!(
         "UPDATE guardianships SET status = $3, decided_by = $4, decided_at = $5 \
-         WHERE ward_id = $1 AND guardian_id = $2 AND status = 'pending'",
-    )
-    .bind(ward_id)
-    .bind(guardian_id)
-    .bind(status)
-    .bind(operator_id)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
+         WHERE ward_id = $1 AND guardian_id = $2 AND status = 'pending' AND office_id IN ({})",
+        placeholders(6, office_ids.len())
+    );
+    let mut query = sqlx::query(&sql)
+        .bind(ward_id)
+        .bind(guardian_id)
+        .bind(status)
+        .bind(operator_id)
+        .bind(now);
+    for office in office_ids {
+        query = query.bind(office);
+    }
+    let done = query.execute(&mut *conn).await?;
     Ok(done.rows_affected() == 1)
 }

@@ -5,16 +5,21 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod card_checks;
+pub mod cases;
 pub mod catalogue_files;
 mod database;
 mod error;
 pub mod households;
 pub mod identity;
+pub mod notifications;
 pub mod outbox;
 pub mod profiles;
+pub mod representations;
 pub mod revisions;
 pub mod second_factor;
 pub mod sessions;
+pub mod staff;
 
 pub use database::{Backend, Database, default_sqlite_url};
 pub use error::StorageError;

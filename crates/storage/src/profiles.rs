@@ -18,6 +18,8 @@ pub struct ProfileRecord {
     pub citizenship: Option<String>,
     pub phone: Option<String>,
     pub domicile_country: Option<String>,
+    /// ISO 3166-2 division: it decides which office handles an application.
+    pub domicile_region: Option<String>,
     pub domicile_locality: Option<String>,
     pub domicile_address: Option<String>,
     pub version: i64,
@@ -43,6 +45,7 @@ pub struct ProfileUpdate<'a> {
     pub citizenship: Option<&'a str>,
     pub phone: Option<&'a str>,
     pub domicile_country: Option<&'a str>,
+    pub domicile_region: Option<&'a str>,
     pub domicile_locality: Option<&'a str>,
     pub domicile_address: Option<&'a str>,
 }
@@ -56,7 +59,7 @@ pub struct StaleVersion;
 pub async fn load(db: &Database, person_id: &str) -> Result<Option<ProfileRecord>, StorageError> {
     let row = sqlx::query(
         "SELECT p.id, p.given_name, p.family_name, p.preferred_lang, f.birth_date, \
-         f.citizenship, f.phone, f.domicile_country, f.domicile_locality, \
+         f.citizenship, f.phone, f.domicile_country, f.domicile_region, f.domicile_locality, \
          f.domicile_address, COALESCE(f.version, 0) AS version \
          FROM persons p LEFT JOIN profiles f ON f.person_id = p.id WHERE p.id = $1",
     )
@@ -66,11 +69,35 @@ pub async fn load(db: &Database, person_id: &str) -> Result<Option<ProfileRecord
     let Some(row) = row else {
         return Ok(None);
     };
+    let preferences = preferences(&mut *db.pool().acquire().await?, person_id).await?;
+    Ok(Some(ProfileRecord {
+        person_id: row.try_get("id")?,
+        given_name: row.try_get("given_name")?,
+        family_name: row.try_get("family_name")?,
+        preferred_lang: row.try_get("preferred_lang")?,
+        birth_date: row.try_get("birth_date")?,
+        citizenship: row.try_get("citizenship")?,
+        phone: row.try_get("phone")?,
+        domicile_country: row.try_get("domicile_country")?,
+        domicile_region: row.try_get("domicile_region")?,
+        domicile_locality: row.try_get("domicile_locality")?,
+        domicile_address: row.try_get("domicile_address")?,
+        version: row.try_get("version")?,
+        preferences,
+    }))
+}
+
+/// The person's notification preferences, read on `conn` (which may be the
+/// caller's transaction): defaults where they chose nothing.
+pub async fn preferences(
+    conn: &mut AnyConnection,
+    person_id: &str,
+) -> Result<NotificationPreferences, StorageError> {
     let chosen = sqlx::query(
         "SELECT kind, channel, enabled FROM notification_preferences WHERE person_id = $1",
     )
     .bind(person_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?;
     let mut preferences = NotificationPreferences::default();
     for choice in &chosen {
@@ -85,20 +112,7 @@ pub async fn load(db: &Database, person_id: &str) -> Result<Option<ProfileRecord
             preferences.set(kind, channel, enabled != 0);
         }
     }
-    Ok(Some(ProfileRecord {
-        person_id: row.try_get("id")?,
-        given_name: row.try_get("given_name")?,
-        family_name: row.try_get("family_name")?,
-        preferred_lang: row.try_get("preferred_lang")?,
-        birth_date: row.try_get("birth_date")?,
-        citizenship: row.try_get("citizenship")?,
-        phone: row.try_get("phone")?,
-        domicile_country: row.try_get("domicile_country")?,
-        domicile_locality: row.try_get("domicile_locality")?,
-        domicile_address: row.try_get("domicile_address")?,
-        version: row.try_get("version")?,
-        preferences,
-    }))
+    Ok(preferences)
 }
 
 /// Saves the profile in the caller's transaction if it is still at
@@ -113,8 +127,9 @@ pub async fn save(
         profile_fields(
             sqlx::query(
                 "INSERT INTO profiles (person_id, birth_date, citizenship, phone, \
-                 domicile_country, domicile_locality, domicile_address, updated_at, version) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) ON CONFLICT (person_id) DO NOTHING",
+                 domicile_country, domicile_locality, domicile_address, updated_at, \
+                 domicile_region, version) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) ON CONFLICT (person_id) DO NOTHING",
             ),
             update,
             now,
@@ -126,7 +141,8 @@ pub async fn save(
             sqlx::query(
                 "UPDATE profiles SET birth_date = $2, citizenship = $3, phone = $4, \
                  domicile_country = $5, domicile_locality = $6, domicile_address = $7, \
-                 updated_at = $8, version = version + 1 WHERE person_id = $1 AND version = $9",
+                 updated_at = $8, domicile_region = $9, version = version + 1 \
+                 WHERE person_id = $1 AND version = $10",
             ),
             update,
             now,
@@ -152,7 +168,7 @@ pub async fn save(
     Ok(Ok(expected_version + 1))
 }
 
-/// Binds $1 to $8 of the profile's INSERT and UPDATE.
+/// Binds $1 to $9 of the profile's INSERT and UPDATE.
 fn profile_fields<'q>(
     query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     update: &ProfileUpdate<'q>,
@@ -167,6 +183,7 @@ fn profile_fields<'q>(
         .bind(update.domicile_locality)
         .bind(update.domicile_address)
         .bind(now)
+        .bind(update.domicile_region)
 }
 
 /// Stores every (kind, channel) choice in the caller's transaction.

@@ -7,6 +7,7 @@ mod message_kind;
 mod password;
 mod phone;
 mod profile;
+pub mod representation;
 
 pub use email::{EmailAddress, EmailError};
 pub use message_kind::MessageKind;

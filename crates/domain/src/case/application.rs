@@ -9,7 +9,8 @@ use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// What the applicant chose or answered so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Answers {
     /// An urgency id of the service; the default urgency when absent.
     pub urgency: Option<String>,
@@ -40,12 +41,12 @@ fn problem(field: impl Into<String>, code: &'static str) -> ApplicationProblem {
 }
 
 /// The holder's category on the filing date.
-pub fn category_for<'a>(
-    service: &'a Service,
+pub fn category_for(
+    service: &Service,
     birth_date: Option<Date>,
     filed_on: Date,
     domicile_abroad: bool,
-) -> Result<Option<&'a Category>, ApplicationProblem> {
+) -> Result<Option<&Category>, ApplicationProblem> {
     if service.categories.is_empty() {
         return Ok(None);
     }

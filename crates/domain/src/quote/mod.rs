@@ -100,6 +100,62 @@ pub fn quote(
     request: &QuoteRequest,
     today: impl FnOnce(&Authority) -> Date,
 ) -> Result<Quote, QuoteError> {
+    let priced = price(catalogue, request, today)?;
+    let Some((_, service)) = catalogue.service(&request.service) else {
+        return Err(QuoteError::UnknownService {
+            id: request.service.clone(),
+        });
+    };
+    let issued_on = request
+        .issued_on
+        .or(priced.processing_deadline)
+        .unwrap_or(priced.filed_on);
+    if issued_on < priced.filed_on {
+        return Err(QuoteError::IssueBeforeFiling {
+            issued_on,
+            filed_on: priced.filed_on,
+        });
+    }
+    let validity = validity::valid_until(
+        service,
+        request.birth_date,
+        priced.age_at_filing,
+        issued_on,
+        &request.facts,
+    )?;
+    Ok(Quote {
+        service: service.id.clone(),
+        currency: priced.currency,
+        urgency: priced.urgency,
+        total_minor: priced.total_minor,
+        lines: priced.lines,
+        filed_on: priced.filed_on,
+        processing_deadline: priced.processing_deadline,
+        issued_on,
+        validity,
+    })
+}
+
+/// The fee and the processing deadline, without the validity of what is
+/// issued (which may need facts known only later).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Priced {
+    pub currency: Currency,
+    pub urgency: String,
+    pub lines: Vec<QuoteLine>,
+    pub total_minor: i64,
+    pub filed_on: Date,
+    pub age_at_filing: Option<i16>,
+    pub processing_deadline: Option<Date>,
+}
+
+/// Prices a request: the fee lines for the holder's age on the filing date,
+/// less the reductions claimed, and the processing deadline.
+pub fn price(
+    catalogue: &Catalogue,
+    request: &QuoteRequest,
+    today: impl FnOnce(&Authority) -> Date,
+) -> Result<Priced, QuoteError> {
     let (authority, service) =
         catalogue
             .service(&request.service)
@@ -137,35 +193,14 @@ pub fn quote(
         });
     }
     apply_reductions(service, &urgency.id, &request.reductions, &mut lines)?;
-
-    let processing_deadline = processing_deadline(authority, urgency.processing, filed_on);
-    let issued_on = request
-        .issued_on
-        .or(processing_deadline)
-        .unwrap_or(filed_on);
-    if issued_on < filed_on {
-        return Err(QuoteError::IssueBeforeFiling {
-            issued_on,
-            filed_on,
-        });
-    }
-    let validity = validity::valid_until(
-        service,
-        request.birth_date,
-        age_at_filing,
-        issued_on,
-        &request.facts,
-    )?;
-    Ok(Quote {
-        service: service.id.clone(),
+    Ok(Priced {
         currency: authority.currency,
         urgency: urgency.id.clone(),
         total_minor: lines.iter().map(|l| l.amount_minor).sum(),
         lines,
         filed_on,
-        processing_deadline,
-        issued_on,
-        validity,
+        age_at_filing,
+        processing_deadline: processing_deadline(authority, urgency.processing, filed_on),
     })
 }
 
