@@ -3,10 +3,11 @@
 use crate::CatalogueSource;
 use crate::commands::load_catalogue;
 use clap::Args;
+use ghiseu_payments::{DemoCardProvider, Secret};
 use ghiseu_storage::{Database, catalogue_files, default_sqlite_url, revisions};
 use ghiseu_web::accounts::SessionSettings;
 use ghiseu_web::i18n::I18n;
-use ghiseu_web::{AppState, Clock, Settings, router};
+use ghiseu_web::{AppState, CardIdentity, Clock, Settings, router};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -31,13 +32,39 @@ pub struct ServeArgs {
     /// A reverse proxy in front sets X-Forwarded-For: trust its first hop as the client's address.
     #[arg(long, env = "GHISEU_BEHIND_PROXY")]
     behind_proxy: bool,
-    /// Start with demonstration data and print where to look.
+    /// Start with demonstration data and print where to look (implies `--card-provider demo`).
     #[arg(long)]
     demo: bool,
+    /// Who confirms identities through a bank card check: the demonstration bank, served here,
+    /// or no one. Its key comes from GHISEU_CARD_PROVIDER_SECRET (at least 32 bytes); without it,
+    /// a random key for this run.
+    #[arg(long, env = "GHISEU_CARD_PROVIDER", value_enum, default_value = "none")]
+    card_provider: CardProvider,
     #[command(flatten)]
     source: CatalogueSource,
     #[command(flatten)]
     delivery: crate::delivery::DeliveryArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CardProvider {
+    Demo,
+    #[value(name = "none")]
+    Off,
+}
+
+fn card_identity(args: &ServeArgs, public_url: &str) -> Result<CardIdentity, String> {
+    if !args.demo && args.card_provider == CardProvider::Off {
+        return Ok(CardIdentity::Unavailable);
+    }
+    let secret = match std::env::var("GHISEU_CARD_PROVIDER_SECRET") {
+        Ok(key) => {
+            Secret::new(key.as_bytes()).map_err(|e| format!("GHISEU_CARD_PROVIDER_SECRET: {e}"))?
+        }
+        Err(_) => Secret::random().map_err(|e| e.to_string())?,
+    };
+    let demo = DemoCardProvider::new(secret, public_url);
+    Ok(CardIdentity::Demo(std::sync::Arc::new(demo)))
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -114,6 +141,13 @@ async fn serve(args: ServeArgs) -> ExitCode {
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{address}"));
+    let card_identity = match card_identity(&args, &public_url) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let settings = Settings {
         sessions: SessionSettings {
             secure_cookies: public_url.starts_with("https://"),
@@ -121,6 +155,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
             ..SessionSettings::default()
         },
         public_url,
+        card_identity,
     };
     let app = router(AppState::with_settings(
         catalogue,
@@ -157,6 +192,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
                 "PostgreSQL"
             }
         );
+        println!("  Card check:     http://{address}/en/account/card-check  (demonstration bank)");
         for person in &demo_people {
             println!(
                 "  Demo {:<14} {}  password: {}",

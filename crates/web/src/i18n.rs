@@ -16,6 +16,10 @@ const SOURCES: [(Lang, &[&str]); 2] = [
         &[
             include_str!("../locales/ro/main.ftl"),
             include_str!("../locales/ro/profile.ftl"),
+            include_str!("../locales/ro/representation.ftl"),
+            include_str!("../locales/ro/cases.ftl"),
+            include_str!("../locales/ro/card.ftl"),
+            include_str!("../locales/ro/messages.ftl"),
         ],
     ),
     (
@@ -23,6 +27,10 @@ const SOURCES: [(Lang, &[&str]); 2] = [
         &[
             include_str!("../locales/en/main.ftl"),
             include_str!("../locales/en/profile.ftl"),
+            include_str!("../locales/en/representation.ftl"),
+            include_str!("../locales/en/cases.ftl"),
+            include_str!("../locales/en/card.ftl"),
+            include_str!("../locales/en/messages.ftl"),
         ],
     ),
 ];

@@ -4,16 +4,19 @@
 
 pub mod accounts;
 pub mod api;
+mod cases;
+mod demo_provider;
 pub mod error;
 pub mod i18n;
 mod metrics;
+pub mod notices;
 mod office;
 mod ops;
 mod pages;
 mod security;
 mod state;
 
-pub use state::{AppState, Clock, Settings};
+pub use state::{AppState, CardIdentity, Clock, Settings};
 
 use axum::Router;
 use std::time::Duration;
@@ -30,6 +33,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(accounts::router())
         .merge(office::router())
+        .merge(cases::router())
+        .merge(demo_provider::router())
         .fallback(pages::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(

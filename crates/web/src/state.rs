@@ -2,6 +2,7 @@ use crate::accounts::SessionSettings;
 use crate::i18n::I18n;
 use crate::metrics::Metrics;
 use ghiseu_domain::catalogue::{Authority, Catalogue};
+use ghiseu_payments::{CardIdentityProvider, DemoCardProvider};
 use ghiseu_storage::Database;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -43,7 +44,35 @@ pub struct Inner {
     pub sessions: SessionSettings,
     /// The portal's address as people reach it, for links in messages.
     pub public_url: String,
+    pub card_identity: CardIdentity,
     pub(crate) metrics: Metrics,
+}
+
+/// Whether people can confirm who they are with a bank card here, and through whom.
+#[derive(Clone, Debug, Default)]
+pub enum CardIdentity {
+    #[default]
+    Unavailable,
+    /// The demonstration provider, whose page the portal serves itself.
+    Demo(Arc<DemoCardProvider>),
+    Provider(Arc<dyn CardIdentityProvider>),
+}
+
+impl CardIdentity {
+    pub fn provider(&self) -> Option<Arc<dyn CardIdentityProvider>> {
+        match self {
+            CardIdentity::Unavailable => None,
+            CardIdentity::Demo(demo) => Some(demo.clone()),
+            CardIdentity::Provider(provider) => Some(provider.clone()),
+        }
+    }
+
+    pub(crate) fn demo(&self) -> Option<&DemoCardProvider> {
+        match self {
+            CardIdentity::Demo(demo) => Some(demo),
+            _ => None,
+        }
+    }
 }
 
 /// Settings that differ between deployments.
@@ -51,6 +80,7 @@ pub struct Inner {
 pub struct Settings {
     pub sessions: SessionSettings,
     pub public_url: String,
+    pub card_identity: CardIdentity,
 }
 
 impl Default for Settings {
@@ -58,6 +88,7 @@ impl Default for Settings {
         Settings {
             sessions: SessionSettings::default(),
             public_url: "http://127.0.0.1:8080".into(),
+            card_identity: CardIdentity::Unavailable,
         }
     }
 }
@@ -81,6 +112,7 @@ impl AppState {
             clock,
             sessions: settings.sessions,
             public_url: settings.public_url.trim_end_matches('/').to_string(),
+            card_identity: settings.card_identity,
             metrics: Metrics::new(),
         }))
     }

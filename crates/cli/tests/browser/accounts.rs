@@ -174,6 +174,7 @@ async fn a_parent_registers_verifies_by_mail_signs_in_with_a_code_and_adds_a_chi
         type_into(&parent, "given_name", "Ioana").await;
         type_into(&parent, "family_name", "Popescu").await;
         set_value(&parent, "birth_date", "2016-05-10").await;
+        click(&parent, "#office option[value='ab-alba-iulia']").await;
         click(&parent, "#add-ward").await;
         wait_for(&parent, "#wards").await;
         wait_for_text(&parent, "Waiting for an operator").await;

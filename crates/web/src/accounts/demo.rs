@@ -1,10 +1,10 @@
 //! Demonstration people for `ghiseu serve --demo`: verified accounts whose
 //! passwords are chosen afresh at every start and printed once.
 
-use super::secrets::{hash_password, random_token};
+use super::{IfRegistered, add_verified_person, generated_password};
 use crate::error::ApiError;
-use ghiseu_storage::accounts::{self, NewPerson};
-use ghiseu_storage::{Database, StorageError};
+use ghiseu_domain::account::{EmailAddress, Role};
+use ghiseu_storage::Database;
 
 pub struct DemoPerson {
     pub email: &'static str,
@@ -12,44 +12,30 @@ pub struct DemoPerson {
     pub password: String,
 }
 
-const PEOPLE: [(&str, &str); 3] = [
-    ("ana.popescu@demo.ghiseu.example", "citizen"),
-    ("operator.alba@demo.ghiseu.example", "operator"),
-    ("admin@demo.ghiseu.example", "administrator"),
+const PEOPLE: [(&str, Role); 3] = [
+    ("ana.popescu@demo.ghiseu.example", Role::Citizen),
+    ("operator.alba@demo.ghiseu.example", Role::Operator),
+    ("admin@demo.ghiseu.example", Role::Administrator),
 ];
 
 pub async fn seed(db: &Database, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, ApiError> {
-    let micros = now.as_microsecond();
     let mut people = Vec::new();
     for (email, role) in PEOPLE {
-        let secret = random_token().map_err(|e| ApiError::Unavailable(e.to_string()))?;
-        let password = format!("demo-{}", &secret[..16]);
-        let hash = hash_password(password.clone())
-            .await
-            .map_err(|e| ApiError::Unavailable(e.to_string()))?;
-        let mut tx = db.pool().begin().await.map_err(StorageError::from)?;
-        let id = uuid::Uuid::now_v7().to_string();
-        let person = NewPerson {
-            id: &id,
-            email,
-            password_hash: &hash,
+        let address = EmailAddress::parse(email)
+            .map_err(|e| ApiError::Internal(format!("demo address {email}: {e}")))?;
+        let password = format!("demo-{}", &generated_password()?[..16]);
+        add_verified_person(
+            db,
+            &address,
             role,
-            preferred_lang: "ro",
-            now: micros,
-        };
-        if !accounts::insert_person(&mut tx, &person).await? {
-            let existing = accounts::person_by_email(db, email)
-                .await?
-                .ok_or_else(|| ApiError::Unavailable("demo person vanished".into()))?;
-            accounts::set_password_hash(&mut tx, &existing.id, &hash, micros).await?;
-            accounts::mark_email_verified(&mut tx, &existing.id, micros).await?;
-        } else {
-            accounts::mark_email_verified(&mut tx, &id, micros).await?;
-        }
-        tx.commit().await.map_err(StorageError::from)?;
+            password.clone(),
+            now,
+            IfRegistered::ResetPassword,
+        )
+        .await?;
         people.push(DemoPerson {
             email,
-            role,
+            role: role.code(),
             password,
         });
     }

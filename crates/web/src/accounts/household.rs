@@ -15,27 +15,123 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::account::household::{EVIDENCE, RELATIONSHIPS, guardianship_ends, is_minor};
 use ghiseu_domain::account::{PersonName, parse_birth_date};
-use ghiseu_domain::catalogue::Lang;
+use ghiseu_domain::catalogue::{Lang, Office};
 use ghiseu_storage::households::{self, NewWard, WardRecord};
 use ghiseu_storage::{StorageError, audit};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-/// Where "today" is read for the 18th birthday.
-const HOME_ZONE: &str = "Europe/Bucharest";
-
-pub(crate) fn today(state: &AppState) -> Date {
-    let zone = jiff::tz::TimeZone::get(HOME_ZONE).unwrap_or(jiff::tz::TimeZone::UTC);
+/// Today where the relationship was recorded: the 18th birthday begins at
+/// midnight in the time zone of that office's authority.
+pub(crate) fn today_at(state: &AppState, office_id: Option<&str>) -> Date {
+    let zone = office_id
+        .and_then(|id| state.catalogue.office(id))
+        .map_or(jiff::tz::TimeZone::UTC, |o| o.time_zone.clone());
     state.clock.now().to_zoned(zone).date()
 }
 
 /// A confirmed relationship that has not ended with the 18th birthday.
-pub(crate) fn is_active(ward: &WardRecord, today: Date) -> bool {
+pub(crate) fn is_active(state: &AppState, ward: &WardRecord) -> bool {
+    let today = today_at(state, ward.office_id.as_deref());
     ward.status == "confirmed"
         && ward
             .birth_date
             .parse::<Date>()
             .is_ok_and(|b| is_minor(b, today))
+}
+
+/// A child's details and the evidence of the relationship, as checked.
+pub(crate) struct ValidWard {
+    pub given_name: PersonName,
+    pub family_name: PersonName,
+    pub birth_date: Date,
+    pub relationship: String,
+    pub evidence: String,
+    pub office_id: String,
+}
+
+/// Checks a guardian's or an operator's description of a child; every problem
+/// becomes a form error.
+pub(crate) fn check_ward(
+    state: &AppState,
+    t: Tr<'_>,
+    form: &WardForm,
+    offices: &[&Office],
+) -> Result<ValidWard, Vec<FormError>> {
+    let mut errors = Vec::new();
+    let office = offices.iter().find(|o| o.id == form.office);
+    if office.is_none() {
+        errors.push(FormError::new(t, "office", "household-error-office"));
+    }
+    let today = today_at(state, office.map(|o| o.id.as_str()));
+    let mut name = |field: &'static str, value: &str| match PersonName::parse(value) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            let label = text_arg(t.m(&format!("household-field-{field}")));
+            errors.push(FormError {
+                field,
+                text: t.with(&format!("profile-error-{}", e.code()), &[("field", label)]),
+            });
+            None
+        }
+    };
+    let given = name("given_name", &form.given_name);
+    let family = name("family_name", &form.family_name);
+    let birth = match parse_birth_date(&form.birth_date, today) {
+        Ok(b) if is_minor(b, today) => Some(b),
+        Ok(_) => {
+            errors.push(FormError::new(t, "birth_date", "household-error-adult"));
+            None
+        }
+        Err(e) => {
+            errors.push(FormError::new(
+                t,
+                "birth_date",
+                &format!("profile-error-{}", e.code()),
+            ));
+            None
+        }
+    };
+    if !RELATIONSHIPS.contains(&form.relationship.as_str())
+        || !EVIDENCE.contains(&form.evidence.as_str())
+    {
+        errors.push(FormError::new(t, "relationship", "household-error-choice"));
+    }
+    match (given, family, birth, office) {
+        (Some(given_name), Some(family_name), Some(birth_date), Some(office))
+            if errors.is_empty() =>
+        {
+            Ok(ValidWard {
+                given_name,
+                family_name,
+                birth_date,
+                relationship: form.relationship.clone(),
+                evidence: form.evidence.clone(),
+                office_id: office.id.clone(),
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// Offices as `(authority name, [(office id, office name)])` for a grouped select.
+pub(crate) fn office_choices(
+    t: Tr<'_>,
+    state: &AppState,
+    offices: &[&Office],
+) -> Vec<(String, Vec<(String, String)>)> {
+    let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for authority in state.catalogue.authorities() {
+        let members: Vec<(String, String)> = offices
+            .iter()
+            .filter(|o| o.authority_id == authority.id)
+            .map(|o| (o.id.clone(), o.name.get(t.lang).to_string()))
+            .collect();
+        if !members.is_empty() {
+            groups.push((authority.name.get(t.lang).to_string(), members));
+        }
+    }
+    groups
 }
 
 pub(crate) struct WardRow {
@@ -56,6 +152,9 @@ struct HouseholdPage<'a> {
     birth_date: String,
     relationships: Vec<(String, String)>,
     evidence: Vec<(String, String)>,
+    offices: Vec<(String, Vec<(String, String)>)>,
+    office: String,
+    office_error: Option<String>,
     given_name_error: Option<String>,
     family_name_error: Option<String>,
     birth_date_error: Option<String>,
@@ -64,17 +163,19 @@ struct HouseholdPage<'a> {
 #[derive(Deserialize, Default)]
 pub(crate) struct WardForm {
     #[serde(default)]
-    given_name: String,
+    pub given_name: String,
     #[serde(default)]
-    family_name: String,
+    pub family_name: String,
     #[serde(default)]
-    birth_date: String,
+    pub birth_date: String,
     #[serde(default)]
-    relationship: String,
+    pub relationship: String,
     #[serde(default)]
-    evidence: String,
+    pub evidence: String,
     #[serde(default)]
-    csrf: String,
+    pub office: String,
+    #[serde(default)]
+    pub csrf: String,
 }
 
 async fn page<'a>(
@@ -88,12 +189,11 @@ async fn page<'a>(
         i18n: &state.i18n,
         lang,
     };
-    let today = today(state);
     let wards = households::of_guardian(&state.db, &current.person.id)
         .await?
         .into_iter()
         .map(|w| {
-            let active = is_active(&w, today);
+            let active = is_active(state, &w);
             let status = match w.status.as_str() {
                 "confirmed" if active => "household-status-confirmed",
                 "confirmed" => "household-status-ended",
@@ -112,8 +212,12 @@ async fn page<'a>(
             .map(|v| (v.to_string(), t.m(&format!("{prefix}-{v}"))))
             .collect()
     };
+    let offices: Vec<&Office> = state.catalogue.offices().collect();
     Ok(HouseholdPage {
         frame: Frame::new(state, lang, t.m("household-title"), "account/household"),
+        offices: office_choices(t, state, &offices),
+        office: form.office.chars().take(64).collect(),
+        office_error: error_for(&errors, "office"),
         given_name_error: error_for(&errors, "given_name"),
         family_name_error: error_for(&errors, "family_name"),
         birth_date_error: error_for(&errors, "birth_date"),
@@ -156,62 +260,31 @@ pub(crate) async fn add(
         i18n: &state.i18n,
         lang,
     };
-    let today = today(&state);
-    let mut errors = Vec::new();
-    let mut name = |field: &'static str, value: &str| match PersonName::parse(value) {
-        Ok(n) => Some(n),
-        Err(e) => {
-            let label = text_arg(t.m(&format!("household-field-{field}")));
-            errors.push(FormError {
-                field,
-                text: t.with(&format!("profile-error-{}", e.code()), &[("field", label)]),
-            });
-            None
+    let offices: Vec<&Office> = state.catalogue.offices().collect();
+    let ward = match check_ward(&state, t, &form, &offices) {
+        Ok(ward) => ward,
+        Err(errors) => {
+            return match page(&state, lang, &current, &form, errors).await {
+                Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
+                Err(e) => e.into_response(),
+            };
         }
-    };
-    let given = name("given_name", &form.given_name);
-    let family = name("family_name", &form.family_name);
-    let birth = match parse_birth_date(&form.birth_date, today) {
-        Ok(b) if is_minor(b, today) => Some(b),
-        Ok(_) => {
-            errors.push(FormError::new(t, "birth_date", "household-error-adult"));
-            None
-        }
-        Err(e) => {
-            errors.push(FormError::new(
-                t,
-                "birth_date",
-                &format!("profile-error-{}", e.code()),
-            ));
-            None
-        }
-    };
-    if !RELATIONSHIPS.contains(&form.relationship.as_str())
-        || !EVIDENCE.contains(&form.evidence.as_str())
-    {
-        errors.push(FormError::new(t, "relationship", "household-error-choice"));
-    }
-    let (Some(given), Some(family), Some(birth), true) = (given, family, birth, errors.is_empty())
-    else {
-        return match page(&state, lang, &current, &form, errors).await {
-            Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
-            Err(e) => e.into_response(),
-        };
     };
     let id = uuid::Uuid::now_v7().to_string();
     let saved: Result<(), ApiError> = async {
         let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let ward = NewWard {
+        let new = NewWard {
             id: &id,
-            given_name: given.as_str(),
-            family_name: family.as_str(),
-            birth_date: &birth.to_string(),
+            given_name: ward.given_name.as_str(),
+            family_name: ward.family_name.as_str(),
+            birth_date: &ward.birth_date.to_string(),
             guardian_id: &current.person.id,
-            relationship: &form.relationship,
-            evidence: &form.evidence,
+            relationship: &ward.relationship,
+            evidence: &ward.evidence,
+            office_id: &ward.office_id,
             now: state.clock.now().as_microsecond(),
         };
-        households::request(&mut tx, &ward).await?;
+        households::request(&mut tx, &new).await?;
         let mut event = audit_event(
             &state,
             "household.requested",
@@ -252,9 +325,8 @@ pub(crate) async fn ward(
         Ok(r) => r,
         Err(e) => return ApiError::from(e).into_response(),
     };
-    let today = today(&state);
     // Anyone else, or after the 18th birthday: the child does not exist for them.
-    let Some(ward) = record.filter(|w| is_active(w, today)) else {
+    let Some(ward) = record.filter(|w| is_active(&state, w)) else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
     let t = Tr {

@@ -303,6 +303,7 @@ struct AccountPage<'a> {
     assurance: String,
     csrf: String,
     is_staff: bool,
+    is_administrator: bool,
     logout_action: String,
     logout_everywhere_action: String,
 }
@@ -324,6 +325,7 @@ pub(crate) async fn account(
             assurance: t.m(&format!("assurance-{}", current.person.assurance)),
             csrf: current.session.csrf_token.clone(),
             is_staff: current.person.role != "citizen",
+            is_administrator: current.person.role == "administrator",
             logout_action: format!("/{}/account/logout", lang.code()),
             logout_everywhere_action: format!("/{}/account/logout-everywhere", lang.code()),
         })

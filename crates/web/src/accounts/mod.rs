@@ -1,18 +1,22 @@
 //! Accounts: registration, e-mail verification, signing in and out.
 
+mod card_check;
 mod client;
 pub mod demo;
-mod household;
+pub(crate) mod household;
 mod login;
 mod messages;
 mod profile;
 mod register;
+mod representations;
 mod reset;
 mod second_factor;
 mod secrets;
 mod session;
 mod totp;
 
+pub(crate) use card_check::see_other;
+pub(crate) use client::ClientAddress;
 pub(crate) use register::{MessagePage, expired_form as expired};
 pub use session::{CurrentPerson, SessionSettings};
 
@@ -23,7 +27,10 @@ use axum::Router;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::cookie::CookieJar;
+use ghiseu_domain::account::{EmailAddress, Role};
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_storage::accounts::{self, NewPerson};
+use ghiseu_storage::{Database, StorageError};
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -59,6 +66,14 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/{lang}/account/household/{ward}", get(household::ward))
         .route(
+            "/{lang}/account/representations",
+            get(representations::list),
+        )
+        .route(
+            "/{lang}/account/representations/revoke",
+            post(representations::revoke),
+        )
+        .route(
             "/{lang}/account/second-factor",
             get(second_factor::enrol_form).post(second_factor::enrol),
         )
@@ -68,6 +83,7 @@ pub(crate) fn router() -> Router<AppState> {
         )
         .route("/{lang}/account", get(login::account))
         .merge(profile::router())
+        .merge(card_check::router())
 }
 
 /// One mistake in a form, linked from the error summary to its field.
@@ -142,4 +158,62 @@ pub(crate) fn new_password_error(
         }
         Ok(()) => None,
     }
+}
+
+/// What [`add_verified_person`] does when the address is already registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfRegistered {
+    /// Write nothing and answer `None`.
+    Refuse,
+    /// Give the existing account the new password and count its address as verified.
+    ResetPassword,
+}
+
+/// Creates an account whose e-mail address counts as verified, for whoever runs the install
+/// (`ghiseu person add`, the demonstration accounts). Answers the person's id, or `None` when
+/// the address is taken and `if_registered` is [`IfRegistered::Refuse`].
+pub async fn add_verified_person(
+    db: &Database,
+    email: &EmailAddress,
+    role: Role,
+    password: String,
+    now: jiff::Timestamp,
+    if_registered: IfRegistered,
+) -> Result<Option<String>, crate::error::ApiError> {
+    use crate::error::ApiError;
+    let micros = now.as_microsecond();
+    let hash = secrets::hash_password(password)
+        .await
+        .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    let mut tx = db.pool().begin().await.map_err(StorageError::from)?;
+    let id = uuid::Uuid::now_v7().to_string();
+    let person = NewPerson {
+        id: &id,
+        email: email.as_str(),
+        password_hash: &hash,
+        role: role.code(),
+        preferred_lang: "ro",
+        now: micros,
+    };
+    let id = if accounts::insert_person(&mut tx, &person).await? {
+        id
+    } else if if_registered == IfRegistered::ResetPassword {
+        let existing = accounts::person_by_email(db, email.as_str())
+            .await?
+            .ok_or_else(|| ApiError::Unavailable("the registered person vanished".into()))?;
+        accounts::set_password_hash(&mut tx, &existing.id, &hash, micros).await?;
+        existing.id
+    } else {
+        return Ok(None);
+    };
+    accounts::mark_email_verified(&mut tx, &id, micros).await?;
+    tx.commit().await.map_err(StorageError::from)?;
+    Ok(Some(id))
+}
+
+/// A random password of 24 hexadecimal digits (96 bits), to be shown once.
+pub fn generated_password() -> Result<String, crate::error::ApiError> {
+    let token =
+        secrets::random_token().map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
+    Ok(token[..24].to_string())
 }

@@ -82,6 +82,10 @@ struct ProfilePage<'a> {
     saved: bool,
     personal: Vec<TextField>,
     domicile: Vec<TextField>,
+    /// Divisions by country, for the region select.
+    regions: Vec<(String, Vec<(String, String)>)>,
+    region: String,
+    region_error: Option<String>,
     languages: Vec<LangChoice>,
     lang_error: Option<String>,
     kinds: Vec<KindChoices>,
@@ -144,7 +148,22 @@ fn profile_page<'a>(
                 .collect(),
         })
         .collect();
+    let regions = ghiseu_domain::national_id::Country::ALL
+        .into_iter()
+        .map(|c| {
+            (
+                t.m(&format!("country-{}", c.code())),
+                ghiseu_domain::geo::regions(c)
+                    .iter()
+                    .map(|r| (r.code.to_string(), r.name.to_string()))
+                    .collect(),
+            )
+        })
+        .collect();
     ProfilePage {
+        regions,
+        region: values.get("domicile_region").chars().take(8).collect(),
+        region_error: error_for(&errors, "domicile_region"),
         frame: Frame::new(state, lang, t.m("profile-title"), "account/profile"),
         lang_error: error_for(&errors, "preferred_lang"),
         errors,
@@ -255,6 +274,7 @@ async fn store(
         citizenship: checked.citizenship.as_deref(),
         phone: checked.phone.as_deref(),
         domicile_country: checked.domicile_country.as_deref(),
+        domicile_region: checked.domicile_region.as_deref(),
         domicile_locality: checked.domicile_locality.as_deref(),
         domicile_address: checked.domicile_address.as_deref(),
     };

@@ -5,7 +5,7 @@ use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
 use super::{anonymous_form, new_password_error};
 use crate::AppState;
-use crate::i18n::text_arg;
+use crate::notices::{self, Notice};
 use crate::pages::PageLang;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html, page_lang};
@@ -14,7 +14,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use ghiseu_domain::account::EmailAddress;
+use ghiseu_domain::account::{EmailAddress, NotificationChannel};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::accounts::{self, NewPerson, TokenRefusal};
 use ghiseu_storage::audit;
@@ -204,10 +204,6 @@ async fn create_account(
     let now = state.clock.now();
     let micros = now.as_microsecond();
     let id = uuid::Uuid::now_v7().to_string();
-    let t = Tr {
-        i18n: &state.i18n,
-        lang,
-    };
     let mut tx = state
         .db
         .pool()
@@ -226,7 +222,7 @@ async fn create_account(
         },
     )
     .await?;
-    let message = if created {
+    if created {
         audit::append(
             &mut tx,
             &audit_event(state, "account.registered", Some(&id), None),
@@ -241,31 +237,34 @@ async fn create_account(
             micros + VERIFY_TTL_MICROS,
         )
         .await?;
-        let link = format!(
-            "{}/{}/account/verify?token={token}",
-            state.public_url,
-            lang.code()
-        );
-        NewMessage {
-            kind: "email-verification".into(),
-            channel: Channel::Email,
-            recipient: email.as_str().to_string(),
-            subject: t.m("email-verify-subject"),
-            body: t.with("email-verify-body", &[("link", text_arg(link))]),
-            person_id: Some(id),
-        }
+        notices::tell(
+            &mut tx,
+            state,
+            &id,
+            &Notice::EmailVerification { token: &token },
+            now,
+        )
+        .await?;
     } else {
-        let login = format!("{}/{}/account/login", state.public_url, lang.code());
-        NewMessage {
-            kind: "registration-attempt".into(),
+        // Not one of the account's messages: it goes to the address as
+        // typed, in the language of the form.
+        let notice = Notice::RegistrationAttempt;
+        let text = notice.compose(
+            &state.i18n,
+            &state.public_url,
+            lang,
+            NotificationChannel::Email,
+        );
+        let message = NewMessage {
+            kind: notice.kind().code().into(),
             channel: Channel::Email,
             recipient: email.as_str().to_string(),
-            subject: t.m("email-exists-subject"),
-            body: t.with("email-exists-body", &[("link", text_arg(login))]),
+            subject: text.subject,
+            body: text.body,
             person_id: None,
-        }
-    };
-    outbox::enqueue(&mut tx, &message, now).await?;
+        };
+        outbox::enqueue(&mut tx, &message, now).await?;
+    }
     tx.commit()
         .await
         .map_err(ghiseu_storage::StorageError::from)?;

@@ -7,7 +7,7 @@ use super::session::form_token_ok;
 use super::{FormError, audit_event, error_for};
 use super::{anonymous_form, new_password_error};
 use crate::AppState;
-use crate::i18n::text_arg;
+use crate::notices::{self, Notice};
 use crate::pages::PageLang;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, html};
@@ -19,7 +19,6 @@ use axum_extra::extract::cookie::CookieJar;
 use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::accounts::{self, TokenRefusal};
-use ghiseu_storage::outbox::{self, Channel, NewMessage};
 use ghiseu_storage::{StorageError, audit, sessions};
 use serde::Deserialize;
 
@@ -83,7 +82,7 @@ pub(crate) async fn request(
             .into_response();
     }
     if let Ok(email) = EmailAddress::parse(&form.email)
-        && let Err(e) = send_link(&state, lang, &email).await
+        && let Err(e) = send_link(&state, &email).await
     {
         tracing::error!(error = %e, "password reset request failed");
         return (
@@ -103,12 +102,9 @@ pub(crate) async fn request(
     })
 }
 
-/// Queues a reset link when a verified account uses the address; says nothing either way.
-async fn send_link(
-    state: &AppState,
-    lang: Lang,
-    email: &EmailAddress,
-) -> Result<(), crate::error::ApiError> {
+/// Queues a reset link, in the account's language, when a verified account
+/// uses the address; says nothing either way.
+async fn send_link(state: &AppState, email: &EmailAddress) -> Result<(), crate::error::ApiError> {
     let now = state.clock.now();
     let micros = now.as_microsecond();
     let key = format!("reset:{}", email.as_str());
@@ -123,15 +119,6 @@ async fn send_link(
         return Ok(());
     }
     let token = random_token().map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
-    let t = Tr {
-        i18n: &state.i18n,
-        lang,
-    };
-    let link = format!(
-        "{}/{}/account/reset/new?token={token}",
-        state.public_url,
-        lang.code()
-    );
     let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
     accounts::insert_token(
         &mut tx,
@@ -142,15 +129,14 @@ async fn send_link(
         micros + RESET_TTL_MICROS,
     )
     .await?;
-    let message = NewMessage {
-        kind: "password-reset".into(),
-        channel: Channel::Email,
-        recipient: person.email.clone(),
-        subject: t.m("email-reset-subject"),
-        body: t.with("email-reset-body", &[("link", text_arg(link))]),
-        person_id: Some(person.id.clone()),
-    };
-    outbox::enqueue(&mut tx, &message, now).await?;
+    notices::tell(
+        &mut tx,
+        state,
+        &person.id,
+        &Notice::PasswordReset { token: &token },
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StorageError::from)?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use super::totp;
 use super::{FormError, audit_event};
 use crate::AppState;
 use crate::error::ApiError;
+use crate::notices::{self, Notice};
 use crate::pages::PageLang;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, finish, html, page_lang};
@@ -157,6 +158,14 @@ pub(crate) async fn enrol(
                 Some(&current.person.id),
                 None,
             ),
+        )
+        .await?;
+        notices::tell(
+            &mut tx,
+            &state,
+            &current.person.id,
+            &Notice::SecondFactorEnabled,
+            now,
         )
         .await?;
         tx.commit().await.map_err(StorageError::from)?;

@@ -155,6 +155,31 @@ pub struct AuthorityBody {
     pub payment_methods: Texts,
     pub payment_instructions: Texts,
     pub payment_account: Option<String>,
+    pub offices: Vec<OfficeBody>,
+}
+
+/// An office and the part of the country it serves.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfficeBody {
+    pub id: String,
+    pub name: Texts,
+    pub address: Texts,
+    pub time_zone: String,
+    /// ISO 3166-2 divisions whose residents it serves; `["*"]` for the whole country.
+    pub covers: Vec<String>,
+}
+
+fn office(o: &ghiseu_domain::catalogue::Office) -> OfficeBody {
+    OfficeBody {
+        id: o.id.clone(),
+        name: texts(&o.name),
+        address: texts(&o.address),
+        time_zone: o.time_zone_name.clone(),
+        covers: match &o.coverage {
+            ghiseu_domain::catalogue::Coverage::Country => vec!["*".to_string()],
+            ghiseu_domain::catalogue::Coverage::Regions(codes) => codes.clone(),
+        },
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -173,6 +198,9 @@ pub struct ServiceDetail {
     pub reductions: Vec<ReductionBody>,
     pub questions: Vec<QuestionBody>,
     pub renewal_notice_days: Option<u32>,
+    /// Identity assurance levels with which a person may apply: `email`,
+    /// `in-person`, `card`.
+    pub assurance: Vec<String>,
     /// Whether a quote needs the holder's birth date.
     pub needs_birth_date: bool,
 }
@@ -360,7 +388,13 @@ impl ServiceDetail {
                 payment_methods: texts(&authority.payment.methods),
                 payment_instructions: texts(&authority.payment.instructions),
                 payment_account: authority.payment.account.clone(),
+                offices: authority.offices.iter().map(office).collect(),
             },
+            assurance: service
+                .assurance
+                .iter()
+                .map(|l| l.code().to_string())
+                .collect(),
             name: texts(&service.name),
             summary: texts(&service.summary),
             eligibility: texts(&service.eligibility),

@@ -3,7 +3,6 @@
 
 use super::Staff;
 use crate::AppState;
-use crate::accounts::audit_event;
 use crate::error::ApiError;
 use crate::pages::PageLang;
 use crate::pages::view::Tr;
@@ -64,9 +63,7 @@ async fn page<'a>(
         Err(_) => None,
     };
     if let Some(person) = &found {
-        let mut event = audit_event(state, "person.viewed", Some(&staff.0.person.id), None);
-        event.actor_role = Some(staff.0.person.role.clone());
-        event.subject = Some(person.id.clone());
+        let event = staff.audit_event(state, "person.viewed", Some(&person.id));
         audit::record(&state.db, &event).await?;
     }
     Ok(IdentityPage {
@@ -84,7 +81,7 @@ async fn page<'a>(
             .iter()
             .map(|d| (d.to_string(), t.m(&format!("document-type-{d}"))))
             .collect(),
-        csrf: staff.0.session.csrf_token.clone(),
+        csrf: staff.current.session.csrf_token.clone(),
     })
 }
 
@@ -134,7 +131,7 @@ pub(crate) async fn record(
     staff: Staff,
     Form(form): Form<CheckForm>,
 ) -> Response {
-    if !staff.0.csrf_ok(&form.csrf) {
+    if !staff.current.csrf_ok(&form.csrf) {
         return (
             StatusCode::FORBIDDEN,
             html(&crate::accounts::expired(&state, lang, "office/identity")),
@@ -219,7 +216,7 @@ async fn bind(
     let check = InPersonCheck {
         id: &check_id,
         person_id: &form.person_id,
-        operator_id: &staff.0.person.id,
+        operator_id: &staff.current.person.id,
         document_type: &form.document_type,
         document_number_masked: &masked,
         national_id_country: national_id.country().code(),
@@ -230,14 +227,7 @@ async fn bind(
     if let Err(refusal) = identity::record_in_person(&mut tx, &check).await? {
         return Ok(Err(Some(refusal)));
     }
-    let mut event = audit_event(
-        state,
-        "identity.checked-in-person",
-        Some(&staff.0.person.id),
-        None,
-    );
-    event.actor_role = Some(staff.0.person.role.clone());
-    event.subject = Some(form.person_id.clone());
+    let mut event = staff.audit_event(state, "identity.checked-in-person", Some(&form.person_id));
     event.detail = serde_json::json!({ "document_type": form.document_type, "document_number": masked, "national_id": national_id.masked() });
     audit::append(&mut tx, &event).await?;
     tx.commit().await.map_err(StorageError::from)?;

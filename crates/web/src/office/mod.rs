@@ -1,10 +1,16 @@
 //! The back office: pages for operators, supervisors and administrators.
 
+mod cases;
 mod guardianships;
 mod identity;
+mod relationships;
+mod representations;
+mod staff;
+mod staff_rules;
 
 use crate::AppState;
-use crate::accounts::CurrentPerson;
+use crate::accounts::{ClientAddress, CurrentPerson};
+use crate::error::ApiError;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, html};
 use axum::Router;
@@ -12,12 +18,14 @@ use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use ghiseu_domain::account::Role;
-use ghiseu_domain::catalogue::Lang;
+use ghiseu_domain::catalogue::{Catalogue, Lang, Office};
+use ghiseu_storage::staff::Posting;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
+        .merge(cases::router())
         .route(
             "/{lang}/office/identity",
             get(identity::form).post(identity::record),
@@ -26,11 +34,74 @@ pub(crate) fn router() -> Router<AppState> {
             "/{lang}/office/guardianships",
             get(guardianships::list).post(guardianships::decide),
         )
+        .route(
+            "/{lang}/office/guardianships/record",
+            post(relationships::record),
+        )
+        .route("/{lang}/office/staff", get(staff::list).post(staff::assign))
+        .route(
+            "/{lang}/office/representations",
+            get(representations::form).post(representations::record),
+        )
 }
 
-/// A signed-in member of staff. Checked by the extractor, so no office
-/// handler can forget it: citizens get 403, strangers the login page.
-pub struct Staff(pub CurrentPerson);
+/// A signed-in member of staff and where they work. Checked by the
+/// extractor, so no office handler can forget it: citizens get 403, strangers
+/// the login page.
+pub struct Staff {
+    pub current: CurrentPerson,
+    pub role: Role,
+    pub posting: Posting,
+    /// Where the request came from, for the audit log.
+    pub client: String,
+}
+
+impl Staff {
+    /// An audit event of this member of staff acting on `subject`'s data.
+    pub fn audit_event(
+        &self,
+        state: &AppState,
+        action: &str,
+        subject: Option<&str>,
+    ) -> ghiseu_domain::audit::AuditEvent {
+        let mut event = ghiseu_domain::audit::AuditEvent::new(state.clock.now(), action);
+        event.actor = Some(self.current.person.id.clone());
+        event.actor_role = Some(self.role.code().to_string());
+        event.subject = subject.map(String::from);
+        event.source_ip = Some(self.client.clone());
+        event
+    }
+
+    /// The offices whose work this person may see and do: an operator their
+    /// own offices of their authority; a supervisor and an administrator every
+    /// office of their authority (an administrator with no authority, all).
+    pub fn offices<'a>(&self, catalogue: &'a Catalogue) -> Vec<&'a Office> {
+        let authority = self.posting.authority_id.as_deref();
+        catalogue
+            .offices()
+            .filter(|o| match self.role {
+                Role::Operator => {
+                    authority == Some(o.authority_id.as_str())
+                        && self.posting.office_ids.contains(&o.id)
+                }
+                Role::Supervisor => authority == Some(o.authority_id.as_str()),
+                Role::Administrator => authority.is_none_or(|a| a == o.authority_id),
+                Role::Citizen => false,
+            })
+            .collect()
+    }
+
+    pub fn office_ids(&self, catalogue: &Catalogue) -> Vec<String> {
+        self.offices(catalogue)
+            .into_iter()
+            .map(|o| o.id.clone())
+            .collect()
+    }
+
+    pub fn serves(&self, catalogue: &Catalogue, office_id: &str) -> bool {
+        self.offices(catalogue).iter().any(|o| o.id == office_id)
+    }
+}
 
 impl FromRequestParts<AppState> for Staff {
     type Rejection = Response;
@@ -43,7 +114,19 @@ impl FromRequestParts<AppState> for Staff {
             .await
             .map_err(IntoResponse::into_response)?;
         match Role::parse(&current.person.role) {
-            Some(Role::Operator | Role::Supervisor | Role::Administrator) => Ok(Staff(current)),
+            Some(role @ (Role::Operator | Role::Supervisor | Role::Administrator)) => {
+                let posting = ghiseu_storage::staff::posting(&state.db, &current.person.id)
+                    .await
+                    .map_err(|e| ApiError::from(e).into_response())?;
+                let Ok(ClientAddress(client)) =
+                    ClientAddress::from_request_parts(parts, state).await;
+                Ok(Staff {
+                    current,
+                    role,
+                    posting,
+                    client,
+                })
+            }
             _ => {
                 let lang = if parts.uri.path().starts_with("/en/") {
                     Lang::En

@@ -6,6 +6,7 @@ use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use ghiseu_domain::account::AssuranceLevel;
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 
 pub(crate) struct ServiceLink {
@@ -154,6 +155,9 @@ struct ServicePage<'a> {
     reductions: Vec<ReductionBlock>,
     validity: Vec<String>,
     biometrics: Vec<String>,
+    /// How the applicant's identity must be assured; empty when a verified
+    /// e-mail address is enough.
+    assurance: Vec<String>,
     payment_methods: String,
     payment_instructions: String,
     calculator_href: String,
@@ -321,6 +325,15 @@ fn service_page<'a>(
         reductions,
         validity: t.validity(&service.validity),
         biometrics: t.biometrics(service.biometrics),
+        assurance: if service.accepts(AssuranceLevel::Email) {
+            Vec::new()
+        } else {
+            service
+                .assurance
+                .iter()
+                .map(|l| t.m(&format!("service-assurance-{}", l.code())))
+                .collect()
+        },
         payment_methods: authority.payment.methods.get(lang).to_string(),
         payment_instructions: authority.payment.instructions.get(lang).to_string(),
         calculator_href: format!("/{}/services/{}/calculator", lang.code(), service.id),

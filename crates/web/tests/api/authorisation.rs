@@ -1,23 +1,38 @@
 //! Every route that shows or changes a person's data, walked by people who
-//! must not reach it: no session, another citizen, and a citizen on staff pages.
+//! must not reach it: no session, another citizen, a citizen on staff pages,
+//! and staff of another office or authority.
 
 use crate::support::{Browser, TestApp, hidden};
 
-const PERSONAL_PAGES: [&str; 5] = [
+const PERSONAL_PAGES: [&str; 6] = [
     "/en/account/household",
+    "/en/account/representations",
     "/en/account",
     "/en/account/messages",
     "/en/account/profile",
     "/en/account/second-factor",
 ];
-const PERSONAL_FORMS: [&str; 5] = [
+const PERSONAL_FORMS: [&str; 6] = [
     "/en/account/household",
+    "/en/account/representations/revoke",
     "/en/account/logout",
     "/en/account/logout-everywhere",
     "/en/account/profile",
     "/en/account/second-factor",
 ];
-const STAFF_PAGES: [&str; 2] = ["/en/office/guardianships", "/en/office/identity"];
+const STAFF_PAGES: [&str; 4] = [
+    "/en/office/guardianships",
+    "/en/office/identity",
+    "/en/office/representations",
+    "/en/office/staff",
+];
+const STAFF_FORMS: [&str; 5] = [
+    "/en/office/guardianships",
+    "/en/office/guardianships/record",
+    "/en/office/identity",
+    "/en/office/representations",
+    "/en/office/staff",
+];
 
 async fn citizen(app: &TestApp, email: &str) -> Browser {
     crate::support::signed_in(app, email, "citizen").await.0
@@ -32,7 +47,7 @@ async fn nobody_without_a_session_reaches_personal_or_staff_routes() {
         assert_eq!(r.status, 303, "GET {path}");
         assert_eq!(r.headers["location"], "/en/account/login", "GET {path}");
     }
-    for path in PERSONAL_FORMS.iter().chain(&STAFF_PAGES) {
+    for path in PERSONAL_FORMS.iter().chain(&STAFF_FORMS) {
         let r = stranger.post_form(&app, path, &[("csrf", "x")]).await;
         assert_eq!(r.status, 303, "POST {path}");
     }
@@ -78,6 +93,8 @@ async fn citizens_get_403_on_staff_routes_and_never_the_data() {
             .await;
         assert_eq!(r.status, 403, "GET {path}");
         assert!(!r.text().contains("ana.staff@example.ro"));
+    }
+    for path in STAFF_FORMS {
         let csrf = hidden(&ana.get(&app, "/en/account").await.text(), "csrf");
         assert_eq!(
             ana.post_form(&app, path, &[("csrf", &csrf)]).await.status,

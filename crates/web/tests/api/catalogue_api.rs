@@ -90,3 +90,52 @@ async fn an_unknown_service_is_a_404_problem() {
     assert!(p["detail"].as_str().unwrap().contains("openapi"));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_service_names_its_offices_and_the_identity_assurance_it_needs() {
+    let app = TestApp::new().await;
+    let record = app
+        .get("/api/v1/services/ro.criminal-record.certificate")
+        .await
+        .json();
+    assert_eq!(
+        record["assurance"],
+        serde_json::json!(["in-person", "card"])
+    );
+    let igi = app
+        .get("/api/v1/services/ro.igi.residence-permit")
+        .await
+        .json();
+    let offices = igi["authority"]["offices"].as_array().unwrap();
+    let alba = offices.iter().find(|o| o["id"] == "igi-alba").unwrap();
+    assert_eq!(
+        alba["covers"],
+        serde_json::json!(["RO-AB", "RO-HD", "RO-SB"])
+    );
+    assert_eq!(alba["time_zone"], "Europe/Bucharest");
+    assert!(
+        offices
+            .iter()
+            .any(|o| o["covers"] == serde_json::json!(["*"]))
+    );
+    let passport = app
+        .get("/api/v1/services/ro.passport.electronic")
+        .await
+        .json();
+    assert_eq!(
+        passport["assurance"],
+        serde_json::json!(["email", "in-person", "card"])
+    );
+
+    let page = app
+        .get("/en/services/ro.criminal-record.certificate")
+        .await
+        .text();
+    assert!(
+        page.contains("id=\"assurance\"") && page.contains("bank card check (3-D Secure)"),
+        "the page says how identity must be confirmed"
+    );
+    let page = app.get("/en/services/ro.passport.electronic").await.text();
+    assert!(!page.contains("id=\"assurance\""));
+    app.cleanup().await;
+}

@@ -6,6 +6,16 @@ async fn ask_for_child(
     given: &str,
     birth: &str,
 ) -> crate::support::TestResponse {
+    ask_for_child_at(app, browser, given, birth, "ab-alba-iulia").await
+}
+
+async fn ask_for_child_at(
+    app: &TestApp,
+    browser: &mut crate::support::Browser,
+    given: &str,
+    birth: &str,
+    office: &str,
+) -> crate::support::TestResponse {
     let page = browser.get(app, "/en/account/household").await;
     assert_eq!(page.status, 200);
     let csrf = hidden(&page.text(), "csrf");
@@ -20,6 +30,7 @@ async fn ask_for_child(
                 ("birth_date", birth),
                 ("relationship", "parent"),
                 ("evidence", "birth-certificate"),
+                ("office", office),
             ],
         )
         .await

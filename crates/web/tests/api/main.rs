@@ -5,13 +5,20 @@
 
 mod accounts;
 mod authorisation;
+mod card;
+mod cases;
 mod catalogue_api;
 mod household;
 mod i18n;
 mod mail;
+mod notices;
 mod office;
+mod office_scope;
 mod ops;
 mod pages;
 mod profile;
 mod quotes;
+mod representations;
+mod review;
+mod staff;
 mod support;

@@ -5,7 +5,7 @@ use ghiseu_domain::catalogue::Catalogue;
 use ghiseu_storage::catalogue_files;
 use ghiseu_storage::testing::TestDatabase;
 use ghiseu_web::i18n::I18n;
-use ghiseu_web::{AppState, Clock, router};
+use ghiseu_web::{AppState, CardIdentity, Clock, Settings, router};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
@@ -62,7 +62,13 @@ impl TestApp {
         let database = TestDatabase::new().await;
         let catalogue = Catalogue::load(&catalogue_files::bundled()).expect("bundled catalogue");
         let clock = Clock::Fixed("2026-11-23T08:00:00Z".parse().unwrap());
-        let state = AppState::new(catalogue, database.db.clone(), I18n::new().unwrap(), clock);
+        let state = AppState::with_settings(
+            catalogue,
+            database.db.clone(),
+            I18n::new().unwrap(),
+            clock,
+            settings(),
+        );
         TestApp {
             router: router(state.clone()),
             state,
@@ -120,11 +126,28 @@ impl TestApp {
 
     /// The same database and catalogue with the clock moved to `now`.
     pub fn at(&self, now: &str) -> TestApp {
-        let state = AppState::new(
+        let state = AppState::with_settings(
             self.state.catalogue.clone(),
             self.state.db.clone(),
             I18n::new().unwrap(),
             Clock::Fixed(now.parse().unwrap()),
+            settings(),
+        );
+        TestApp {
+            router: router(state.clone()),
+            state,
+            database: None,
+        }
+    }
+
+    /// The same database and clock where no bank card provider is configured.
+    pub fn without_card_provider(&self) -> TestApp {
+        let state = AppState::with_settings(
+            self.state.catalogue.clone(),
+            self.state.db.clone(),
+            I18n::new().unwrap(),
+            self.state.clock,
+            Settings::default(),
         );
         TestApp {
             router: router(state.clone()),
@@ -137,6 +160,17 @@ impl TestApp {
         if let Some(database) = self.database {
             database.cleanup().await;
         }
+    }
+}
+
+/// The defaults, with the demonstration bank card provider.
+fn settings() -> Settings {
+    let secret =
+        ghiseu_payments::Secret::new(b"the tests' card provider secret, 32+ bytes").unwrap();
+    let demo = ghiseu_payments::DemoCardProvider::new(secret, &Settings::default().public_url);
+    Settings {
+        card_identity: CardIdentity::Demo(std::sync::Arc::new(demo)),
+        ..Settings::default()
     }
 }
 
@@ -225,8 +259,34 @@ pub fn hidden(html: &str, name: &str) -> String {
 pub const TEST_PASSWORD: &str = "linden river copper lantern";
 
 /// A person with a verified address and `role`, signed in through the
-/// registration and login pages; returns their browser and id.
+/// registration and login pages; returns their browser and id. Operators work
+/// at the Alba passport office, supervisors for its authority, administrators
+/// for the whole installation.
 pub async fn signed_in(app: &TestApp, email: &str, role: &str) -> (Browser, String) {
+    match role {
+        "operator" => {
+            signed_in_at(
+                app,
+                email,
+                role,
+                Some("ro.passport.alba"),
+                &["ab-alba-iulia"],
+            )
+            .await
+        }
+        "supervisor" => signed_in_at(app, email, role, Some("ro.passport.alba"), &[]).await,
+        _ => signed_in_at(app, email, role, None, &[]).await,
+    }
+}
+
+/// As `signed_in`, posted to an authority and offices.
+pub async fn signed_in_at(
+    app: &TestApp,
+    email: &str,
+    role: &str,
+    authority: Option<&str>,
+    offices: &[&str],
+) -> (Browser, String) {
     use ghiseu_storage::accounts;
     let mut browser = Browser::default();
     let form = browser.get(app, "/en/account/register").await;
@@ -249,7 +309,13 @@ pub async fn signed_in(app: &TestApp, email: &str, role: &str) -> (Browser, Stri
         .await
         .unwrap();
     if role != "citizen" {
-        accounts::set_role(&mut tx, &person.id, role).await.unwrap();
+        let posting = ghiseu_storage::staff::Posting {
+            authority_id: authority.map(str::to_string),
+            office_ids: offices.iter().map(|o| o.to_string()).collect(),
+        };
+        ghiseu_storage::staff::assign(&mut tx, &person.id, role, &posting, 0)
+            .await
+            .unwrap();
     }
     tx.commit().await.unwrap();
     (log_in(app, email).await, person.id)

@@ -13,7 +13,7 @@ use ghiseu_storage::profiles::ProfileRecord;
 use std::collections::HashMap;
 
 /// The fields in the order the page shows them, which the error summary follows.
-const PAGE_ORDER: [&str; 9] = [
+const PAGE_ORDER: [&str; 10] = [
     "given_name",
     "family_name",
     "birth_date",
@@ -21,6 +21,7 @@ const PAGE_ORDER: [&str; 9] = [
     "phone",
     "preferred_lang",
     "domicile_country",
+    "domicile_region",
     "domicile_locality",
     "domicile_address",
 ];
@@ -42,6 +43,7 @@ impl Values {
             ("citizenship", text(&record.citizenship)),
             ("phone", text(&record.phone)),
             ("domicile_country", text(&record.domicile_country)),
+            ("domicile_region", text(&record.domicile_region)),
             ("domicile_locality", text(&record.domicile_locality)),
             ("domicile_address", text(&record.domicile_address)),
             ("preferred_lang", record.preferred_lang.clone()),
@@ -81,6 +83,7 @@ pub(super) struct Checked {
     pub citizenship: Option<String>,
     pub phone: Option<String>,
     pub domicile_country: Option<String>,
+    pub domicile_region: Option<String>,
     pub domicile_locality: Option<String>,
     pub domicile_address: Option<String>,
     pub preferred_lang: Lang,
@@ -134,6 +137,18 @@ pub(super) fn check(
     let home = domicile_country
         .as_deref()
         .and_then(|c| CountryCode::parse(c).ok());
+    let domicile_region = field("domicile_region", &|v| {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        match ghiseu_domain::geo::region(v.trim()) {
+            None => Err("region-unknown"),
+            Some((country, _)) if home.as_ref().is_some_and(|h| h.as_str() != country.code()) => {
+                Err("region-other-country")
+            }
+            Some((_, region)) => Ok(Some(region.code.to_string())),
+        }
+    });
     let phone = field("phone", &|v| {
         parse_optional_phone(v, home.as_ref())
             .map(|p| p.map(|p| p.as_str().to_string()))
@@ -167,6 +182,7 @@ pub(super) fn check(
                 citizenship,
                 phone,
                 domicile_country,
+                domicile_region,
                 domicile_locality,
                 domicile_address,
                 preferred_lang,

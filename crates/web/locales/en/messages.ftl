@@ -1,0 +1,44 @@
+# Messages Ghiseu sends: the e-mail subject and body of each kind, and its
+# SMS. An SMS stays under 160 characters and carries no link.
+notice-second-factor-enabled-subject = Two-step sign-in was turned on for your Ghiseu account
+notice-second-factor-enabled-body = Hello,
+
+    Two-step sign-in with an authenticator app was turned on for your Ghiseu account. From now on, signing in takes a code from the app as well as your password.
+
+    If it was not you, someone knows your password: choose a new one at once here:
+    { $link }
+notice-second-factor-enabled-sms = Ghiseu: two-step sign-in was turned on for your account. If this was not you, reset your password at once.
+notice-application-returned-subject = Your application { $reference } needs more from you
+notice-application-returned-body = Hello,
+
+    Your application { $reference } for { $service } was returned to you: the office needs something completed or corrected before it can go on. Sign in to see what is asked:
+    { $link }
+notice-application-returned-sms = Ghiseu: application { $reference } was returned to you to complete. Sign in to Ghiseu to see what is needed.
+notice-application-accepted-subject = Your application { $reference } was accepted
+notice-application-accepted-body = Hello,
+
+    Your application { $reference } for { $service } was accepted and is being processed. We will write to you when the document is ready.
+
+    Your account: { $link }
+notice-application-accepted-sms = Ghiseu: application { $reference } was accepted and is being processed. We will tell you when the document is ready.
+notice-appointment-reminder-subject = Reminder: your appointment on { $date }
+notice-appointment-reminder-body = Hello,
+
+    You have an appointment for { $service } on { $date } at { $time }, at { $office }. Bring the documents the service asks for.
+
+    Your appointments: { $link }
+notice-appointment-reminder-sms = Ghiseu: appointment on { $date } at { $time }, { $office }. Bring the documents the service asks for.
+notice-document-ready-subject = Your document is ready for collection
+notice-document-ready-body = Hello,
+
+    The document you applied for with application { $reference } is ready. You can collect it from { $office }; bring your identity document.
+
+    Your account: { $link }
+notice-document-ready-sms = Ghiseu: the document for application { $reference } is ready for collection at { $office }. Bring your identity document.
+notice-document-expiry-subject = A document of yours expires on { $date }
+notice-document-expiry-body = Hello,
+
+    Your document "{ $document }" expires on { $date }. If you still need it, apply for a new one in good time: issuing it takes a while.
+
+    Your account: { $link }
+notice-document-expiry-sms = Ghiseu: your document "{ $document }" expires on { $date }. If you still need it, apply for a new one in good time.

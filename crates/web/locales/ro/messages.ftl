@@ -1,0 +1,45 @@
+# Mesajele trimise de Ghiseu: subiectul și textul e-mailului fiecărui fel de
+# mesaj, și SMS-ul lui. Un SMS are sub 160 de caractere și niciun link;
+# diacriticele lui sunt înlocuite la trimitere.
+notice-second-factor-enabled-subject = Autentificarea în doi pași a fost activată pentru contul Ghiseu
+notice-second-factor-enabled-body = Bună ziua,
+
+    Pentru contul dumneavoastră Ghiseu a fost activată autentificarea în doi pași cu o aplicație de autentificare. De acum, la conectare vi se cere, pe lângă parolă, și un cod din aplicație.
+
+    Dacă nu ați fost dumneavoastră, cineva vă cunoaște parola: alegeți imediat una nouă aici:
+    { $link }
+notice-second-factor-enabled-sms = Ghiseu: pentru contul dvs. a fost activată autentificarea în doi pași. Dacă nu ați fost dvs., resetați imediat parola.
+notice-application-returned-subject = Cererea { $reference } trebuie completată
+notice-application-returned-body = Bună ziua,
+
+    Cererea dumneavoastră { $reference } pentru { $service } v-a fost returnată: ghișeul are nevoie de completări sau corecturi înainte de a o prelucra. Autentificați-vă pentru a vedea ce vi se cere:
+    { $link }
+notice-application-returned-sms = Ghiseu: cererea { $reference } v-a fost returnată pentru completări. Autentificați-vă în Ghiseu pentru detalii.
+notice-application-accepted-subject = Cererea { $reference } a fost acceptată
+notice-application-accepted-body = Bună ziua,
+
+    Cererea dumneavoastră { $reference } pentru { $service } a fost acceptată și este în lucru. Vă scriem când documentul este gata.
+
+    Contul dumneavoastră: { $link }
+notice-application-accepted-sms = Ghiseu: cererea { $reference } a fost acceptată și este în lucru. Vă anunțăm când documentul este gata.
+notice-appointment-reminder-subject = Reamintire: programarea din { $date }
+notice-appointment-reminder-body = Bună ziua,
+
+    Aveți o programare pentru { $service } pe { $date }, la ora { $time }, la { $office }. Aduceți documentele cerute pentru serviciu.
+
+    Programările dumneavoastră: { $link }
+notice-appointment-reminder-sms = Ghiseu: programare pe { $date }, ora { $time }, la { $office }. Aduceți documentele cerute pentru serviciu.
+notice-document-ready-subject = Documentul dumneavoastră poate fi ridicat
+notice-document-ready-body = Bună ziua,
+
+    Documentul cerut prin cererea { $reference } este gata. Îl puteți ridica de la { $office }; aveți la dumneavoastră actul de identitate.
+
+    Contul dumneavoastră: { $link }
+notice-document-ready-sms = Ghiseu: documentul pentru cererea { $reference } poate fi ridicat de la { $office }. Aveți la dvs. actul de identitate.
+notice-document-expiry-subject = Un document al dumneavoastră expiră pe { $date }
+notice-document-expiry-body = Bună ziua,
+
+    Documentul „{ $document }” expiră pe { $date }. Dacă aveți în continuare nevoie de el, cereți unul nou din timp: eliberarea durează.
+
+    Contul dumneavoastră: { $link }
+notice-document-expiry-sms = Ghiseu: documentul „{ $document }” expiră pe { $date }. Dacă mai aveți nevoie de el, cereți din timp unul nou.

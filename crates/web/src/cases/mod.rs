@@ -1,0 +1,40 @@
+//! Applications as citizens see them: start one for themselves or a child,
+//! fill it in, send it, follow it.
+
+pub(crate) mod access;
+mod apply;
+mod dashboard;
+mod submit;
+mod view;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+use ghiseu_domain::catalogue::Lang;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/{lang}/applications",
+            get(dashboard::list).post(apply::start),
+        )
+        .route("/{lang}/applications/new", get(apply::form))
+        .route("/{lang}/applications/{id}", get(view::show))
+        .route("/{lang}/applications/{id}/answers", post(view::save))
+        .route("/{lang}/applications/{id}/submit", post(submit::submit))
+        .route("/{lang}/applications/{id}/withdraw", post(submit::withdraw))
+}
+
+pub(crate) fn case_href(lang: Lang, id: &str) -> String {
+    format!("/{}/applications/{id}", lang.code())
+}
+
+/// The holder's facts copied onto a new case.
+pub(crate) struct CaseCopy {
+    pub person_id: Option<String>,
+    pub ward_id: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Option<String>,
+    pub region: Option<String>,
+}

@@ -1,0 +1,355 @@
+//! One application as its people see it: what it is, where it stands, what
+//! to do next, the answers (editable while a draft or returned) and the
+//! timeline of everything that happened.
+
+use super::access::citizen_case;
+use super::case_href;
+use crate::AppState;
+use crate::accounts::CurrentPerson;
+use crate::error::ApiError;
+use crate::pages::view::Tr;
+use crate::pages::{Frame, PageError, PageLang, finish, html};
+use askama::Template;
+use axum::extract::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_domain::case::application::{Answers, category_for, check_answers, checklist};
+use ghiseu_domain::case::{Actor, CaseState, allowed_actions};
+use ghiseu_domain::catalogue::{Authority, Lang, Service};
+use ghiseu_storage::StorageError;
+use ghiseu_storage::cases::{self, CaseRecord};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+
+pub(crate) struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub(crate) struct QuestionView {
+    pub id: String,
+    pub label: String,
+    pub required: bool,
+    pub options: Vec<Choice>,
+}
+
+pub(crate) struct TimelineLine {
+    pub when: String,
+    pub what: String,
+    pub reason: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "cases/case.html")]
+struct CasePage<'a> {
+    frame: Frame<'a>,
+    id: String,
+    reference: Option<String>,
+    service_name: String,
+    holder: String,
+    state_name: String,
+    next_step: String,
+    office: Option<String>,
+    deadline: Option<String>,
+    fee: Option<String>,
+    category: Option<String>,
+    documents: Vec<String>,
+    editable: bool,
+    can_submit: bool,
+    can_withdraw: bool,
+    urgencies: Vec<Choice>,
+    reductions: Vec<Choice>,
+    questions: Vec<QuestionView>,
+    timeline: Vec<TimelineLine>,
+    version: i64,
+    csrf: String,
+    problems: Vec<String>,
+}
+
+fn answers_of(case: &CaseRecord) -> Answers {
+    serde_json::from_str(&case.answers).unwrap_or_default()
+}
+
+async fn render<'a>(
+    state: &'a AppState,
+    lang: Lang,
+    current: &CurrentPerson,
+    case: &CaseRecord,
+    problems: Vec<String>,
+) -> Result<CasePage<'a>, ApiError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let found = state.catalogue.service(&case.service_id);
+    let service_name = found.map_or_else(
+        || case.service_id.clone(),
+        |(_, s)| s.name.get(lang).to_string(),
+    );
+    let current_state = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let allowed = allowed_actions(current_state, Actor::Applicant);
+    let answers = answers_of(case);
+    let (urgencies, reductions, questions, documents, category) = match found {
+        Some((authority, service)) => form_parts(state, t, authority, service, case, &answers),
+        None => Default::default(),
+    };
+    let timeline = cases::events(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|e| TimelineLine {
+            when: jiff::Timestamp::from_microsecond(e.at)
+                .map(|at| {
+                    let zone = found.map_or(jiff::tz::TimeZone::UTC, |(a, _)| a.time_zone.clone());
+                    let local = at.to_zoned(zone);
+                    format!(
+                        "{} {}",
+                        t.date(local.date()),
+                        local.time().strftime("%H:%M")
+                    )
+                })
+                .unwrap_or_default(),
+            what: t.m(&format!("case-event-{}", e.action)),
+            reason: e.reason,
+        })
+        .collect();
+    let fee = case
+        .fee_minor
+        .zip(found)
+        .map(|(minor, (a, _))| t.money(minor, a.currency));
+    Ok(CasePage {
+        frame: Frame::new(
+            state,
+            lang,
+            service_name.clone(),
+            &format!("applications/{}", case.id),
+        ),
+        id: case.id.clone(),
+        reference: case.reference.clone(),
+        service_name,
+        holder: format!("{} {}", case.holder_given_name, case.holder_family_name),
+        state_name: t.m(&format!("case-state-{}", case.state)),
+        next_step: t.m(&format!("case-next-{}", case.state)),
+        office: case
+            .office_id
+            .as_deref()
+            .and_then(|o| state.catalogue.office(o))
+            .map(|o| format!("{}, {}", o.name.get(lang), o.address.get(lang))),
+        deadline: case
+            .deadline
+            .as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+            .map(|d| t.date(d)),
+        fee,
+        category,
+        documents,
+        editable: current_state.is_editable(),
+        can_submit: allowed
+            .iter()
+            .any(|a| matches!(a.code(), "submit" | "resubmit")),
+        can_withdraw: allowed.iter().any(|a| a.code() == "withdraw"),
+        urgencies,
+        reductions,
+        questions,
+        timeline,
+        version: case.version,
+        csrf: current.session.csrf_token.clone(),
+        problems,
+    })
+}
+
+type FormParts = (
+    Vec<Choice>,
+    Vec<Choice>,
+    Vec<QuestionView>,
+    Vec<String>,
+    Option<String>,
+);
+
+fn form_parts(
+    state: &AppState,
+    t: Tr<'_>,
+    authority: &Authority,
+    service: &Service,
+    case: &CaseRecord,
+    answers: &Answers,
+) -> FormParts {
+    let lang = t.lang;
+    let chosen_urgency = answers
+        .urgency
+        .clone()
+        .or_else(|| service.default_urgency().map(|u| u.id.clone()));
+    let urgencies = service
+        .urgencies
+        .iter()
+        .map(|u| Choice {
+            value: u.id.clone(),
+            label: t.urgency(service, &u.id),
+            selected: Some(&u.id) == chosen_urgency.as_ref(),
+        })
+        .collect();
+    let reductions = service
+        .reductions
+        .iter()
+        .map(|r| Choice {
+            value: r.id.clone(),
+            label: r.name.get(lang).to_string(),
+            selected: answers.reduction.as_ref() == Some(&r.id),
+        })
+        .collect();
+    let questions = service
+        .questions
+        .iter()
+        .map(|q| QuestionView {
+            id: q.id.clone(),
+            label: q.label.get(lang).to_string(),
+            required: q.required,
+            options: q
+                .options
+                .iter()
+                .map(|o| Choice {
+                    value: o.id.clone(),
+                    label: o.label.get(lang).to_string(),
+                    selected: answers.questions.get(&q.id) == Some(&o.id),
+                })
+                .collect(),
+        })
+        .collect();
+    let birth = case
+        .holder_birth_date
+        .as_deref()
+        .and_then(|b| b.parse().ok());
+    let filed = case
+        .filed_on
+        .as_deref()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| state.clock.today(authority));
+    let category = category_for(service, birth, filed, answers.domicile_abroad)
+        .ok()
+        .flatten();
+    let documents = checklist(category)
+        .iter()
+        .map(|d| d.name.get(lang).to_string())
+        .collect();
+    (
+        urgencies,
+        reductions,
+        questions,
+        documents,
+        category.map(|c| c.name.get(lang).to_string()),
+    )
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    current: CurrentPerson,
+) -> Response {
+    let lang = match crate::pages::page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    let case = match citizen_case(&state, &current, &id).await {
+        Ok(Some((case, _))) => case,
+        Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
+        Err(e) => return e.into_response(),
+    };
+    match render(&state, lang, &current, &case, Vec::new()).await {
+        Ok(p) => html(&p),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The answers form: `urgency`, `reduction`, `q:<question id>`, `version`, `csrf`.
+pub(crate) async fn save(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, id)): Path<(String, String)>,
+    current: CurrentPerson,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.chars().take(100).collect::<String>())
+            .unwrap_or_default()
+    };
+    if !current.csrf_ok(&field("csrf")) {
+        let page = crate::accounts::expired(&state, lang, &format!("applications/{id}"));
+        return (StatusCode::FORBIDDEN, html(&page)).into_response();
+    }
+    let case = match citizen_case(&state, &current, &id).await {
+        Ok(Some((case, _))) => case,
+        Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
+        Err(e) => return e.into_response(),
+    };
+    let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
+        return finish(&state, Err(PageError::NotFound(lang)));
+    };
+    let questions: BTreeMap<String, String> = fields
+        .iter()
+        .filter_map(|(k, v)| {
+            let q = k.strip_prefix("q:")?;
+            (!v.is_empty()).then(|| (q.chars().take(64).collect(), v.chars().take(64).collect()))
+        })
+        .take(32)
+        .collect();
+    let answers = Answers {
+        urgency: Some(field("urgency")).filter(|u| !u.is_empty()),
+        reduction: Some(field("reduction")).filter(|r| !r.is_empty()),
+        questions,
+        domicile_abroad: field("domicile_abroad") == "yes",
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let problems: Vec<String> = check_answers(service, &answers, false)
+        .into_iter()
+        .map(|p| t.m(&format!("case-problem-{}", p.code)))
+        .collect();
+    if !problems.is_empty() {
+        return match render(&state, lang, &current, &case, problems).await {
+            Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
+            Err(e) => e.into_response(),
+        };
+    }
+    let birth = case
+        .holder_birth_date
+        .as_deref()
+        .and_then(|b| b.parse().ok());
+    let category = category_for(
+        service,
+        birth,
+        state.clock.today(authority),
+        answers.domicile_abroad,
+    )
+    .ok()
+    .flatten()
+    .map(|c| c.id.clone());
+    let version: i64 = field("version").parse().unwrap_or(0);
+    let saved: Result<bool, ApiError> = async {
+        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let json =
+            serde_json::to_string(&answers).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let now = state.clock.now().as_microsecond();
+        let done = cases::save_answers(&mut tx, &case.id, version, &json, category.as_deref(), now)
+            .await?;
+        tx.commit().await.map_err(StorageError::from)?;
+        Ok(done.is_ok())
+    }
+    .await;
+    match saved {
+        Ok(true) => Redirect::to(&case_href(lang, &case.id)).into_response(),
+        Ok(false) => {
+            let problems = vec![t.m("case-refused-stale")];
+            match render(&state, lang, &current, &case, problems).await {
+                Ok(p) => (StatusCode::CONFLICT, html(&p)).into_response(),
+                Err(e) => e.into_response(),
+            }
+        }
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,42 @@
+//! The back office's cases: each operator's queue at their offices, one case
+//! at a time claimed, checked, returned, accepted or rejected, produced,
+//! made ready and handed over. Supervisors see every office of their
+//! authority and reassign cases.
+
+mod decide;
+mod queue;
+mod show;
+
+use super::Staff;
+use crate::AppState;
+use crate::error::ApiError;
+use axum::Router;
+use axum::routing::{get, post};
+use ghiseu_storage::cases::{self, CaseRecord};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/office/cases", get(queue::list))
+        .route("/{lang}/office/cases/{id}", get(show::show))
+        .route("/{lang}/office/cases/{id}/claim", post(decide::claim))
+        .route("/{lang}/office/cases/{id}/decide", post(decide::decide))
+        .route("/{lang}/office/cases/{id}/assign", post(decide::assign))
+}
+
+/// The case, if this member of staff serves its office.
+pub(crate) async fn staff_case(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+) -> Result<Option<CaseRecord>, ApiError> {
+    let case = cases::get(&state.db, id).await?;
+    Ok(case.filter(|c| {
+        c.office_id
+            .as_deref()
+            .is_some_and(|o| staff.serves(&state.catalogue, o))
+    }))
+}
+
+pub(crate) fn staff_case_href(lang: ghiseu_domain::catalogue::Lang, id: &str) -> String {
+    format!("/{}/office/cases/{id}", lang.code())
+}

@@ -1,0 +1,235 @@
+//! One case as staff see it: who and what, the answers, the timeline, and
+//! the moves open to this person now. Every opening is in the audit log.
+
+use super::super::Staff;
+use super::staff_case;
+use crate::AppState;
+use crate::error::ApiError;
+use crate::pages::view::Tr;
+use crate::pages::{Frame, PageError, finish, html};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use ghiseu_domain::account::Role;
+use ghiseu_domain::case::application::Answers;
+use ghiseu_domain::case::{Actor, CaseAction, CaseState, allowed_actions};
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_storage::cases::{self, CaseRecord};
+use ghiseu_storage::{audit, staff as staff_store};
+use jiff::civil::Date;
+
+pub(crate) struct Line {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Template)]
+#[template(path = "office/case.html")]
+pub(crate) struct StaffCasePage<'a> {
+    pub frame: Frame<'a>,
+    pub id: String,
+    pub reference: String,
+    pub summary: Vec<Line>,
+    pub answers: Vec<Line>,
+    pub timeline: Vec<Line>,
+    pub csrf: String,
+    pub version: i64,
+    pub can_claim: bool,
+    pub mine: bool,
+    pub actions: Vec<(String, String)>,
+    pub rejection_reasons: Vec<(String, String)>,
+    pub operators: Vec<(String, String)>,
+    pub is_supervisor: bool,
+    pub problem: Option<String>,
+}
+
+pub(crate) async fn render<'a>(
+    state: &'a AppState,
+    lang: Lang,
+    staff: &Staff,
+    case: &CaseRecord,
+    problem: Option<String>,
+) -> Result<StaffCasePage<'a>, ApiError> {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let found = state.catalogue.service(&case.service_id);
+    let date = |d: &Option<String>| {
+        d.as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+            .map(|d| t.date(d))
+            .unwrap_or_default()
+    };
+    let mut summary = vec![
+        Line {
+            label: t.m("case-service"),
+            value: found.map_or_else(
+                || case.service_id.clone(),
+                |(_, s)| s.name.get(lang).to_string(),
+            ),
+        },
+        Line {
+            label: t.m("case-holder"),
+            value: format!("{} {}", case.holder_given_name, case.holder_family_name),
+        },
+        Line {
+            label: t.m("household-field-birth_date"),
+            value: date(&case.holder_birth_date),
+        },
+        Line {
+            label: t.m("case-state"),
+            value: t.m(&format!("case-state-{}", case.state)),
+        },
+        Line {
+            label: t.m("office-case-filed"),
+            value: date(&case.filed_on),
+        },
+        Line {
+            label: t.m("case-deadline"),
+            value: date(&case.deadline),
+        },
+    ];
+    if let (Some(minor), Some((authority, _))) = (case.fee_minor, found) {
+        summary.push(Line {
+            label: t.m("case-fee"),
+            value: t.money(minor, authority.currency),
+        });
+    }
+    let parsed: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
+    let mut answers = Vec::new();
+    if let Some((_, service)) = found {
+        if let Some(category) = service
+            .categories
+            .iter()
+            .find(|c| Some(&c.id) == case.category_id.as_ref())
+        {
+            answers.push(Line {
+                label: t.m("case-category"),
+                value: category.name.get(lang).to_string(),
+            });
+        }
+        let urgency = parsed.urgency.as_deref().unwrap_or("standard");
+        answers.push(Line {
+            label: t.m("case-urgency"),
+            value: t.urgency(service, urgency),
+        });
+        if let Some(r) = parsed
+            .reduction
+            .as_ref()
+            .and_then(|r| service.reductions.iter().find(|x| &x.id == r))
+        {
+            answers.push(Line {
+                label: t.m("case-reduction"),
+                value: r.name.get(lang).to_string(),
+            });
+        }
+        for q in &service.questions {
+            if let Some(option) = parsed
+                .questions
+                .get(&q.id)
+                .and_then(|o| q.options.iter().find(|x| &x.id == o))
+            {
+                answers.push(Line {
+                    label: q.label.get(lang).to_string(),
+                    value: option.label.get(lang).to_string(),
+                });
+            }
+        }
+    }
+    let timeline = cases::events(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|e| Line {
+            label: jiff::Timestamp::from_microsecond(e.at)
+                .map(|at| at.to_string())
+                .unwrap_or_default(),
+            value: match e.reason {
+                Some(r) => format!("{}: {r}", t.m(&format!("case-event-{}", e.action))),
+                None => t.m(&format!("case-event-{}", e.action)),
+            },
+        })
+        .collect();
+    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let mine = case.assignee_id.as_deref() == Some(staff.current.person.id.as_str());
+    let actions = if mine {
+        allowed_actions(current, Actor::Operator)
+            .into_iter()
+            .filter(|a| *a != CaseAction::StartReview)
+            .map(|a| (a.code().to_string(), t.m(&format!("office-do-{a}"))))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let is_supervisor = matches!(staff.role, Role::Supervisor | Role::Administrator);
+    let mut operators = Vec::new();
+    if is_supervisor {
+        for m in staff_store::members(&state.db, Some(&case.authority_id)).await? {
+            if m.role == Role::Operator.code()
+                && case
+                    .office_id
+                    .as_ref()
+                    .is_some_and(|o| m.office_ids.contains(o))
+            {
+                operators.push((m.person_id, m.email));
+            }
+        }
+    }
+    let rejection_reasons = state
+        .catalogue
+        .authority(&case.authority_id)
+        .map(|a| {
+            a.rejection_reasons
+                .iter()
+                .map(|r| (r.id.clone(), r.name.get(lang).to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut event = staff.audit_event(state, "case.viewed", case.holder_person_id.as_deref());
+    event.on_behalf_of = case.holder_ward_id.clone();
+    event.detail = serde_json::json!({ "case": case.id });
+    audit::record(&state.db, &event).await?;
+    Ok(StaffCasePage {
+        frame: Frame::new(
+            state,
+            lang,
+            case.reference.clone().unwrap_or_default(),
+            &format!("office/cases/{}", case.id),
+        ),
+        id: case.id.clone(),
+        reference: case.reference.clone().unwrap_or_default(),
+        summary,
+        answers,
+        timeline,
+        csrf: staff.current.session.csrf_token.clone(),
+        version: case.version,
+        can_claim: staff.role == Role::Operator
+            && (case.assignee_id.is_none() || (mine && current.awaits_review())),
+        mine,
+        actions,
+        rejection_reasons,
+        operators,
+        is_supervisor,
+        problem,
+    })
+}
+
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    staff: Staff,
+) -> Response {
+    let lang = match crate::pages::page_lang(&lang) {
+        Ok(l) => l,
+        Err(e) => return finish(&state, Err(e)),
+    };
+    let case = match staff_case(&state, &staff, &id).await {
+        Ok(Some(c)) => c,
+        Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
+        Err(e) => return e.into_response(),
+    };
+    match render(&state, lang, &staff, &case, None).await {
+        Ok(p) => html(&p),
+        Err(e) => e.into_response(),
+    }
+}

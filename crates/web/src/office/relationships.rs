@@ -1,0 +1,108 @@
+//! An operator records a guardian relationship directly, from the birth
+//! certificate or guardianship decision in front of them.
+
+use super::Staff;
+use super::guardianships::{RecordView, render};
+use crate::AppState;
+use crate::accounts::FormError;
+use crate::accounts::household::{WardForm, check_ward};
+use crate::error::ApiError;
+use crate::pages::view::Tr;
+use crate::pages::{PageLang, html};
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_domain::account::EmailAddress;
+use ghiseu_storage::households::{self, NewWard};
+use ghiseu_storage::{StorageError, accounts, audit};
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub(crate) struct RecordForm {
+    #[serde(default)]
+    guardian_email: String,
+    #[serde(flatten)]
+    ward: WardForm,
+}
+
+pub(crate) async fn record(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    staff: Staff,
+    Form(form): Form<RecordForm>,
+) -> Response {
+    if !staff.current.csrf_ok(&form.ward.csrf) {
+        return (
+            StatusCode::FORBIDDEN,
+            html(&crate::accounts::expired(
+                &state,
+                lang,
+                "office/guardianships",
+            )),
+        )
+            .into_response();
+    }
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let view = RecordView {
+        guardian_email: form.guardian_email.chars().take(254).collect(),
+        given_name: form.ward.given_name.chars().take(100).collect(),
+        family_name: form.ward.family_name.chars().take(100).collect(),
+        birth_date: form.ward.birth_date.chars().take(20).collect(),
+        relationship: form.ward.relationship.chars().take(40).collect(),
+        evidence: form.ward.evidence.chars().take(40).collect(),
+        office: form.ward.office.chars().take(64).collect(),
+        ..RecordView::default()
+    };
+    let guardian = match EmailAddress::parse(&form.guardian_email) {
+        Ok(email) => match accounts::person_by_email(&state.db, email.as_str()).await {
+            Ok(found) => found,
+            Err(e) => return ApiError::from(e).into_response(),
+        },
+        Err(_) => None,
+    };
+    let checked = check_ward(&state, t, &form.ward, &staff.offices(&state.catalogue));
+    let (guardian, ward) = match (guardian, checked) {
+        (Some(guardian), Ok(ward)) => (guardian, ward),
+        (guardian, checked) => {
+            let mut errors = Vec::new();
+            if guardian.is_none() {
+                errors.push(FormError::new(t, "guardian_email", "office-not-found"));
+            }
+            errors.extend(checked.err().unwrap_or_default());
+            return match render(&state, lang, &staff, view, errors).await {
+                Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response(),
+                Err(e) => e.into_response(),
+            };
+        }
+    };
+    let id = uuid::Uuid::now_v7().to_string();
+    let saved: Result<(), ApiError> = async {
+        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let new = NewWard {
+            id: &id,
+            given_name: ward.given_name.as_str(),
+            family_name: ward.family_name.as_str(),
+            birth_date: &ward.birth_date.to_string(),
+            guardian_id: &guardian.id,
+            relationship: &ward.relationship,
+            evidence: &ward.evidence,
+            office_id: &ward.office_id,
+            now: state.clock.now().as_microsecond(),
+        };
+        households::record_confirmed(&mut tx, &new, &staff.current.person.id).await?;
+        let mut event = staff.audit_event(&state, "household.recorded", Some(&guardian.id));
+        event.on_behalf_of = Some(id.clone());
+        audit::append(&mut tx, &event).await?;
+        tx.commit().await.map_err(StorageError::from)?;
+        Ok(())
+    }
+    .await;
+    match saved {
+        Ok(()) => Redirect::to(&format!("/{}/office/guardianships?recorded=1", lang.code()))
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,272 @@
+//! The back office's review of an application: the queue, one operator at a
+//! time, return with reasons, resubmission, acceptance, rejection.
+
+use crate::cases::{citizen_in_alba, press, start};
+use crate::support::{Browser, TestApp, hidden, signed_in, signed_in_at};
+
+/// A guardian in Alba with a confirmed 10-year-old, and a submitted passport
+/// application for the child; returns the guardian, the case page and its id.
+async fn submitted_for_a_child(app: &TestApp) -> (Browser, String, String) {
+    let (mut parent, parent_id) = citizen_in_alba(app, "guardian.review@example.ro").await;
+    let (mut operator, _) = signed_in(app, "recorder@example.ro", "operator").await;
+    let page = operator.get(app, "/en/office/guardianships").await.text();
+    let r = operator
+        .post_form(
+            app,
+            "/en/office/guardianships/record",
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("guardian_email", "guardian.review@example.ro"),
+                ("given_name", "Matei"),
+                ("family_name", "Pop"),
+                ("birth_date", "2016-03-01"),
+                ("relationship", "parent"),
+                ("evidence", "birth-certificate"),
+                ("office", "ab-alba-iulia"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let ward = ghiseu_storage::households::of_guardian(&app.state.db, &parent_id)
+        .await
+        .unwrap()
+        .remove(0)
+        .ward_id;
+    let case = start(app, &mut parent, "ro.passport.electronic", &ward).await;
+    let page = parent.get(app, &case).await.text();
+    assert!(
+        page.contains("Minors under 14"),
+        "category from the birth date"
+    );
+    assert_eq!(press(app, &mut parent, &case, "submit").await.status, 303);
+    let page = parent.get(app, &case).await.text();
+    assert!(
+        page.contains("id=\"case-fee\">234"),
+        "the fee for a child under 12: {page}"
+    );
+    let id = case.rsplit('/').next().unwrap().to_string();
+    (parent, case, id)
+}
+
+async fn decide(
+    app: &TestApp,
+    staff: &mut Browser,
+    id: &str,
+    fields: &[(&str, &str)],
+) -> crate::support::TestResponse {
+    let path = format!("/en/office/cases/{id}");
+    let csrf = hidden(
+        &staff.get(app, "/en/office/guardianships").await.text(),
+        "csrf",
+    );
+    let version = ghiseu_storage::cases::get(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string();
+    let mut all = vec![("csrf", csrf.as_str()), ("version", version.as_str())];
+    all.extend_from_slice(fields);
+    staff.post_form(app, &format!("{path}/decide"), &all).await
+}
+
+async fn claim(app: &TestApp, staff: &mut Browser, id: &str) -> u16 {
+    let path = format!("/en/office/cases/{id}");
+    let csrf = hidden(
+        &staff.get(app, "/en/office/guardianships").await.text(),
+        "csrf",
+    );
+    staff
+        .post_form(app, &format!("{path}/claim"), &[("csrf", &csrf)])
+        .await
+        .status
+        .as_u16()
+}
+
+#[tokio::test]
+async fn an_operator_returns_the_case_the_guardian_resubmits_and_it_is_accepted() {
+    let app = TestApp::new().await;
+    let (mut parent, case, id) = submitted_for_a_child(&app).await;
+    let parent_id =
+        ghiseu_storage::accounts::person_by_email(&app.state.db, "guardian.review@example.ro")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+    let (mut operator, _) = signed_in(&app, "reviewer@example.ro", "operator").await;
+
+    let queue = operator.get(&app, "/en/office/cases").await.text();
+    assert!(
+        queue.contains("RO-PAS-AB-2026-000001") && queue.contains("Matei Pop"),
+        "{queue}"
+    );
+    assert_eq!(claim(&app, &mut operator, &id).await, 303);
+
+    // Returning needs a reason the applicant can act on.
+    let r = decide(
+        &app,
+        &mut operator,
+        &id,
+        &[("action", "return"), ("reason", "  ")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    let r = decide(
+        &app,
+        &mut operator,
+        &id,
+        &[
+            ("action", "return"),
+            (
+                "reason",
+                "The birth certificate scan is blurred: upload a sharp one.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let page = parent.get(&app, &case).await.text();
+    assert!(
+        page.contains("Returned to you") && page.contains("birth certificate scan is blurred"),
+        "{page}"
+    );
+    let told = ghiseu_storage::outbox::for_person(&app.state.db, &parent_id)
+        .await
+        .unwrap();
+    assert!(
+        told.iter()
+            .any(|m| m.kind == "application-returned" && m.body.contains("RO-PAS-AB-2026-000001")),
+        "the guardian is told by e-mail: {told:?}"
+    );
+
+    // Accepting a returned case is not possible until it comes back.
+    let r = decide(&app, &mut operator, &id, &[("action", "accept")]).await;
+    assert_eq!(r.status, 409);
+
+    assert_eq!(press(&app, &mut parent, &case, "submit").await.status, 303);
+    assert_eq!(
+        claim(&app, &mut operator, &id).await,
+        303,
+        "the same operator takes it up again"
+    );
+    let r = decide(&app, &mut operator, &id, &[("action", "accept")]).await;
+    assert_eq!(r.status, 303);
+    let page = parent.get(&app, &case).await.text();
+    assert!(page.contains("Fee to pay"), "{page}");
+    for step in [
+        "Sent",
+        "An operator started checking it",
+        "Returned to you",
+        "Sent again",
+        "Accepted",
+        "Fee requested",
+    ] {
+        assert!(page.contains(step), "the timeline shows {step}");
+    }
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn exactly_one_of_two_operators_claims_a_case() {
+    let app = TestApp::new().await;
+    let (_, _, id) = submitted_for_a_child(&app).await;
+    let (mut first, _) = signed_in(&app, "first.op@example.ro", "operator").await;
+    let (mut second, _) = signed_in(&app, "second.op@example.ro", "operator").await;
+    let csrf_a = hidden(
+        &first.get(&app, "/en/office/guardianships").await.text(),
+        "csrf",
+    );
+    let csrf_b = hidden(
+        &second.get(&app, "/en/office/guardianships").await.text(),
+        "csrf",
+    );
+    let path = format!("/en/office/cases/{id}/claim");
+    let fields_a = [("csrf", csrf_a.as_str())];
+    let fields_b = [("csrf", csrf_b.as_str())];
+    let (a, b) = tokio::join!(
+        first.post_form(&app, &path, &fields_a),
+        second.post_form(&app, &path, &fields_b),
+    );
+    let mut statuses = [a.status.as_u16(), b.status.as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [303, 409], "exactly one wins");
+    // The loser cannot decide on it.
+    let loser = if a.status == 409 {
+        &mut first
+    } else {
+        &mut second
+    };
+    let r = decide(&app, loser, &id, &[("action", "accept")]).await;
+    assert_eq!(r.status, 403);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_rejection_names_a_reason_from_the_list_and_staff_of_other_offices_see_nothing() {
+    let app = TestApp::new().await;
+    let (mut parent, case, id) = submitted_for_a_child(&app).await;
+    let (mut elsewhere, _) = signed_in_at(
+        &app,
+        "igi.reviewer@example.ro",
+        "operator",
+        Some("ro.igi"),
+        &["igi-alba"],
+    )
+    .await;
+    assert!(
+        !elsewhere
+            .get(&app, "/en/office/cases")
+            .await
+            .text()
+            .contains("Matei")
+    );
+    assert_eq!(
+        elsewhere
+            .get(&app, &format!("/en/office/cases/{id}"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(claim(&app, &mut elsewhere, &id).await, 404);
+
+    let (mut operator, _) = signed_in(&app, "rejecter@example.ro", "operator").await;
+    assert_eq!(claim(&app, &mut operator, &id).await, 303);
+    let r = decide(
+        &app,
+        &mut operator,
+        &id,
+        &[("action", "reject"), ("rejection_reason", "made-up")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    let r = decide(
+        &app,
+        &mut operator,
+        &id,
+        &[("action", "reject"), ("rejection_reason", "not-eligible")],
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let page = parent.get(&app, &case).await.text();
+    assert!(
+        page.contains("Rejected") && page.contains("does not meet the conditions"),
+        "{page}"
+    );
+    // A final state: nothing more for anybody.
+    let csrf = hidden(&parent.get(&app, "/en/account").await.text(), "csrf");
+    let version = ghiseu_storage::cases::get(&app.state.db, &id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    let r = parent
+        .post_form(
+            &app,
+            &format!("{case}/withdraw"),
+            &[("csrf", &csrf), ("version", &version.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, 409);
+    assert!(r.text().contains("The application is now: Rejected."));
+    app.cleanup().await;
+}
