@@ -157,6 +157,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         public_url,
         card_identity,
     };
+    let catalogue_for_demo = catalogue.clone();
     let app = router(AppState::with_settings(
         catalogue,
         db.clone(),
@@ -166,7 +167,9 @@ async fn serve(args: ServeArgs) -> ExitCode {
     ));
     println!("Ghiseu is listening on http://{address}");
     let demo_people = if args.demo {
-        match ghiseu_web::accounts::demo::seed(&db, jiff::Timestamp::now()).await {
+        match ghiseu_web::accounts::demo::seed(&db, &catalogue_for_demo, jiff::Timestamp::now())
+            .await
+        {
             Ok(people) => people,
             Err(e) => {
                 eprintln!("error: cannot create the demonstration accounts: {e}");

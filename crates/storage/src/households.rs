@@ -194,3 +194,12 @@ pub async fn decide(
     let done = query.execute(&mut *conn).await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// How many minors a guardian has asked for or been given, in any state.
+pub async fn of_guardian_in(conn: &mut Connection, guardian_id: &str) -> Result<i64, StorageError> {
+    let row = sqlx::query("SELECT COUNT(*) AS n FROM guardianships WHERE guardian_id = $1")
+        .bind(guardian_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(row.try_get("n")?)
+}

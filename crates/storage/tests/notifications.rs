@@ -60,6 +60,7 @@ async fn person(
         citizenship: None,
         phone,
         domicile_country: None,
+        domicile_region: None,
         domicile_locality: None,
         domicile_address: None,
     };

@@ -8,6 +8,7 @@ mod authorisation;
 mod card;
 mod cases;
 mod catalogue_api;
+mod demo;
 mod household;
 mod i18n;
 mod mail;

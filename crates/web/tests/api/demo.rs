@@ -1,0 +1,64 @@
+//! The demonstration data: a citizen with two children, an operator for every
+//! office, a supervisor and an administrator, all able to sign in.
+
+use crate::support::{Browser, TestApp, hidden};
+
+async fn sign_in(app: &TestApp, email: &str, password: &str) -> Browser {
+    let mut browser = Browser::default();
+    let form = browser.get(app, "/en/account/login").await;
+    let token = hidden(&form.text(), "form_token");
+    let r = browser
+        .post_form(
+            app,
+            "/en/account/login",
+            &[
+                ("email", email),
+                ("password", password),
+                ("form_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{email} signs in");
+    browser
+}
+
+#[tokio::test]
+async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
+    let app = TestApp::new().await;
+    let seed = || {
+        ghiseu_web::accounts::demo::seed(&app.state.db, &app.state.catalogue, app.state.clock.now())
+    };
+    seed().await.unwrap();
+    // A restart on the same data gives new passwords and nothing twice.
+    let people = seed().await.unwrap();
+    let operators = people.iter().filter(|p| p.role == "operator").count();
+    assert_eq!(
+        operators,
+        app.state.catalogue.offices().count(),
+        "one per office"
+    );
+    assert!(people.iter().any(|p| p.role == "supervisor"));
+    assert!(people.iter().any(|p| p.role == "administrator"));
+
+    let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
+    let mut ana = sign_in(&app, &citizen.email, &citizen.password).await;
+    let household = ana.get(&app, "/en/account/household").await.text();
+    assert_eq!(
+        household.matches("href=\"/en/account/household/").count(),
+        2,
+        "{household}"
+    );
+    assert!(household.contains("Ioana Popescu") && household.contains("Mihai Popescu"));
+
+    let alba = people
+        .iter()
+        .find(|p| p.email == "operator.alba@demo.ghiseu.example")
+        .unwrap();
+    let mut operator = sign_in(&app, &alba.email, &alba.password).await;
+    assert_eq!(operator.get(&app, "/en/office/cases").await.status, 200);
+    let admin = people.iter().find(|p| p.role == "administrator").unwrap();
+    let mut admin = sign_in(&app, &admin.email, &admin.password).await;
+    let staff = admin.get(&app, "/en/office/staff").await.text();
+    assert!(staff.contains("operator.lt-kaunas@demo.ghiseu.example"));
+    app.cleanup().await;
+}
