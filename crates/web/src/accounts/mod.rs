@@ -3,6 +3,7 @@
 mod card_check;
 mod client;
 pub mod demo;
+mod hash_pool;
 pub(crate) mod household;
 mod login;
 mod messages;

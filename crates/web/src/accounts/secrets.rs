@@ -35,16 +35,16 @@ pub(crate) enum SecretError {
     Hash(String),
     #[error("no randomness: {0}")]
     Random(#[from] getrandom::Error),
-    #[error("the hashing task stopped: {0}")]
-    Join(#[from] tokio::task::JoinError),
+    #[error("{0}")]
+    Pool(#[from] super::hash_pool::PoolError),
 }
 
-/// Hashes a password on a blocking thread, so a burst of logins cannot stall the server.
+/// Hashes a password on the hashing threads, so a burst of logins cannot stall the server.
 #[tracing::instrument(skip_all)]
 pub(crate) async fn hash_password(password: String) -> Result<String, SecretError> {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt)?;
-    tokio::task::spawn_blocking(move || {
+    super::hash_pool::run(move || {
         let salt = SaltString::encode_b64(&salt).map_err(|e| SecretError::Hash(e.to_string()))?;
         let argon2 = hasher().map_err(|e| SecretError::Hash(e.to_string()))?;
         argon2
@@ -55,10 +55,10 @@ pub(crate) async fn hash_password(password: String) -> Result<String, SecretErro
     .await?
 }
 
-/// Checks a password against a stored hash on a blocking thread.
+/// Checks a password against a stored hash on the hashing threads.
 #[tracing::instrument(skip_all)]
 pub(crate) async fn verify_password(password: String, stored: String) -> Result<bool, SecretError> {
-    tokio::task::spawn_blocking(move || {
+    super::hash_pool::run(move || {
         let parsed = PasswordHash::new(&stored).map_err(|e| SecretError::Hash(e.to_string()))?;
         let argon2 = hasher().map_err(|e| SecretError::Hash(e.to_string()))?;
         Ok(argon2.verify_password(password.as_bytes(), &parsed).is_ok())
