@@ -103,7 +103,7 @@ pub fn request(target: &Target, body: Bytes) -> anyhow::Result<Request<Full<Byte
         .body(Full::new(body))?)
 }
 
-async fn connect(addr: SocketAddr) -> anyhow::Result<SendRequest<Full<Bytes>>> {
+pub async fn connect(addr: SocketAddr) -> anyhow::Result<SendRequest<Full<Bytes>>> {
     let stream = TcpStream::connect(addr).await?;
     stream.set_nodelay(true)?;
     let (sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream)).await?;
@@ -143,7 +143,7 @@ struct Shared {
     max_requests: u64,
 }
 
-async fn exchange(
+pub async fn exchange(
     sender: &mut SendRequest<Full<Bytes>>,
     request: Request<Full<Bytes>>,
 ) -> anyhow::Result<(StatusCode, Duration)> {

@@ -1,9 +1,14 @@
 //! `ghiseu-bench`: a loopback load generator comparing `POST /api/v1/quotes` of the real server
-//! with a bare axum baseline, bounded in time and in requests.
+//! with a bare axum baseline, and measuring sign-ins and their effect on `GET /api/v1/services`,
+//! bounded in time and in requests.
 
 mod bare;
+mod cpu;
 mod load;
+mod logins;
+mod logins_report;
 mod report;
+mod signin;
 mod spawn;
 
 use std::net::SocketAddr;
@@ -37,6 +42,9 @@ enum Commands {
     /// Measure startup, idle memory, then throughput and latency of the quote endpoint against
     /// the bare baseline, interleaved round by round.
     Quotes(QuotesArgs),
+    /// Measure sign-in throughput, then the latency of `GET /api/v1/services` with and without
+    /// sign-ins running at a fixed rate, on accounts seeded with `ghiseu person add`.
+    Logins(logins::LoginsArgs),
 }
 
 #[derive(clap::Args)]
@@ -242,6 +250,7 @@ async fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
         Commands::BareServer { listen } => bare::serve(listen).await,
         Commands::Quotes(args) => quotes(args).await,
+        Commands::Logins(args) => logins::run(args).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -164,12 +164,21 @@ pub async fn get_status(addr: SocketAddr, path: &str) -> anyhow::Result<StatusCo
 
 /// Resident memory of a process, in KiB, from /proc.
 pub fn rss_kib(pid: u32) -> anyhow::Result<u64> {
+    status_kib(pid, "VmRSS:")
+}
+
+/// The largest resident memory the process has had, in KiB, from /proc.
+pub fn peak_rss_kib(pid: u32) -> anyhow::Result<u64> {
+    status_kib(pid, "VmHWM:")
+}
+
+fn status_kib(pid: u32, field: &str) -> anyhow::Result<u64> {
     let path = format!("/proc/{pid}/status");
     let status = std::fs::read_to_string(&path).with_context(|| format!("cannot read {path}"))?;
     let line = status
         .lines()
-        .find(|line| line.starts_with("VmRSS:"))
-        .ok_or_else(|| anyhow!("no VmRSS in {path}"))?;
+        .find(|line| line.starts_with(field))
+        .ok_or_else(|| anyhow!("no {field} in {path}"))?;
     line.split_whitespace()
         .nth(1)
         .ok_or_else(|| anyhow!("malformed line in {path}: {line}"))?

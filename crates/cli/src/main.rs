@@ -5,6 +5,7 @@
 mod audit;
 mod commands;
 mod delivery;
+mod person;
 mod serve;
 
 use clap::{Args, Parser, Subcommand};
@@ -36,6 +37,11 @@ enum Command {
         #[command(subcommand)]
         command: commands::CatalogueCommand,
     },
+    /// Create accounts from the command line (the first administrator, seeded accounts).
+    Person {
+        #[command(subcommand)]
+        command: person::PersonCommand,
+    },
 }
 
 /// Where the catalogue comes from: a directory, or the one bundled in the binary.
@@ -54,5 +60,6 @@ fn main() -> ExitCode {
         Command::CheckId(args) => commands::check_id(&args),
         Command::Catalogue { command } => commands::catalogue(&command),
         Command::Audit { command } => audit::run(&command),
+        Command::Person { command } => person::run(&command),
     }
 }
