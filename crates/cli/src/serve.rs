@@ -3,11 +3,11 @@
 use crate::CatalogueSource;
 use crate::commands::load_catalogue;
 use clap::Args;
-use ghiseu_payments::{DemoCardProvider, Secret};
+use ghiseu_payments::{DemoCardProvider, DemoPaymentProvider, Secret};
 use ghiseu_storage::{Database, catalogue_files, default_sqlite_url, revisions};
 use ghiseu_web::accounts::SessionSettings;
 use ghiseu_web::i18n::I18n;
-use ghiseu_web::{AppState, CardIdentity, Clock, Settings, router};
+use ghiseu_web::{AppState, CardIdentity, Clock, OnlinePayment, Settings, router};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -32,14 +32,35 @@ pub struct ServeArgs {
     /// A reverse proxy in front sets X-Forwarded-For: trust its first hop as the client's address.
     #[arg(long, env = "GHISEU_BEHIND_PROXY")]
     behind_proxy: bool,
-    /// Start with demonstration data and print where to look (implies `--card-provider demo`).
+    /// Start with demonstration data and print where to look (implies `--card-provider demo`
+    /// and `--payment-provider demo`).
     #[arg(long)]
     demo: bool,
     /// Who confirms identities through a bank card check: the demonstration bank, served here,
     /// or no one. Its key comes from GHISEU_CARD_PROVIDER_SECRET (at least 32 bytes); without it,
     /// a random key for this run.
     #[arg(long, env = "GHISEU_CARD_PROVIDER", value_enum, default_value = "none")]
-    card_provider: CardProvider,
+    card_provider: Provider,
+    /// Who takes fee payments online: the demonstration provider, served here, or no one (the
+    /// printable payment order still works). Its key comes from GHISEU_PAYMENT_PROVIDER_SECRET
+    /// (at least 32 bytes); without it, a random key for this run.
+    #[arg(
+        long,
+        env = "GHISEU_PAYMENT_PROVIDER",
+        value_enum,
+        default_value = "none"
+    )]
+    payment_provider: Provider,
+    /// Where applicants' scans are kept: `local` (a `documents` directory in the data
+    /// directory) or `s3` (GHISEU_S3_BUCKET, GHISEU_S3_REGION, GHISEU_S3_ENDPOINT for another
+    /// S3-compatible service; credentials from the usual AWS_* variables).
+    #[arg(
+        long,
+        env = "GHISEU_DOCUMENT_STORE",
+        value_enum,
+        default_value = "local"
+    )]
+    document_store: DocumentBackend,
     #[command(flatten)]
     source: CatalogueSource,
     #[command(flatten)]
@@ -47,14 +68,40 @@ pub struct ServeArgs {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum CardProvider {
+enum DocumentBackend {
+    Local,
+    S3,
+}
+
+/// The document store the arguments name.
+fn document_store(args: &ServeArgs) -> Result<ghiseu_files::DocumentStore, String> {
+    let config = match args.document_store {
+        DocumentBackend::Local => ghiseu_files::StoreConfig::local_under(&args.data_dir),
+        DocumentBackend::S3 => {
+            let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+            let bucket = env("GHISEU_S3_BUCKET")
+                .ok_or("--document-store s3 needs GHISEU_S3_BUCKET, the bucket's name")?;
+            ghiseu_files::StoreConfig::S3(ghiseu_files::S3Config {
+                bucket,
+                region: env("GHISEU_S3_REGION"),
+                endpoint: env("GHISEU_S3_ENDPOINT"),
+                allow_http: env("GHISEU_S3_ALLOW_HTTP").is_some_and(|v| v == "true"),
+            })
+        }
+    };
+    ghiseu_files::DocumentStore::open(&config)
+        .map_err(|e| format!("cannot open the document store: {e}"))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Provider {
     Demo,
     #[value(name = "none")]
     Off,
 }
 
 fn card_identity(args: &ServeArgs, public_url: &str) -> Result<CardIdentity, String> {
-    if !args.demo && args.card_provider == CardProvider::Off {
+    if !args.demo && args.card_provider == Provider::Off {
         return Ok(CardIdentity::Unavailable);
     }
     let secret = match std::env::var("GHISEU_CARD_PROVIDER_SECRET") {
@@ -65,6 +112,19 @@ fn card_identity(args: &ServeArgs, public_url: &str) -> Result<CardIdentity, Str
     };
     let demo = DemoCardProvider::new(secret, public_url);
     Ok(CardIdentity::Demo(std::sync::Arc::new(demo)))
+}
+
+fn online_payment(args: &ServeArgs, public_url: &str) -> Result<OnlinePayment, String> {
+    if !args.demo && args.payment_provider == Provider::Off {
+        return Ok(OnlinePayment::Unavailable);
+    }
+    let secret = match std::env::var("GHISEU_PAYMENT_PROVIDER_SECRET") {
+        Ok(key) => Secret::new(key.as_bytes())
+            .map_err(|e| format!("GHISEU_PAYMENT_PROVIDER_SECRET: {e}"))?,
+        Err(_) => Secret::random().map_err(|e| e.to_string())?,
+    };
+    let demo = DemoPaymentProvider::new(secret, public_url);
+    Ok(OnlinePayment::Demo(std::sync::Arc::new(demo)))
 }
 
 pub fn run(args: ServeArgs) -> ExitCode {
@@ -148,7 +208,22 @@ async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let online_payment = match online_payment(&args, &public_url) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let documents = match document_store(&args) {
+        Ok(store) => store,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let settings = Settings {
+        documents: Some(documents),
         sessions: SessionSettings {
             secure_cookies: public_url.starts_with("https://"),
             behind_proxy: args.behind_proxy,
@@ -156,6 +231,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         },
         public_url,
         card_identity,
+        online_payment,
     };
     let catalogue_for_demo = catalogue.clone();
     let app = router(AppState::with_settings(

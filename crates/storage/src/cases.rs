@@ -435,3 +435,10 @@ pub async fn domicile_region(
         None => None,
     })
 }
+
+impl CaseRecord {
+    /// Whether scans and answers may still change in a case in `state`.
+    pub fn is_editable_state(state: &str) -> bool {
+        matches!(state, "draft" | "returned")
+    }
+}

@@ -6,14 +6,17 @@
 pub mod accounts;
 pub mod audit;
 pub mod card_checks;
+pub mod case_documents;
 pub mod cases;
 pub mod catalogue_files;
 mod database;
 mod error;
 pub mod households;
 pub mod identity;
+pub mod issued_documents;
 pub mod notifications;
 pub mod outbox;
+pub mod payments;
 pub mod profiles;
 pub mod representations;
 pub mod revisions;

@@ -50,6 +50,15 @@ pub enum ApiError {
     TooLarge,
     #[error("not found: {detail}")]
     NotFound { detail: String },
+    /// The request is not who it says it is (a bad signature).
+    #[error("unauthorised ({code}): {detail}")]
+    Unauthorized { code: &'static str, detail: String },
+    /// Well formed, but it cannot apply to what it names.
+    #[error("unprocessable ({code}): {detail}")]
+    Unprocessable { code: &'static str, detail: String },
+    /// What the request names changed meanwhile; sending it again may succeed.
+    #[error("conflict: {detail}")]
+    Conflict { detail: String },
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
     #[error("unavailable: {0}")]
@@ -84,6 +93,16 @@ impl ApiError {
                 "The request body is too large; send less than 64 KiB.".to_string(),
             ),
             ApiError::NotFound { detail } => (StatusCode::NOT_FOUND, "not-found", "Not found", detail.clone()),
+            ApiError::Unauthorized { code, detail } => {
+                (StatusCode::UNAUTHORIZED, *code, "The request could not be authenticated", detail.clone())
+            }
+            ApiError::Unprocessable { code, detail } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                *code,
+                "The request cannot be answered as it stands",
+                detail.clone(),
+            ),
+            ApiError::Conflict { detail } => (StatusCode::CONFLICT, "conflict", "Changed meanwhile", detail.clone()),
             ApiError::Storage(_) | ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",

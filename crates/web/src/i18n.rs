@@ -20,6 +20,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/cases.ftl"),
             include_str!("../locales/ro/card.ftl"),
             include_str!("../locales/ro/messages.ftl"),
+            include_str!("../locales/ro/payments.ftl"),
         ],
     ),
     (
@@ -31,6 +32,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/cases.ftl"),
             include_str!("../locales/en/card.ftl"),
             include_str!("../locales/en/messages.ftl"),
+            include_str!("../locales/en/payments.ftl"),
         ],
     ),
 ];

@@ -13,10 +13,11 @@ pub mod notices;
 mod office;
 mod ops;
 mod pages;
+pub mod payments;
 mod security;
 mod state;
 
-pub use state::{AppState, CardIdentity, Clock, Settings};
+pub use state::{AppState, CardIdentity, Clock, OnlinePayment, Settings};
 
 use axum::Router;
 use std::time::Duration;
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .merge(office::router())
         .merge(cases::router())
         .merge(demo_provider::router())
+        .merge(payments::router())
         .fallback(pages::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
         .layer(axum::middleware::from_fn_with_state(

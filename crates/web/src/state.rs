@@ -2,7 +2,10 @@ use crate::accounts::SessionSettings;
 use crate::i18n::I18n;
 use crate::metrics::Metrics;
 use ghiseu_domain::catalogue::{Authority, Catalogue};
-use ghiseu_payments::{CardIdentityProvider, DemoCardProvider};
+use ghiseu_files::DocumentStore;
+use ghiseu_payments::{
+    CardIdentityProvider, DemoCardProvider, DemoPaymentProvider, PaymentProvider,
+};
 use ghiseu_storage::Database;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -45,6 +48,9 @@ pub struct Inner {
     /// The portal's address as people reach it, for links in messages.
     pub public_url: String,
     pub card_identity: CardIdentity,
+    pub online_payment: OnlinePayment,
+    /// Where applicants' scans are kept; `None` where uploads are not offered.
+    pub documents: Option<DocumentStore>,
     pub(crate) metrics: Metrics,
 }
 
@@ -75,12 +81,42 @@ impl CardIdentity {
     }
 }
 
+/// Whether fees can be paid online here, and through whom. Without a
+/// provider the printable payment order still works.
+#[derive(Clone, Debug, Default)]
+pub enum OnlinePayment {
+    #[default]
+    Unavailable,
+    /// The demonstration provider, whose page the portal serves itself.
+    Demo(Arc<DemoPaymentProvider>),
+    Provider(Arc<dyn PaymentProvider>),
+}
+
+impl OnlinePayment {
+    pub fn provider(&self) -> Option<Arc<dyn PaymentProvider>> {
+        match self {
+            OnlinePayment::Unavailable => None,
+            OnlinePayment::Demo(demo) => Some(demo.clone()),
+            OnlinePayment::Provider(provider) => Some(provider.clone()),
+        }
+    }
+
+    pub(crate) fn demo(&self) -> Option<&DemoPaymentProvider> {
+        match self {
+            OnlinePayment::Demo(demo) => Some(demo),
+            _ => None,
+        }
+    }
+}
+
 /// Settings that differ between deployments.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub sessions: SessionSettings,
     pub public_url: String,
     pub card_identity: CardIdentity,
+    pub online_payment: OnlinePayment,
+    pub documents: Option<DocumentStore>,
 }
 
 impl Default for Settings {
@@ -89,6 +125,8 @@ impl Default for Settings {
             sessions: SessionSettings::default(),
             public_url: "http://127.0.0.1:8080".into(),
             card_identity: CardIdentity::Unavailable,
+            online_payment: OnlinePayment::Unavailable,
+            documents: None,
         }
     }
 }
@@ -113,6 +151,8 @@ impl AppState {
             sessions: settings.sessions,
             public_url: settings.public_url.trim_end_matches('/').to_string(),
             card_identity: settings.card_identity,
+            online_payment: settings.online_payment,
+            documents: settings.documents,
             metrics: Metrics::new(),
         }))
     }

@@ -19,6 +19,7 @@ mod totp;
 pub(crate) use card_check::see_other;
 pub(crate) use client::ClientAddress;
 pub(crate) use register::{MessagePage, expired_form as expired};
+pub(crate) use session::form_token_ok;
 pub use session::{CurrentPerson, SessionSettings};
 
 use crate::AppState;

@@ -20,11 +20,12 @@ use utoipa_axum::routes;
 #[openapi(
     info(
         title = "Ghiseu API",
-        description = "Public document e-services: the service catalogue and fee quotes. Errors are RFC 9457 problem documents.",
+        description = "Public document e-services: the service catalogue, fee quotes and payment providers' webhooks. Errors are RFC 9457 problem documents.",
         license(name = "EUPL-1.2")
     ),
     tags(
         (name = "catalogue", description = "Services, their fees, terms and validity rules"),
+        (name = "payments", description = "What payment providers report about fee payments"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -37,6 +38,13 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(create_quote))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(crate::payments::webhook::payment_webhook))
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::payments::webhook::MAX_BODY_BYTES,
+                )),
+        )
         .split_for_parts()
 }
 

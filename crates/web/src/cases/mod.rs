@@ -4,11 +4,13 @@
 pub(crate) mod access;
 mod apply;
 mod dashboard;
+pub(crate) mod documents;
 mod submit;
 mod view;
 
 use crate::AppState;
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use ghiseu_domain::catalogue::Lang;
 
@@ -23,7 +25,20 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/{lang}/applications/{id}/answers", post(view::save))
         .route("/{lang}/applications/{id}/submit", post(submit::submit))
         .route("/{lang}/applications/{id}/withdraw", post(submit::withdraw))
+        .route(
+            "/{lang}/applications/{id}/documents",
+            post(documents::upload).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
+        )
+        .route(
+            "/{lang}/applications/{id}/documents/{doc}",
+            get(documents::download),
+        )
 }
+
+/// The most any authority may allow for one scan (see the catalogue's
+/// `max_upload_bytes`), plus room for the form's other fields; each
+/// authority's own limit is enforced while the file streams in.
+const UPLOAD_BODY_LIMIT: usize = 100 * 1024 * 1024 + 64 * 1024;
 
 pub(crate) fn case_href(lang: Lang, id: &str) -> String {
     format!("/{}/applications/{id}", lang.code())

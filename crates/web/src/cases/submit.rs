@@ -258,6 +258,17 @@ async fn send(
             "case-problem-no-office".into()
         });
     }
+    if state.documents.is_some() {
+        let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
+        let needed = super::documents::requirements(state, case);
+        let missing_scan = needed
+            .iter()
+            .filter(|(_, always)| *always)
+            .any(|(id, _)| !scans.iter().any(|s| &s.requirement_id == id));
+        if missing_scan {
+            missing.push("case-problem-document-missing".into());
+        }
+    }
     if case.holder_given_name.trim().is_empty() || case.holder_family_name.trim().is_empty() {
         missing.push("case-problem-no-name".into());
     }
@@ -347,6 +358,7 @@ async fn send(
         if moved.is_err() {
             return Ok(Err(Refusal::Stale));
         }
+        crate::payments::create_order(&mut tx, state, case, now).await?;
     }
     tx.commit().await.map_err(StorageError::from)?;
     Ok(Ok(()))

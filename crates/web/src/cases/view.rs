@@ -35,6 +35,23 @@ pub(crate) struct QuestionView {
     pub options: Vec<Choice>,
 }
 
+/// One required document and the scan that currently stands for it.
+pub(crate) struct DocumentView {
+    pub requirement: String,
+    pub name: String,
+    pub when: Option<String>,
+    pub scan: Option<ScanView>,
+}
+
+pub(crate) struct ScanView {
+    pub href: String,
+    pub file_name: String,
+    pub size: String,
+    pub status: String,
+    pub reason: Option<String>,
+    pub rejected: bool,
+}
+
 pub(crate) struct TimelineLine {
     pub when: String,
     pub what: String,
@@ -55,7 +72,9 @@ struct CasePage<'a> {
     deadline: Option<String>,
     fee: Option<String>,
     category: Option<String>,
-    documents: Vec<String>,
+    documents: Vec<DocumentView>,
+    upload_limit: String,
+    payment: Option<String>,
     editable: bool,
     can_submit: bool,
     can_withdraw: bool,
@@ -118,6 +137,40 @@ async fn render<'a>(
         .fee_minor
         .zip(found)
         .map(|(minor, (a, _))| t.money(minor, a.currency));
+    let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
+    let documents = documents
+        .into_iter()
+        .map(|(requirement, name, when)| {
+            let scan = scans
+                .iter()
+                .find(|s| s.requirement_id == requirement)
+                .map(|s| ScanView {
+                    href: format!("{}/documents/{}", case_href(lang, &case.id), s.id),
+                    file_name: s.file_name.clone(),
+                    size: t.with(
+                        "case-scan-size",
+                        &[("kib", crate::i18n::Arg::from((s.size_bytes + 1023) / 1024))],
+                    ),
+                    status: t.m(&format!("case-scan-{}", s.review)),
+                    reason: s.review_reason.clone(),
+                    rejected: s.review == "rejected",
+                });
+            DocumentView {
+                requirement,
+                name,
+                when,
+                scan,
+            }
+        })
+        .collect();
+    let limit_mib = found.map_or(5, |(a, _)| a.max_upload_bytes.div_ceil(1024 * 1024));
+    let upload_limit = t.with(
+        "case-upload-hint",
+        &[(
+            "mib",
+            crate::i18n::Arg::from(i64::try_from(limit_mib).unwrap_or(5)),
+        )],
+    );
     Ok(CasePage {
         frame: Frame::new(
             state,
@@ -144,7 +197,11 @@ async fn render<'a>(
         fee,
         category,
         documents,
-        editable: current_state.is_editable(),
+        upload_limit,
+        payment: ghiseu_storage::payments::for_case(&state.db, &case.id)
+            .await?
+            .map(|_| crate::payments::payment_href(lang, &case.id)),
+        editable: current_state.is_editable() && state.documents.is_some(),
         can_submit: allowed
             .iter()
             .any(|a| matches!(a.code(), "submit" | "resubmit")),
@@ -163,7 +220,7 @@ type FormParts = (
     Vec<Choice>,
     Vec<Choice>,
     Vec<QuestionView>,
-    Vec<String>,
+    Vec<(String, String, Option<String>)>,
     Option<String>,
 );
 
@@ -230,7 +287,13 @@ fn form_parts(
         .flatten();
     let documents = checklist(category)
         .iter()
-        .map(|d| d.name.get(lang).to_string())
+        .map(|d| {
+            (
+                d.id.clone(),
+                d.name.get(lang).to_string(),
+                d.when.as_ref().map(|w| w.get(lang).to_string()),
+            )
+        })
         .collect();
     (
         urgencies,

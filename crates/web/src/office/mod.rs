@@ -1,6 +1,6 @@
 //! The back office: pages for operators, supervisors and administrators.
 
-mod cases;
+pub(crate) mod cases;
 mod guardianships;
 mod identity;
 mod relationships;

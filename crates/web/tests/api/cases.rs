@@ -28,8 +28,67 @@ pub async fn citizen_in_alba(app: &TestApp, email: &str) -> (Browser, String) {
     (browser, id)
 }
 
-/// Starts an application and returns the case page's address.
+/// Starts an application, uploads a scan for every document on its
+/// checklist, and returns the case page's address.
 pub async fn start(app: &TestApp, browser: &mut Browser, service: &str, holder: &str) -> String {
+    let case = start_bare(app, browser, service, holder).await;
+    upload_all(app, browser, &case).await;
+    case
+}
+
+/// The requirement ids the case page offers an upload for.
+pub fn requirements(page: &str) -> Vec<String> {
+    page.match_indices("name=\"requirement\" value=\"")
+        .map(|(at, m)| {
+            let from = at + m.len();
+            page[from..from + page[from..].find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+pub async fn upload(
+    app: &TestApp,
+    browser: &mut Browser,
+    case: &str,
+    requirement: &str,
+    file: (&str, &[u8]),
+) -> TestResponse {
+    let page = browser.get(app, case).await.text();
+    browser
+        .post_multipart(
+            app,
+            &format!("{case}/documents"),
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("requirement", requirement),
+            ],
+            ("file", file.0, file.1),
+        )
+        .await
+}
+
+pub async fn upload_all(app: &TestApp, browser: &mut Browser, case: &str) {
+    let page = browser.get(app, case).await.text();
+    for requirement in requirements(&page) {
+        let r = upload(
+            app,
+            browser,
+            case,
+            &requirement,
+            ("scan.png", &ghiseu_files::fixtures::png(800, 600)),
+        )
+        .await;
+        assert_eq!(r.status, 303, "{requirement}: {}", r.text());
+    }
+}
+
+/// Starts an application and returns the case page's address.
+pub async fn start_bare(
+    app: &TestApp,
+    browser: &mut Browser,
+    service: &str,
+    holder: &str,
+) -> String {
     let page = browser
         .get(app, &format!("/en/applications/new?service={service}"))
         .await;

@@ -270,3 +270,136 @@ async fn a_rejection_names_a_reason_from_the_list_and_staff_of_other_offices_see
     assert!(r.text().contains("The application is now: Rejected."));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_paid_case_is_produced_made_ready_and_handed_over_to_the_guardian() {
+    let app = TestApp::new().await;
+    let (mut parent, case, id) = submitted_for_a_child(&app).await;
+    let parent_id =
+        ghiseu_storage::accounts::person_by_email(&app.state.db, "guardian.review@example.ro")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+    let (mut operator, _) = signed_in(&app, "producer@example.ro", "operator").await;
+    assert_eq!(claim(&app, &mut operator, &id).await, 303);
+    assert_eq!(
+        decide(&app, &mut operator, &id, &[("action", "accept")])
+            .await
+            .status,
+        303
+    );
+    // Handing over before payment is not possible.
+    let early = handover(&app, &mut operator, &id, &[]).await;
+    assert_eq!(early.status, 409);
+
+    let csrf = hidden(
+        &operator.get(&app, "/en/office/guardianships").await.text(),
+        "csrf",
+    );
+    let paid = operator
+        .post_form(
+            &app,
+            &format!("/en/office/cases/{id}/payment"),
+            &[
+                ("csrf", &csrf),
+                ("note", "Treasury receipt 12345 checked at the counter"),
+            ],
+        )
+        .await;
+    assert_eq!(paid.status, 303, "{}", paid.text());
+    assert_eq!(
+        decide(&app, &mut operator, &id, &[("action", "start-production")])
+            .await
+            .status,
+        303
+    );
+    let ready = decide(
+        &app,
+        &mut operator,
+        &id,
+        &[("action", "mark-ready"), ("pickup_office", "ab-alba-iulia")],
+    )
+    .await;
+    assert_eq!(ready.status, 303);
+    let told = ghiseu_storage::outbox::for_person(&app.state.db, &parent_id)
+        .await
+        .unwrap();
+    assert!(
+        told.iter().any(|m| m.kind == "document-ready"),
+        "the guardian is told where to come"
+    );
+    let page = parent.get(&app, &case).await.text();
+    assert!(page.contains("Ready to collect"));
+
+    for (fields, says) in [
+        (vec![("signature", "Somebody Else")], "same full name"),
+        (vec![("receiver_kind", "neighbour")], "Choose who receives"),
+        (
+            vec![("receiver_kind", "empowered-representative")],
+            "number and the date of the power of attorney",
+        ),
+        (vec![("receiver_document", "x")], "type and number"),
+    ] {
+        let r = handover(&app, &mut operator, &id, &fields).await;
+        assert_eq!(r.status, 422, "{says}");
+        assert!(r.text().contains(says), "{says}");
+    }
+    let done = handover(&app, &mut operator, &id, &[]).await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    let issued = ghiseu_storage::issued_documents::for_case(&app.state.db, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(issued.number, "RO-PAS-AB-D-2026-000001");
+    assert_eq!(issued.received_by_kind, "legal-representative");
+    assert_eq!(issued.receiver_document, "•• •••••321");
+    assert_eq!(
+        (issued.issued_on.as_str(), issued.expires_on.as_deref()),
+        ("2026-11-23", Some("2029-11-23")),
+        "a child under 12 gets a 3-year passport"
+    );
+    let page = parent.get(&app, &case).await.text();
+    for step in [
+        "Payment confirmed",
+        "Production started",
+        "Ready to collect",
+        "Handed over",
+    ] {
+        assert!(page.contains(step), "the timeline shows {step}");
+    }
+    app.cleanup().await;
+}
+
+async fn handover(
+    app: &TestApp,
+    staff: &mut Browser,
+    id: &str,
+    changes: &[(&str, &str)],
+) -> crate::support::TestResponse {
+    let csrf = hidden(
+        &staff.get(app, "/en/office/guardianships").await.text(),
+        "csrf",
+    );
+    let version = ghiseu_storage::cases::get(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string();
+    let mut fields = vec![
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("receiver_kind", "legal-representative"),
+        ("receiver_name", "Elena Pop"),
+        ("receiver_document", "CI AB654321"),
+        ("signature", "elena  pop"),
+    ];
+    for (k, v) in changes {
+        fields.retain(|(name, _)| name != k);
+        fields.push((k, v));
+    }
+    staff
+        .post_form(app, &format!("/en/office/cases/{id}/handover"), &fields)
+        .await
+}

@@ -163,15 +163,26 @@ impl TestApp {
     }
 }
 
-/// The defaults, with the demonstration bank card provider.
+/// The defaults, with the demonstration bank card and payment providers.
 fn settings() -> Settings {
     let secret =
         ghiseu_payments::Secret::new(b"the tests' card provider secret, 32+ bytes").unwrap();
     let demo = ghiseu_payments::DemoCardProvider::new(secret, &Settings::default().public_url);
+    let scans = std::env::temp_dir().join(format!("ghiseu-test-scans-{}", uuid::Uuid::now_v7()));
     Settings {
+        documents: Some(ghiseu_files::DocumentStore::local(&scans).unwrap()),
         card_identity: CardIdentity::Demo(std::sync::Arc::new(demo)),
+        online_payment: ghiseu_web::OnlinePayment::Demo(std::sync::Arc::new(payment_provider())),
         ..Settings::default()
     }
+}
+
+/// The demonstration payment provider test apps have, with the same key:
+/// tests sign webhooks with it as the provider would.
+pub fn payment_provider() -> ghiseu_payments::DemoPaymentProvider {
+    let secret =
+        ghiseu_payments::Secret::new(b"the tests' payment provider secret, 32+ bytes").unwrap();
+    ghiseu_payments::DemoPaymentProvider::new(secret, &Settings::default().public_url)
 }
 
 /// A person's browser: keeps the cookies the portal sets and sends them back.
@@ -225,6 +236,44 @@ impl Browser {
             .join("&");
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::from(body))
+            .unwrap();
+        let response = app.request(request).await;
+        self.keep(&response);
+        response
+    }
+
+    /// A `multipart/form-data` form: text fields first, then one file.
+    pub async fn post_multipart(
+        &mut self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+    ) -> TestResponse {
+        let boundary = "ghiseu-test-boundary-7d2c";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        let (name, file_name, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let request = Request::post(path)
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
             .header(header::COOKIE, self.cookie_header())
             .body(Body::from(body))
             .unwrap();

@@ -33,6 +33,8 @@ pub(crate) struct DecisionForm {
     #[serde(default)]
     operator: String,
     #[serde(default)]
+    pickup_office: String,
+    #[serde(default)]
     version: i64,
     #[serde(default)]
     csrf: String,
@@ -265,6 +267,7 @@ pub(crate) async fn decide(
             return Ok(false);
         };
         if action == CaseAction::Accept {
+            ghiseu_storage::case_documents::certify(&mut tx, &case.id).await?;
             let due = transition(to, CaseAction::RequestFee, Actor::System)
                 .map_err(|r| ApiError::Internal(r.to_string()))?;
             m = Move {
@@ -280,6 +283,23 @@ pub(crate) async fn decide(
             if cases::apply_move(&mut tx, &m).await?.is_err() {
                 return Ok(false);
             }
+            crate::payments::create_order(&mut tx, &state, &case, m.now).await?;
+        }
+        let pickup = authority.and_then(|a| {
+            a.offices
+                .iter()
+                .find(|o| o.id == form.pickup_office)
+                .or_else(|| {
+                    a.offices
+                        .iter()
+                        .find(|o| Some(&o.id) == case.office_id.as_ref())
+                })
+        });
+        if action == CaseAction::MarkReady
+            && let Some(office) = pickup
+        {
+            ghiseu_storage::issued_documents::set_pickup_office(&mut tx, &case.id, &office.id)
+                .await?;
         }
         let service = state
             .catalogue
@@ -294,6 +314,10 @@ pub(crate) async fn decide(
             (CaseAction::Accept, Some(service)) => Some(Notice::ApplicationAccepted {
                 reference: &reference,
                 service,
+            }),
+            (CaseAction::MarkReady, _) => pickup.map(|o| Notice::DocumentReady {
+                reference: &reference,
+                office: &o.name,
             }),
             _ => None,
         };

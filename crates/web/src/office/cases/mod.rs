@@ -4,6 +4,8 @@
 //! authority and reassign cases.
 
 mod decide;
+mod documents;
+mod handover;
 mod queue;
 mod show;
 
@@ -21,6 +23,18 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/{lang}/office/cases/{id}/claim", post(decide::claim))
         .route("/{lang}/office/cases/{id}/decide", post(decide::decide))
         .route("/{lang}/office/cases/{id}/assign", post(decide::assign))
+        .route(
+            "/{lang}/office/cases/{id}/handover",
+            post(handover::hand_over),
+        )
+        .route(
+            "/{lang}/office/cases/{id}/documents/{doc}",
+            get(documents::download),
+        )
+        .route(
+            "/{lang}/office/cases/{id}/documents/{doc}/review",
+            post(documents::review),
+        )
 }
 
 /// The case, if this member of staff serves its office.

@@ -18,6 +18,16 @@ use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::{audit, staff as staff_store};
 use jiff::civil::Date;
 
+pub(crate) struct ScanLine {
+    pub id: String,
+    pub requirement: String,
+    pub href: String,
+    pub file_name: String,
+    pub status: String,
+    pub reason: Option<String>,
+    pub true_copy: bool,
+}
+
 pub(crate) struct Line {
     pub label: String,
     pub value: String,
@@ -31,6 +41,13 @@ pub(crate) struct StaffCasePage<'a> {
     pub reference: String,
     pub summary: Vec<Line>,
     pub answers: Vec<Line>,
+    pub scans: Vec<ScanLine>,
+    pub reviewing: bool,
+    pub fee_due: bool,
+    pub ready: bool,
+    pub receivers: Vec<(String, String)>,
+    pub pickup_offices: Vec<(String, String)>,
+    pub issued: Option<String>,
     pub timeline: Vec<Line>,
     pub csrf: String,
     pub version: i64,
@@ -150,6 +167,37 @@ pub(crate) async fn render<'a>(
             },
         })
         .collect();
+    let names: Vec<(String, String)> = found
+        .map(|(_, service)| {
+            service
+                .categories
+                .iter()
+                .flat_map(|c| c.documents.iter())
+                .map(|d| (d.id.clone(), d.name.get(lang).to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let scans = ghiseu_storage::case_documents::current(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|s| ScanLine {
+            href: format!(
+                "/{}/office/cases/{}/documents/{}",
+                lang.code(),
+                case.id,
+                s.id
+            ),
+            requirement: names
+                .iter()
+                .find(|(id, _)| id == &s.requirement_id)
+                .map_or_else(|| s.requirement_id.clone(), |(_, n)| n.clone()),
+            file_name: s.file_name,
+            status: t.m(&format!("case-scan-{}", s.review)),
+            reason: s.review_reason,
+            true_copy: s.true_copy,
+            id: s.id,
+        })
+        .collect();
     let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
     let mine = case.assignee_id.as_deref() == Some(staff.current.person.id.as_str());
     let actions = if mine {
@@ -200,6 +248,38 @@ pub(crate) async fn render<'a>(
         reference: case.reference.clone().unwrap_or_default(),
         summary,
         answers,
+        scans,
+        reviewing: mine && current == CaseState::InReview,
+        fee_due: current == CaseState::FeeDue,
+        ready: current == CaseState::ReadyForPickup,
+        receivers: super::handover::RECEIVERS
+            .iter()
+            .map(|r| (r.to_string(), t.m(&format!("office-handover-kind-{r}"))))
+            .collect(),
+        pickup_offices: state
+            .catalogue
+            .authority(&case.authority_id)
+            .map(|a| {
+                a.offices
+                    .iter()
+                    .map(|o| (o.id.clone(), o.name.get(lang).to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        issued: ghiseu_storage::issued_documents::for_case(&state.db, &case.id)
+            .await?
+            .map(|d| {
+                t.with(
+                    "office-handover-done",
+                    &[
+                        ("number", crate::i18n::text_arg(d.number)),
+                        (
+                            "expires",
+                            crate::i18n::text_arg(d.expires_on.unwrap_or_default()),
+                        ),
+                    ],
+                )
+            }),
         timeline,
         csrf: staff.current.session.csrf_token.clone(),
         version: case.version,

@@ -1,0 +1,157 @@
+//! The scans uploaded for a case's required documents. A replaced scan is
+//! kept, marked replaced, so the history of what was shown stays whole.
+
+use crate::{Connection, Database, StorageError};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+pub struct NewDocument<'a> {
+    pub id: &'a str,
+    pub case_id: &'a str,
+    pub requirement_id: &'a str,
+    pub object_key: &'a str,
+    pub file_name: &'a str,
+    pub content_kind: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+    pub uploaded_by: &'a str,
+    pub now: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRecord {
+    pub id: String,
+    pub case_id: String,
+    pub requirement_id: String,
+    pub object_key: String,
+    pub file_name: String,
+    pub content_kind: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub uploaded_at: i64,
+    /// `pending`, `accepted` or `rejected`.
+    pub review: String,
+    pub review_reason: Option<String>,
+    pub true_copy: bool,
+}
+
+const COLUMNS: &str = "id, case_id, requirement_id, object_key, file_name, content_kind, \
+     size_bytes, sha256, uploaded_at, review, review_reason, true_copy";
+
+fn record(row: &AnyRow) -> Result<DocumentRecord, sqlx::Error> {
+    let true_copy: i64 = row.try_get("true_copy")?;
+    Ok(DocumentRecord {
+        id: row.try_get("id")?,
+        case_id: row.try_get("case_id")?,
+        requirement_id: row.try_get("requirement_id")?,
+        object_key: row.try_get("object_key")?,
+        file_name: row.try_get("file_name")?,
+        content_kind: row.try_get("content_kind")?,
+        size_bytes: row.try_get("size_bytes")?,
+        sha256: row.try_get("sha256")?,
+        uploaded_at: row.try_get("uploaded_at")?,
+        review: row.try_get("review")?,
+        review_reason: row.try_get("review_reason")?,
+        true_copy: true_copy != 0,
+    })
+}
+
+/// Adds a scan, replacing the current one for the same requirement; only
+/// while the case is a draft or returned. False when the case is not.
+pub async fn add(conn: &mut Connection, doc: &NewDocument<'_>) -> Result<bool, StorageError> {
+    let open = sqlx::query("SELECT id FROM cases WHERE id = $1 AND state IN ('draft', 'returned')")
+        .bind(doc.case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if open.is_none() {
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE case_documents SET replaced_at = $3 \
+         WHERE case_id = $1 AND requirement_id = $2 AND replaced_at IS NULL",
+    )
+    .bind(doc.case_id)
+    .bind(doc.requirement_id)
+    .bind(doc.now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query(
+        "INSERT INTO case_documents (id, case_id, requirement_id, object_key, file_name, \
+         content_kind, size_bytes, sha256, uploaded_by, uploaded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(doc.id)
+    .bind(doc.case_id)
+    .bind(doc.requirement_id)
+    .bind(doc.object_key)
+    .bind(doc.file_name)
+    .bind(doc.content_kind)
+    .bind(doc.size_bytes)
+    .bind(doc.sha256)
+    .bind(doc.uploaded_by)
+    .bind(doc.now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
+}
+
+/// The scans that count now, one per requirement.
+pub async fn current(db: &Database, case_id: &str) -> Result<Vec<DocumentRecord>, StorageError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM case_documents WHERE case_id = $1 AND replaced_at IS NULL \
+         ORDER BY requirement_id"
+    ))
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
+}
+
+/// One scan of one case, replaced or not.
+pub async fn get(
+    db: &Database,
+    case_id: &str,
+    id: &str,
+) -> Result<Option<DocumentRecord>, StorageError> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM case_documents WHERE case_id = $1 AND id = $2"
+    ))
+    .bind(case_id)
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.as_ref().map(record).transpose()?)
+}
+
+/// An operator's verdict on one current scan.
+pub async fn review(
+    conn: &mut Connection,
+    case_id: &str,
+    id: &str,
+    verdict: &str,
+    reason: Option<&str>,
+) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE case_documents SET review = $3, review_reason = $4 \
+         WHERE case_id = $1 AND id = $2 AND replaced_at IS NULL",
+    )
+    .bind(case_id)
+    .bind(id)
+    .bind(verdict)
+    .bind(reason)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// On acceptance every current scan becomes a certified true copy.
+pub async fn certify(conn: &mut Connection, case_id: &str) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE case_documents SET true_copy = 1, review = 'accepted' \
+         WHERE case_id = $1 AND replaced_at IS NULL",
+    )
+    .bind(case_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

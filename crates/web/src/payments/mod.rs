@@ -1,0 +1,178 @@
+//! Fees: the payment order issued when a case's fee falls due, the printable
+//! order its people pay from, online payment through a provider whose signed
+//! webhook confirms it, and confirmation by an operator from a proof of
+//! payment.
+
+mod demo;
+mod office;
+mod order_page;
+pub(crate) mod webhook;
+
+use crate::AppState;
+use crate::error::ApiError;
+use axum::Router;
+use axum::routing::{get, post};
+use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
+use ghiseu_domain::catalogue::Authority;
+use ghiseu_domain::money::Currency;
+use ghiseu_payments::demo_payment::PAY_PAGE_PATH;
+use ghiseu_payments::{PaymentReference, ReferenceScheme};
+use ghiseu_storage::StorageError;
+use ghiseu_storage::cases::{self, CaseRecord, Move};
+use ghiseu_storage::payments::{self, PaymentOrder};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/applications/{id}/payment", get(order_page::show))
+        .route(
+            "/{lang}/applications/{id}/payment/online",
+            post(order_page::pay_online),
+        )
+        .route(PAY_PAGE_PATH, get(demo::page).post(demo::submit))
+        .route(
+            "/{lang}/office/cases/{id}/payment",
+            get(office::form).post(office::confirm),
+        )
+}
+
+pub(crate) fn payment_href(lang: ghiseu_domain::catalogue::Lang, case_id: &str) -> String {
+    format!("/{}/applications/{case_id}/payment", lang.code())
+}
+
+/// Issues the payment order of `case`, in the caller's transaction, right
+/// after the case moved to fee-due. The case is read again inside the
+/// transaction, so the record passed may predate the filing. Issuing twice
+/// changes nothing. A service with nothing to pay gets no order: the case
+/// moves straight on to paid.
+pub(crate) async fn create_order(
+    conn: &mut ghiseu_storage::Connection,
+    state: &AppState,
+    case: &CaseRecord,
+    now: i64,
+) -> Result<(), ApiError> {
+    let case = cases::get_in(conn, &case.id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("case {} vanished", case.id)))?;
+    if payments::for_case_in(conn, &case.id).await?.is_some() {
+        return Ok(());
+    }
+    let authority = state
+        .catalogue
+        .authority(&case.authority_id)
+        .ok_or_else(|| ApiError::Internal(format!("no authority {}", case.authority_id)))?;
+    let fee = case.fee_minor.unwrap_or(0);
+    let scheme = authority.payment.scheme;
+    let Some(reference_scheme) = ReferenceScheme::for_payment(scheme).filter(|_| fee > 0) else {
+        return nothing_to_pay(conn, &case, now).await;
+    };
+    let case_reference = case
+        .reference
+        .as_deref()
+        .and_then(CaseReference::parse)
+        .ok_or_else(|| ApiError::Internal(format!("case {} has no reference", case.id)))?;
+    let sequence = match reference_scheme {
+        ReferenceScheme::TreasuryCase => 0,
+        other => {
+            let next = payments::next_sequence(conn, other.code()).await?;
+            u64::try_from(next).map_err(|e| ApiError::Internal(e.to_string()))?
+        }
+    };
+    let reference = PaymentReference::generate(scheme, &case_reference, sequence)
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let order = PaymentOrder {
+        id: uuid::Uuid::now_v7().to_string(),
+        case_id: case.id.clone(),
+        reference: reference.as_str().to_string(),
+        scheme: reference_scheme.code().to_string(),
+        amount_minor: fee,
+        currency: currency_of(&case, authority).code().to_string(),
+        status: payments::DUE.to_string(),
+        created_at: now,
+        paid_at: None,
+        paid_by: None,
+        provider: None,
+        provider_transaction_id: None,
+    };
+    payments::create(conn, &order).await?;
+    Ok(())
+}
+
+async fn nothing_to_pay(
+    conn: &mut ghiseu_storage::Connection,
+    case: &CaseRecord,
+    now: i64,
+) -> Result<(), ApiError> {
+    if case.state != CaseState::FeeDue.code() {
+        return Ok(());
+    }
+    let moved = confirm_payment(conn, case, None, "system", None, now).await?;
+    moved.map(|_| ()).map_err(|_| ApiError::Conflict {
+        detail: "The application changed meanwhile; please try again.".into(),
+    })
+}
+
+/// Moves a fee-due case to paid through the domain's state machine, at the
+/// version it has in the caller's transaction.
+pub(crate) async fn confirm_payment(
+    conn: &mut ghiseu_storage::Connection,
+    case: &CaseRecord,
+    actor_id: Option<&str>,
+    actor_role: &str,
+    reason: Option<&str>,
+    now: i64,
+) -> Result<Result<i64, cases::Stale>, ApiError> {
+    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let Ok(to) = transition(current, CaseAction::ConfirmPayment, Actor::System) else {
+        return Ok(Err(cases::Stale));
+    };
+    Ok(cases::apply_move(
+        conn,
+        &Move {
+            case_id: &case.id,
+            version: case.version,
+            from: current.code(),
+            to: to.code(),
+            action: CaseAction::ConfirmPayment.code(),
+            actor_id,
+            actor_role,
+            reason,
+            now,
+        },
+    )
+    .await?)
+}
+
+fn currency_of(case: &CaseRecord, authority: &Authority) -> Currency {
+    Currency::ALL
+        .into_iter()
+        .find(|c| c.code() == case.currency)
+        .unwrap_or(authority.currency)
+}
+
+/// The reference as people read and type it: in groups where the scheme groups it.
+pub(crate) fn printed_reference(order: &PaymentOrder) -> String {
+    ReferenceScheme::from_code(&order.scheme)
+        .and_then(|s| PaymentReference::parse(s, &order.reference).ok())
+        .map_or_else(|| order.reference.clone(), |r| r.to_string())
+}
+
+pub(crate) fn order_currency(order: &PaymentOrder) -> Option<Currency> {
+    Currency::ALL
+        .into_iter()
+        .find(|c| c.code() == order.currency)
+}
+
+/// Issues the payment order of a case that is due its fee, in a transaction
+/// of its own: for repairs, and for tests that reach fee-due without the
+/// pages that issue it.
+pub async fn issue_order(state: &AppState, case_id: &str) -> Result<(), ApiError> {
+    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let case = cases::get_in(&mut tx, case_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound {
+            detail: format!("There is no case {case_id}."),
+        })?;
+    create_order(&mut tx, state, &case, state.clock.now().as_microsecond()).await?;
+    tx.commit().await.map_err(StorageError::from)?;
+    Ok(())
+}

@@ -1,0 +1,219 @@
+//! An operator confirms a payment from the proof the applicant brought or
+//! uploaded (a receipt, a bank statement): the order is marked paid by an
+//! operator, the case moves on, and the audit log keeps who and why.
+
+use super::{confirm_payment, order_currency, printed_reference};
+use crate::AppState;
+use crate::error::ApiError;
+use crate::office::Staff;
+use crate::office::cases::{staff_case, staff_case_href};
+use crate::pages::view::Tr;
+use crate::pages::{Frame, PageError, finish, html, page_lang};
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_domain::case::CaseState;
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_storage::StorageError;
+use ghiseu_storage::cases::{self, CaseRecord};
+use ghiseu_storage::payments::{self, PaidBy, PaymentOrder};
+use serde::Deserialize;
+
+const MAX_NOTE_CHARS: usize = 1000;
+
+#[derive(Template)]
+#[template(path = "payments/office_confirm.html")]
+struct ConfirmPage<'a> {
+    frame: Frame<'a>,
+    id: String,
+    reference: String,
+    lines: Vec<(String, String)>,
+    can_confirm: bool,
+    note: String,
+    error: Option<String>,
+    csrf: String,
+    case_href: String,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct ConfirmForm {
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+fn t(state: &AppState, lang: Lang) -> Tr<'_> {
+    Tr {
+        i18n: &state.i18n,
+        lang,
+    }
+}
+
+fn page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    case: &CaseRecord,
+    order: Option<&PaymentOrder>,
+    note: &str,
+    error: Option<(StatusCode, &str)>,
+) -> Response {
+    let t = t(state, lang);
+    let mut lines = vec![(
+        t.m("case-holder"),
+        format!("{} {}", case.holder_given_name, case.holder_family_name),
+    )];
+    lines.push((
+        t.m("case-state"),
+        t.m(&format!("case-state-{}", case.state)),
+    ));
+    if let Some(order) = order {
+        lines.push((
+            t.m("payment-amount"),
+            order_currency(order).map_or_else(
+                || format!("{} {}", order.amount_minor, order.currency),
+                |c| t.money(order.amount_minor, c),
+            ),
+        ));
+        lines.push((t.m("payment-reference"), printed_reference(order)));
+        lines.push((
+            t.m("payment-status"),
+            t.m(&format!("payment-status-{}", order.status)),
+        ));
+    }
+    let can_confirm =
+        order.is_some_and(|o| o.status == payments::DUE) && case.state == CaseState::FeeDue.code();
+    let view = ConfirmPage {
+        frame: Frame::new(
+            state,
+            lang,
+            t.m("payment-office-title"),
+            &format!("office/cases/{}/payment", case.id),
+        ),
+        id: case.id.clone(),
+        reference: case.reference.clone().unwrap_or_default(),
+        lines,
+        can_confirm,
+        note: note.to_string(),
+        error: error.map(|(_, key)| t.m(key)),
+        csrf: staff.current.session.csrf_token.clone(),
+        case_href: staff_case_href(lang, &case.id),
+    };
+    let status = error.map_or(StatusCode::OK, |(status, _)| status);
+    (status, html(&view)).into_response()
+}
+
+async fn found(
+    state: &AppState,
+    lang: &str,
+    staff: &Staff,
+    id: &str,
+) -> Result<(Lang, CaseRecord, Option<PaymentOrder>), Response> {
+    let lang = page_lang(lang).map_err(|e| finish(state, Err(e)))?;
+    let case = match staff_case(state, staff, id).await {
+        Ok(Some(case)) => case,
+        Ok(None) => return Err(finish(state, Err(PageError::NotFound(lang)))),
+        Err(e) => return Err(e.into_response()),
+    };
+    let order = payments::for_case(&state.db, &case.id)
+        .await
+        .map_err(|e| ApiError::from(e).into_response())?;
+    Ok((lang, case, order))
+}
+
+pub(crate) async fn form(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    staff: Staff,
+) -> Response {
+    match found(&state, &lang, &staff, &id).await {
+        Ok((lang, case, order)) => page(&state, lang, &staff, &case, order.as_ref(), "", None),
+        Err(response) => response,
+    }
+}
+
+/// Why a confirmation was not made.
+enum Refusal {
+    NotDue,
+    Stale,
+}
+
+pub(crate) async fn confirm(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    staff: Staff,
+    Form(form): Form<ConfirmForm>,
+) -> Response {
+    let (lang, case, order) = match found(&state, &lang, &staff, &id).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if !staff.current.csrf_ok(&form.csrf) {
+        let page = crate::accounts::expired(&state, lang, &format!("office/cases/{id}/payment"));
+        return (StatusCode::FORBIDDEN, html(&page)).into_response();
+    }
+    let note = form.note.trim();
+    let Some(order) = order.as_ref().filter(|o| o.status == payments::DUE) else {
+        let error = Some((StatusCode::CONFLICT, "payment-office-not-due"));
+        return page(&state, lang, &staff, &case, order.as_ref(), note, error);
+    };
+    if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
+        let error = Some((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "payment-office-note-needed",
+        ));
+        return page(&state, lang, &staff, &case, Some(order), note, error);
+    }
+    let result: Result<Result<(), Refusal>, ApiError> = async {
+        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let now = state.clock.now().as_microsecond();
+        let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
+            return Ok(Err(Refusal::Stale));
+        };
+        if current.state != CaseState::FeeDue.code() {
+            return Ok(Err(Refusal::NotDue));
+        }
+        if !payments::mark_paid(&mut tx, &order.id, PaidBy::Operator, now).await? {
+            return Ok(Err(Refusal::NotDue));
+        }
+        let person = staff.current.person.id.as_str();
+        let moved = confirm_payment(
+            &mut tx,
+            &current,
+            Some(person),
+            staff.role.code(),
+            Some(note),
+            now,
+        )
+        .await?;
+        if moved.is_err() {
+            return Ok(Err(Refusal::Stale));
+        }
+        let mut event = staff.audit_event(&state, "payment.confirmed", Some(&case.applicant_id));
+        event.detail = serde_json::json!({
+            "case": case.id,
+            "order": order.id,
+            "reference": order.reference,
+            "amount_minor": order.amount_minor,
+            "currency": order.currency,
+        });
+        ghiseu_storage::audit::append(&mut tx, &event).await?;
+        tx.commit().await.map_err(StorageError::from)?;
+        Ok(Ok(()))
+    }
+    .await;
+    let key = match result {
+        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, &id)).into_response(),
+        Ok(Err(Refusal::NotDue)) => "payment-office-not-due",
+        Ok(Err(Refusal::Stale)) => "case-refused-stale",
+        Err(e) => return e.into_response(),
+    };
+    let (case, order) = match found(&state, lang.code(), &staff, &id).await {
+        Ok((_, case, order)) => (case, order),
+        Err(response) => return response,
+    };
+    let error = Some((StatusCode::CONFLICT, key));
+    page(&state, lang, &staff, &case, order.as_ref(), note, error)
+}

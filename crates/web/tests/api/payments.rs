@@ -1,0 +1,547 @@
+//! Fees: the payment order issued when the fee falls due, paying it through
+//! the demonstration provider, the webhook's refusals and its replays, and an
+//! operator confirming a payment from a proof.
+
+use crate::cases::{citizen_in_alba, press, start};
+use crate::support::{
+    Browser, TestApp, TestResponse, hidden, payment_provider, signed_in, signed_in_at,
+};
+use axum::body::Body;
+use axum::http::{Request, header};
+use ghiseu_domain::money::{Currency, Money};
+use ghiseu_payments::{DemoPayment, PaymentStatus, SIGNATURE_HEADER};
+use ghiseu_storage::payments::{self, PaymentOrder};
+
+const WEBHOOK: &str = "/api/v1/payments/webhook";
+
+async fn staff_csrf(app: &TestApp, staff: &mut Browser) -> String {
+    hidden(
+        &staff.get(app, "/en/office/guardianships").await.text(),
+        "csrf",
+    )
+}
+
+/// An adult in Alba whose passport application was accepted, its order
+/// issued; returns their browser, the case page and the case id.
+async fn fee_due(app: &TestApp, email: &str) -> (Browser, String, String) {
+    let (mut citizen, _) = citizen_in_alba(app, email).await;
+    let case = start(app, &mut citizen, "ro.passport.electronic", "self").await;
+    assert_eq!(press(app, &mut citizen, &case, "submit").await.status, 303);
+    let id = case.rsplit('/').next().unwrap().to_string();
+    let (mut operator, _) = signed_in(app, &format!("op.{email}"), "operator").await;
+    let csrf = staff_csrf(app, &mut operator).await;
+    let path = format!("/en/office/cases/{id}");
+    let r = operator
+        .post_form(app, &format!("{path}/claim"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let version = case_record(app, &id).await.version.to_string();
+    let r = operator
+        .post_form(
+            app,
+            &format!("{path}/decide"),
+            &[("csrf", &csrf), ("version", &version), ("action", "accept")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    ghiseu_web::payments::issue_order(&app.state, &id)
+        .await
+        .unwrap();
+    assert_eq!(case_record(app, &id).await.state, "fee-due");
+    (citizen, case, id)
+}
+
+async fn case_record(app: &TestApp, id: &str) -> ghiseu_storage::cases::CaseRecord {
+    ghiseu_storage::cases::get(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn order(app: &TestApp, case_id: &str) -> PaymentOrder {
+    payments::for_case(&app.state.db, case_id)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn confirmations(app: &TestApp, case_id: &str) -> usize {
+    ghiseu_storage::cases::events(&app.state.db, case_id)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.action == "confirm-payment")
+        .count()
+}
+
+fn demo_payment(order: &PaymentOrder) -> DemoPayment {
+    DemoPayment {
+        order_id: order.id.clone(),
+        reference: order.reference.clone(),
+        amount: Money::new(order.amount_minor, Currency::Ron),
+        description: "Passport".into(),
+        return_url: "http://127.0.0.1:8080/en/applications".into(),
+    }
+}
+
+async fn post_webhook(app: &TestApp, signature: Option<&str>, body: Vec<u8>) -> TestResponse {
+    let mut request = Request::post(WEBHOOK).header(header::CONTENT_TYPE, "application/json");
+    if let Some(signature) = signature {
+        request = request.header(SIGNATURE_HEADER, signature);
+    }
+    app.request(request.body(Body::from(body)).unwrap()).await
+}
+
+/// Posts the demonstration provider's signed event about `payment`.
+async fn report(app: &TestApp, payment: &DemoPayment, status: PaymentStatus) -> TestResponse {
+    let provider = payment_provider();
+    let now = app.state.clock.now();
+    let (signature, body) = provider.sign_webhook(&provider.event(payment, status, now), now);
+    post_webhook(app, Some(&signature), body).await
+}
+
+fn unescape(html: &str) -> String {
+    html.replace("&#x2f;", "/")
+        .replace("&#47;", "/")
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn the_citizen_prints_the_order_and_pays_it_through_the_demo_provider() {
+    let app = TestApp::new().await;
+    let (mut citizen, case, id) = fee_due(&app, "payer@example.ro").await;
+    let order = order(&app, &id).await;
+    assert!(order.reference.starts_with("RO-PAS-AB-2026-000001-"));
+    assert_eq!(order.status, "due");
+
+    let page = citizen.get(&app, &format!("{case}/payment")).await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    for expected in [
+        "RO49TREZ002502602X007826",
+        order.reference.as_str(),
+        "Elena Pop",
+        "RON",
+        "CNP",
+        "Not paid yet",
+    ] {
+        assert!(
+            html.contains(expected),
+            "the order shows {expected}: {html}"
+        );
+    }
+
+    let r = citizen
+        .post_form(
+            &app,
+            &format!("{case}/payment/online"),
+            &[("csrf", &hidden(&html, "csrf"))],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let location = r.headers["location"].to_str().unwrap();
+    let path = location.strip_prefix("http://127.0.0.1:8080").unwrap();
+    assert!(path.starts_with("/demo/payment-provider/pay?"), "{path}");
+
+    let provider_page = citizen.get(&app, path).await;
+    assert_eq!(provider_page.status, 200, "{}", provider_page.text());
+    let html = unescape(&provider_page.text());
+    let mut fields: Vec<(&str, String)> = [
+        "order",
+        "reference",
+        "amount",
+        "currency",
+        "description",
+        "return",
+        "token",
+        "form_token",
+    ]
+    .into_iter()
+    .map(|name| (name, hidden(&html, name)))
+    .collect();
+    // A forged form token is refused and nothing is paid.
+    let forged: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (*k, if *k == "form_token" { "0" } else { v.as_str() }))
+        .chain([("outcome", "pay")])
+        .collect();
+    let r = citizen
+        .post_form(&app, "/demo/payment-provider/pay", &forged)
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+
+    fields.push(("outcome", "pay".to_string()));
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = citizen
+        .post_form(&app, "/demo/payment-provider/pay", &pairs)
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(
+        r.headers["location"].to_str().unwrap(),
+        format!("http://127.0.0.1:8080{case}")
+    );
+
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+    let paid = self::order(&app, &id).await;
+    assert_eq!(paid.status, "paid");
+    assert_eq!(paid.paid_by.as_deref(), Some("provider"));
+    assert_eq!(paid.provider.as_deref(), Some("demo"));
+    let page = citizen.get(&app, &case).await.text();
+    assert!(
+        page.contains("Payment confirmed") && page.contains(">Paid<"),
+        "{page}"
+    );
+    let page = citizen.get(&app, &format!("{case}/payment")).await.text();
+    assert!(page.contains("Paid online on 23 November 2026"), "{page}");
+    assert!(!page.contains("pay-online"), "nothing more to pay");
+
+    // Paying again from the same page is a resend: nothing twice.
+    let r = citizen
+        .post_form(&app, "/demo/payment-provider/pay", &pairs)
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(confirmations(&app, &id).await, 1);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_replayed_webhook_is_a_duplicate_and_an_older_one_is_stale() {
+    let app = TestApp::new().await;
+    let (_, _, id) = fee_due(&app, "replay@example.ro").await;
+    let order = order(&app, &id).await;
+    let payment = demo_payment(&order);
+
+    let r = report(&app, &payment, PaymentStatus::Succeeded).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["status"], "applied");
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+
+    let r = report(&app, &payment, PaymentStatus::Succeeded).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["status"], "duplicate");
+
+    // The failed attempt came before the success but arrives after it.
+    let r = report(&app, &payment, PaymentStatus::Failed).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["status"], "stale");
+    let r = report(&app, &payment, PaymentStatus::Failed).await;
+    assert_eq!(r.json()["status"], "duplicate");
+
+    assert_eq!(self::order(&app, &id).await.status, "paid");
+    assert_eq!(confirmations(&app, &id).await, 1, "nothing twice");
+    assert_eq!(
+        payments::event_count(&app.state.db, &order.id)
+            .await
+            .unwrap(),
+        2
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn bad_webhooks_are_refused_and_change_nothing() {
+    let app = TestApp::new().await;
+    let (_, _, id) = fee_due(&app, "forged@example.ro").await;
+    let order = order(&app, &id).await;
+    let payment = demo_payment(&order);
+    let now = app.state.clock.now();
+    let provider = payment_provider();
+    let (signature, body) = provider.sign_webhook(
+        &provider.event(&payment, PaymentStatus::Succeeded, now),
+        now,
+    );
+
+    let other = ghiseu_payments::Secret::new(&[9; 32]).unwrap();
+    let forged = ghiseu_payments::webhook::sign(&other, &body, now);
+    let problem = post_webhook(&app, Some(&forged), body.clone())
+        .await
+        .problem(401);
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("signature-mismatch")
+    );
+    post_webhook(&app, None, body.clone()).await.problem(401);
+    post_webhook(&app, Some("t=1,v1=zz"), body.clone())
+        .await
+        .problem(401);
+    let tampered = String::from_utf8(body.clone())
+        .unwrap()
+        .replace(&order.amount_minor.to_string(), "100")
+        .into_bytes();
+    post_webhook(&app, Some(&signature), tampered)
+        .await
+        .problem(401);
+
+    let secret =
+        ghiseu_payments::Secret::new(b"the tests' payment provider secret, 32+ bytes").unwrap();
+    let junk = br#"{"status":"succeeded"}"#.to_vec();
+    let junk_signature = ghiseu_payments::webhook::sign(&secret, &junk, now);
+    post_webhook(&app, Some(&junk_signature), junk)
+        .await
+        .problem(400);
+
+    let huge = vec![b' '; 20 * 1024];
+    let huge_signature = ghiseu_payments::webhook::sign(&secret, &huge, now);
+    post_webhook(&app, Some(&huge_signature), huge)
+        .await
+        .problem(413);
+
+    let mut unknown = payment.clone();
+    unknown.reference = "RO-PAS-AB-2026-999999-00".into();
+    report(&app, &unknown, PaymentStatus::Succeeded)
+        .await
+        .problem(404);
+    let mut unknown = payment.clone();
+    unknown.order_id = uuid::Uuid::now_v7().to_string();
+    report(&app, &unknown, PaymentStatus::Succeeded)
+        .await
+        .problem(404);
+
+    let mut short = payment.clone();
+    short.amount = Money::new(order.amount_minor - 100, Currency::Ron);
+    let problem = report(&app, &short, PaymentStatus::Succeeded)
+        .await
+        .problem(422);
+    assert!(
+        problem["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("amount-mismatch")
+    );
+    let mut euros = payment.clone();
+    euros.amount = Money::new(order.amount_minor, Currency::Eur);
+    report(&app, &euros, PaymentStatus::Succeeded)
+        .await
+        .problem(422);
+
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+    assert_eq!(self::order(&app, &id).await.status, "due");
+    assert_eq!(
+        payments::event_count(&app.state.db, &order.id)
+            .await
+            .unwrap(),
+        0
+    );
+    // The genuine event still applies afterwards.
+    let r = post_webhook(&app, Some(&signature), body).await;
+    assert_eq!(r.json()["status"], "applied");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_operator_confirms_a_payment_from_its_proof() {
+    let app = TestApp::new().await;
+    let (mut citizen, case, id) = fee_due(&app, "proof@example.ro").await;
+    let (mut operator, _) = signed_in(&app, "cashier@example.ro", "operator").await;
+    let path = format!("/en/office/cases/{id}/payment");
+    let page = operator.get(&app, &path).await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let csrf = hidden(&page.text(), "csrf");
+
+    let r = operator
+        .post_form(&app, &path, &[("csrf", &csrf), ("note", "   ")])
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("Write what you checked"));
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+
+    let note = "Treasury receipt 4471 of 23 November 2026, 258 lei";
+    let r = operator
+        .post_form(&app, &path, &[("csrf", &csrf), ("note", note)])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+    let paid = self::order(&app, &id).await;
+    assert_eq!(paid.paid_by.as_deref(), Some("operator"));
+    let audit = ghiseu_storage::audit::verify(&app.state.db).await;
+    assert!(audit.is_ok(), "{audit:?}");
+
+    let page = citizen.get(&app, &case).await.text();
+    assert!(
+        page.contains("Payment confirmed") && page.contains(note),
+        "{page}"
+    );
+    let page = citizen.get(&app, &format!("{case}/payment")).await.text();
+    assert!(page.contains("Payment confirmed at the office"), "{page}");
+
+    // Confirmed once; a late provider event changes nothing more.
+    let r = operator
+        .post_form(&app, &path, &[("csrf", &csrf), ("note", note)])
+        .await;
+    assert_eq!(r.status, 409);
+    let r = report(&app, &demo_payment(&paid), PaymentStatus::Succeeded).await;
+    assert_eq!(r.json()["status"], "applied");
+    assert_eq!(confirmations(&app, &id).await, 1);
+    assert_eq!(
+        self::order(&app, &id).await.paid_by.as_deref(),
+        Some("operator")
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn only_the_people_of_the_case_and_its_office_reach_its_payment() {
+    let app = TestApp::new().await;
+    let (_, case, id) = fee_due(&app, "owner@example.ro").await;
+    let (mut stranger, _) = citizen_in_alba(&app, "stranger@example.ro").await;
+    assert_eq!(
+        stranger.get(&app, &format!("{case}/payment")).await.status,
+        404
+    );
+    let csrf = hidden(&stranger.get(&app, "/en/account").await.text(), "csrf");
+    let r = stranger
+        .post_form(&app, &format!("{case}/payment/online"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(r.status, 404);
+
+    let (mut elsewhere, _) = signed_in_at(
+        &app,
+        "igi.cashier@example.ro",
+        "operator",
+        Some("ro.igi"),
+        &["igi-alba"],
+    )
+    .await;
+    let path = format!("/en/office/cases/{id}/payment");
+    assert_eq!(elsewhere.get(&app, &path).await.status, 404);
+    let csrf = staff_csrf(&app, &mut elsewhere).await;
+    let r = elsewhere
+        .post_form(&app, &path, &[("csrf", &csrf), ("note", "receipt 1")])
+        .await;
+    assert_eq!(r.status, 404);
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+    assert_eq!(
+        stranger.get(&app, &path).await.status,
+        403,
+        "citizens are not staff"
+    );
+    app.cleanup().await;
+}
+
+/// A case of `service` at `office`, filed with `fee` and moved to fee-due
+/// directly in storage, for `base`'s holder; returns its id.
+async fn filed_directly(
+    app: &TestApp,
+    base: &ghiseu_storage::cases::CaseRecord,
+    service: &str,
+    office: &str,
+    fee: i64,
+) -> String {
+    use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
+    let (authority, _) = app.state.catalogue.service(service).unwrap();
+    let id = uuid::Uuid::now_v7().to_string();
+    let record = CaseRecord {
+        id: id.clone(),
+        authority_id: authority.id.clone(),
+        service_id: service.to_string(),
+        office_id: Some(office.to_string()),
+        currency: authority.currency.code().to_string(),
+        ..base.clone()
+    };
+    let reference =
+        ghiseu_domain::case::CaseReference::new(&authority.reference_prefix, 2026, 7).to_string();
+    let now = app.state.clock.now().as_microsecond();
+    let mut tx = app.state.db.pool().begin().await.unwrap();
+    cases::insert_draft(&mut tx, &record).await.unwrap();
+    let filing = Filing {
+        reference: &reference,
+        office_id: office,
+        filed_on: "2026-11-23",
+        deadline: None,
+        fee_minor: fee,
+        category_id: None,
+    };
+    cases::record_filing(&mut tx, &id, &filing).await.unwrap();
+    for (version, from, to) in [(1, "draft", "submitted"), (2, "submitted", "fee-due")] {
+        let m = Move {
+            case_id: &id,
+            version,
+            from,
+            to,
+            action: if to == "fee-due" {
+                "request-fee"
+            } else {
+                "submit"
+            },
+            actor_id: None,
+            actor_role: "system",
+            reason: None,
+            now,
+        };
+        cases::apply_move(&mut tx, &m).await.unwrap().unwrap();
+    }
+    tx.commit().await.unwrap();
+    ghiseu_web::payments::issue_order(&app.state, &id)
+        .await
+        .unwrap();
+    id
+}
+
+#[tokio::test]
+async fn each_authority_has_its_own_reference_and_a_free_service_needs_no_order() {
+    let app = TestApp::new().await;
+    let (mut citizen, _) = citizen_in_alba(&app, "schemes@example.ro").await;
+    let draft = start(&app, &mut citizen, "ro.passport.electronic", "self").await;
+    let base = case_record(&app, draft.rsplit('/').next().unwrap()).await;
+
+    let md = filed_directly(&app, &base, "md.igm.ir", "igm-chisinau", 45_000).await;
+    let lt = filed_directly(&app, &base, "lt.invitation.approval", "lt-vilnius", 2_000).await;
+    let (md_order, lt_order) = (order(&app, &md).await, order(&app, &lt).await);
+    assert_eq!(md_order.scheme, "mpay-style");
+    assert_eq!(md_order.currency, "MDL");
+    assert_eq!(
+        md_order.reference, "0000000013",
+        "sequence 1 and its Damm digit"
+    );
+    assert_eq!(lt_order.scheme, "rf");
+    assert_eq!(lt_order.currency, "EUR");
+    assert!(lt_order.reference.starts_with("RF") && lt_order.reference.ends_with("000000001"));
+
+    let page = citizen
+        .get(&app, &format!("/en/applications/{md}/payment"))
+        .await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(
+        html.contains("0000 0000 13") && html.contains("MPay"),
+        "{html}"
+    );
+    let html = citizen
+        .get(&app, &format!("/en/applications/{lt}/payment"))
+        .await
+        .text();
+    assert!(
+        html.contains("20.00 EUR") && html.contains("in euro"),
+        "{html}"
+    );
+
+    let free = filed_directly(
+        &app,
+        &base,
+        "ro.criminal-record.certificate",
+        "mai-bucuresti",
+        0,
+    )
+    .await;
+    assert!(
+        payments::for_case(&app.state.db, &free)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(case_record(&app, &free).await.state, "paid");
+    let page = citizen
+        .get(&app, &format!("/en/applications/{free}/payment"))
+        .await;
+    assert_eq!(page.status, 404);
+    assert!(page.text().contains("nothing to pay"));
+    app.cleanup().await;
+}
