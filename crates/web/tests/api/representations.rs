@@ -172,3 +172,48 @@ async fn bad_powers_of_attorney_are_explained_and_nothing_is_recorded() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn an_empowered_representative_reaches_the_one_named_case_while_in_force() {
+    let app = TestApp::new().await;
+    let (mut holder, _) = crate::cases::citizen_in_alba(&app, "principal@example.md").await;
+    let case = crate::cases::start(&app, &mut holder, "ro.passport.electronic", "self").await;
+    assert_eq!(
+        crate::cases::press(&app, &mut holder, &case, "submit")
+            .await
+            .status,
+        303
+    );
+    let other = crate::cases::start(&app, &mut holder, "ro.passport.certificate", "self").await;
+    let (mut agent, _) = signed_in(&app, "agent@example.md", "citizen").await;
+    assert_eq!(
+        agent.get(&app, &case).await.status,
+        404,
+        "not before the power of attorney"
+    );
+
+    let (mut operator, _) = signed_in(&app, "attorney.op3@example.ro", "operator").await;
+    let reference = "RO-PAS-AB-2026-000001";
+    let r = record(
+        &app,
+        &mut operator,
+        &[("case_reference", reference), ("expires_on", "2026-12-31")],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+
+    let page = agent.get(&app, &case).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains(reference));
+    assert_eq!(
+        agent.get(&app, &other).await.status,
+        404,
+        "only the case named"
+    );
+
+    // After the expiry date the case is out of reach again.
+    let later = app.at("2027-01-02T10:00:00Z");
+    let mut agent_later = log_in(&later, "agent@example.md").await;
+    assert_eq!(agent_later.get(&later, &case).await.status, 404);
+    app.cleanup().await;
+}
