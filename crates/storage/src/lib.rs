@@ -12,6 +12,7 @@ pub mod catalogue_files;
 mod database;
 mod error;
 pub mod households;
+pub mod idempotency;
 pub mod identity;
 pub mod issued_documents;
 pub mod notifications;

@@ -28,6 +28,12 @@ pub struct Problem {
     /// For `urgency-not-offered`: the urgencies the service offers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub offered: Option<Vec<String>>,
+    /// For `invalid-transition`: the state the case is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_state: Option<String>,
+    /// For `invalid-transition`: what the caller may do in that state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_actions: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -59,6 +65,13 @@ pub enum ApiError {
     /// What the request names changed meanwhile; sending it again may succeed.
     #[error("conflict: {detail}")]
     Conflict { detail: String },
+    /// The case is not in a state where this can be done.
+    #[error("invalid transition: {detail}")]
+    InvalidTransition {
+        current: String,
+        allowed: Vec<String>,
+        detail: String,
+    },
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
     #[error("unavailable: {0}")]
@@ -103,6 +116,12 @@ impl ApiError {
                 detail.clone(),
             ),
             ApiError::Conflict { detail } => (StatusCode::CONFLICT, "conflict", "Changed meanwhile", detail.clone()),
+            ApiError::InvalidTransition { detail, .. } => (
+                StatusCode::CONFLICT,
+                "invalid-transition",
+                "Not possible in the case's current state",
+                detail.clone(),
+            ),
             ApiError::Storage(_) | ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -136,6 +155,12 @@ impl ApiError {
             ApiError::Quote(QuoteError::UrgencyNotOffered { offered, .. }) => Some(offered.clone()),
             _ => None,
         };
+        let (current_state, allowed_actions) = match self {
+            ApiError::InvalidTransition {
+                current, allowed, ..
+            } => (Some(current.clone()), Some(allowed.clone())),
+            _ => (None, None),
+        };
         Problem {
             kind: format!("{TYPE_BASE}{code}"),
             title: title.to_string(),
@@ -143,6 +168,8 @@ impl ApiError {
             detail,
             errors,
             offered,
+            current_state,
+            allowed_actions,
         }
     }
 }
@@ -209,6 +236,8 @@ pub(crate) async fn problem_for_bare_errors(
         detail: detail.to_string(),
         errors: Vec::new(),
         offered: None,
+        current_state: None,
+        allowed_actions: None,
     });
     if let Some(allow) = response.headers().get(header::ALLOW) {
         problem.headers_mut().insert(header::ALLOW, allow.clone());

@@ -1,5 +1,6 @@
 //! The JSON API, version 1.
 
+mod cases;
 pub mod dto;
 mod json;
 
@@ -25,6 +26,7 @@ use utoipa_axum::routes;
     ),
     tags(
         (name = "catalogue", description = "Services, their fees, terms and validity rules"),
+        (name = "cases", description = "A person's applications: start, follow, send, withdraw"),
         (name = "payments", description = "What payment providers report about fee payments"),
         (name = "operations", description = "Health and readiness")
     )
@@ -36,6 +38,10 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(list_services))
         .routes(routes!(get_service))
         .routes(routes!(create_quote))
+        .routes(routes!(cases::create_case))
+        .routes(routes!(cases::get_case))
+        .routes(routes!(cases::submit_case))
+        .routes(routes!(cases::withdraw))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))
         .merge(

@@ -141,30 +141,54 @@ pub(crate) async fn start(
     let Some((authority, service)) = find(&state, &form.service) else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
+    match create_draft(&state, &current, &form.service, &form.holder).await {
+        Ok(Ok(case)) => Redirect::to(&case_href(lang, &case.id)).into_response(),
+        Ok(Err(refusal)) => {
+            let key = match refusal {
+                DraftRefusal::Assurance => "case-error-assurance",
+                DraftRefusal::Holder | DraftRefusal::Service => "case-error-holder",
+            };
+            refused(&state, lang, &current, (authority, service), key).await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Why a draft was not started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DraftRefusal {
+    Service,
+    Assurance,
+    Holder,
+}
+
+impl DraftRefusal {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            DraftRefusal::Service => "unknown-service",
+            DraftRefusal::Assurance => "assurance-too-low",
+            DraftRefusal::Holder => "unknown-holder",
+        }
+    }
+}
+
+/// Starts a draft for `holder` ("self" or one of the person's wards), the one
+/// code path for pages and the API.
+pub(crate) async fn create_draft(
+    state: &AppState,
+    current: &CurrentPerson,
+    service_id: &str,
+    holder: &str,
+) -> Result<Result<CaseRecord, DraftRefusal>, ApiError> {
+    let Some((authority, service)) = find(state, service_id) else {
+        return Ok(Err(DraftRefusal::Service));
+    };
     let level = AssuranceLevel::parse(&current.person.assurance).unwrap_or(AssuranceLevel::Email);
     if !service.accepts(level) {
-        return refused(
-            &state,
-            lang,
-            &current,
-            (authority, service),
-            "case-error-assurance",
-        )
-        .await;
+        return Ok(Err(DraftRefusal::Assurance));
     }
-    let holder = match holder_copy(&state, &current, &form.holder).await {
-        Ok(Some(h)) => h,
-        Ok(None) => {
-            return refused(
-                &state,
-                lang,
-                &current,
-                (authority, service),
-                "case-error-holder",
-            )
-            .await;
-        }
-        Err(e) => return e.into_response(),
+    let Some(holder) = holder_copy(state, current, holder).await? else {
+        return Ok(Err(DraftRefusal::Holder));
     };
     let today = state.clock.today(authority);
     let birth = holder.birth_date.as_deref().and_then(|b| b.parse().ok());
@@ -199,17 +223,10 @@ pub(crate) async fn start(
         updated_at: now,
         version: 1,
     };
-    let saved: Result<(), ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        cases::insert_draft(&mut tx, &case).await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(())
-    }
-    .await;
-    match saved {
-        Ok(()) => Redirect::to(&case_href(lang, &case.id)).into_response(),
-        Err(e) => e.into_response(),
-    }
+    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    cases::insert_draft(&mut tx, &case).await?;
+    tx.commit().await.map_err(StorageError::from)?;
+    Ok(Ok(case))
 }
 
 async fn refused(

@@ -2,10 +2,10 @@
 //! fill it in, send it, follow it.
 
 pub(crate) mod access;
-mod apply;
+pub(crate) mod apply;
 mod dashboard;
 pub(crate) mod documents;
-mod submit;
+pub(crate) mod submit;
 mod view;
 
 use crate::AppState;

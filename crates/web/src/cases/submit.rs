@@ -29,7 +29,7 @@ pub(crate) struct MoveForm {
 }
 
 /// Why a move was not made, for the person.
-enum Refusal {
+pub(crate) enum Refusal {
     /// The state machine does not allow it now.
     NotNow {
         current: CaseState,
@@ -174,7 +174,7 @@ fn check_move(case: &CaseRecord, action: CaseAction) -> Result<(CaseState, CaseS
         })
 }
 
-async fn withdraw_case(
+pub(crate) async fn withdraw_case(
     state: &AppState,
     current: &CurrentPerson,
     case: &CaseRecord,
@@ -209,7 +209,7 @@ async fn withdraw_case(
 
 /// Checks the whole application against the catalogue, fixes its reference,
 /// office, fee and deadline, and moves it on, all in one transaction.
-async fn send(
+pub(crate) async fn send(
     state: &AppState,
     current: &CurrentPerson,
     case: &CaseRecord,

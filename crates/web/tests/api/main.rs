@@ -7,6 +7,7 @@ mod accounts;
 mod authorisation;
 mod card;
 mod cases;
+mod cases_api;
 mod catalogue_api;
 mod demo;
 mod documents;

@@ -244,6 +244,27 @@ impl Browser {
         response
     }
 
+    /// A JSON request in this browser's session, with extra headers.
+    pub async fn post_json(
+        &mut self,
+        app: &TestApp,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, self.cookie_header());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = app
+            .request(request.body(Body::from(body.to_string())).unwrap())
+            .await;
+        self.keep(&response);
+        response
+    }
+
     /// A `multipart/form-data` form: text fields first, then one file.
     pub async fn post_multipart(
         &mut self,

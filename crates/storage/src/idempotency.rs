@@ -1,0 +1,95 @@
+//! Idempotency keys: a retried request with the same key gets the first
+//! answer instead of doing the work twice.
+
+use crate::{Database, StorageError};
+use sqlx::Row;
+
+/// What a key already stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// The key is new: do the work, then `finish`.
+    New,
+    /// The same request was answered before.
+    Answered { status: u16, body: String },
+    /// The key was used for a different request.
+    Mismatch,
+    /// The first request with this key has not finished.
+    InFlight,
+}
+
+/// Claims `key` for a request whose content hashes to `request_hash`.
+pub async fn claim(
+    db: &Database,
+    person_id: &str,
+    key: &str,
+    request_hash: &str,
+    now: i64,
+) -> Result<Claim, StorageError> {
+    let inserted = sqlx::query(
+        "INSERT INTO idempotency_keys (person_id, key, request_hash, created_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, key) DO NOTHING",
+    )
+    .bind(person_id)
+    .bind(key)
+    .bind(request_hash)
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    if inserted.rows_affected() == 1 {
+        return Ok(Claim::New);
+    }
+    let row = sqlx::query(
+        "SELECT request_hash, response_status, response_body FROM idempotency_keys \
+         WHERE person_id = $1 AND key = $2",
+    )
+    .bind(person_id)
+    .bind(key)
+    .fetch_one(db.pool())
+    .await?;
+    let stored: String = row.try_get("request_hash")?;
+    if stored != request_hash {
+        return Ok(Claim::Mismatch);
+    }
+    let status: Option<i64> = row.try_get("response_status")?;
+    let body: Option<String> = row.try_get("response_body")?;
+    Ok(match (status, body) {
+        (Some(status), Some(body)) => Claim::Answered {
+            status: u16::try_from(status).unwrap_or(500),
+            body,
+        },
+        _ => Claim::InFlight,
+    })
+}
+
+/// Keeps the answer for retries.
+pub async fn finish(
+    db: &Database,
+    person_id: &str,
+    key: &str,
+    status: u16,
+    body: &str,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE idempotency_keys SET response_status = $3, response_body = $4 \
+         WHERE person_id = $1 AND key = $2",
+    )
+    .bind(person_id)
+    .bind(key)
+    .bind(i64::from(status))
+    .bind(body)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+/// Frees a key whose request failed before anything was done, so a retry may use it.
+pub async fn release(db: &Database, person_id: &str, key: &str) -> Result<(), StorageError> {
+    sqlx::query(
+        "DELETE FROM idempotency_keys WHERE person_id = $1 AND key = $2 AND response_status IS NULL",
+    )
+    .bind(person_id)
+    .bind(key)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}

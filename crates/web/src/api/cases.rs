@@ -1,0 +1,359 @@
+//! Applications through the JSON API, for the same people as the pages (the
+//! session cookie; a JSON body, which a cross-site form cannot send). The
+//! domain's state machine decides every move: a move it refuses is a 409
+//! problem naming the case's state and what is allowed. An `Idempotency-Key`
+//! makes a retried request return the first answer.
+
+use crate::AppState;
+use crate::accounts::CurrentPerson;
+use crate::api::ApiJson;
+use crate::cases::access::citizen_case;
+use crate::cases::apply::create_draft;
+use crate::cases::submit::{Refusal, send, withdraw_case};
+use crate::error::ApiError;
+use axum::body::Body;
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use ghiseu_domain::case::{Actor, CaseState, allowed_actions};
+use ghiseu_storage::cases::{self, CaseRecord};
+use ghiseu_storage::idempotency::{self, Claim};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+/// The signed-in person, or a 401 problem (never a redirect) for the API.
+pub struct ApiPerson(pub CurrentPerson);
+
+impl FromRequestParts<AppState> for ApiPerson {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        CurrentPerson::from_request_parts(parts, state)
+            .await
+            .map(ApiPerson)
+            .map_err(|_| {
+                ApiError::Unauthorized {
+                    code: "sign-in-required",
+                    detail: "Sign in on the portal first; the API uses the same session.".into(),
+                }
+                .into_response()
+            })
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NewCaseBody {
+    /// A service id from `/api/v1/services`.
+    pub service: String,
+    /// `self`, or the id of a child the person is guardian of.
+    pub holder: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct MoveBody {
+    /// The case's `version` as last read; a stale one is refused.
+    pub version: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseEventBody {
+    /// RFC 3339.
+    pub at: String,
+    pub action: String,
+    pub from_state: String,
+    pub to_state: String,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseBody {
+    pub id: String,
+    /// Given at submission, e.g. `RO-PAS-AB-2026-000001`.
+    pub reference: Option<String>,
+    pub service: String,
+    pub state: String,
+    pub version: i64,
+    /// What the applicant may do now.
+    pub allowed_actions: Vec<String>,
+    pub office: Option<String>,
+    pub filed_on: Option<String>,
+    pub deadline: Option<String>,
+    pub fee_minor: Option<i64>,
+    pub currency: String,
+    pub timeline: Vec<CaseEventBody>,
+}
+
+async fn body(state: &AppState, case: &CaseRecord) -> Result<CaseBody, ApiError> {
+    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let timeline = cases::events(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|e| CaseEventBody {
+            at: jiff::Timestamp::from_microsecond(e.at)
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            action: e.action,
+            from_state: e.from_state,
+            to_state: e.to_state,
+            reason: e.reason,
+        })
+        .collect();
+    Ok(CaseBody {
+        id: case.id.clone(),
+        reference: case.reference.clone(),
+        service: case.service_id.clone(),
+        state: case.state.clone(),
+        version: case.version,
+        allowed_actions: allowed_actions(current, Actor::Applicant)
+            .into_iter()
+            .map(|a| a.code().to_string())
+            .collect(),
+        office: case.office_id.clone(),
+        filed_on: case.filed_on.clone(),
+        deadline: case.deadline.clone(),
+        fee_minor: case.fee_minor,
+        currency: case.currency.clone(),
+        timeline,
+    })
+}
+
+fn json(status: StatusCode, value: &impl Serialize) -> Response {
+    let body = serde_json::to_vec(value).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// Runs `work` once per `Idempotency-Key`: a retry with the same key and the
+/// same request gets the stored answer; the same key with another request is
+/// refused.
+async fn once<F>(
+    state: &AppState,
+    person_id: &str,
+    headers: &HeaderMap,
+    request: &str,
+    work: F,
+) -> Response
+where
+    F: Future<Output = Response>,
+{
+    let Some(key) = headers.get("idempotency-key") else {
+        return work.await;
+    };
+    let key = match key.to_str() {
+        Ok(k) if (1..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => k,
+        _ => {
+            return ApiError::BadRequest {
+                detail: "Idempotency-Key must be 1 to 128 visible ASCII characters, e.g. a UUID."
+                    .into(),
+            }
+            .into_response();
+        }
+    };
+    let hash: String = Sha256::digest(request.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let now = state.clock.now().as_microsecond();
+    match idempotency::claim(&state.db, person_id, key, &hash, now).await {
+        Err(e) => ApiError::from(e).into_response(),
+        Ok(Claim::Mismatch) => ApiError::Unprocessable {
+            code: "idempotency-key-reused",
+            detail: "This Idempotency-Key was used for a different request. Use a new key for a new request.".into(),
+        }
+        .into_response(),
+        Ok(Claim::InFlight) => ApiError::Conflict {
+            detail: "The first request with this Idempotency-Key is still being answered; retry in a moment.".into(),
+        }
+        .into_response(),
+        Ok(Claim::Answered { status, body }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            let kind = if status.is_success() { "application/json" } else { crate::error::PROBLEM_JSON };
+            (status, [(header::CONTENT_TYPE, kind)], body).into_response()
+        }
+        Ok(Claim::New) => {
+            let response = work.await;
+            let status = response.status();
+            if status.is_server_error() {
+                if let Err(e) = idempotency::release(&state.db, person_id, key).await {
+                    tracing::warn!(error = %e, "an idempotency key was not released");
+                }
+                return response;
+            }
+            let (parts, body) = response.into_parts();
+            let bytes = match axum::body::to_bytes(body, 1024 * 1024).await {
+                Ok(b) => b,
+                Err(e) => return ApiError::Internal(e.to_string()).into_response(),
+            };
+            let text = String::from_utf8_lossy(&bytes).to_string();
+            if let Err(e) = idempotency::finish(&state.db, person_id, key, status.as_u16(), &text).await {
+                tracing::warn!(error = %e, "an idempotent answer was not kept");
+            }
+            Response::from_parts(parts, Body::from(bytes))
+        }
+    }
+}
+
+/// Starts a draft application.
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = NewCaseBody,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
+    responses((status = 201, body = CaseBody), (status = 401, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub(crate) async fn create_case(
+    State(state): State<AppState>,
+    ApiPerson(current): ApiPerson,
+    headers: HeaderMap,
+    ApiJson(new): ApiJson<NewCaseBody>,
+) -> Response {
+    let request = format!("create\n{}\n{}", new.service, new.holder);
+    let work = async {
+        match create_draft(&state, &current, &new.service, &new.holder).await {
+            Ok(Ok(case)) => match body(&state, &case).await {
+                Ok(b) => json(StatusCode::CREATED, &b),
+                Err(e) => e.into_response(),
+            },
+            Ok(Err(refusal)) => ApiError::Unprocessable {
+                code: refusal.code(),
+                detail: match refusal.code() {
+                    "assurance-too-low" => "This service needs your identity confirmed with a bank card check or once at a counter; see the service's page.".to_string(),
+                    "unknown-holder" => "`holder` must be `self` or a child you act for.".to_string(),
+                    _ => "No service has this id; see /api/v1/services.".to_string(),
+                },
+            }
+            .into_response(),
+            Err(e) => e.into_response(),
+        }
+    };
+    once(&state, &current.person.id, &headers, &request, work).await
+}
+
+async fn reachable(
+    state: &AppState,
+    current: &CurrentPerson,
+    id: &str,
+) -> Result<CaseRecord, ApiError> {
+    match citizen_case(state, current, id).await? {
+        Some((case, _)) => Ok(case),
+        None => Err(ApiError::NotFound {
+            detail: "No case with this id is yours to see.".into(),
+        }),
+    }
+}
+
+/// One of the person's cases.
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases",
+    responses((status = 200, body = CaseBody), (status = 404, body = crate::error::Problem)))]
+pub(crate) async fn get_case(
+    State(state): State<AppState>,
+    ApiPerson(current): ApiPerson,
+    Path(id): Path<String>,
+) -> Response {
+    match reachable(&state, &current, &id).await {
+        Ok(case) => match body(&state, &case).await {
+            Ok(b) => json(StatusCode::OK, &b),
+            Err(e) => e.into_response(),
+        },
+        Err(e) => e.into_response(),
+    }
+}
+
+fn refusal(case: &CaseRecord, refusal: Refusal) -> ApiError {
+    match refusal {
+        Refusal::NotNow { current, allowed } => ApiError::InvalidTransition {
+            current: current.code().to_string(),
+            allowed: allowed.iter().map(|a| a.code().to_string()).collect(),
+            detail: format!(
+                "The case is {current}; allowed now: {}.",
+                if allowed.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    allowed
+                        .iter()
+                        .map(|a| a.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ),
+        },
+        Refusal::Stale => ApiError::Conflict {
+            detail: format!(
+                "The case changed since version you sent; read it again (it is at version {} or later).",
+                case.version
+            ),
+        },
+        Refusal::Incomplete(keys) => ApiError::Unprocessable {
+            code: "application-incomplete",
+            detail: format!(
+                "The application cannot be sent yet: {}.",
+                keys.iter()
+                    .map(|k| k.trim_start_matches("case-problem-"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
+    }
+}
+
+async fn act(
+    state: &AppState,
+    current: &CurrentPerson,
+    id: &str,
+    version: i64,
+    submit: bool,
+) -> Response {
+    let case = match reachable(state, current, id).await {
+        Ok(c) => c,
+        Err(e) => return e.into_response(),
+    };
+    let result = if submit {
+        send(state, current, &case, version).await
+    } else {
+        withdraw_case(state, current, &case, version).await
+    };
+    match result {
+        Ok(Ok(())) => match cases::get(&state.db, id).await {
+            Ok(Some(case)) => match body(state, &case).await {
+                Ok(b) => json(StatusCode::OK, &b),
+                Err(e) => e.into_response(),
+            },
+            Ok(None) => ApiError::Internal("the case vanished".into()).into_response(),
+            Err(e) => ApiError::from(e).into_response(),
+        },
+        Ok(Err(r)) => refusal(&case, r).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Sends the application (or sends it again after it was returned).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/submit", tag = "cases", request_body = MoveBody,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
+    responses((status = 200, body = CaseBody), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub(crate) async fn submit_case(
+    State(state): State<AppState>,
+    ApiPerson(current): ApiPerson,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ApiJson(m): ApiJson<MoveBody>,
+) -> Response {
+    let request = format!("submit\n{id}\n{}", m.version);
+    let work = act(&state, &current, &id, m.version, true);
+    once(&state, &current.person.id, &headers, &request, work).await
+}
+
+/// Withdraws the application.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/withdraw", tag = "cases", request_body = MoveBody,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
+    responses((status = 200, body = CaseBody), (status = 409, body = crate::error::Problem)))]
+pub(crate) async fn withdraw(
+    State(state): State<AppState>,
+    ApiPerson(current): ApiPerson,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    ApiJson(m): ApiJson<MoveBody>,
+) -> Response {
+    let request = format!("withdraw\n{id}\n{}", m.version);
+    let work = act(&state, &current, &id, m.version, false);
+    once(&state, &current.person.id, &headers, &request, work).await
+}
