@@ -234,13 +234,8 @@ async fn serve(args: ServeArgs) -> ExitCode {
         online_payment,
     };
     let catalogue_for_demo = catalogue.clone();
-    let app = router(AppState::with_settings(
-        catalogue,
-        db.clone(),
-        i18n,
-        Clock::System,
-        settings,
-    ));
+    let state = AppState::with_settings(catalogue, db.clone(), i18n, Clock::System, settings);
+    let app = router(state.clone());
     println!("Ghiseu is listening on http://{address}");
     let demo_people = if args.demo {
         match ghiseu_web::accounts::demo::seed(&db, &catalogue_for_demo, jiff::Timestamp::now())
@@ -290,6 +285,10 @@ async fn serve(args: ServeArgs) -> ExitCode {
     let delivery = tokio::spawn(worker.run(async move {
         let _ = worker_stopped.await;
     }));
+    let sweeper = tokio::spawn(expire_drafts_every(
+        state,
+        std::time::Duration::from_secs(600),
+    ));
     let _ = std::io::stdout().flush();
     tracing::info!(%address, services, "serving");
     let served = axum::serve(
@@ -298,6 +297,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await;
+    sweeper.abort();
     let _ = stop_worker.send(());
     if let Err(e) = delivery.await {
         tracing::error!(error = %e, "the delivery worker stopped abnormally");
@@ -308,6 +308,19 @@ async fn serve(args: ServeArgs) -> ExitCode {
         Err(e) => {
             eprintln!("error: the server stopped: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Expires stale drafts now and then at every `period`.
+async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
+    let mut ticks = tokio::time::interval(period);
+    loop {
+        ticks.tick().await;
+        match ghiseu_web::cases::expiry::expire_drafts(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(expired = n, "stale drafts expired"),
+            Err(e) => tracing::warn!(error = %e, "stale drafts were not expired this time"),
         }
     }
 }

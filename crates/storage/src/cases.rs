@@ -442,3 +442,23 @@ impl CaseRecord {
         matches!(state, "draft" | "returned")
     }
 }
+
+/// Drafts of `authority_id` untouched since `before` (unix micros), oldest first.
+pub async fn stale_drafts(
+    db: &Database,
+    authority_id: &str,
+    before: i64,
+    limit: i64,
+) -> Result<Vec<CaseRecord>, StorageError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM cases WHERE authority_id = $1 AND state = 'draft' AND updated_at < $2 \
+         ORDER BY updated_at LIMIT $3"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(authority_id)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
+}

@@ -4,7 +4,7 @@
 
 pub mod accounts;
 pub mod api;
-mod cases;
+pub mod cases;
 mod demo_provider;
 pub mod error;
 pub mod i18n;

@@ -218,6 +218,12 @@ pub(super) fn authority(
             "reference_prefix must be 1 to 16 capital letters, digits or '-', like \"MD-IGM\"",
         );
     }
+    let draft_expiry_days = match &def.draft_expiry_days {
+        Some(v) => report
+            .number::<u32>(v.span(), "draft_expiry_days", *v.get_ref(), 1..=365)
+            .unwrap_or(30),
+        None => 30,
+    };
     let max_upload_bytes = match &def.max_upload_bytes {
         Some(v) => report
             .number::<u64>(
@@ -306,6 +312,7 @@ pub(super) fn authority(
         currency: currency?,
         reference_prefix: prefix.clone(),
         max_upload_bytes,
+        draft_expiry_days,
         name: def.name.get_ref().clone(),
         summary: def.summary.get_ref().clone(),
         contact: def.contact.as_ref().map(|c| c.get_ref().clone()),

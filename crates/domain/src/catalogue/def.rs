@@ -35,6 +35,8 @@ pub struct AuthorityDef {
     pub currency: Spanned<String>,
     pub reference_prefix: Spanned<String>,
     pub max_upload_bytes: Option<Spanned<i64>>,
+    /// Days after its last change that an unsent draft expires (30 when absent).
+    pub draft_expiry_days: Option<Spanned<i64>>,
     pub name: Spanned<LocalText>,
     pub summary: Spanned<LocalText>,
     pub contact: Option<Spanned<LocalText>>,

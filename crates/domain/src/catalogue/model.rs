@@ -17,6 +17,8 @@ pub struct Authority {
     pub currency: Currency,
     pub reference_prefix: String,
     pub max_upload_bytes: u64,
+    /// Days after its last change that an unsent draft expires.
+    pub draft_expiry_days: u32,
     pub name: LocalText,
     pub summary: LocalText,
     pub contact: Option<LocalText>,

@@ -5,6 +5,7 @@ pub(crate) mod access;
 pub(crate) mod apply;
 mod dashboard;
 pub(crate) mod documents;
+pub mod expiry;
 pub(crate) mod submit;
 mod view;
 

@@ -26,3 +26,4 @@ mod representations;
 mod review;
 mod staff;
 mod support;
+mod transitions;
