@@ -20,6 +20,8 @@ pub struct Answers {
     pub questions: BTreeMap<String, String>,
     /// The holder lives abroad (passport with domicile abroad).
     pub domicile_abroad: bool,
+    /// The office the applicant names, for services routed that way.
+    pub office: Option<String>,
 }
 
 /// One problem, tied to the field it concerns.

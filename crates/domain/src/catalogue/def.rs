@@ -87,6 +87,9 @@ pub struct ServiceDef {
     pub renewal_notice_days: Option<Spanned<i64>>,
     /// The identity assurance levels that may apply; any verified account when absent.
     pub assurance: Option<Spanned<Vec<String>>>,
+    /// `domicile` (the default): the office covering the holder's domicile
+    /// handles the case; `chosen-office`: the applicant names the office.
+    pub routing: Option<Spanned<String>>,
     /// Whether an operator reviews each application (the default); when
     /// false, the fee is due as soon as the application is submitted.
     pub review: Option<bool>,

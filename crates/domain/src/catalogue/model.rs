@@ -91,6 +91,16 @@ pub struct Service {
     pub assurance: Vec<crate::account::AssuranceLevel>,
     /// An operator reviews each application before the fee is due.
     pub review: bool,
+    pub routing: Routing,
+}
+
+/// Which office handles a service's cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Routing {
+    /// The office covering the holder's domicile.
+    Domicile,
+    /// The office the applicant names (e.g. the fining officer's office).
+    ChosenOffice,
 }
 
 impl Service {

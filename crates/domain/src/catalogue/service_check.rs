@@ -74,6 +74,19 @@ pub(super) fn service(
         renewal_notice_days,
         assurance,
         review: def.review.unwrap_or(true),
+        routing: match def.routing.as_ref().map(|r| r.get_ref().as_str()) {
+            None | Some("domicile") => Routing::Domicile,
+            Some("chosen-office") => Routing::ChosenOffice,
+            Some(other) => {
+                if let Some(r) = &def.routing {
+                    report.at(
+                        r.span(),
+                        format!("service {id}: routing \"{other}\" is unknown: use domicile or chosen-office"),
+                    );
+                }
+                Routing::Domicile
+            }
+        },
     })
 }
 

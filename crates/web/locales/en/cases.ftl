@@ -200,3 +200,7 @@ office-handover-error-name = Write the receiver's full name.
 office-handover-error-document = Write the type and number of the receiver's identity document.
 office-handover-error-attorney = For an empowered representative, write the number and the date of the power of attorney (not in the future).
 office-handover-error-signature = The signature must be the receiver typing the same full name.
+case-office-chosen = Office the proof goes to
+case-office-chosen-hint = The territorial office of the officer who issued the fine: it is written on the fine.
+case-problem-office-required = Choose the office the application goes to.
+case-problem-office-unknown = Choose an office from the list.

@@ -200,3 +200,7 @@ office-handover-error-name = Scrieți numele complet al celui care primește.
 office-handover-error-document = Scrieți tipul și numărul actului de identitate al celui care primește.
 office-handover-error-attorney = Pentru un reprezentant împuternicit, scrieți numărul și data procurii (nu din viitor).
 office-handover-error-signature = Semnătura trebuie să fie același nume complet, scris de cel care primește.
+case-office-chosen = Biroul căruia i se trimite dovada
+case-office-chosen-hint = Structura teritorială a agentului care a aplicat amenda: este scrisă pe procesul-verbal.
+case-problem-office-required = Alegeți biroul căruia i se trimite cererea.
+case-problem-office-unknown = Alegeți un birou din listă.

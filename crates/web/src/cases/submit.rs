@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::case::application::{Answers, category_for, check_answers};
 use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
-use ghiseu_domain::catalogue::{Lang, office_for};
+use ghiseu_domain::catalogue::{Lang, Routing, office_for};
 use ghiseu_domain::quote::{QuoteRequest, price};
 use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
@@ -247,15 +247,21 @@ pub(crate) async fn send(
             None
         }
     };
-    let office = case
-        .holder_region
-        .as_deref()
-        .and_then(|r| office_for(&authority.offices, r));
+    let office = match service.routing {
+        Routing::Domicile => case
+            .holder_region
+            .as_deref()
+            .and_then(|r| office_for(&authority.offices, r)),
+        Routing::ChosenOffice => answers
+            .office
+            .as_ref()
+            .and_then(|chosen| authority.offices.iter().find(|o| &o.id == chosen)),
+    };
     if office.is_none() {
-        missing.push(if case.holder_region.is_none() {
-            "case-problem-no-region".into()
-        } else {
-            "case-problem-no-office".into()
+        missing.push(match service.routing {
+            Routing::ChosenOffice => "case-problem-office-required".into(),
+            Routing::Domicile if case.holder_region.is_none() => "case-problem-no-region".into(),
+            Routing::Domicile => "case-problem-no-office".into(),
         });
     }
     if state.documents.is_some() {

@@ -75,6 +75,8 @@ struct CasePage<'a> {
     documents: Vec<DocumentView>,
     upload_limit: String,
     payment: Option<String>,
+    /// The offices to choose from, for a service routed to a chosen office.
+    offices: Vec<Choice>,
     editable: bool,
     can_submit: bool,
     can_withdraw: bool,
@@ -198,6 +200,22 @@ async fn render<'a>(
         category,
         documents,
         upload_limit,
+        offices: match found {
+            Some((authority, service))
+                if service.routing == ghiseu_domain::catalogue::Routing::ChosenOffice =>
+            {
+                authority
+                    .offices
+                    .iter()
+                    .map(|o| Choice {
+                        value: o.id.clone(),
+                        label: o.name.get(lang).to_string(),
+                        selected: answers.office.as_ref() == Some(&o.id),
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        },
         payment: ghiseu_storage::payments::for_case(&state.db, &case.id)
             .await?
             .map(|_| crate::payments::payment_href(lang, &case.id)),
@@ -364,15 +382,21 @@ pub(crate) async fn save(
         reduction: Some(field("reduction")).filter(|r| !r.is_empty()),
         questions,
         domicile_abroad: field("domicile_abroad") == "yes",
+        office: Some(field("office")).filter(|o| !o.is_empty()),
     };
     let t = Tr {
         i18n: &state.i18n,
         lang,
     };
-    let problems: Vec<String> = check_answers(service, &answers, false)
+    let mut problems: Vec<String> = check_answers(service, &answers, false)
         .into_iter()
         .map(|p| t.m(&format!("case-problem-{}", p.code)))
         .collect();
+    if let Some(office) = &answers.office
+        && !authority.offices.iter().any(|o| &o.id == office)
+    {
+        problems.push(t.m("case-problem-office-unknown"));
+    }
     if !problems.is_empty() {
         return match render(&state, lang, &current, &case, problems).await {
             Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),

@@ -94,3 +94,77 @@ async fn an_applicant_withdraws_a_draft_or_a_sent_case_and_withdrawn_is_final() 
     assert!(r.text().contains("The application is now: Withdrawn."));
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_fine_payment_proof_goes_to_the_office_the_person_names_not_the_domicile() {
+    let app = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&app, "fined@example.ro").await;
+    let case = start(&app, &mut ana, "ro.igi.fine-payment-proof", "self").await;
+    let r = press(&app, &mut ana, &case, "submit").await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text()
+            .contains("Choose the office the application goes to")
+    );
+
+    for (office, status) in [("atlantis", 422), ("igi-bucuresti", 303)] {
+        let page = ana.get(&app, &case).await.text();
+        let r = ana
+            .post_form(
+                &app,
+                &format!("{case}/answers"),
+                &[
+                    ("csrf", &hidden(&page, "csrf")),
+                    ("version", &hidden(&page, "version")),
+                    ("urgency", "standard"),
+                    ("office", office),
+                ],
+            )
+            .await;
+        assert_eq!(r.status.as_u16(), status, "{office}");
+    }
+    assert_eq!(press(&app, &mut ana, &case, "submit").await.status, 303);
+    let id = case.rsplit('/').next().unwrap();
+    let record = ghiseu_storage::cases::get(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        record.office_id.as_deref(),
+        Some("igi-bucuresti"),
+        "not igi-alba, which covers Alba"
+    );
+
+    let (mut bucharest, _) = crate::support::signed_in_at(
+        &app,
+        "igi.buc@example.ro",
+        "operator",
+        Some("ro.igi"),
+        &["igi-bucuresti"],
+    )
+    .await;
+    let (mut alba, _) = crate::support::signed_in_at(
+        &app,
+        "igi.ab@example.ro",
+        "operator",
+        Some("ro.igi"),
+        &["igi-alba"],
+    )
+    .await;
+    let reference = record.reference.unwrap();
+    assert!(
+        bucharest
+            .get(&app, "/en/office/cases")
+            .await
+            .text()
+            .contains(&reference)
+    );
+    assert!(
+        !alba
+            .get(&app, "/en/office/cases")
+            .await
+            .text()
+            .contains(&reference)
+    );
+    app.cleanup().await;
+}
