@@ -233,14 +233,11 @@ async fn serve(args: ServeArgs) -> ExitCode {
         card_identity,
         online_payment,
     };
-    let catalogue_for_demo = catalogue.clone();
     let state = AppState::with_settings(catalogue, db.clone(), i18n, Clock::System, settings);
     let app = router(state.clone());
     println!("Ghiseu is listening on http://{address}");
     let demo_people = if args.demo {
-        match ghiseu_web::accounts::demo::seed(&db, &catalogue_for_demo, jiff::Timestamp::now())
-            .await
-        {
+        match ghiseu_web::accounts::demo::seed(&state, jiff::Timestamp::now()).await {
             Ok(people) => people,
             Err(e) => {
                 eprintln!("error: cannot create the demonstration accounts: {e}");

@@ -4,6 +4,7 @@
 //! administrator.
 
 use super::{IfRegistered, add_verified_person, generated_password};
+use crate::AppState;
 use crate::error::ApiError;
 use ghiseu_domain::account::{EmailAddress, NotificationPreferences, Role};
 use ghiseu_domain::catalogue::Catalogue;
@@ -61,11 +62,9 @@ fn people(catalogue: &Catalogue) -> Vec<(String, Role, Option<String>, Vec<Strin
     out
 }
 
-pub async fn seed(
-    db: &Database,
-    catalogue: &Catalogue,
-    now: jiff::Timestamp,
-) -> Result<Vec<DemoPerson>, ApiError> {
+pub async fn seed(state: &AppState, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, ApiError> {
+    let db = &state.db;
+    let catalogue = &state.catalogue;
     let micros = now.as_microsecond();
     let mut seeded = Vec::new();
     let mut citizen_id = None;
@@ -106,6 +105,7 @@ pub async fn seed(
     }
     if let (Some(citizen), Some(operator)) = (citizen_id, alba_operator) {
         household(db, &citizen, &operator, micros).await?;
+        crate::cases::demo::seed(state, &citizen, &operator).await?;
     }
     Ok(seeded)
 }

@@ -4,6 +4,7 @@
 pub(crate) mod access;
 pub(crate) mod apply;
 mod dashboard;
+pub mod demo;
 pub(crate) mod documents;
 pub mod expiry;
 pub(crate) mod submit;

@@ -25,9 +25,7 @@ async fn sign_in(app: &TestApp, email: &str, password: &str) -> Browser {
 #[tokio::test]
 async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
     let app = TestApp::new().await;
-    let seed = || {
-        ghiseu_web::accounts::demo::seed(&app.state.db, &app.state.catalogue, app.state.clock.now())
-    };
+    let seed = || ghiseu_web::accounts::demo::seed(&app.state, app.state.clock.now());
     seed().await.unwrap();
     // A restart on the same data gives new passwords and nothing twice.
     let people = seed().await.unwrap();
@@ -55,7 +53,47 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
         .find(|p| p.email == "operator.alba@demo.ghiseu.example")
         .unwrap();
     let mut operator = sign_in(&app, &alba.email, &alba.password).await;
-    assert_eq!(operator.get(&app, "/en/office/cases").await.status, 200);
+    let queue = operator.get(&app, "/en/office/cases").await.text();
+    for state in [
+        "Sent",
+        "Being checked",
+        "Sent again",
+        "Paid",
+        "Being produced",
+        "Ready to collect",
+    ] {
+        assert!(
+            queue.contains(state),
+            "the operator's queue shows a case {state}"
+        );
+    }
+    // Cases in every state a case rests in, made once across restarts.
+    let list = ana.get(&app, "/en/applications").await.text();
+    for state in [
+        "Draft",
+        "Sent",
+        "Being checked",
+        "Returned to you",
+        "Sent again",
+        "Fee to pay",
+        "Paid",
+        "Being produced",
+        "Ready to collect",
+        "Handed over",
+        "Rejected",
+        "Withdrawn",
+        "Draft expired",
+    ] {
+        assert!(
+            list.contains(&format!("<td>{state}</td>")),
+            "a demo case {state}: {list}"
+        );
+    }
+    assert_eq!(
+        list.matches("<tr>").count(),
+        14,
+        "13 cases and the header row"
+    );
     let admin = people.iter().find(|p| p.role == "administrator").unwrap();
     let mut admin = sign_in(&app, &admin.email, &admin.password).await;
     let staff = admin.get(&app, "/en/office/staff").await.text();
