@@ -403,3 +403,57 @@ async fn handover(
         .post_form(app, &format!("/en/office/cases/{id}/handover"), &fields)
         .await
 }
+
+#[tokio::test]
+async fn a_supervisor_gives_a_case_to_another_operator_of_its_office() {
+    let app = TestApp::new().await;
+    let (_, _, id) = submitted_for_a_child(&app).await;
+    let (mut first, _) = signed_in(&app, "first.holder@example.ro", "operator").await;
+    let (_, second_id) = signed_in(&app, "second.holder@example.ro", "operator").await;
+    let (_, foreign_id) = signed_in_at(
+        &app,
+        "igi.other@example.ro",
+        "operator",
+        Some("ro.igi"),
+        &["igi-alba"],
+    )
+    .await;
+    assert_eq!(claim(&app, &mut first, &id).await, 303);
+    let (mut boss, _) = signed_in(&app, "alba.supervisor@example.ro", "supervisor").await;
+    let page = boss
+        .get(&app, &format!("/en/office/cases/{id}"))
+        .await
+        .text();
+    assert!(page.contains("second.holder@example.ro") && !page.contains("igi.other@example.ro"));
+    let csrf = hidden(&page, "csrf");
+    let path = format!("/en/office/cases/{id}/assign");
+    let refused = boss
+        .post_form(&app, &path, &[("csrf", &csrf), ("operator", &foreign_id)])
+        .await;
+    assert_eq!(refused.status, 422, "not an operator of the case's office");
+    let given = boss
+        .post_form(&app, &path, &[("csrf", &csrf), ("operator", &second_id)])
+        .await;
+    assert_eq!(given.status, 303);
+    let case = ghiseu_storage::cases::get(&app.state.db, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(case.assignee_id.as_deref(), Some(second_id.as_str()));
+    // The first operator can no longer decide; an operator cannot reassign.
+    assert_eq!(
+        decide(&app, &mut first, &id, &[("action", "accept")])
+            .await
+            .status,
+        403
+    );
+    let csrf = hidden(
+        &first.get(&app, "/en/office/guardianships").await.text(),
+        "csrf",
+    );
+    let r = first
+        .post_form(&app, &path, &[("csrf", &csrf), ("operator", &second_id)])
+        .await;
+    assert_eq!(r.status, 403);
+    app.cleanup().await;
+}
