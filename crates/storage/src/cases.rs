@@ -225,16 +225,7 @@ pub async fn next_sequence(
     authority_id: &str,
     year: i16,
 ) -> Result<i64, StorageError> {
-    let row = sqlx::query(
-        "INSERT INTO case_counters (authority_id, year, last_sequence) VALUES ($1, $2, 1) \
-         ON CONFLICT (authority_id, year) DO UPDATE SET last_sequence = case_counters.last_sequence + 1 \
-         RETURNING last_sequence",
-    )
-    .bind(authority_id)
-    .bind(i64::from(year))
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(row.try_get("last_sequence")?)
+    crate::counters::next(conn, crate::counters::Counter::Cases, authority_id, year).await
 }
 
 /// What submission fixes on the case, besides its state.

@@ -63,16 +63,13 @@ pub async fn next_sequence(
     authority_id: &str,
     year: i16,
 ) -> Result<i64, StorageError> {
-    let row = sqlx::query(
-        "INSERT INTO document_counters (authority_id, year, last_sequence) VALUES ($1, $2, 1) \
-         ON CONFLICT (authority_id, year) DO UPDATE SET last_sequence = document_counters.last_sequence + 1 \
-         RETURNING last_sequence",
+    crate::counters::next(
+        conn,
+        crate::counters::Counter::Documents,
+        authority_id,
+        year,
     )
-    .bind(authority_id)
-    .bind(i64::from(year))
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(row.try_get("last_sequence")?)
+    .await
 }
 
 pub async fn insert(conn: &mut Connection, d: &IssuedDocument) -> Result<(), StorageError> {

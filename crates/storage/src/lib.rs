@@ -9,6 +9,7 @@ pub mod card_checks;
 pub mod case_documents;
 pub mod cases;
 pub mod catalogue_files;
+mod counters;
 mod database;
 mod error;
 pub mod households;

@@ -15,7 +15,7 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_domain::case::application::{Answers, category_for, checklist};
+use ghiseu_domain::case::application::{Answers, checklist};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, display_name};
 use ghiseu_storage::StorageError;
@@ -29,18 +29,7 @@ pub(crate) fn requirements(state: &AppState, case: &CaseRecord) -> Vec<(String, 
         return Vec::new();
     };
     let answers: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
-    let birth = case
-        .holder_birth_date
-        .as_deref()
-        .and_then(|b| b.parse().ok());
-    let filed = case
-        .filed_on
-        .as_deref()
-        .and_then(|d| d.parse().ok())
-        .unwrap_or_else(|| state.clock.today(authority));
-    let category = category_for(service, birth, filed, answers.domicile_abroad)
-        .ok()
-        .flatten();
+    let category = super::case_category(state, authority, service, case, &answers);
     checklist(category)
         .iter()
         .map(|d| (d.id.clone(), d.when.is_none()))

@@ -55,3 +55,26 @@ pub(crate) struct CaseCopy {
     pub birth_date: Option<String>,
     pub region: Option<String>,
 }
+
+/// The holder's category on the filing date (today for a draft), from the
+/// birth date and the answers; `None` when it cannot be told yet.
+pub(crate) fn case_category<'a>(
+    state: &AppState,
+    authority: &ghiseu_domain::catalogue::Authority,
+    service: &'a ghiseu_domain::catalogue::Service,
+    case: &ghiseu_storage::cases::CaseRecord,
+    answers: &ghiseu_domain::case::application::Answers,
+) -> Option<&'a ghiseu_domain::catalogue::Category> {
+    let birth = case
+        .holder_birth_date
+        .as_deref()
+        .and_then(|b| b.parse().ok());
+    let filed = case
+        .filed_on
+        .as_deref()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| state.clock.today(authority));
+    ghiseu_domain::case::application::category_for(service, birth, filed, answers.domicile_abroad)
+        .ok()
+        .flatten()
+}

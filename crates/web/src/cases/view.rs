@@ -291,18 +291,7 @@ fn form_parts(
                 .collect(),
         })
         .collect();
-    let birth = case
-        .holder_birth_date
-        .as_deref()
-        .and_then(|b| b.parse().ok());
-    let filed = case
-        .filed_on
-        .as_deref()
-        .and_then(|d| d.parse().ok())
-        .unwrap_or_else(|| state.clock.today(authority));
-    let category = category_for(service, birth, filed, answers.domicile_abroad)
-        .ok()
-        .flatten();
+    let category = super::case_category(state, authority, service, case, answers);
     let documents = checklist(category)
         .iter()
         .map(|d| {

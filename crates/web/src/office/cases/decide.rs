@@ -41,7 +41,7 @@ pub(crate) struct DecisionForm {
 }
 
 /// The case page again, with what went wrong.
-async fn again(
+pub(super) async fn again(
     state: &AppState,
     lang: Lang,
     staff: &Staff,
@@ -64,8 +64,24 @@ async fn again(
     }
 }
 
+/// Back to the case after a move; `conflict_key` says why a move did not happen.
+pub(super) async fn answer(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    id: &str,
+    result: Result<bool, ApiError>,
+    conflict_key: &str,
+) -> Response {
+    match result {
+        Ok(true) => Redirect::to(&staff_case_href(lang, id)).into_response(),
+        Ok(false) => again(state, lang, staff, id, StatusCode::CONFLICT, conflict_key).await,
+        Err(e) => e.into_response(),
+    }
+}
+
 /// Checks the language, the form's token and that the case is this person's to see.
-async fn prelude(
+pub(super) async fn prelude(
     state: &AppState,
     lang: &str,
     staff: &Staff,
@@ -138,21 +154,15 @@ pub(crate) async fn claim(
         Ok(true)
     }
     .await;
-    match result {
-        Ok(true) => Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(false) => {
-            again(
-                &state,
-                lang,
-                &staff,
-                &id,
-                StatusCode::CONFLICT,
-                "office-case-claimed-by-other",
-            )
-            .await
-        }
-        Err(e) => e.into_response(),
-    }
+    answer(
+        &state,
+        lang,
+        &staff,
+        &id,
+        result,
+        "office-case-claimed-by-other",
+    )
+    .await
 }
 
 pub(crate) async fn decide(
@@ -328,21 +338,7 @@ pub(crate) async fn decide(
         Ok(true)
     }
     .await;
-    match result {
-        Ok(true) => Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(false) => {
-            again(
-                &state,
-                lang,
-                &staff,
-                &id,
-                StatusCode::CONFLICT,
-                "case-refused-stale",
-            )
-            .await
-        }
-        Err(e) => e.into_response(),
-    }
+    answer(&state, lang, &staff, &id, result, "case-refused-stale").await
 }
 
 /// A supervisor gives the case to one of the operators of its office.

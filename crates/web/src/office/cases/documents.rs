@@ -2,16 +2,15 @@
 //! with a reason the applicant reads.
 
 use super::super::Staff;
-use super::show::render;
-use super::{staff_case, staff_case_href};
+use super::decide::{again, answer, prelude};
+use super::staff_case;
 use crate::AppState;
 use crate::cases::documents::serve_document;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
-use crate::pages::{PageError, finish, html};
+use crate::pages::{PageError, finish};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use ghiseu_domain::case::CaseState;
 use ghiseu_storage::case_documents;
 use ghiseu_storage::{StorageError, audit};
@@ -61,35 +60,12 @@ pub(crate) async fn review(
     staff: Staff,
     Form(form): Form<ReviewForm>,
 ) -> Response {
-    let lang = match crate::pages::page_lang(&lang) {
-        Ok(l) => l,
-        Err(e) => return finish(&state, Err(e)),
+    let (lang, case) = match prelude(&state, &lang, &staff, &id, &form.csrf).await {
+        Ok(found) => found,
+        Err(response) => return response,
     };
-    if !staff.current.csrf_ok(&form.csrf) {
-        let page = crate::accounts::expired(&state, lang, &format!("office/cases/{id}"));
-        return (StatusCode::FORBIDDEN, html(&page)).into_response();
-    }
-    let case = match staff_case(&state, &staff, &id).await {
-        Ok(Some(c)) => c,
-        Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
-        Err(e) => return e.into_response(),
-    };
-    let t = Tr {
-        i18n: &state.i18n,
-        lang,
-    };
-    let problem = |key: &str, status: StatusCode| {
-        let message = t.m(key);
-        let state = &state;
-        let staff = &staff;
-        let case = &case;
-        async move {
-            match render(state, lang, staff, case, Some(message)).await {
-                Ok(p) => (status, html(&p)).into_response(),
-                Err(e) => e.into_response(),
-            }
-        }
-    };
+    let problem =
+        |key: &'static str, status: StatusCode| again(&state, lang, &staff, &id, status, key);
     if case.assignee_id.as_deref() != Some(staff.current.person.id.as_str()) {
         return problem("office-case-claim-first", StatusCode::FORBIDDEN).await;
     }
@@ -124,9 +100,5 @@ pub(crate) async fn review(
         Ok(done)
     }
     .await;
-    match saved {
-        Ok(true) => Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(false) => finish(&state, Err(PageError::NotFound(lang))),
-        Err(e) => e.into_response(),
-    }
+    answer(&state, lang, &staff, &id, saved, "office-case-not-now").await
 }

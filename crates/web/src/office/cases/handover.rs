@@ -4,15 +4,13 @@
 //! record with its expiry from the catalogue's validity rule.
 
 use super::super::Staff;
-use super::show::render;
-use super::staff_case_href;
+use super::decide::{again, answer};
 use crate::AppState;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use crate::pages::{PageError, finish, html};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use ghiseu_domain::case::{Actor, CaseAction, CaseState, transition};
 use ghiseu_domain::quote::{QuoteRequest, parse_date, quote};
 use ghiseu_storage::cases::{self, CaseRecord, Move};
@@ -96,22 +94,8 @@ pub(crate) async fn hand_over(
     let Some(case) = case else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
-    let t = Tr {
-        i18n: &state.i18n,
-        lang,
-    };
-    let problem = |key: &str, status: StatusCode| {
-        let message = t.m(key);
-        let state = &state;
-        let staff = &staff;
-        let case = &case;
-        async move {
-            match render(state, lang, staff, case, Some(message)).await {
-                Ok(p) => (status, html(&p)).into_response(),
-                Err(e) => e.into_response(),
-            }
-        }
-    };
+    let problem =
+        |key: &'static str, status: StatusCode| again(&state, lang, &staff, &id, status, key);
     let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
     let Ok(to) = transition(current, CaseAction::HandOver, Actor::Operator) else {
         return problem("office-case-not-now", StatusCode::CONFLICT).await;
@@ -179,11 +163,7 @@ pub(crate) async fn hand_over(
         today,
     )
     .await;
-    match result {
-        Ok(true) => Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(false) => problem("case-refused-stale", StatusCode::CONFLICT).await,
-        Err(e) => e.into_response(),
-    }
+    answer(&state, lang, &staff, &id, result, "case-refused-stale").await
 }
 
 #[allow(clippy::too_many_arguments)]
