@@ -48,7 +48,21 @@ pub(crate) async fn list(
             lang,
         };
         let mut rows = Vec::new();
-        for case in cases::for_person(&state.db, &current.person.id, &wards).await? {
+        let mut found = cases::for_person(&state.db, &current.person.id, &wards).await?;
+        // Cases the person may act on through a power of attorney.
+        for held in
+            ghiseu_storage::representations::involving(&state.db, &current.person.id).await?
+        {
+            if held.representative_id != current.person.id || held.revoked {
+                continue;
+            }
+            if let Some(case) = cases::by_reference(&state.db, &held.case_reference).await?
+                && !found.iter().any(|c| c.id == case.id)
+            {
+                found.push(case);
+            }
+        }
+        for case in found {
             // A draft someone else filed for a former ward is no longer theirs to see.
             if relation(&state, &current.person.id, &case).await?.is_none() {
                 continue;
