@@ -10,13 +10,13 @@ use std::time::{Duration, Instant};
 
 const PASSWORD: &str = "linden river copper lantern";
 
-async fn type_into(client: &Client, id: &str, text: &str) {
+pub(crate) async fn type_into(client: &Client, id: &str, text: &str) {
     let field = wait_for(client, &format!("#{id}")).await;
     field.clear().await.expect("clear a field");
     field.send_keys(text).await.expect("type into a field");
 }
 
-async fn click(client: &Client, selector: &str) {
+pub(crate) async fn click(client: &Client, selector: &str) {
     wait_for(client, selector)
         .await
         .click()
@@ -37,7 +37,7 @@ async fn set_value(client: &Client, id: &str, value: &str) {
 
 /// Waits until the page shows `text`: after a form is sent, the old page
 /// stays up for a moment, so its elements cannot tell the new one apart.
-async fn wait_for_text(client: &Client, text: &str) -> String {
+pub(crate) async fn wait_for_text(client: &Client, text: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let source = client.source().await.expect("page source");
@@ -52,7 +52,7 @@ async fn wait_for_text(client: &Client, text: &str) -> String {
     }
 }
 
-async fn sign_in(stack: &Stack, client: &Client, email: &str, password: &str) {
+pub(crate) async fn sign_in(stack: &Stack, client: &Client, email: &str, password: &str) {
     client
         .goto(&stack.url("/en/account/login"))
         .await
