@@ -204,3 +204,4 @@ case-office-chosen = Office the proof goes to
 case-office-chosen-hint = The territorial office of the officer who issued the fine: it is written on the fine.
 case-problem-office-required = Choose the office the application goes to.
 case-problem-office-unknown = Choose an office from the list.
+case-domicile-abroad = The holder lives abroad (passport with domicile abroad)

@@ -204,3 +204,4 @@ case-office-chosen = Biroul căruia i se trimite dovada
 case-office-chosen-hint = Structura teritorială a agentului care a aplicat amenda: este scrisă pe procesul-verbal.
 case-problem-office-required = Alegeți biroul căruia i se trimite cererea.
 case-problem-office-unknown = Alegeți un birou din listă.
+case-domicile-abroad = Titularul are domiciliul în străinătate (pașaport CRDS)

@@ -77,6 +77,8 @@ struct CasePage<'a> {
     payment: Option<String>,
     /// The offices to choose from, for a service routed to a chosen office.
     offices: Vec<Choice>,
+    /// `Some(checked)` when the service has categories for holders living abroad.
+    domicile_abroad: Option<bool>,
     editable: bool,
     can_submit: bool,
     can_withdraw: bool,
@@ -200,6 +202,9 @@ async fn render<'a>(
         category,
         documents,
         upload_limit,
+        domicile_abroad: found
+            .filter(|(_, s)| s.categories.iter().any(|c| c.domicile_abroad))
+            .map(|_| answers.domicile_abroad),
         offices: match found {
             Some((authority, service))
                 if service.routing == ghiseu_domain::catalogue::Routing::ChosenOffice =>

@@ -297,3 +297,37 @@ async fn nobody_else_reaches_a_case() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_holder_living_abroad_gets_the_domicile_abroad_category() {
+    let app = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&app, "abroad@example.ro").await;
+    let case = start_bare(&app, &mut ana, "ro.passport.electronic", "self").await;
+    let page = ana.get(&app, &case).await.text();
+    assert!(page.contains("id=\"domicile_abroad\""));
+    let r = ana
+        .post_form(
+            &app,
+            &format!("{case}/answers"),
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("version", &hidden(&page, "version")),
+                ("urgency", "standard"),
+                ("domicile_abroad", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let page = ana.get(&app, &case).await.text();
+    let id = case.rsplit('/').next().unwrap();
+    let record = ghiseu_storage::cases::get(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        record.category_id.as_deref(),
+        Some("domicile-abroad"),
+        "{page}"
+    );
+    app.cleanup().await;
+}
