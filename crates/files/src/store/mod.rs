@@ -20,6 +20,10 @@ pub const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// The size of the parts written to the store; S3 needs at least 5 MiB for
 /// every part but the last.
 pub const DEFAULT_PART_SIZE: usize = 5 * 1024 * 1024;
+/// The part size for a local directory, which takes parts of any size: small
+/// parts keep each upload's memory to a few hundred KiB, so many people can
+/// upload at once.
+pub const LOCAL_PART_SIZE: usize = 256 * 1024;
 /// How many parts may be uploading at once. Memory held by an upload is
 /// about `(1 + MAX_PARTS_IN_FLIGHT) × part size`, whatever the file's size.
 pub const MAX_PARTS_IN_FLIGHT: usize = 2;
@@ -145,7 +149,7 @@ impl DocumentStore {
         let store = LocalFileSystem::new_with_prefix(root)?
             .with_automatic_cleanup(true)
             .with_fsync(true);
-        Ok(Self::new(Arc::new(store)))
+        Ok(Self::new(Arc::new(store)).with_part_size(LOCAL_PART_SIZE))
     }
 
     #[cfg(feature = "s3")]
