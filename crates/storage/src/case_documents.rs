@@ -59,11 +59,16 @@ fn record(row: &AnyRow) -> Result<DocumentRecord, sqlx::Error> {
 /// Adds a scan, replacing the current one for the same requirement; only
 /// while the case is a draft or returned. False when the case is not.
 pub async fn add(conn: &mut Connection, doc: &NewDocument<'_>) -> Result<bool, StorageError> {
-    let open = sqlx::query("SELECT id FROM cases WHERE id = $1 AND state IN ('draft', 'returned')")
-        .bind(doc.case_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if open.is_none() {
+    // A write first: on SQLite it takes the write lock at once (waiting its
+    // turn), where a read first would fail when another writer got in between.
+    let open = sqlx::query(
+        "UPDATE cases SET updated_at = $2 WHERE id = $1 AND state IN ('draft', 'returned')",
+    )
+    .bind(doc.case_id)
+    .bind(doc.now)
+    .execute(&mut *conn)
+    .await?;
+    if open.rows_affected() != 1 {
         return Ok(false);
     }
     sqlx::query(
