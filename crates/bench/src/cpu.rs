@@ -49,6 +49,18 @@ fn process(pid: &str) -> anyhow::Result<u64> {
     Ok(time(11)? + time(12)?)
 }
 
+/// The machine's load average (1, 5 and 15 minutes) as /proc/loadavg gives it.
+pub fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_else(|_| "unknown".to_owned())
+}
+
 impl CpuSample {
     pub fn now(server_pid: u32) -> anyhow::Result<CpuSample> {
         let (machine_busy, machine_total) = machine()?;

@@ -60,23 +60,31 @@ pub struct LoginsArgs {
     pub output: Option<PathBuf>,
 }
 
-fn database_url(dir: &Path) -> String {
+/// A fresh SQLite database in `dir`.
+pub fn database_url(dir: &Path) -> String {
     format!("sqlite://{}/ghiseu.db?mode=rwc", dir.display())
 }
 
-fn ghiseu(binary: &Path, dir: &Path) -> Command {
+/// `ghiseu` on the database at `url`, run in `dir` (its data directory, hence its document
+/// store, is `dir/data`).
+pub fn ghiseu_on(binary: &Path, dir: &Path, url: &str) -> Command {
     let mut command = Command::new(binary);
     command
         .env_remove("GHISEU_DATA_DIR")
         .env_remove("GHISEU_BEHIND_PROXY")
-        .env("GHISEU_DATABASE_URL", database_url(dir))
+        .env_remove("GHISEU_DOCUMENT_STORE")
+        .env("GHISEU_DATABASE_URL", url)
         .current_dir(dir);
     command
 }
 
-async fn add_person(binary: &Path, dir: &Path, index: u64) -> anyhow::Result<()> {
+fn ghiseu(binary: &Path, dir: &Path) -> Command {
+    ghiseu_on(binary, dir, &database_url(dir))
+}
+
+async fn add_person(binary: &Path, dir: &Path, url: &str, index: u64) -> anyhow::Result<()> {
     let email = signin::account_email(index);
-    let mut child = ghiseu(binary, dir)
+    let mut child = ghiseu_on(binary, dir, url)
         .args(["person", "add", "--role", "citizen", "--password-stdin"])
         .args(["--email", &email])
         .stdin(Stdio::piped())
@@ -105,9 +113,21 @@ async fn add_person(binary: &Path, dir: &Path, index: u64) -> anyhow::Result<()>
 /// Creates accounts `0..count` with `ghiseu person add`, a few processes at a time; the first
 /// alone, so that only one process creates the database.
 async fn seed(binary: &Path, dir: &Path, count: u64, parallel: usize) -> anyhow::Result<()> {
-    add_person(binary, dir, 0).await?;
+    seed_on(binary, dir, &database_url(dir), count, parallel).await
+}
+
+/// [`seed`] on the database at `url`.
+pub async fn seed_on(
+    binary: &Path,
+    dir: &Path,
+    url: &str,
+    count: u64,
+    parallel: usize,
+) -> anyhow::Result<()> {
+    add_person(binary, dir, url, 0).await?;
     let binary: Arc<Path> = binary.into();
     let dir: Arc<Path> = dir.into();
+    let url: Arc<str> = url.into();
     let mut running = JoinSet::new();
     for index in 1..count {
         if running.len() >= parallel
@@ -115,8 +135,8 @@ async fn seed(binary: &Path, dir: &Path, count: u64, parallel: usize) -> anyhow:
         {
             done??;
         }
-        let (binary, dir) = (binary.clone(), dir.clone());
-        running.spawn(async move { add_person(&binary, &dir, index).await });
+        let (binary, dir, url) = (binary.clone(), dir.clone(), url.clone());
+        running.spawn(async move { add_person(&binary, &dir, &url, index).await });
     }
     while let Some(done) = running.join_next().await {
         done??;

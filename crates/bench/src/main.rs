@@ -1,8 +1,10 @@
 //! `ghiseu-bench`: a loopback load generator comparing `POST /api/v1/quotes` of the real server
 //! with a bare axum baseline, and measuring sign-ins and their effect on `GET /api/v1/services`,
-//! bounded in time and in requests.
+//! the server's memory while citizens upload scans at once, and submissions per second on SQLite
+//! and PostgreSQL, bounded in time and in requests.
 
 mod bare;
+mod citizen;
 mod cpu;
 mod load;
 mod logins;
@@ -10,6 +12,8 @@ mod logins_report;
 mod report;
 mod signin;
 mod spawn;
+mod submissions;
+mod uploads;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -45,6 +49,12 @@ enum Commands {
     /// Measure sign-in throughput, then the latency of `GET /api/v1/services` with and without
     /// sign-ins running at a fixed rate, on accounts seeded with `ghiseu person add`.
     Logins(logins::LoginsArgs),
+    /// Measure the server's resident memory while 50 signed-in citizens upload a 5 MB scan each
+    /// at the same moment.
+    Uploads(uploads::UploadsArgs),
+    /// Measure submissions per second through the JSON API on SQLite and PostgreSQL, against
+    /// `GET /api/v1/services` of the same server.
+    Submissions(submissions::SubmissionsArgs),
 }
 
 #[derive(clap::Args)]
@@ -251,6 +261,8 @@ async fn main() -> ExitCode {
         Commands::BareServer { listen } => bare::serve(listen).await,
         Commands::Quotes(args) => quotes(args).await,
         Commands::Logins(args) => logins::run(args).await,
+        Commands::Uploads(args) => uploads::run(args).await,
+        Commands::Submissions(args) => submissions::run(args).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

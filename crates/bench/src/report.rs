@@ -8,6 +8,22 @@ use crate::load::Outcome;
 const GOAL_RATIO: f64 = 0.5;
 const GOAL_P99_MS: f64 = 10.0;
 
+/// Prints a report and, when asked, writes it to `output` too.
+pub fn publish(markdown: &str, output: Option<&std::path::Path>) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    println!("{markdown}");
+    if let Some(output) = output {
+        if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(output, markdown)
+            .with_context(|| format!("cannot write {}", output.display()))?;
+        eprintln!("report written to {}", output.display());
+    }
+    Ok(())
+}
+
 pub struct Startup {
     pub median_ms: f64,
     pub min_ms: f64,

@@ -41,7 +41,7 @@ pub fn listening_addr(line: &str) -> Option<SocketAddr> {
     authority.trim().parse().ok()
 }
 
-fn tail(path: &Path, lines: usize) -> String {
+pub fn tail(path: &Path, lines: usize) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let all: Vec<&str> = text.lines().collect();
     let start = all.len().saturating_sub(lines);

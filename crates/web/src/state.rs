@@ -51,8 +51,14 @@ pub struct Inner {
     pub online_payment: OnlinePayment,
     /// Where applicants' scans are kept; `None` where uploads are not offered.
     pub documents: Option<DocumentStore>,
+    /// Scans being written at once; the others wait unread, their bytes in
+    /// the network's buffers rather than the server's memory.
+    pub(crate) upload_slots: tokio::sync::Semaphore,
     pub(crate) metrics: Metrics,
 }
+
+/// How many scans are written to the store at the same time.
+const UPLOAD_SLOTS: usize = 8;
 
 /// Whether people can confirm who they are with a bank card here, and through whom.
 #[derive(Clone, Debug, Default)]
@@ -153,6 +159,7 @@ impl AppState {
             card_identity: settings.card_identity,
             online_payment: settings.online_payment,
             documents: settings.documents,
+            upload_slots: tokio::sync::Semaphore::new(UPLOAD_SLOTS),
             metrics: Metrics::new(),
         }))
     }

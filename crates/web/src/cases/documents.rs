@@ -131,6 +131,9 @@ pub(crate) async fn upload(
                     .file_name()
                     .and_then(display_name)
                     .unwrap_or_else(|| "document".to_string());
+                let Ok(_slot) = state.upload_slots.acquire().await else {
+                    return ApiError::Unavailable("upload slots closed".into()).into_response();
+                };
                 return store_file(
                     &state,
                     lang,
