@@ -84,6 +84,11 @@ pub(crate) async fn upload(
         .catalogue
         .authority(&case.authority_id)
         .map_or(ghiseu_files::DEFAULT_MAX_BYTES, |a| a.max_upload_bytes);
+    // Wait for a slot before reading any of the body: a waiting upload then
+    // holds nothing but its connection.
+    let Ok(_slot) = state.upload_slots.acquire().await else {
+        return ApiError::Unavailable("upload slots closed".into()).into_response();
+    };
     let mut csrf_ok = false;
     let mut requirement: Option<String> = None;
     loop {
@@ -131,9 +136,6 @@ pub(crate) async fn upload(
                     .file_name()
                     .and_then(display_name)
                     .unwrap_or_else(|| "document".to_string());
-                let Ok(_slot) = state.upload_slots.acquire().await else {
-                    return ApiError::Unavailable("upload slots closed".into()).into_response();
-                };
                 return store_file(
                     &state,
                     lang,
