@@ -427,13 +427,6 @@ pub async fn domicile_region(
     })
 }
 
-impl CaseRecord {
-    /// Whether scans and answers may still change in a case in `state`.
-    pub fn is_editable_state(state: &str) -> bool {
-        matches!(state, "draft" | "returned")
-    }
-}
-
 /// Drafts of `authority_id` untouched since `before` (unix micros), oldest first.
 pub async fn stale_drafts(
     db: &Database,

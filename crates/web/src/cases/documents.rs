@@ -15,6 +15,7 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_domain::case::CaseState;
 use ghiseu_domain::case::application::{Answers, checklist};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, display_name};
@@ -123,7 +124,7 @@ pub(crate) async fn upload(
                         "case-upload-requirement",
                     );
                 };
-                if !CaseRecord::is_editable_state(&case.state) {
+                if !CaseState::parse(&case.state).is_some_and(CaseState::is_editable) {
                     return refused(
                         &state,
                         lang,

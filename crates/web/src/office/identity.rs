@@ -115,16 +115,6 @@ pub(crate) struct CheckForm {
     csrf: String,
 }
 
-fn mask_document_number(number: &str) -> String {
-    let chars: Vec<char> = number.chars().collect();
-    let keep = chars.len().saturating_sub(3);
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, c)| if i < keep { '*' } else { *c })
-        .collect()
-}
-
 pub(crate) async fn record(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
@@ -212,7 +202,7 @@ async fn bind(
 ) -> Result<Result<(), Option<CheckRefusal>>, ApiError> {
     let now = state.clock.now();
     let check_id = uuid::Uuid::now_v7().to_string();
-    let masked = mask_document_number(number);
+    let masked = super::mask_document(number, '*');
     let check = InPersonCheck {
         id: &check_id,
         person_id: &form.person_id,

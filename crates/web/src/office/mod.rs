@@ -147,3 +147,22 @@ impl FromRequestParts<AppState> for Staff {
         }
     }
 }
+
+/// An identity document's number as kept: every letter and digit but the
+/// last three replaced by `mark`, so a record names the document without
+/// holding it.
+pub(crate) fn mask_document(number: &str, mark: char) -> String {
+    let chars: Vec<char> = number.chars().collect();
+    let keep = chars.len().saturating_sub(3);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < keep && c.is_alphanumeric() {
+                mark
+            } else {
+                *c
+            }
+        })
+        .collect()
+}

@@ -71,11 +71,7 @@ async fn the_api_starts_and_sends_an_application_and_a_retry_is_safe() {
     );
 
     upload_all(&app, &mut ana, &format!("/en/applications/{id}")).await;
-    let version = ghiseu_storage::cases::get(&app.state.db, &id)
-        .await
-        .unwrap()
-        .unwrap()
-        .version;
+    let version = crate::support::case_version(&app, &id).await;
     let key = [("Idempotency-Key", "5d1e0c7a-submit-once")];
     let first = ana
         .post_json(&app, &submit, &json!({"version": version}), &key)

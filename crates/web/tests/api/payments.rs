@@ -15,10 +15,7 @@ use ghiseu_storage::payments::{self, PaymentOrder};
 const WEBHOOK: &str = "/api/v1/payments/webhook";
 
 async fn staff_csrf(app: &TestApp, staff: &mut Browser) -> String {
-    hidden(
-        &staff.get(app, "/en/office/guardianships").await.text(),
-        "csrf",
-    )
+    crate::support::staff_csrf(app, staff).await
 }
 
 /// An adult in Alba whose passport application was accepted, its order

@@ -55,16 +55,8 @@ async fn decide(
     fields: &[(&str, &str)],
 ) -> crate::support::TestResponse {
     let path = format!("/en/office/cases/{id}");
-    let csrf = hidden(
-        &staff.get(app, "/en/office/guardianships").await.text(),
-        "csrf",
-    );
-    let version = ghiseu_storage::cases::get(&app.state.db, id)
-        .await
-        .unwrap()
-        .unwrap()
-        .version
-        .to_string();
+    let csrf = crate::support::staff_csrf(app, staff).await;
+    let version = crate::support::case_version(app, id).await.to_string();
     let mut all = vec![("csrf", csrf.as_str()), ("version", version.as_str())];
     all.extend_from_slice(fields);
     staff.post_form(app, &format!("{path}/decide"), &all).await
@@ -72,10 +64,7 @@ async fn decide(
 
 async fn claim(app: &TestApp, staff: &mut Browser, id: &str) -> u16 {
     let path = format!("/en/office/cases/{id}");
-    let csrf = hidden(
-        &staff.get(app, "/en/office/guardianships").await.text(),
-        "csrf",
-    );
+    let csrf = crate::support::staff_csrf(app, staff).await;
     staff
         .post_form(app, &format!("{path}/claim"), &[("csrf", &csrf)])
         .await
@@ -172,14 +161,8 @@ async fn exactly_one_of_two_operators_claims_a_case() {
     let (_, _, id) = submitted_for_a_child(&app).await;
     let (mut first, _) = signed_in(&app, "first.op@example.ro", "operator").await;
     let (mut second, _) = signed_in(&app, "second.op@example.ro", "operator").await;
-    let csrf_a = hidden(
-        &first.get(&app, "/en/office/guardianships").await.text(),
-        "csrf",
-    );
-    let csrf_b = hidden(
-        &second.get(&app, "/en/office/guardianships").await.text(),
-        "csrf",
-    );
+    let csrf_a = crate::support::staff_csrf(&app, &mut first).await;
+    let csrf_b = crate::support::staff_csrf(&app, &mut second).await;
     let path = format!("/en/office/cases/{id}/claim");
     let fields_a = [("csrf", csrf_a.as_str())];
     let fields_b = [("csrf", csrf_b.as_str())];
@@ -254,11 +237,7 @@ async fn a_rejection_names_a_reason_from_the_list_and_staff_of_other_offices_see
     );
     // A final state: nothing more for anybody.
     let csrf = hidden(&parent.get(&app, "/en/account").await.text(), "csrf");
-    let version = ghiseu_storage::cases::get(&app.state.db, &id)
-        .await
-        .unwrap()
-        .unwrap()
-        .version;
+    let version = crate::support::case_version(&app, &id).await;
     let r = parent
         .post_form(
             &app,
@@ -293,10 +272,7 @@ async fn a_paid_case_is_produced_made_ready_and_handed_over_to_the_guardian() {
     let early = handover(&app, &mut operator, &id, &[]).await;
     assert_eq!(early.status, 409);
 
-    let csrf = hidden(
-        &operator.get(&app, "/en/office/guardianships").await.text(),
-        "csrf",
-    );
+    let csrf = crate::support::staff_csrf(&app, &mut operator).await;
     let paid = operator
         .post_form(
             &app,
@@ -377,16 +353,8 @@ async fn handover(
     id: &str,
     changes: &[(&str, &str)],
 ) -> crate::support::TestResponse {
-    let csrf = hidden(
-        &staff.get(app, "/en/office/guardianships").await.text(),
-        "csrf",
-    );
-    let version = ghiseu_storage::cases::get(&app.state.db, id)
-        .await
-        .unwrap()
-        .unwrap()
-        .version
-        .to_string();
+    let csrf = crate::support::staff_csrf(app, staff).await;
+    let version = crate::support::case_version(app, id).await.to_string();
     let mut fields = vec![
         ("csrf", csrf.as_str()),
         ("version", version.as_str()),
@@ -447,10 +415,7 @@ async fn a_supervisor_gives_a_case_to_another_operator_of_its_office() {
             .status,
         403
     );
-    let csrf = hidden(
-        &first.get(&app, "/en/office/guardianships").await.text(),
-        "csrf",
-    );
+    let csrf = crate::support::staff_csrf(&app, &mut first).await;
     let r = first
         .post_form(&app, &path, &[("csrf", &csrf), ("operator", &second_id)])
         .await;

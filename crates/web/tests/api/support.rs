@@ -405,3 +405,20 @@ pub async fn log_in(app: &TestApp, email: &str) -> Browser {
     assert_eq!(r.status, 303, "{email} signs in");
     browser
 }
+
+/// A member of staff's anti-forgery token, read from a staff page.
+pub async fn staff_csrf(app: &TestApp, staff: &mut Browser) -> String {
+    hidden(
+        &staff.get(app, "/en/office/guardianships").await.text(),
+        "csrf",
+    )
+}
+
+/// The case's version as stored now.
+pub async fn case_version(app: &TestApp, id: &str) -> i64 {
+    ghiseu_storage::cases::get(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+}

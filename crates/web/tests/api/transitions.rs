@@ -78,11 +78,7 @@ async fn an_applicant_withdraws_a_draft_or_a_sent_case_and_withdrawn_is_final() 
     // Withdrawn is final: withdrawing again is refused and names the state.
     let id = sent.rsplit('/').next().unwrap();
     let csrf = hidden(&ana.get(&app, "/en/account").await.text(), "csrf");
-    let version = ghiseu_storage::cases::get(&app.state.db, id)
-        .await
-        .unwrap()
-        .unwrap()
-        .version;
+    let version = crate::support::case_version(&app, id).await;
     let r = ana
         .post_form(
             &app,

@@ -110,16 +110,9 @@ pub(crate) async fn claim(
         Ok(found) => found,
         Err(response) => return response,
     };
+    let refuse = |status, key| again(&state, lang, &staff, &id, status, key);
     if staff.role != Role::Operator {
-        return again(
-            &state,
-            lang,
-            &staff,
-            &id,
-            StatusCode::FORBIDDEN,
-            "office-case-operators-claim",
-        )
-        .await;
+        return refuse(StatusCode::FORBIDDEN, "office-case-operators-claim").await;
     }
     let result: Result<bool, ApiError> = async {
         let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
@@ -175,24 +168,13 @@ pub(crate) async fn decide(
         Ok(found) => found,
         Err(response) => return response,
     };
+    let refuse = |status, key| again(&state, lang, &staff, &id, status, key);
     if case.assignee_id.as_deref() != Some(staff.current.person.id.as_str()) {
-        return again(
-            &state,
-            lang,
-            &staff,
-            &id,
-            StatusCode::FORBIDDEN,
-            "office-case-claim-first",
-        )
-        .await;
+        return refuse(StatusCode::FORBIDDEN, "office-case-claim-first").await;
     }
     let Some(action) = CaseAction::parse(&form.action).filter(|a| a.actor() == Actor::Operator)
     else {
-        return again(
-            &state,
-            lang,
-            &staff,
-            &id,
+        return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             "office-case-choose-action",
         )
@@ -202,26 +184,14 @@ pub(crate) async fn decide(
     let to = match transition(current, action, Actor::Operator) {
         Ok(to) => to,
         Err(_) => {
-            return again(
-                &state,
-                lang,
-                &staff,
-                &id,
-                StatusCode::CONFLICT,
-                "office-case-not-now",
-            )
-            .await;
+            return refuse(StatusCode::CONFLICT, "office-case-not-now").await;
         }
     };
     let reason = form.reason.trim();
     let authority = state.catalogue.authority(&case.authority_id);
     let reason: Option<String> = match action {
         CaseAction::Return if reason.is_empty() || reason.chars().count() > MAX_REASON_CHARS => {
-            return again(
-                &state,
-                lang,
-                &staff,
-                &id,
+            return refuse(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "office-case-reason-needed",
             )
@@ -234,11 +204,7 @@ pub(crate) async fn decide(
                     .iter()
                     .find(|r| r.id == form.rejection_reason)
             }) else {
-                return again(
-                    &state,
-                    lang,
-                    &staff,
-                    &id,
+                return refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "office-case-rejection-reason",
                 )
@@ -247,11 +213,7 @@ pub(crate) async fn decide(
             Some(r.name.get(lang).to_string())
         }
         CaseAction::HandOver => {
-            return again(
-                &state,
-                lang,
-                &staff,
-                &id,
+            return refuse(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "office-case-handover-form",
             )
@@ -352,16 +314,9 @@ pub(crate) async fn assign(
         Ok(found) => found,
         Err(response) => return response,
     };
+    let refuse = |status, key| again(&state, lang, &staff, &id, status, key);
     if !matches!(staff.role, Role::Supervisor | Role::Administrator) {
-        return again(
-            &state,
-            lang,
-            &staff,
-            &id,
-            StatusCode::FORBIDDEN,
-            "office-case-supervisors-assign",
-        )
-        .await;
+        return refuse(StatusCode::FORBIDDEN, "office-case-supervisors-assign").await;
     }
     let members = match ghiseu_storage::staff::members(&state.db, Some(&case.authority_id)).await {
         Ok(m) => m,
@@ -376,11 +331,7 @@ pub(crate) async fn assign(
                 .is_some_and(|o| m.office_ids.contains(o))
     });
     if !eligible {
-        return again(
-            &state,
-            lang,
-            &staff,
-            &id,
+        return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             "office-case-choose-operator",
         )
