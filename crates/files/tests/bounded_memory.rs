@@ -8,8 +8,8 @@ use bytes::Bytes;
 use futures_util::stream::{self, BoxStream, StreamExt};
 use ghiseu_files::fixtures;
 use ghiseu_files::sniff::SNIFF_WINDOW;
-use ghiseu_files::store::{DEFAULT_PART_SIZE, MAX_PARTS_IN_FLIGHT};
-use ghiseu_files::{DocumentKey, DocumentStore};
+use ghiseu_files::store::{DEFAULT_PART_SIZE, LOCAL_PART_SIZE, MAX_PARTS_IN_FLIGHT};
+use ghiseu_files::{DocumentKey, DocumentStore, Parts};
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
 use object_store::{
@@ -207,6 +207,63 @@ async fn a_large_upload_streams_through_in_bounded_parts() {
     );
     let most_held = watch.most_held.load(Ordering::SeqCst);
     let bound = (DEFAULT_PART_SIZE + CHUNK + SNIFF_WINDOW) as u64;
+    assert!(
+        most_held <= bound,
+        "held {most_held} bytes unwritten, bound {bound}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_taking_parts_of_any_size_gets_small_parts_in_order() {
+    const SIZE: usize = 5 * 1024 * 1024 - 1234;
+    // Frames that are not a multiple of the part size, and larger than it.
+    const CHUNK: usize = 100_003;
+    let dir = tempfile::tempdir().unwrap();
+    let pulled = Arc::new(AtomicU64::new(0));
+    let watch = Arc::new(Watch::default());
+    let inner = LocalFileSystem::new_with_prefix(dir.path()).unwrap();
+    let watched = WatchedStore {
+        inner,
+        pulled: pulled.clone(),
+        watch: watch.clone(),
+    };
+    let store = DocumentStore::with_parts(Arc::new(watched), Parts::AnySize);
+
+    let mut content = fixtures::png(4000, 3000);
+    content.extend((0..SIZE as u32).map(|n| (n % 251) as u8));
+    content.truncate(SIZE);
+    let expected: String = Sha256::digest(&content)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let frames: Vec<Bytes> = content.chunks(CHUNK).map(Bytes::copy_from_slice).collect();
+    let counter = pulled.clone();
+    let body = stream::iter(frames)
+        .inspect(move |chunk| {
+            counter.fetch_add(chunk.len() as u64, Ordering::SeqCst);
+        })
+        .map(Ok::<_, std::io::Error>);
+    let stored = store
+        .put(&DocumentKey::generate(), body, SIZE as u64)
+        .await
+        .unwrap();
+    assert_eq!(stored.sha256_hex, expected);
+    let written = std::fs::read(dir.path().join(stored.key.as_str())).unwrap();
+    assert!(written == content, "the file differs from the upload");
+
+    let parts = watch.parts.lock().unwrap().clone();
+    let (last, full) = parts.split_last().unwrap();
+    assert!(
+        full.iter().all(|part| *part == LOCAL_PART_SIZE) && *last <= LOCAL_PART_SIZE,
+        "{parts:?}"
+    );
+    let most_in_flight = watch.most_in_flight.load(Ordering::SeqCst);
+    assert!(
+        most_in_flight <= MAX_PARTS_IN_FLIGHT,
+        "{most_in_flight} parts in flight"
+    );
+    let most_held = watch.most_held.load(Ordering::SeqCst);
+    let bound = (LOCAL_PART_SIZE + CHUNK + SNIFF_WINDOW) as u64;
     assert!(
         most_held <= bound,
         "held {most_held} bytes unwritten, bound {bound}"

@@ -230,3 +230,65 @@ fn a_put_can_run_on_a_multi_threaded_server() {
     let put = store.put(&key, chunked(b"", 1), 1);
     assert_send(&put);
 }
+
+/// A PDF of about `size` bytes whose every line is different, so that a
+/// part written at the wrong offset would show.
+fn numbered_pdf(size: usize) -> Vec<u8> {
+    let lines: String = (0..size / 16).map(|n| format!("line {n:010}\n")).collect();
+    fixtures::pdf_with_body(lines.as_bytes())
+}
+
+/// `bytes` in frames of uneven sizes: single bytes, sizes that divide no
+/// part size, and frames longer than a part.
+fn odd_frames(bytes: &[u8]) -> impl Stream<Item = Chunk> + Send + use<> {
+    const SIZES: [usize; 8] = [1, 4_093, 65_537, 7, 131_071, 333, 200_003, 65_535];
+    let mut frames = Vec::new();
+    let mut rest = bytes;
+    for size in SIZES.iter().cycle() {
+        if rest.is_empty() {
+            break;
+        }
+        let (frame, after) = rest.split_at((*size).min(rest.len()));
+        frames.push(Ok(Bytes::copy_from_slice(frame)));
+        rest = after;
+    }
+    stream::iter(frames)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_multi_frame_upload_to_the_local_store_is_stored_byte_for_byte() {
+    let (dir, store) = local();
+    for size in [70_000, 1_000_000, 3_000_017] {
+        let pdf = numbered_pdf(size);
+        let key = DocumentKey::generate();
+        let stored = store.put(&key, odd_frames(&pdf), 5 << 20).await.unwrap();
+        assert_eq!(stored.size, pdf.len() as u64);
+        assert_eq!(stored.sha256_hex, sha256_hex(&pdf));
+
+        let on_disk = std::fs::read(dir.path().join("documents").join(key.as_str())).unwrap();
+        assert_eq!(sha256_hex(&on_disk), sha256_hex(&pdf), "{size} bytes");
+        let download = store.get(&key).await.unwrap();
+        let body: Vec<Bytes> = download.body.try_collect().await.unwrap();
+        assert_eq!(sha256_hex(&body.concat()), stored.sha256_hex);
+    }
+    assert_eq!(files_under(dir.path()).len(), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_multi_frame_upload_to_the_local_store_leaves_nothing() {
+    let (dir, store) = local();
+    // Too large, found out after many parts were written.
+    let pdf = numbered_pdf(2_000_000);
+    let limit = 1_500_000;
+    let refused = store
+        .put(&DocumentKey::generate(), odd_frames(&pdf), limit)
+        .await;
+    assert_eq!(refusal(refused), Refusal::TooLarge { limit });
+    // Cut short: no `%%EOF`, found out only at the end.
+    let cut = &pdf[..pdf.len() - 100];
+    let refused = store
+        .put(&DocumentKey::generate(), odd_frames(cut), 5 << 20)
+        .await;
+    assert_eq!(refusal(refused).code(), "missing-eof");
+    assert!(files_under(dir.path()).is_empty());
+}

@@ -65,8 +65,12 @@ impl TestDatabase {
     }
 
     /// Closes the pool and, on PostgreSQL, drops the database.
+    ///
+    /// Closing waits for connections a test still holds; after a few seconds
+    /// the database is dropped anyway, so a forgotten connection cannot stall
+    /// the suite.
     pub async fn cleanup(self) {
-        self.db.close().await;
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), self.db.close()).await;
         if let Some((admin_url, name)) = self.postgres
             && let Ok(mut admin) = AnyConnection::connect(&admin_url).await
         {

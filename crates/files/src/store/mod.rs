@@ -2,6 +2,7 @@
 //! what [`crate::sniff()`] refuses while the upload streams through it.
 
 mod key;
+mod pool;
 mod put;
 
 use std::path::{Path, PathBuf};
@@ -20,13 +21,29 @@ pub const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// The size of the parts written to the store; S3 needs at least 5 MiB for
 /// every part but the last.
 pub const DEFAULT_PART_SIZE: usize = 5 * 1024 * 1024;
-/// The part size for a local directory, which takes parts of any size: small
-/// parts keep each upload's memory to a few hundred KiB, so many people can
-/// upload at once.
-pub const LOCAL_PART_SIZE: usize = 256 * 1024;
+/// The part size for a local directory, which takes parts of any size. The
+/// body is copied into reused buffers of this size (see [`Parts::AnySize`]):
+/// small enough that the allocator keeps them in its heap rather than mapping
+/// each one afresh, and an upload holds only a few of them.
+pub const LOCAL_PART_SIZE: usize = 64 * 1024;
 /// How many parts may be uploading at once. Memory held by an upload is
 /// about `(1 + MAX_PARTS_IN_FLIGHT) × part size`, whatever the file's size.
 pub const MAX_PARTS_IN_FLIGHT: usize = 2;
+
+/// What the store underneath accepts as the parts of an upload, which
+/// decides how the body is cut into them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    /// Every part but the last must be at least 5 MiB, as S3 requires. The
+    /// body's own chunks are gathered into parts of the part size without
+    /// being copied.
+    AtLeast5MiB,
+    /// Parts of any size, written in the order they are given, as a local
+    /// directory takes them. The body is copied into a few buffers of the
+    /// part size, reused from one part and one upload to the next, so the
+    /// body's chunks are let go as soon as they are read.
+    AnySize,
+}
 
 /// Where documents are kept, as read from configuration.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
@@ -122,14 +139,30 @@ impl std::fmt::Debug for Download {
 #[derive(Debug, Clone)]
 pub struct DocumentStore {
     inner: Arc<dyn ObjectStore>,
+    parts: Parts,
     part_size: usize,
+    /// The reused part buffers, for [`Parts::AnySize`].
+    buffers: Arc<pool::PartPool>,
 }
 
 impl DocumentStore {
+    /// A store that takes parts as S3 does: see [`Parts::AtLeast5MiB`].
     pub fn new(inner: Arc<dyn ObjectStore>) -> Self {
+        Self::with_parts(inner, Parts::AtLeast5MiB)
+    }
+
+    /// A store whose parts are cut as `parts` says, of the default size for
+    /// it: 5 MiB, or [`LOCAL_PART_SIZE`] for [`Parts::AnySize`].
+    pub fn with_parts(inner: Arc<dyn ObjectStore>, parts: Parts) -> Self {
+        let part_size = match parts {
+            Parts::AtLeast5MiB => DEFAULT_PART_SIZE,
+            Parts::AnySize => LOCAL_PART_SIZE,
+        };
         DocumentStore {
             inner,
-            part_size: DEFAULT_PART_SIZE,
+            parts,
+            part_size,
+            buffers: Arc::new(pool::PartPool::new(part_size)),
         }
     }
 
@@ -149,7 +182,7 @@ impl DocumentStore {
         let store = LocalFileSystem::new_with_prefix(root)?
             .with_automatic_cleanup(true)
             .with_fsync(true);
-        Ok(Self::new(Arc::new(store)).with_part_size(LOCAL_PART_SIZE))
+        Ok(Self::with_parts(Arc::new(store), Parts::AnySize))
     }
 
     #[cfg(feature = "s3")]
@@ -175,6 +208,7 @@ impl DocumentStore {
     /// but S3 refuses parts under 5 MiB (except the last).
     pub fn with_part_size(mut self, bytes: usize) -> Self {
         self.part_size = bytes.max(1);
+        self.buffers = Arc::new(pool::PartPool::new(self.part_size));
         self
     }
 

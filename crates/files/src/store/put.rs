@@ -1,13 +1,15 @@
 //! The streaming put: sniff the head, then pass the body through to a
 //! multipart upload, counting and hashing it; abort on any refusal.
 
+use std::sync::Arc;
+
 use bytes::Bytes;
 use futures_util::{Stream, StreamExt};
-use object_store::ObjectStoreExt;
-use object_store::WriteMultipart;
+use object_store::{MultipartUpload, ObjectStoreExt, WriteMultipart};
 use sha2::{Digest, Sha256};
 
-use super::{DocumentKey, DocumentStore, MAX_PARTS_IN_FLIGHT, PutError, StoredFile};
+use super::pool::{PartBuffer, PartPool};
+use super::{DocumentKey, DocumentStore, MAX_PARTS_IN_FLIGHT, Parts, PutError, StoredFile};
 use crate::sniff::{self, Kind, PDF_TAIL_WINDOW, Refusal, SNIFF_WINDOW, Sniffed};
 
 impl DocumentStore {
@@ -16,7 +18,8 @@ impl DocumentStore {
     /// unacceptable head before anything is written, an oversized body at
     /// the chunk that crosses the limit. Memory stays bounded by the part
     /// size (see [`MAX_PARTS_IN_FLIGHT`]) plus the sniff window, whatever
-    /// the upload's size. A document already at `key` is replaced.
+    /// the upload's size; how the body becomes parts is the store's
+    /// [`Parts`]. A document already at `key` is replaced.
     pub async fn put<S, E>(
         &self,
         key: &DocumentKey,
@@ -44,16 +47,14 @@ impl DocumentStore {
         drop(head);
 
         let upload = self.inner.put_multipart(&key.path()).await?;
-        let mut writer = WriteMultipart::new_with_chunk_size(upload, self.part_size);
+        let mut writer = PartWriter::new(self, upload);
         let written = async {
             for chunk in pending {
-                writer.wait_for_capacity(MAX_PARTS_IN_FLIGHT).await?;
-                writer.put(chunk);
+                writer.put(chunk).await?;
             }
             while let Some(chunk) = next_chunk(&mut body).await? {
                 intake.take(&chunk)?;
-                writer.wait_for_capacity(MAX_PARTS_IN_FLIGHT).await?;
-                writer.put(chunk);
+                writer.put(chunk).await?;
             }
             if sniffed.kind == Kind::Pdf {
                 sniff::check_pdf_tail(&intake.tail)?;
@@ -69,6 +70,76 @@ impl DocumentStore {
         }
         writer.finish().await?;
         Ok(intake.stored(key.clone(), sniffed))
+    }
+}
+
+/// Cuts the body into parts as the store's [`Parts`] wants them, with at
+/// most [`MAX_PARTS_IN_FLIGHT`] being written at once.
+struct PartWriter {
+    writer: WriteMultipart,
+    /// For [`Parts::AnySize`]: where the body is copied to.
+    copying: Option<Copying>,
+}
+
+struct Copying {
+    pool: Arc<PartPool>,
+    /// The part being filled; every part handed over before it is full.
+    filling: Option<PartBuffer>,
+}
+
+impl PartWriter {
+    fn new(store: &DocumentStore, upload: Box<dyn MultipartUpload>) -> Self {
+        let copying = match store.parts {
+            Parts::AtLeast5MiB => None,
+            Parts::AnySize => Some(Copying {
+                pool: Arc::clone(&store.buffers),
+                filling: None,
+            }),
+        };
+        PartWriter {
+            // Full buffers of the same size are handed over whole, as parts.
+            writer: WriteMultipart::new_with_chunk_size(upload, store.part_size),
+            copying,
+        }
+    }
+
+    async fn put(&mut self, chunk: Bytes) -> Result<(), object_store::Error> {
+        let Some(copying) = &mut self.copying else {
+            self.writer.wait_for_capacity(MAX_PARTS_IN_FLIGHT).await?;
+            self.writer.put(chunk);
+            return Ok(());
+        };
+        let mut rest = &chunk[..];
+        while !rest.is_empty() {
+            let filling = copying.filling.get_or_insert_with(|| copying.pool.take());
+            let taken = rest.len().min(filling.room());
+            filling.extend_from_slice(&rest[..taken]);
+            rest = &rest[taken..];
+            if filling.room() == 0
+                && let Some(full) = copying.filling.take()
+            {
+                self.writer.wait_for_capacity(MAX_PARTS_IN_FLIGHT).await?;
+                self.writer.put(full.freeze());
+            }
+        }
+        Ok(())
+    }
+
+    async fn finish(mut self) -> Result<(), object_store::Error> {
+        // `WriteMultipart::finish` sends what it still holds as one more
+        // part without waiting for room, so the room is made here.
+        self.writer.wait_for_capacity(MAX_PARTS_IN_FLIGHT).await?;
+        if let Some(last) = self.copying.and_then(|copying| copying.filling)
+            && !last.is_empty()
+        {
+            self.writer.put(last.freeze());
+        }
+        self.writer.finish().await?;
+        Ok(())
+    }
+
+    async fn abort(self) -> Result<(), object_store::Error> {
+        self.writer.abort().await
     }
 }
 
