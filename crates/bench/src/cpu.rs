@@ -72,6 +72,24 @@ impl CpuSample {
         })
     }
 
+    /// Cores' worth of CPU used since `earlier` by the server process.
+    pub fn server_since(&self, earlier: &CpuSample, cores: usize) -> f64 {
+        self.share(self.server.saturating_sub(earlier.server), earlier, cores)
+    }
+
+    /// Cores' worth of CPU used since `earlier` by this process.
+    pub fn this_since(&self, earlier: &CpuSample, cores: usize) -> f64 {
+        self.share(self.this.saturating_sub(earlier.this), earlier, cores)
+    }
+
+    fn share(&self, used: u64, earlier: &CpuSample, cores: usize) -> f64 {
+        let total = self.machine_total.saturating_sub(earlier.machine_total);
+        if total == 0 {
+            return 0.0;
+        }
+        used as f64 / total as f64 * cores as f64
+    }
+
     /// Cores' worth of CPU used since `earlier` by processes other than the server and this one.
     pub fn others_since(&self, earlier: &CpuSample, cores: usize) -> f64 {
         let total = self.machine_total.saturating_sub(earlier.machine_total);

@@ -145,14 +145,7 @@ pub async fn seed_on(
 }
 
 pub async fn run(args: LoginsArgs) -> anyhow::Result<()> {
-    let binary = std::path::absolute(&args.ghiseu)?;
-    if !binary.is_file() {
-        bail!(
-            "no ghiseu binary at {}: build it with `cargo build --release -p ghiseu` \
-             or pass --ghiseu PATH",
-            binary.display()
-        );
-    }
+    let binary = crate::spawn::ghiseu_binary(&args.ghiseu)?;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let duration = Duration::from_secs(args.seconds);
     let per_round = (u64::from(args.login_rate) * args.seconds).div_ceil(ATTEMPTS_PER_ACCOUNT) + 1;

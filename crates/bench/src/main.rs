@@ -1,7 +1,7 @@
 //! `ghiseu-bench`: a loopback load generator comparing `POST /api/v1/quotes` of the real server
 //! with a bare axum baseline, and measuring sign-ins and their effect on `GET /api/v1/services`,
-//! the server's memory while citizens upload scans at once, and submissions per second on SQLite
-//! and PostgreSQL, bounded in time and in requests.
+//! the server's memory while citizens upload scans at once, submissions per second on SQLite
+//! and PostgreSQL, and a crowd racing for appointment slots, bounded in time and in requests.
 
 mod bare;
 mod citizen;
@@ -10,6 +10,7 @@ mod load;
 mod logins;
 mod logins_report;
 mod report;
+mod rush;
 mod signin;
 mod spawn;
 mod submissions;
@@ -55,6 +56,9 @@ enum Commands {
     /// Measure submissions per second through the JSON API on SQLite and PostgreSQL, against
     /// `GET /api/v1/services` of the same server.
     Submissions(submissions::SubmissionsArgs),
+    /// Measure 2,000 citizens racing for 200 freshly released appointment slots through the
+    /// JSON API on SQLite and PostgreSQL, then check the database for double bookings.
+    Rush(rush::RushArgs),
 }
 
 #[derive(clap::Args)]
@@ -121,14 +125,7 @@ fn ghiseu_command(binary: &PathBuf, dir: &tempfile::TempDir) -> Command {
 }
 
 async fn quotes(args: QuotesArgs) -> anyhow::Result<()> {
-    let ghiseu = std::path::absolute(&args.ghiseu)?;
-    if !ghiseu.is_file() {
-        bail!(
-            "no ghiseu binary at {}: build it with `cargo build --release -p ghiseu` \
-             or pass --ghiseu PATH",
-            ghiseu.display()
-        );
-    }
+    let ghiseu = crate::spawn::ghiseu_binary(&args.ghiseu)?;
     let bench_exe = std::env::current_exe().context("cannot find this executable")?;
     let load = Load {
         connections: usize::from(args.connections),
@@ -263,6 +260,7 @@ async fn main() -> ExitCode {
         Commands::Logins(args) => logins::run(args).await,
         Commands::Uploads(args) => uploads::run(args).await,
         Commands::Submissions(args) => submissions::run(args).await,
+        Commands::Rush(args) => rush::run(args).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

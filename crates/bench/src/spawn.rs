@@ -185,3 +185,16 @@ fn status_kib(pid: u32, field: &str) -> anyhow::Result<u64> {
         .parse()
         .with_context(|| format!("malformed line in {path}: {line}"))
 }
+
+/// The `ghiseu` binary to measure, as an absolute path, or a hint to build it.
+pub fn ghiseu_binary(path: &Path) -> anyhow::Result<PathBuf> {
+    let binary = std::path::absolute(path)?;
+    if !binary.is_file() {
+        bail!(
+            "no ghiseu binary at {}: build it with `cargo build --release -p ghiseu` \
+             or pass --ghiseu PATH",
+            binary.display()
+        );
+    }
+    Ok(binary)
+}

@@ -37,7 +37,7 @@ pub enum Database {
 }
 
 impl Database {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Database::Sqlite => "SQLite",
             Database::Postgres => "PostgreSQL",
@@ -75,10 +75,10 @@ pub struct SubmissionsArgs {
 }
 
 /// A database created for one run and dropped when this is dropped.
-struct PostgresDatabase {
+pub struct PostgresDatabase {
     admin_url: String,
     name: String,
-    url: String,
+    pub url: String,
 }
 
 fn psql(admin_url: &str, sql: &str) -> anyhow::Result<()> {
@@ -97,7 +97,7 @@ fn psql(admin_url: &str, sql: &str) -> anyhow::Result<()> {
 }
 
 impl PostgresDatabase {
-    fn create(admin_url: &str) -> anyhow::Result<PostgresDatabase> {
+    pub fn create(admin_url: &str) -> anyhow::Result<PostgresDatabase> {
         let (server, _) = admin_url
             .rsplit_once('/')
             .filter(|(server, _)| server.contains("://"))
@@ -210,7 +210,11 @@ async fn closed_loop(
     Ok(total)
 }
 
-async fn services(addr: SocketAddr, connections: usize, for_: Duration) -> anyhow::Result<Outcome> {
+pub(crate) async fn services(
+    addr: SocketAddr,
+    connections: usize,
+    for_: Duration,
+) -> anyhow::Result<Outcome> {
     let next = Arc::new(move || {
         Ok(Some(
             Request::get(SERVICES_PATH)
@@ -353,14 +357,7 @@ async fn run_on(
 }
 
 pub async fn run(args: SubmissionsArgs) -> anyhow::Result<()> {
-    let binary = std::path::absolute(&args.ghiseu)?;
-    if !binary.is_file() {
-        bail!(
-            "no ghiseu binary at {}: build it with `cargo build --release -p ghiseu` \
-             or pass --ghiseu PATH",
-            binary.display()
-        );
-    }
+    let binary = crate::spawn::ghiseu_binary(&args.ghiseu)?;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let load_average = cpu::load_average();
     let mut runs = Vec::new();

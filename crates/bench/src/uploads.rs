@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use hdrhistogram::Histogram;
 use hyper::body::Bytes;
 use tokio::sync::Barrier;
@@ -203,14 +203,7 @@ async fn round(
 }
 
 pub async fn run(args: UploadsArgs) -> anyhow::Result<()> {
-    let binary = std::path::absolute(&args.ghiseu)?;
-    if !binary.is_file() {
-        bail!(
-            "no ghiseu binary at {}: build it with `cargo build --release -p ghiseu` \
-             or pass --ghiseu PATH",
-            binary.display()
-        );
-    }
+    let binary = crate::spawn::ghiseu_binary(&args.ghiseu)?;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let load_average = cpu::load_average();
     let clients = u64::from(args.clients);

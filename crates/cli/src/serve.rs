@@ -61,6 +61,11 @@ pub struct ServeArgs {
         default_value = "local"
     )]
     document_store: DocumentBackend,
+    /// For tests and demonstrations only: the server's clock reads this instant at start-up
+    /// (e.g. 2026-12-02T08:00:00Z) and runs on from there in real time, for bookings, check-ins,
+    /// deadlines and messages alike.
+    #[arg(long, env = "GHISEU_CLOCK_START", value_name = "INSTANT")]
+    clock_start: Option<jiff::Timestamp>,
     #[command(flatten)]
     source: CatalogueSource,
     #[command(flatten)]
@@ -151,6 +156,10 @@ pub fn run(args: ServeArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
+    let clock = args.clock_start.map_or(Clock::System, Clock::starting_at);
+    if let Some(start) = args.clock_start {
+        tracing::warn!(%start, "the clock is moved (--clock-start): for tests and demonstrations only");
+    }
     let catalogue = match load_catalogue(args.source.catalogue.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
@@ -172,13 +181,8 @@ async fn serve(args: ServeArgs) -> ExitCode {
     };
     if let Ok(sources) = &sources {
         let services = i64::try_from(catalogue.services().count()).unwrap_or(i64::MAX);
-        if let Err(e) = revisions::record(
-            &db,
-            &revisions::fingerprint(sources),
-            services,
-            jiff::Timestamp::now(),
-        )
-        .await
+        if let Err(e) =
+            revisions::record(&db, &revisions::fingerprint(sources), services, clock.now()).await
         {
             eprintln!("error: cannot record the catalogue revision: {e}");
             return ExitCode::FAILURE;
@@ -236,11 +240,11 @@ async fn serve(args: ServeArgs) -> ExitCode {
         card_identity,
         online_payment,
     };
-    let state = AppState::with_settings(catalogue, db.clone(), i18n, Clock::System, settings);
+    let state = AppState::with_settings(catalogue, db.clone(), i18n, clock, settings);
     let app = router(state.clone());
     println!("Ghiseu is listening on http://{address}");
     let demo_people = if args.demo {
-        match ghiseu_web::accounts::demo::seed(&state, jiff::Timestamp::now()).await {
+        match ghiseu_web::accounts::demo::seed(&state, clock.now()).await {
             Ok(people) => people,
             Err(e) => {
                 eprintln!("error: cannot create the demonstration accounts: {e}");
@@ -274,13 +278,14 @@ async fn serve(args: ServeArgs) -> ExitCode {
             );
         }
     }
-    let worker = match crate::delivery::worker(&args.delivery, db.clone()) {
+    let mut worker = match crate::delivery::worker(&args.delivery, db.clone()) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
+    worker.clock_offset = clock.offset();
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let delivery = tokio::spawn(worker.run(async move {
         let _ = worker_stopped.await;
@@ -312,7 +317,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     }
 }
 
-/// Expires stale drafts now and then at every `period`.
+/// Expires stale drafts and tidies appointments now and then at every `period`.
 async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
     let mut ticks = tokio::time::interval(period);
     loop {
@@ -321,6 +326,11 @@ async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(expired = n, "stale drafts expired"),
             Err(e) => tracing::warn!(error = %e, "stale drafts were not expired this time"),
+        }
+        match ghiseu_web::appointments::tidy(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(lapsed = n, "unconfirmed holds lapsed"),
+            Err(e) => tracing::warn!(error = %e, "appointments were not tidied this time"),
         }
     }
 }

@@ -1,8 +1,10 @@
 //! `ghiseu person add` through the real binary, checked by signing in on a real `ghiseu serve`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use assert_cmd::Command;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Child, Output, Stdio};
@@ -48,16 +50,7 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let addr = loop {
-            let line = lines
-                .next()
-                .expect("ghiseu serve said where it listens")
-                .unwrap();
-            if let Some((_, addr)) = line.split_once("listening on http://") {
-                break addr.trim().parse().unwrap();
-            }
-        };
+        let addr = common::listening_address(&mut child);
         Server { child, addr }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod age;
+pub mod appointment;
 pub mod audit;
 pub mod calendar;
 pub mod case;

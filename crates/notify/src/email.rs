@@ -3,8 +3,9 @@
 
 use crate::mask::mask_email;
 use crate::{ConfigError, Delivery, DeliveryError, Secret};
+use ghiseu_storage::outbox::Attachment;
 use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, Message};
+use lettre::message::{Mailbox, Message, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::transport::smtp::response::{Category, Severity};
@@ -12,9 +13,47 @@ use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-/// Sends one plain-text e-mail.
+/// One e-mail to send: a plain-text body and, perhaps, one file with it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Email<'a> {
+    pub to: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub attachment: Option<&'a Attachment>,
+}
+
+impl<'a> Email<'a> {
+    /// A plain-text e-mail without a file.
+    pub fn plain(to: &'a str, subject: &'a str, body: &'a str) -> Email<'a> {
+        Email {
+            to,
+            subject,
+            body,
+            attachment: None,
+        }
+    }
+
+    pub fn with_attachment(self, attachment: &'a Attachment) -> Email<'a> {
+        Email {
+            attachment: Some(attachment),
+            ..self
+        }
+    }
+}
+
+impl std::fmt::Debug for Email<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Email")
+            .field("to", &mask_email(self.to))
+            .field("subject", &self.subject)
+            .field("attachment", &self.attachment)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Sends one e-mail.
 pub trait Mailer: Send + Sync {
-    fn send<'a>(&'a self, to: &'a str, subject: &'a str, body: &'a str) -> Delivery<'a>;
+    fn send<'a>(&'a self, email: Email<'a>) -> Delivery<'a>;
 }
 
 /// Whose name and address the messages come from.
@@ -81,29 +120,48 @@ impl SmtpMailer {
         })
     }
 
-    async fn deliver(&self, to: &str, subject: &str, body: &str) -> Result<(), DeliveryError> {
-        let recipient: Address = to
+    async fn deliver(&self, email: Email<'_>) -> Result<(), DeliveryError> {
+        let recipient: Address = email
+            .to
             .parse()
             .map_err(|_| DeliveryError::permanent("the recipient address is not valid"))?;
-        let message = Message::builder()
+        let builder = Message::builder()
             .from(self.from.clone())
             .to(Mailbox::new(None, recipient))
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
+            .subject(email.subject);
+        // Without a file, a single text/plain part; with one, multipart/mixed
+        // with the text first and the file after it.
+        let built = match email.attachment {
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(email.body.to_owned()),
+            Some(attachment) => {
+                let content_type = ContentType::parse(&attachment.content_type).map_err(|e| {
+                    DeliveryError::permanent(format!("the attachment's content type: {e}"))
+                })?;
+                let file = lettre::message::Attachment::new(attachment.name.clone())
+                    .body(attachment.body.clone(), content_type);
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(email.body.to_owned()))
+                        .singlepart(file),
+                )
+            }
+        };
+        let message = built
             .map_err(|e| DeliveryError::permanent(format!("cannot build the message: {e}")))?;
         self.transport
             .send(message)
             .await
             .map_err(classify_smtp_error)?;
-        tracing::debug!(to = %mask_email(to), "e-mail accepted by the relay");
+        tracing::debug!(to = %mask_email(email.to), "e-mail accepted by the relay");
         Ok(())
     }
 }
 
 impl Mailer for SmtpMailer {
-    fn send<'a>(&'a self, to: &'a str, subject: &'a str, body: &'a str) -> Delivery<'a> {
-        Box::pin(self.deliver(to, subject, body))
+    fn send<'a>(&'a self, email: Email<'a>) -> Delivery<'a> {
+        Box::pin(self.deliver(email))
     }
 }
 
@@ -137,6 +195,7 @@ pub struct SentEmail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    pub attachment: Option<Attachment>,
 }
 
 impl std::fmt::Debug for SentEmail {
@@ -144,6 +203,7 @@ impl std::fmt::Debug for SentEmail {
         f.debug_struct("SentEmail")
             .field("to", &mask_email(&self.to))
             .field("subject", &self.subject)
+            .field("attachment", &self.attachment)
             .finish_non_exhaustive()
     }
 }
@@ -170,15 +230,22 @@ impl DemoMailer {
 }
 
 impl Mailer for DemoMailer {
-    fn send<'a>(&'a self, to: &'a str, subject: &'a str, body: &'a str) -> Delivery<'a> {
-        tracing::info!(to = %mask_email(to), subject, "demo e-mail, not sent");
+    fn send<'a>(&'a self, email: Email<'a>) -> Delivery<'a> {
+        let attachment = email.attachment.map(|a| a.name.as_str());
+        tracing::info!(
+            to = %mask_email(email.to),
+            subject = email.subject,
+            ?attachment,
+            "demo e-mail, not sent"
+        );
         self.sent
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push(SentEmail {
-                to: to.to_owned(),
-                subject: subject.to_owned(),
-                body: body.to_owned(),
+                to: email.to.to_owned(),
+                subject: email.subject.to_owned(),
+                body: email.body.to_owned(),
+                attachment: email.attachment.cloned(),
             });
         Box::pin(std::future::ready(Ok(())))
     }

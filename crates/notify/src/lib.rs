@@ -12,8 +12,11 @@ mod worker;
 #[cfg(feature = "test-support")]
 pub mod testing;
 
-pub use email::{DemoMailer, Mailer, Sender, SentEmail, SmtpConfig, SmtpMailer, SmtpSecurity};
+pub use email::{
+    DemoMailer, Email, Mailer, Sender, SentEmail, SmtpConfig, SmtpMailer, SmtpSecurity,
+};
 pub use error::{ConfigError, DeliveryError, WorkerError};
+pub use ghiseu_storage::outbox::Attachment;
 pub use mask::{mask_email, mask_phone};
 pub use secret::Secret;
 pub use sms::{DemoSmsGateway, HttpSmsGateway, SentSms, SmsGateway};

@@ -184,3 +184,26 @@ pub fn parse_message(path: &Path) -> Value {
     );
     serde_json::from_slice(&output.stdout).unwrap()
 }
+
+/// The parts of a stored multipart message, read by Python's own e-mail
+/// parser: the message's own type, subject and recipient, then for each part its type, its
+/// parameters, disposition, file name and decoded body.
+pub fn parse_parts(path: &Path) -> Value {
+    let script = "import sys, json, email, email.policy\n\
+        m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)\n\
+        parts = [{'type': p.get_content_type(), 'params': dict(p.get_params()[1:]),\n\
+                  'disposition': p.get_content_disposition(), 'filename': p.get_filename(),\n\
+                  'body': p.get_content()} for p in m.iter_parts()]\n\
+        print(json.dumps({'type': m.get_content_type(), 'Subject': str(m['Subject']), 'To': str(m['To']), 'parts': parts}))";
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}

@@ -2,7 +2,7 @@
 //! the mailer or the SMS gateway, and records the outcome.
 
 use crate::mask::{mask_email, mask_phone};
-use crate::{DeliveryError, Mailer, SmsGateway, WorkerError};
+use crate::{DeliveryError, Email, Mailer, SmsGateway, WorkerError};
 use ghiseu_storage::Database;
 use ghiseu_storage::outbox::{self, Channel, OutboxMessage};
 use jiff::{SignedDuration, Timestamp};
@@ -38,6 +38,9 @@ pub struct DeliveryWorker {
     pub max_attempts: i64,
     /// The pause between passes when the outbox was emptied.
     pub poll_interval: Duration,
+    /// Added to the system clock to tell which messages are due: zero, except
+    /// where the whole server runs on a moved clock (tests and demonstrations).
+    pub clock_offset: SignedDuration,
 }
 
 impl DeliveryWorker {
@@ -50,6 +53,7 @@ impl DeliveryWorker {
             batch: 20,
             max_attempts: 8,
             poll_interval: Duration::from_secs(5),
+            clock_offset: SignedDuration::ZERO,
         }
     }
 
@@ -98,9 +102,13 @@ impl DeliveryWorker {
     async fn deliver(&self, message: &OutboxMessage) -> Result<(), DeliveryError> {
         match message.channel {
             Channel::Email => {
-                self.mailer
-                    .send(&message.recipient, &message.subject, &message.body)
-                    .await
+                let email = Email {
+                    to: &message.recipient,
+                    subject: &message.subject,
+                    body: &message.body,
+                    attachment: message.attachment.as_ref(),
+                };
+                self.mailer.send(email).await
             }
             Channel::Sms => self.sms.send(&message.recipient, &message.body).await,
         }
@@ -111,7 +119,9 @@ impl DeliveryWorker {
     pub async fn run(self, shutdown: impl Future<Output = ()>) {
         tokio::pin!(shutdown);
         loop {
-            let pause = match self.run_once(Timestamp::now()).await {
+            let now = Timestamp::now();
+            let now = now.checked_add(self.clock_offset).unwrap_or(now);
+            let pause = match self.run_once(now).await {
                 Ok(report) if i64::try_from(report.handled()).unwrap_or(i64::MAX) >= self.batch => {
                     Duration::ZERO
                 }

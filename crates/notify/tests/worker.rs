@@ -5,7 +5,9 @@
 mod common;
 
 use common::{RecordingMailer, email, enqueue_committed, sms, t0};
-use ghiseu_notify::{DeliveryError, DeliveryReport, DeliveryWorker, DemoSmsGateway};
+use ghiseu_notify::{
+    Attachment, DeliveryError, DeliveryReport, DeliveryWorker, DemoMailer, DemoSmsGateway,
+};
 use ghiseu_storage::Database;
 use ghiseu_storage::outbox::{self, Status};
 use ghiseu_storage::testing::TestDatabase;
@@ -259,5 +261,52 @@ async fn the_running_worker_delivers_and_stops_on_shutdown() {
         .await
         .unwrap()
         .unwrap();
+    test.cleanup().await;
+}
+
+#[tokio::test]
+async fn the_worker_hands_the_stored_file_to_the_mailer_and_skips_withdrawn_reminders() {
+    let test = TestDatabase::new().await;
+    let mailer = DemoMailer::new();
+    let gateway = DemoSmsGateway::new();
+    let file = Attachment {
+        name: "appointment.ics".into(),
+        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+        body: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".into(),
+    };
+    let tomorrow = t0() + SignedDuration::from_hours(24);
+    let mut tx = test.db.pool().begin().await.unwrap();
+    let confirmation = outbox::enqueue(&mut tx, &email("ana@example.ro", None), t0())
+        .await
+        .unwrap();
+    outbox::attach(&mut tx, &confirmation, &file).await.unwrap();
+    let reminder = outbox::enqueue(&mut tx, &sms("+40722123456"), t0())
+        .await
+        .unwrap();
+    outbox::schedule(&mut tx, &reminder, "appointment:a-1", tomorrow)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let worker = DeliveryWorker::new(
+        test.db.clone(),
+        Arc::new(mailer.clone()),
+        Arc::new(gateway.clone()),
+    );
+
+    assert_eq!(worker.run_once(t0()).await.unwrap(), report(1, 0, 0));
+    let mut tx = test.db.pool().begin().await.unwrap();
+    let withdrawn = outbox::withdraw(&mut tx, "appointment:a-1", t0())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(worker.run_once(tomorrow).await.unwrap(), report(0, 0, 0));
+
+    let sent = mailer.sent();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].attachment.as_ref(), Some(&file));
+    assert_eq!(withdrawn, 1);
+    assert!(gateway.sent().is_empty());
+    let stored = outbox::get(&test.db, &reminder).await.unwrap().unwrap();
+    assert_eq!(stored.status, Status::Withdrawn);
     test.cleanup().await;
 }

@@ -29,10 +29,10 @@ impl std::fmt::Debug for PersonRecord {
     }
 }
 
-const PERSON_COLUMNS: &str = "id, email, email_verified_at, password_hash, role, assurance, \
+pub(crate) const PERSON_COLUMNS: &str = "id, email, email_verified_at, password_hash, role, assurance, \
      given_name, family_name, preferred_lang, created_at, version";
 
-fn person(row: &AnyRow) -> Result<PersonRecord, sqlx::Error> {
+pub(crate) fn person(row: &AnyRow) -> Result<PersonRecord, sqlx::Error> {
     Ok(PersonRecord {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
@@ -93,6 +93,18 @@ pub async fn person_by_id(db: &Database, id: &str) -> Result<Option<PersonRecord
     let sql = format!("SELECT {PERSON_COLUMNS} FROM persons WHERE id = $1");
     let row = sqlx::query(&sql).bind(id).fetch_optional(db.pool()).await?;
     Ok(row.as_ref().map(person).transpose()?)
+}
+
+/// The person's language, read in the caller's transaction.
+pub async fn preferred_lang_in(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<String>, StorageError> {
+    let row = sqlx::query("SELECT preferred_lang FROM persons WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.map(|r| r.try_get("preferred_lang")).transpose()?)
 }
 
 pub async fn mark_email_verified(

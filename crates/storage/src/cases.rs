@@ -219,6 +219,37 @@ pub async fn apply_move(
     Ok(Ok(m.version + 1))
 }
 
+#[allow(clippy::too_many_arguments)]
+/// Writes a history line that leaves the case where it is (`from` and `to`
+/// both its state now), such as an appointment given at the counter.
+pub async fn note(
+    conn: &mut Connection,
+    case_id: &str,
+    state: &str,
+    action: &str,
+    actor_id: Option<&str>,
+    actor_role: &str,
+    reason: Option<&str>,
+    now: i64,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO case_events (case_id, sequence, at, actor_id, actor_role, action, from_state, \
+         to_state, reason) \
+         SELECT $1, COALESCE(MAX(sequence), 0) + 1, $2, $3, $4, $5, $6, $6, $7 \
+         FROM case_events WHERE case_id = $1",
+    )
+    .bind(case_id)
+    .bind(now)
+    .bind(actor_id)
+    .bind(actor_role)
+    .bind(action)
+    .bind(state)
+    .bind(reason)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// The next reference sequence of an authority for a year.
 pub async fn next_sequence(
     conn: &mut Connection,

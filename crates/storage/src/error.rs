@@ -19,4 +19,6 @@ pub enum StorageError {
     Catalogue(String),
     #[error("the person to notify does not exist")]
     NoSuchPerson,
+    #[error("the outbox holds no pending message of that id and channel")]
+    NoPendingMessage,
 }

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod accounts;
+pub mod appointments;
 pub mod audit;
 pub mod card_checks;
 pub mod case_documents;
@@ -25,11 +26,13 @@ pub mod revisions;
 pub mod second_factor;
 pub mod sessions;
 pub mod staff;
+mod write;
 
 pub use database::{Backend, Database, default_sqlite_url};
 pub use error::StorageError;
 /// A database connection, or an open transaction (`&mut *tx`), for repository calls.
 pub use sqlx::AnyConnection as Connection;
+pub use write::{WriteTurn, WriteTx};
 
 #[cfg(feature = "test-support")]
 pub mod testing;

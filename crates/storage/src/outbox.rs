@@ -39,6 +39,9 @@ pub enum Status {
     Sent,
     /// Given up: a permanent failure, or too many attempts.
     Failed,
+    /// Taken back before it was sent, because what it was about changed: a
+    /// reminder of an appointment that was cancelled or moved. Never sent.
+    Withdrawn,
 }
 
 impl Status {
@@ -48,6 +51,7 @@ impl Status {
             Status::Sending => "sending",
             Status::Sent => "sent",
             Status::Failed => "failed",
+            Status::Withdrawn => "withdrawn",
         }
     }
 
@@ -57,6 +61,7 @@ impl Status {
             "sending" => Ok(Status::Sending),
             "sent" => Ok(Status::Sent),
             "failed" => Ok(Status::Failed),
+            "withdrawn" => Ok(Status::Withdrawn),
             other => Err(unknown("status", other)),
         }
     }
@@ -87,6 +92,27 @@ impl std::fmt::Debug for NewMessage {
     }
 }
 
+/// A file sent with an e-mail. Only text is stored (an `.ics` calendar file
+/// is text); `content_type` is a whole MIME type with its parameters, such as
+/// `text/calendar; charset=utf-8; method=PUBLISH`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
+}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The body may say who is expected where and when: only its size shows.
+        f.debug_struct("Attachment")
+            .field("name", &self.name)
+            .field("content_type", &self.content_type)
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
 /// A message as stored, with its delivery state.
 #[derive(Clone, PartialEq, Eq)]
 pub struct OutboxMessage {
@@ -97,6 +123,11 @@ pub struct OutboxMessage {
     pub subject: String,
     pub body: String,
     pub person_id: Option<String>,
+    /// What the message is about, such as an appointment, when it is to be
+    /// withdrawn if that changes; see [`schedule`] and [`withdraw`].
+    pub topic: Option<String>,
+    /// E-mail only.
+    pub attachment: Option<Attachment>,
     pub status: Status,
     /// Deliveries started so far, counting the one in flight.
     pub attempts: i64,
@@ -113,6 +144,8 @@ impl std::fmt::Debug for OutboxMessage {
             .field("id", &self.id)
             .field("kind", &self.kind)
             .field("channel", &self.channel)
+            .field("topic", &self.topic)
+            .field("attachment", &self.attachment)
             .field("status", &self.status)
             .field("attempts", &self.attempts)
             .field("next_attempt_at", &self.next_attempt_at)
@@ -120,7 +153,8 @@ impl std::fmt::Debug for OutboxMessage {
     }
 }
 
-const COLUMNS: &str = "id, kind, channel, recipient, subject, body, person_id, status, attempts, \
+const COLUMNS: &str = "id, kind, channel, recipient, subject, body, person_id, topic, \
+     attachment_name, attachment_type, attachment_body, status, attempts, \
      next_attempt_at, claimed_until, last_error, created_at, sent_at";
 
 fn timestamp(micros: i64) -> Result<Timestamp, sqlx::Error> {
@@ -140,6 +174,8 @@ fn message(row: &AnyRow) -> Result<OutboxMessage, sqlx::Error> {
         subject: row.try_get("subject")?,
         body: row.try_get("body")?,
         person_id: row.try_get("person_id")?,
+        topic: row.try_get("topic")?,
+        attachment: attachment(row)?,
         status: Status::parse(row.try_get("status")?)?,
         attempts: row.try_get("attempts")?,
         next_attempt_at: timestamp(row.try_get("next_attempt_at")?)?,
@@ -147,6 +183,20 @@ fn message(row: &AnyRow) -> Result<OutboxMessage, sqlx::Error> {
         last_error: row.try_get("last_error")?,
         created_at: timestamp(row.try_get("created_at")?)?,
         sent_at: optional_timestamp(row.try_get("sent_at")?)?,
+    })
+}
+
+fn attachment(row: &AnyRow) -> Result<Option<Attachment>, sqlx::Error> {
+    let name: Option<String> = row.try_get("attachment_name")?;
+    let content_type: Option<String> = row.try_get("attachment_type")?;
+    let body: Option<String> = row.try_get("attachment_body")?;
+    Ok(match (name, content_type, body) {
+        (Some(name), Some(content_type), Some(body)) => Some(Attachment {
+            name,
+            content_type,
+            body,
+        }),
+        _ => None,
     })
 }
 
@@ -175,6 +225,84 @@ pub async fn enqueue(
     .execute(&mut *conn)
     .await?;
     Ok(id)
+}
+
+/// Adds `attachment` to a queued e-mail, normally in the transaction that
+/// queued it. Fails with [`StorageError::NoPendingMessage`] when `id` is not
+/// a pending e-mail: an SMS never carries a file, and a message on its way or
+/// settled is not changed.
+pub async fn attach(
+    conn: &mut AnyConnection,
+    id: &str,
+    attachment: &Attachment,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE outbox_messages \
+         SET attachment_name = $2, attachment_type = $3, attachment_body = $4 \
+         WHERE id = $1 AND channel = $5 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(&attachment.name)
+    .bind(&attachment.content_type)
+    .bind(&attachment.body)
+    .bind(Channel::Email.as_str())
+    .execute(&mut *conn)
+    .await?;
+    one_changed(done.rows_affected())
+}
+
+/// Holds a queued message back until `deliver_at` and files it under
+/// `topic`, so that [`withdraw`] can take it back should the topic change
+/// before then. Fails with [`StorageError::NoPendingMessage`] when `id` is
+/// not pending.
+pub async fn schedule(
+    conn: &mut AnyConnection,
+    id: &str,
+    topic: &str,
+    deliver_at: Timestamp,
+) -> Result<(), StorageError> {
+    let done = sqlx::query(
+        "UPDATE outbox_messages SET topic = $2, next_attempt_at = $3 \
+         WHERE id = $1 AND status = 'pending'",
+    )
+    .bind(id)
+    .bind(topic)
+    .bind(deliver_at.as_microsecond())
+    .execute(&mut *conn)
+    .await?;
+    one_changed(done.rows_affected())
+}
+
+/// Withdraws the messages filed under `topic` that have not gone out: those
+/// pending, and those whose worker's lease ran out by `now` (the worker is
+/// gone, and the next claim would send them again). A message in flight under
+/// a live lease is beyond recall and is left to its worker. Sent, failed and
+/// already withdrawn messages stay as they are. Returns how many were
+/// withdrawn.
+pub async fn withdraw(
+    conn: &mut AnyConnection,
+    topic: &str,
+    now: Timestamp,
+) -> Result<u64, StorageError> {
+    let done = sqlx::query(
+        "UPDATE outbox_messages SET status = $2, claimed_until = NULL \
+         WHERE topic = $1 \
+           AND (status = 'pending' OR (status = 'sending' AND claimed_until <= $3))",
+    )
+    .bind(topic)
+    .bind(Status::Withdrawn.as_str())
+    .bind(now.as_microsecond())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+fn one_changed(rows: u64) -> Result<(), StorageError> {
+    if rows == 1 {
+        Ok(())
+    } else {
+        Err(StorageError::NoPendingMessage)
+    }
 }
 
 /// Takes up to `limit` messages that are due — pending and past their next

@@ -72,6 +72,44 @@ pub async fn live(
     .map_err(|e: sqlx::Error| StorageError::from(e))
 }
 
+/// A live session and its person, in one query.
+pub async fn live_with_person(
+    db: &Database,
+    token_hash: &str,
+    now: i64,
+    idle_micros: i64,
+) -> Result<Option<(SessionRecord, crate::accounts::PersonRecord)>, StorageError> {
+    let person_columns: Vec<String> = crate::accounts::PERSON_COLUMNS
+        .split(',')
+        .map(|c| format!("p.{}", c.trim()))
+        .collect();
+    let row = sqlx::query(&format!(
+        "SELECT s.person_id, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, \
+         s.expires_at, s.second_factor_pending, {} FROM sessions s JOIN persons p \
+         ON p.id = s.person_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
+         AND s.last_seen_at > $2 - $3",
+        person_columns.join(", ")
+    ))
+    .bind(token_hash)
+    .bind(now)
+    .bind(idle_micros)
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|row| {
+        let session = SessionRecord {
+            person_id: row.try_get("person_id")?,
+            csrf_token: row.try_get("csrf_token")?,
+            created_at: row.try_get("session_created_at")?,
+            last_seen_at: row.try_get("last_seen_at")?,
+            expires_at: row.try_get("expires_at")?,
+            second_factor_pending: row.try_get::<i64, _>("second_factor_pending")? != 0,
+        };
+        Ok((session, crate::accounts::person(&row)?))
+    })
+    .transpose()
+    .map_err(|e: sqlx::Error| StorageError::from(e))
+}
+
 /// Records activity, at most once a minute per session to spare the database.
 pub async fn touch(db: &Database, token_hash: &str, now: i64) -> Result<(), StorageError> {
     sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2 - 60000000")

@@ -34,6 +34,13 @@ pub struct Problem {
     /// For `invalid-transition`: what the caller may do in that state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed_actions: Option<Vec<String>>,
+    /// For `waiting-room`: how many people are ahead in the line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<u64>,
+    /// For `waiting-room` and `too-many-requests`: seconds to wait before
+    /// asking again (also in the `Retry-After` header).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -71,6 +78,20 @@ pub enum ApiError {
         current: String,
         allowed: Vec<String>,
         detail: String,
+    },
+    /// Not allowed for this person, for a reason they can act on.
+    #[error("forbidden ({code}): {detail}")]
+    Forbidden { code: &'static str, detail: String },
+    /// What the request asks for is taken or no longer possible.
+    #[error("taken ({code}): {detail}")]
+    Taken { code: &'static str, detail: String },
+    /// Too many requests, or a place in the waiting room: ask again later.
+    #[error("too many ({code}): {detail}")]
+    TooMany {
+        code: &'static str,
+        detail: String,
+        retry_after: u64,
+        place: Option<u64>,
     },
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
@@ -116,6 +137,11 @@ impl ApiError {
                 detail.clone(),
             ),
             ApiError::Conflict { detail } => (StatusCode::CONFLICT, "conflict", "Changed meanwhile", detail.clone()),
+            ApiError::Forbidden { code, detail } => (StatusCode::FORBIDDEN, *code, "Not allowed", detail.clone()),
+            ApiError::Taken { code, detail } => (StatusCode::CONFLICT, *code, "Not available", detail.clone()),
+            ApiError::TooMany { code, detail, .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, *code, "Please wait", detail.clone())
+            }
             ApiError::InvalidTransition { detail, .. } => (
                 StatusCode::CONFLICT,
                 "invalid-transition",
@@ -161,6 +187,12 @@ impl ApiError {
             } => (Some(current.clone()), Some(allowed.clone())),
             _ => (None, None),
         };
+        let (place, retry_after) = match self {
+            ApiError::TooMany {
+                place, retry_after, ..
+            } => (*place, Some(*retry_after)),
+            _ => (None, None),
+        };
         Problem {
             kind: format!("{TYPE_BASE}{code}"),
             title: title.to_string(),
@@ -170,6 +202,8 @@ impl ApiError {
             offered,
             current_state,
             allowed_actions,
+            place,
+            retry_after,
         }
     }
 }
@@ -192,7 +226,13 @@ impl IntoResponse for ApiError {
 pub fn problem_response(problem: &Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(problem).unwrap_or_default();
-    (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response()
+    let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
+    if let Some(seconds) = problem.retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    }
+    response
 }
 
 /// Errors produced below the handlers (an unknown method, an oversized body,
@@ -238,6 +278,8 @@ pub(crate) async fn problem_for_bare_errors(
         offered: None,
         current_state: None,
         allowed_actions: None,
+        place: None,
+        retry_after: None,
     });
     if let Some(allow) = response.headers().get(header::ALLOW) {
         problem.headers_mut().insert(header::ALLOW, allow.clone());

@@ -21,6 +21,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/card.ftl"),
             include_str!("../locales/ro/messages.ftl"),
             include_str!("../locales/ro/payments.ftl"),
+            include_str!("../locales/ro/appointments.ftl"),
         ],
     ),
     (
@@ -33,6 +34,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/card.ftl"),
             include_str!("../locales/en/messages.ftl"),
             include_str!("../locales/en/payments.ftl"),
+            include_str!("../locales/en/appointments.ftl"),
         ],
     ),
 ];

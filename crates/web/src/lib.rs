@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod appointments;
 pub mod cases;
 mod demo_provider;
 pub mod error;
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(office::router())
         .merge(cases::router())
+        .merge(appointments::pages::router())
         .merge(demo_provider::router())
         .merge(payments::router())
         .fallback(pages::not_found)

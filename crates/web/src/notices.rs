@@ -33,7 +33,22 @@ pub enum Notice<'a> {
         service: &'a LocalText,
     },
     /// `at` is the office's local time.
+    AppointmentConfirmed {
+        reference: &'a str,
+        service: &'a LocalText,
+        office: &'a LocalText,
+        address: &'a LocalText,
+        at: DateTime,
+    },
+    /// `at` is the office's local time.
     AppointmentReminder {
+        service: &'a LocalText,
+        office: &'a LocalText,
+        at: DateTime,
+    },
+    /// `at` is the office's local time.
+    AppointmentCancelled {
+        reference: &'a str,
         service: &'a LocalText,
         office: &'a LocalText,
         at: DateTime,
@@ -57,7 +72,9 @@ impl Notice<'_> {
             Notice::SecondFactorEnabled => MessageKind::SecondFactorEnabled,
             Notice::ApplicationReturned { .. } => MessageKind::ApplicationReturned,
             Notice::ApplicationAccepted { .. } => MessageKind::ApplicationAccepted,
+            Notice::AppointmentConfirmed { .. } => MessageKind::AppointmentConfirmed,
             Notice::AppointmentReminder { .. } => MessageKind::AppointmentReminder,
+            Notice::AppointmentCancelled { .. } => MessageKind::AppointmentCancelled,
             Notice::DocumentReady { .. } => MessageKind::DocumentReady,
             Notice::DocumentExpiry { .. } => MessageKind::DocumentExpiry,
         }
@@ -105,11 +122,45 @@ impl Notice<'_> {
                 ("service", text_arg(service.get(lang))),
                 account(),
             ],
+            Notice::AppointmentConfirmed {
+                reference,
+                service,
+                office,
+                address,
+                at,
+            } => vec![
+                ("reference", text_arg(reference.to_string())),
+                ("service", text_arg(service.get(lang))),
+                ("office", text_arg(office.get(lang))),
+                ("address", text_arg(address.get(lang))),
+                ("date", text_arg(t.date(at.date()))),
+                (
+                    "time",
+                    text_arg(format!("{:02}:{:02}", at.hour(), at.minute())),
+                ),
+                account(),
+            ],
             Notice::AppointmentReminder {
                 service,
                 office,
                 at,
             } => vec![
+                ("service", text_arg(service.get(lang))),
+                ("office", text_arg(office.get(lang))),
+                ("date", text_arg(t.date(at.date()))),
+                (
+                    "time",
+                    text_arg(format!("{:02}:{:02}", at.hour(), at.minute())),
+                ),
+                account(),
+            ],
+            Notice::AppointmentCancelled {
+                reference,
+                service,
+                office,
+                at,
+            } => vec![
+                ("reference", text_arg(reference.to_string())),
                 ("service", text_arg(service.get(lang))),
                 ("office", text_arg(office.get(lang))),
                 ("date", text_arg(t.date(at.date()))),
@@ -158,10 +209,20 @@ fn keys(kind: MessageKind) -> (&'static str, &'static str, Option<&'static str>)
             "notice-application-accepted-body",
             Some("notice-application-accepted-sms"),
         ),
+        MessageKind::AppointmentConfirmed => (
+            "notice-appointment-confirmed-subject",
+            "notice-appointment-confirmed-body",
+            Some("notice-appointment-confirmed-sms"),
+        ),
         MessageKind::AppointmentReminder => (
             "notice-appointment-reminder-subject",
             "notice-appointment-reminder-body",
             Some("notice-appointment-reminder-sms"),
+        ),
+        MessageKind::AppointmentCancelled => (
+            "notice-appointment-cancelled-subject",
+            "notice-appointment-cancelled-body",
+            Some("notice-appointment-cancelled-sms"),
         ),
         MessageKind::DocumentReady => (
             "notice-document-ready-subject",

@@ -7,23 +7,41 @@ use ghiseu_payments::{
     CardIdentityProvider, DemoCardProvider, DemoPaymentProvider, PaymentProvider,
 };
 use ghiseu_storage::Database;
-use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 
-/// Where "now" comes from: the system clock, or a fixed instant in tests.
+/// Where "now" comes from: the system clock, a fixed instant in tests, or
+/// the system clock moved by an offset (browser tests and demonstrations
+/// that need a given day; time still passes).
 #[derive(Debug, Clone, Copy, Default)]
 pub enum Clock {
     #[default]
     System,
     Fixed(Timestamp),
+    Shifted(SignedDuration),
 }
 
 impl Clock {
+    /// A clock that reads `start` now and runs on from there.
+    pub fn starting_at(start: Timestamp) -> Clock {
+        Clock::Shifted(start.duration_since(Timestamp::now()))
+    }
+
     pub fn now(self) -> Timestamp {
         match self {
             Clock::System => Timestamp::now(),
             Clock::Fixed(t) => t,
+            Clock::Shifted(offset) => shifted(Timestamp::now(), offset),
+        }
+    }
+
+    /// How far this clock is ahead of the system clock (behind when negative).
+    pub fn offset(self) -> SignedDuration {
+        match self {
+            Clock::System => SignedDuration::ZERO,
+            Clock::Fixed(t) => t.duration_since(Timestamp::now()),
+            Clock::Shifted(offset) => offset,
         }
     }
 
@@ -31,6 +49,11 @@ impl Clock {
     pub fn today(self, authority: &Authority) -> Date {
         self.now().to_zoned(authority.time_zone.clone()).date()
     }
+}
+
+/// `at` moved by `offset`, or `at` itself where that leaves the range of time.
+fn shifted(at: Timestamp, offset: SignedDuration) -> Timestamp {
+    at.checked_add(offset).unwrap_or(at)
 }
 
 /// What every request can reach. Nothing here changes after start-up: all
@@ -55,6 +78,12 @@ pub struct Inner {
     /// the network's buffers rather than the server's memory.
     pub(crate) upload_slots: tokio::sync::Semaphore,
     pub(crate) metrics: Metrics,
+    /// Booking limits and the waiting room, as this process sees them.
+    pub(crate) gate: crate::appointments::gate::Gate,
+    /// Taken seats per office day, reused for half a second.
+    pub(crate) slot_cache: crate::appointments::slots::SlotCache,
+    /// Who is behind a session, for the booking API, reused for two seconds.
+    pub(crate) session_cache: crate::appointments::person::SessionCache,
 }
 
 /// How many scans are written to the store at the same time.
@@ -161,6 +190,9 @@ impl AppState {
             documents: settings.documents,
             upload_slots: tokio::sync::Semaphore::new(UPLOAD_SLOTS),
             metrics: Metrics::new(),
+            gate: Default::default(),
+            slot_cache: Default::default(),
+            session_cache: Default::default(),
         }))
     }
 }

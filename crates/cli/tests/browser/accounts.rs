@@ -25,7 +25,7 @@ pub(crate) async fn click(client: &Client, selector: &str) {
 }
 
 /// Date inputs take keyboard input in the browser's locale format, so the value is set directly.
-async fn set_value(client: &Client, id: &str, value: &str) {
+pub(crate) async fn set_value(client: &Client, id: &str, value: &str) {
     client
         .execute(
             "document.getElementById(arguments[0]).value = arguments[1];",

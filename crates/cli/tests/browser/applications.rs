@@ -22,7 +22,7 @@ const RETURN_REASON: &str = "The birth certificate scan is blurred: upload a sha
 const SCAN_REASON: &str = "Blurred: the certificate's number cannot be read.";
 
 /// The password `serve --demo` printed for `email`.
-async fn demo_password(stack: &Stack, email: &str) -> String {
+pub(crate) async fn demo_password(stack: &Stack, email: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let lines = stack.output.lock().map(|l| l.clone()).unwrap_or_default();
@@ -43,7 +43,7 @@ async fn demo_password(stack: &Stack, email: &str) -> String {
     }
 }
 
-async fn text_of(client: &Client, selector: &str) -> String {
+pub(crate) async fn text_of(client: &Client, selector: &str) -> String {
     wait_for(client, selector)
         .await
         .text()
@@ -55,7 +55,7 @@ async fn text_of(client: &Client, selector: &str) -> String {
 
 /// Waits until `selector` reads `expected` (the page after a form is sent
 /// replaces the old one a moment later).
-async fn wait_for_state(client: &Client, selector: &str, expected: &str) {
+pub(crate) async fn wait_for_state(client: &Client, selector: &str, expected: &str) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         if let Ok(element) = client.find(Locator::Css(selector)).await

@@ -21,6 +21,7 @@ use tempfile::TempDir;
 
 mod accounts;
 mod applications;
+mod appointments;
 
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(20);
 const WAIT_TIMEOUT: Duration = Duration::from_secs(15);

@@ -14,20 +14,26 @@ pub enum MessageKind {
     /// An application sent back to the applicant to complete.
     ApplicationReturned,
     ApplicationAccepted,
+    /// A booking confirmed or moved, with its calendar file.
+    AppointmentConfirmed,
     AppointmentReminder,
+    /// A booking cancelled, with the calendar file that takes it off calendars.
+    AppointmentCancelled,
     DocumentReady,
     DocumentExpiry,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 9] = [
+    pub const ALL: [MessageKind; 11] = [
         MessageKind::EmailVerification,
         MessageKind::RegistrationAttempt,
         MessageKind::PasswordReset,
         MessageKind::SecondFactorEnabled,
         MessageKind::ApplicationReturned,
         MessageKind::ApplicationAccepted,
+        MessageKind::AppointmentConfirmed,
         MessageKind::AppointmentReminder,
+        MessageKind::AppointmentCancelled,
         MessageKind::DocumentReady,
         MessageKind::DocumentExpiry,
     ];
@@ -40,7 +46,9 @@ impl MessageKind {
             MessageKind::SecondFactorEnabled => "second-factor-enabled",
             MessageKind::ApplicationReturned => "application-returned",
             MessageKind::ApplicationAccepted => "application-accepted",
+            MessageKind::AppointmentConfirmed => "appointment-confirmed",
             MessageKind::AppointmentReminder => "appointment-reminder",
+            MessageKind::AppointmentCancelled => "appointment-cancelled",
             MessageKind::DocumentReady => "document-ready",
             MessageKind::DocumentExpiry => "document-expiry",
         }
@@ -60,7 +68,9 @@ impl MessageKind {
             MessageKind::ApplicationReturned | MessageKind::ApplicationAccepted => {
                 NotificationKind::ApplicationUpdates
             }
-            MessageKind::AppointmentReminder => NotificationKind::AppointmentReminders,
+            MessageKind::AppointmentConfirmed
+            | MessageKind::AppointmentReminder
+            | MessageKind::AppointmentCancelled => NotificationKind::AppointmentReminders,
             MessageKind::DocumentReady => NotificationKind::DocumentReady,
             MessageKind::DocumentExpiry => NotificationKind::DocumentExpiry,
         }

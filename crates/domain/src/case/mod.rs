@@ -2,8 +2,10 @@
 //! until the document is handed over.
 
 pub mod application;
+mod note;
 mod reference;
 mod state;
 
+pub use note::CaseNote;
 pub use reference::CaseReference;
 pub use state::{Actor, CaseAction, CaseState, TransitionRefused, allowed_actions, transition};

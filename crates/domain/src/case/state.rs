@@ -74,6 +74,15 @@ impl CaseState {
         matches!(self, CaseState::Draft | CaseState::Returned)
     }
 
+    /// Accepted and not yet produced: the time an appointment at the
+    /// counter is made for a service that takes one after acceptance.
+    pub fn takes_appointment(self) -> bool {
+        matches!(
+            self,
+            CaseState::Accepted | CaseState::FeeDue | CaseState::Paid | CaseState::InProduction
+        )
+    }
+
     /// Waiting for an operator to look at it.
     pub fn awaits_review(self) -> bool {
         matches!(self, CaseState::Submitted | CaseState::Resubmitted)

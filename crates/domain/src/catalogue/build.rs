@@ -245,6 +245,7 @@ pub(super) fn authority(
         report.text(contact.span(), "contact", contact.get_ref());
     }
     let payment = payment(&mut report, &def.payment);
+    let booking = super::booking::policy(&mut report, def.booking.as_ref());
     let zone = time_zone
         .as_ref()
         .ok()
@@ -290,6 +291,10 @@ pub(super) fn authority(
         }
         let currency = currency.unwrap_or(Currency::Ron);
         if let Some(s) = service_check::service(&mut report, service, def.id.get_ref(), currency) {
+            if let (Some(def), Some(appointment)) = (&service.get_ref().appointment, &s.appointment)
+            {
+                super::booking::fits_offices(&mut report, def, appointment, id, &offices);
+            }
             services.push(s);
         }
     }
@@ -317,6 +322,7 @@ pub(super) fn authority(
         summary: def.summary.get_ref().clone(),
         contact: def.contact.as_ref().map(|c| c.get_ref().clone()),
         payment: payment?,
+        booking,
         offices,
         rejection_reasons,
         services,

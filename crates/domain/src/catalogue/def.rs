@@ -23,6 +23,61 @@ pub struct OfficeDef {
     pub address: Spanned<LocalText>,
     pub time_zone: Option<Spanned<String>>,
     pub covers: Spanned<Vec<String>>,
+    /// The counters where people are received by appointment.
+    #[serde(default, rename = "window")]
+    pub windows: Vec<Spanned<WindowDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowDef {
+    pub kind: Spanned<String>,
+    pub counters: Spanned<i64>,
+    pub slot_minutes: Spanned<i64>,
+    pub hours: Spanned<HoursDef>,
+}
+
+/// Opening intervals by weekday, each written "HH:MM-HH:MM".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HoursDef {
+    #[serde(default)]
+    pub mon: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub tue: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub wed: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub thu: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub fri: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub sat: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub sun: Vec<Spanned<String>>,
+}
+
+/// `[authority.booking]`: every setting falls back to its default when absent.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingDef {
+    pub horizon_days: Option<Spanned<i64>>,
+    pub release_days_ahead: Option<Spanned<i64>>,
+    pub release_at: Option<Spanned<String>>,
+    pub hold_minutes: Option<Spanned<i64>>,
+    pub max_reschedules: Option<Spanned<i64>>,
+    pub no_show_limit: Option<Spanned<i64>>,
+    pub no_show_window_days: Option<Spanned<i64>>,
+    pub waiting_room_threshold_per_second: Option<Spanned<i64>>,
+    pub waiting_room_admit_per_second: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppointmentDef {
+    pub window: Spanned<String>,
+    pub minutes: Spanned<i64>,
+    pub mode: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,6 +99,7 @@ pub struct AuthorityDef {
     /// Reasons an operator may give for rejecting an application.
     #[serde(default, rename = "rejection_reason")]
     pub rejection_reasons: Vec<Spanned<ReasonDef>>,
+    pub booking: Option<Spanned<BookingDef>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,6 +149,8 @@ pub struct ServiceDef {
     /// Whether an operator reviews each application (the default); when
     /// false, the fee is due as soon as the application is submitted.
     pub review: Option<bool>,
+    /// Whether and how the person is received at a counter by appointment.
+    pub appointment: Option<Spanned<AppointmentDef>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,16 +1,20 @@
 //! The service catalogue: every authority's services, fees, terms and rules,
 //! read from data files and validated before anything uses them.
 
+mod booking;
 mod build;
 mod def;
 mod model;
 mod office;
 mod service_check;
 mod text;
+mod window;
 
+pub use booking::{AppointmentMode, BookingPolicy, ServiceAppointment};
 pub use model::*;
 pub use office::{Coverage, Office, office_for};
 pub use text::{Lang, LocalText};
+pub use window::{WeeklyHours, Window, WindowKind, parse_clock};
 
 use crate::calendar::WorkingCalendar;
 use std::collections::HashMap;
@@ -165,5 +169,7 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+#[cfg(test)]
+mod booking_tests;
 #[cfg(test)]
 mod tests;

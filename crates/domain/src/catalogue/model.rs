@@ -23,6 +23,7 @@ pub struct Authority {
     pub summary: LocalText,
     pub contact: Option<LocalText>,
     pub payment: PaymentInstructions,
+    pub booking: super::BookingPolicy,
     pub offices: Vec<super::Office>,
     pub rejection_reasons: Vec<Reason>,
     pub services: Vec<Service>,
@@ -92,6 +93,8 @@ pub struct Service {
     /// An operator reviews each application before the fee is due.
     pub review: bool,
     pub routing: Routing,
+    /// The visit at a counter the service needs, if any.
+    pub appointment: Option<super::ServiceAppointment>,
 }
 
 /// Which office handles a service's cases.

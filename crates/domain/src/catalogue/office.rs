@@ -4,6 +4,7 @@
 use super::build::{Report, identifier};
 use super::def::OfficeDef;
 use super::text::LocalText;
+use super::window::{Window, WindowKind, windows};
 use crate::geo;
 use crate::national_id::Country;
 use jiff::tz::TimeZone;
@@ -19,6 +20,8 @@ pub struct Office {
     pub time_zone: TimeZone,
     pub time_zone_name: String,
     pub coverage: Coverage,
+    /// At most one window of each kind.
+    pub windows: Vec<Window>,
 }
 
 /// The part of the country an office serves.
@@ -31,6 +34,10 @@ pub enum Coverage {
 }
 
 impl Office {
+    pub fn window(&self, kind: WindowKind) -> Option<&Window> {
+        self.windows.iter().find(|w| w.kind == kind)
+    }
+
     pub fn covers(&self, region: &str) -> bool {
         match &self.coverage {
             Coverage::Country => true,
@@ -92,6 +99,7 @@ pub(super) fn offices(
             None => authority_zone.cloned(),
         };
         let coverage = coverage(report, &def.covers, id, country, &mut covered);
+        let windows = windows(report, &def.windows, id);
         if let (Some((time_zone, time_zone_name)), Some(coverage)) = (zone, coverage) {
             out.push(Office {
                 id: id.clone(),
@@ -101,6 +109,7 @@ pub(super) fn offices(
                 time_zone,
                 time_zone_name,
                 coverage,
+                windows,
             });
         }
     }

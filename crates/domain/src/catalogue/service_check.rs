@@ -52,6 +52,7 @@ pub(super) fn service(
     let reductions = reductions(report, &def.reductions, &urgencies, id, currency);
     let questions = questions(report, &def.questions, id);
     let assurance = assurance(report, def.assurance.as_ref(), id);
+    let appointment = super::booking::appointment(report, def.appointment.as_ref(), id);
     let renewal_notice_days = def
         .renewal_notice_days
         .as_ref()
@@ -74,6 +75,7 @@ pub(super) fn service(
         renewal_notice_days,
         assurance,
         review: def.review.unwrap_or(true),
+        appointment,
         routing: match def.routing.as_ref().map(|r| r.get_ref().as_str()) {
             None | Some("domicile") => Routing::Domicile,
             Some("chosen-office") => Routing::ChosenOffice,

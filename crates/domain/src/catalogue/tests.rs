@@ -49,7 +49,7 @@ fn the_repository_catalogue_holds_every_reference_service() {
 }
 
 /// The passport file with one text replaced, loaded with the real calendars.
-fn load_changed(from: &str, to: &str) -> Vec<CatalogueError> {
+pub(super) fn load_changed(from: &str, to: &str) -> Vec<CatalogueError> {
     let mut sources = sources();
     let file = sources
         .authorities
@@ -67,7 +67,7 @@ fn load_changed(from: &str, to: &str) -> Vec<CatalogueError> {
     }
 }
 
-fn line_of(anchor: &str) -> usize {
+pub(super) fn line_of(anchor: &str) -> usize {
     let text = sources()
         .authorities
         .into_iter()
@@ -78,12 +78,12 @@ fn line_of(anchor: &str) -> usize {
     text[..offset].matches('\n').count() + 1
 }
 
-fn assert_refused(from: &str, to: &str, message_part: &str) {
+pub(super) fn assert_refused(from: &str, to: &str, message_part: &str) {
     assert_refused_below(from, to, message_part, 0);
 }
 
 /// As `assert_refused`, for an error `lines_below` lines under the anchor.
-fn assert_refused_below(from: &str, to: &str, message_part: &str, lines_below: usize) {
+pub(super) fn assert_refused_below(from: &str, to: &str, message_part: &str, lines_below: usize) {
     let errors = load_changed(from, to);
     let error = errors
         .iter()

@@ -2,7 +2,7 @@
 //! records what it delivers and fails when told to.
 #![allow(dead_code)]
 
-use ghiseu_notify::{Delivery, DeliveryError, Mailer};
+use ghiseu_notify::{Delivery, DeliveryError, Email, Mailer};
 use ghiseu_storage::Database;
 use ghiseu_storage::outbox::{self, Channel, NewMessage};
 use jiff::Timestamp;
@@ -76,7 +76,7 @@ impl RecordingMailer {
 }
 
 impl Mailer for RecordingMailer {
-    fn send<'a>(&'a self, to: &'a str, subject: &'a str, body: &'a str) -> Delivery<'a> {
+    fn send<'a>(&'a self, email: Email<'a>) -> Delivery<'a> {
         Box::pin(async move {
             if !self.pause.is_zero() {
                 tokio::time::sleep(self.pause).await;
@@ -84,10 +84,11 @@ impl Mailer for RecordingMailer {
             if let Some(failure) = self.failures.lock().unwrap().pop_front() {
                 return Err(failure);
             }
-            self.delivered
-                .lock()
-                .unwrap()
-                .push((to.into(), subject.into(), body.into()));
+            self.delivered.lock().unwrap().push((
+                email.to.into(),
+                email.subject.into(),
+                email.body.into(),
+            ));
             Ok(())
         })
     }

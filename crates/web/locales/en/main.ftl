@@ -243,6 +243,7 @@ message-channel-sms = SMS
 message-status-pending = Waiting to be sent
 message-status-sent = Sent
 message-status-failed = Could not be delivered
+message-status-withdrawn = Withdrawn, not sent
 second-factor-title = Sign-in codes from your phone
 second-factor-on = Sign-in codes are on: after your password we ask for a code from your authenticator app.
 second-factor-intro = Protect your account with a second step: after your password, a six-digit code from an app on your phone.

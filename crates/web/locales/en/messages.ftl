@@ -21,6 +21,13 @@ notice-application-accepted-body = Hello,
 
     Your account: { $link }
 notice-application-accepted-sms = Ghiseu: application { $reference } was accepted and is being processed. We will tell you when the document is ready.
+notice-appointment-confirmed-subject = Appointment { $reference } on { $date } at { $time }
+notice-appointment-confirmed-body = Hello,
+
+    Your appointment { $reference } for { $service } is on { $date } at { $time }, at { $office } ({ $address }). The calendar file is attached. Bring the documents the service asks for; we will remind you the day before.
+
+    To move or cancel it: { $link }
+notice-appointment-confirmed-sms = Ghiseu: appointment { $reference } on { $date } at { $time }, { $office }. To move or cancel it, sign in to your account.
 notice-appointment-reminder-subject = Reminder: your appointment on { $date }
 notice-appointment-reminder-body = Hello,
 
@@ -28,6 +35,13 @@ notice-appointment-reminder-body = Hello,
 
     Your appointments: { $link }
 notice-appointment-reminder-sms = Ghiseu: appointment on { $date } at { $time }, { $office }. Bring the documents the service asks for.
+notice-appointment-cancelled-subject = Appointment { $reference } on { $date } is cancelled
+notice-appointment-cancelled-body = Hello,
+
+    Your appointment { $reference } for { $service } on { $date } at { $time }, at { $office }, is cancelled and its place is free for others. The attached calendar file takes it off your calendar.
+
+    To book another: { $link }
+notice-appointment-cancelled-sms = Ghiseu: appointment { $reference } on { $date } at { $time } is cancelled. To book another, sign in to your account.
 notice-document-ready-subject = Your document is ready for collection
 notice-document-ready-body = Hello,
 

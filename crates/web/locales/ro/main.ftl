@@ -247,6 +247,7 @@ message-channel-sms = SMS
 message-status-pending = În așteptare
 message-status-sent = Trimis
 message-status-failed = Nu a putut fi livrat
+message-status-withdrawn = Anulat, nu a mai fost trimis
 second-factor-title = Coduri de autentificare de pe telefon
 second-factor-on = Codurile de autentificare sunt active: după parolă vă cerem un cod din aplicația de autentificare.
 second-factor-intro = Protejați-vă contul cu un pas în plus: după parolă, un cod de șase cifre dintr-o aplicație de pe telefon.

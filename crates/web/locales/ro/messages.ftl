@@ -22,6 +22,13 @@ notice-application-accepted-body = Bună ziua,
 
     Contul dumneavoastră: { $link }
 notice-application-accepted-sms = Ghiseu: cererea { $reference } a fost acceptată și este în lucru. Vă anunțăm când documentul este gata.
+notice-appointment-confirmed-subject = Programarea { $reference } din { $date }, ora { $time }
+notice-appointment-confirmed-body = Bună ziua,
+
+    Programarea dumneavoastră { $reference } pentru { $service } este pe { $date }, la ora { $time }, la { $office } ({ $address }). Fișierul pentru calendar este atașat. Aduceți documentele cerute pentru serviciu; vă reamintim cu o zi înainte.
+
+    Pentru a o muta sau anula: { $link }
+notice-appointment-confirmed-sms = Ghiseu: programarea { $reference } pe { $date }, ora { $time }, la { $office }. O puteți muta sau anula din contul dumneavoastră.
 notice-appointment-reminder-subject = Reamintire: programarea din { $date }
 notice-appointment-reminder-body = Bună ziua,
 
@@ -29,6 +36,13 @@ notice-appointment-reminder-body = Bună ziua,
 
     Programările dumneavoastră: { $link }
 notice-appointment-reminder-sms = Ghiseu: programare pe { $date }, ora { $time }, la { $office }. Aduceți documentele cerute pentru serviciu.
+notice-appointment-cancelled-subject = Programarea { $reference } din { $date } a fost anulată
+notice-appointment-cancelled-body = Bună ziua,
+
+    Programarea dumneavoastră { $reference } pentru { $service } din { $date }, ora { $time }, la { $office }, a fost anulată, iar locul este liber pentru alte persoane. Fișierul de calendar atașat o scoate din calendarul dumneavoastră.
+
+    Pentru o nouă programare: { $link }
+notice-appointment-cancelled-sms = Ghiseu: programarea { $reference } din { $date }, ora { $time }, a fost anulată. Pentru o nouă programare, intrați în contul dumneavoastră.
 notice-document-ready-subject = Documentul dumneavoastră poate fi ridicat
 notice-document-ready-body = Bună ziua,
 

@@ -235,6 +235,7 @@ pub(crate) async fn logout(
         )
             .into_response();
     }
+    state.session_cache.forget(&current.token_hash);
     if let Err(e) = sessions::delete(&state.db, &current.token_hash).await {
         tracing::error!(error = %e, "sign-out failed");
         return (

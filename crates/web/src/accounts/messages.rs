@@ -70,6 +70,7 @@ pub(crate) async fn list(
                     Status::Pending | Status::Sending => "message-status-pending",
                     Status::Sent => "message-status-sent",
                     Status::Failed => "message-status-failed",
+                    Status::Withdrawn => "message-status-withdrawn",
                 }),
             }
         })

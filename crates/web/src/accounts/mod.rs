@@ -1,7 +1,7 @@
 //! Accounts: registration, e-mail verification, signing in and out.
 
 mod card_check;
-mod client;
+pub(crate) mod client;
 pub mod demo;
 mod hash_pool;
 pub(crate) mod household;
@@ -12,8 +12,8 @@ mod register;
 mod representations;
 mod reset;
 mod second_factor;
-mod secrets;
-mod session;
+pub(crate) mod secrets;
+pub(crate) mod session;
 mod totp;
 
 pub(crate) use card_check::see_other;

@@ -7,7 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use ghiseu_storage::accounts::{PersonRecord, person_by_id};
+use ghiseu_storage::accounts::PersonRecord;
 use ghiseu_storage::sessions::{self, SessionRecord};
 use std::time::Duration;
 
@@ -83,24 +83,22 @@ impl FromRequestParts<AppState> for CurrentPerson {
         };
         let now = state.clock.now().as_microsecond();
         let hash = token_hash(&token);
-        let session = match sessions::live(&state.db, &hash, now, micros(state.sessions.idle)).await
+        let (session, person) =
+            match sessions::live_with_person(&state.db, &hash, now, micros(state.sessions.idle))
+                .await
+            {
+                Ok(Some((s, p))) if !s.second_factor_pending => (s, p),
+                Ok(_) => return Err(login),
+                Err(e) => {
+                    tracing::error!(error = %e, "session lookup failed");
+                    return Err(login);
+                }
+            };
+        // A write per request would queue every reader behind SQLite's one
+        // writer; activity is kept to the minute.
+        if now - session.last_seen_at > 60_000_000
+            && let Err(e) = sessions::touch(&state.db, &hash, now).await
         {
-            Ok(Some(s)) if !s.second_factor_pending => s,
-            Ok(_) => return Err(login),
-            Err(e) => {
-                tracing::error!(error = %e, "session lookup failed");
-                return Err(login);
-            }
-        };
-        let person = match person_by_id(&state.db, &session.person_id).await {
-            Ok(Some(p)) => p,
-            Ok(None) => return Err(login),
-            Err(e) => {
-                tracing::error!(error = %e, "person lookup failed");
-                return Err(login);
-            }
-        };
-        if let Err(e) = sessions::touch(&state.db, &hash, now).await {
             tracing::warn!(error = %e, "session activity not recorded");
         }
         Ok(CurrentPerson {

@@ -122,7 +122,7 @@ async fn body(state: &AppState, case: &CaseRecord) -> Result<CaseBody, ApiError>
     })
 }
 
-fn json(status: StatusCode, value: &impl Serialize) -> Response {
+pub(crate) fn json(status: StatusCode, value: &impl Serialize) -> Response {
     let body = serde_json::to_vec(value).unwrap_or_default();
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
@@ -130,7 +130,7 @@ fn json(status: StatusCode, value: &impl Serialize) -> Response {
 /// Runs `work` once per `Idempotency-Key`: a retry with the same key and the
 /// same request gets the stored answer; the same key with another request is
 /// refused.
-async fn once<F>(
+pub(crate) async fn once<F>(
     state: &AppState,
     person_id: &str,
     headers: &HeaderMap,
@@ -177,7 +177,9 @@ where
         Ok(Claim::New) => {
             let response = work.await;
             let status = response.status();
-            if status.is_server_error() {
+            // A refusal to wait (rate limits, the waiting room) is no answer
+            // to the request: a retry with the key must be able to go ahead.
+            if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
                 if let Err(e) = idempotency::release(&state.db, person_id, key).await {
                     tracing::warn!(error = %e, "an idempotency key was not released");
                 }

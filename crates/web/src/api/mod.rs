@@ -1,6 +1,6 @@
 //! The JSON API, version 1.
 
-mod cases;
+pub(crate) mod cases;
 pub mod dto;
 mod json;
 
@@ -27,6 +27,7 @@ use utoipa_axum::routes;
     tags(
         (name = "catalogue", description = "Services, their fees, terms and validity rules"),
         (name = "cases", description = "A person's applications: start, follow, send, withdraw"),
+        (name = "appointments", description = "Free slots at the counter, holding, confirming, moving and cancelling an appointment"),
         (name = "payments", description = "What payment providers report about fee payments"),
         (name = "operations", description = "Health and readiness")
     )
@@ -42,6 +43,18 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(cases::get_case))
         .routes(routes!(cases::submit_case))
         .routes(routes!(cases::withdraw))
+        .routes(routes!(crate::appointments::api::search))
+        .routes(routes!(crate::appointments::api::first))
+        .routes(routes!(
+            crate::appointments::api::hold,
+            crate::appointments::api::list
+        ))
+        .routes(routes!(crate::appointments::api::get_one))
+        .routes(routes!(crate::appointments::api::confirm))
+        .routes(routes!(crate::appointments::api::cancel))
+        .routes(routes!(crate::appointments::api::reschedule))
+        .routes(routes!(crate::appointments::api::calendar))
+        .routes(routes!(crate::appointments::api::assign_for_case))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))
         .merge(

@@ -3,12 +3,13 @@
 
 pub(crate) mod access;
 pub(crate) mod apply;
+mod appointment;
 mod dashboard;
 pub mod demo;
 pub(crate) mod documents;
 pub mod expiry;
 pub(crate) mod submit;
-mod view;
+pub(crate) mod view;
 
 use crate::AppState;
 use axum::Router;

@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::case::application::{Answers, category_for, check_answers, checklist};
-use ghiseu_domain::case::{Actor, CaseState, allowed_actions};
+use ghiseu_domain::case::{Actor, CaseNote, CaseState, allowed_actions};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord};
@@ -75,6 +75,9 @@ struct CasePage<'a> {
     documents: Vec<DocumentView>,
     upload_limit: String,
     payment: Option<String>,
+    appointment: Option<super::appointment::AppointmentView>,
+    /// The new-appointment page for this case, while it may take one.
+    book_href: Option<String>,
     /// The offices to choose from, for a service routed to a chosen office.
     offices: Vec<Choice>,
     /// `Some(checked)` when the service has categories for holders living abroad.
@@ -133,10 +136,13 @@ async fn render<'a>(
                     )
                 })
                 .unwrap_or_default(),
-            what: t.m(&format!("case-event-{}", e.action)),
-            reason: e.reason,
+            what: event_text(state, t, &e.action, e.reason.as_deref()),
+            reason: e
+                .reason
+                .filter(|_| e.action != CaseNote::BiometricsCaptured.code()),
         })
         .collect();
+    let (appointment, book_href) = super::appointment::parts(state, t, case).await?;
     let fee = case
         .fee_minor
         .zip(found)
@@ -224,6 +230,8 @@ async fn render<'a>(
         payment: ghiseu_storage::payments::for_case(&state.db, &case.id)
             .await?
             .map(|_| crate::payments::payment_href(lang, &case.id)),
+        appointment,
+        book_href,
         editable: current_state.is_editable() && state.documents.is_some(),
         can_submit: allowed
             .iter()
@@ -237,6 +245,29 @@ async fn render<'a>(
         csrf: current.session.csrf_token.clone(),
         problems,
     })
+}
+
+/// A history line as the person reads it; a capture of biometrics names
+/// the office where it happened (its id is the line's reason).
+pub(crate) fn event_text(
+    state: &AppState,
+    t: Tr<'_>,
+    action: &str,
+    reason: Option<&str>,
+) -> String {
+    if action == CaseNote::BiometricsCaptured.code() {
+        let office = reason.map_or_else(String::new, |id| {
+            state
+                .catalogue
+                .office(id)
+                .map_or_else(|| id.to_string(), |o| o.name.get(t.lang).to_string())
+        });
+        return t.with(
+            "case-event-biometrics-captured",
+            &[("office", crate::i18n::text_arg(office))],
+        );
+    }
+    t.m(&format!("case-event-{action}"))
 }
 
 type FormParts = (

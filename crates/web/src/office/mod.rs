@@ -1,6 +1,8 @@
 //! The back office: pages for operators, supervisors and administrators.
 
 pub(crate) mod cases;
+mod closures;
+mod counter;
 mod guardianships;
 mod identity;
 mod relationships;
@@ -39,6 +41,21 @@ pub(crate) fn router() -> Router<AppState> {
             post(relationships::record),
         )
         .route("/{lang}/office/staff", get(staff::list).post(staff::assign))
+        .route(
+            "/{lang}/office/closures",
+            get(closures::list).post(closures::add),
+        )
+        .route(
+            "/{lang}/office/closures/{id}/remove",
+            post(closures::remove),
+        )
+        .route("/{lang}/office/counter", get(counter::day))
+        .route("/{lang}/office/counter/call", post(counter::call))
+        .route(
+            "/{lang}/office/counter/bookings/{id}/{action}",
+            post(counter::on_booking),
+        )
+        .route("/{lang}/offices/{office}/display", get(counter::display))
         .route(
             "/{lang}/office/representations",
             get(representations::form).post(representations::record),
@@ -100,6 +117,32 @@ impl Staff {
 
     pub fn serves(&self, catalogue: &Catalogue, office_id: &str) -> bool {
         self.offices(catalogue).iter().any(|o| o.id == office_id)
+    }
+}
+
+impl Staff {
+    /// The member of staff behind an API session; anyone else is refused
+    /// with a problem, as the API answers.
+    pub(crate) async fn for_api(
+        state: &AppState,
+        current: CurrentPerson,
+        client: String,
+    ) -> Result<Staff, ApiError> {
+        match Role::parse(&current.person.role) {
+            Some(role @ (Role::Operator | Role::Supervisor | Role::Administrator)) => {
+                let posting = ghiseu_storage::staff::posting(&state.db, &current.person.id).await?;
+                Ok(Staff {
+                    current,
+                    role,
+                    posting,
+                    client,
+                })
+            }
+            _ => Err(ApiError::Forbidden {
+                code: "staff-only",
+                detail: "Only the staff of an office may do this.".into(),
+            }),
+        }
     }
 }
 

@@ -15,6 +15,8 @@ use ghiseu_domain::catalogue::Lang;
 use view::Tr;
 
 const STYLESHEET: &str = include_str!("../../assets/ghiseu.css");
+/// The waiting hall board's updates in place (the board works without it).
+const BOARD_SCRIPT: &str = include_str!("../../assets/board.js");
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -28,6 +30,7 @@ pub(crate) fn router() -> Router<AppState> {
             get(calculator::calculator),
         )
         .route("/static/ghiseu.css", get(stylesheet))
+        .route("/static/board.js", get(board_script))
 }
 
 /// What every page's frame needs: language, title, the way to the other language.
@@ -167,6 +170,16 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         STYLESHEET,
+    )
+}
+
+async fn board_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        BOARD_SCRIPT,
     )
 }
 

@@ -7,8 +7,14 @@ use crate::support::{Browser, TestApp, TestResponse, hidden, signed_in};
 /// A citizen with a complete profile living in Alba county.
 pub async fn citizen_in_alba(app: &TestApp, email: &str) -> (Browser, String) {
     let (mut browser, id) = signed_in(app, email, "citizen").await;
+    save_alba_profile(app, &mut browser, &[]).await;
+    (browser, id)
+}
+
+/// Saves the Alba profile of `citizen_in_alba`, with `more` notices chosen.
+pub async fn save_alba_profile(app: &TestApp, browser: &mut Browser, more: &[&str]) {
     let page = browser.get(app, "/en/account/profile").await.text();
-    let fields = [
+    let mut fields = vec![
         ("csrf", hidden(&page, "csrf")),
         ("version", hidden(&page, "version")),
         ("given_name", "Elena".to_string()),
@@ -22,10 +28,10 @@ pub async fn citizen_in_alba(app: &TestApp, email: &str) -> (Browser, String) {
         ("notify-application-updates-email", "on".to_string()),
         ("notify-document-ready-email", "on".to_string()),
     ];
+    fields.extend(more.iter().map(|name| (*name, "on".to_string())));
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let saved = browser.post_form(app, "/en/account/profile", &pairs).await;
     assert_eq!(saved.status, 303, "{}", saved.text());
-    (browser, id)
 }
 
 /// Starts an application, uploads a scan for every document on its

@@ -4,11 +4,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod appointment_pages;
+mod appointments;
 mod authorisation;
+mod booking_limits;
 mod card;
+mod case_assign;
+mod case_booking;
 mod cases;
 mod cases_api;
 mod catalogue_api;
+mod closures;
+mod counter;
 mod demo;
 mod documents;
 mod household;
@@ -24,6 +31,7 @@ mod profile;
 mod quotes;
 mod representations;
 mod review;
+mod slot_search;
 mod staff;
 mod support;
 mod transitions;

@@ -56,7 +56,20 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
             reference: "AB-2026-001234",
             service: &service,
         },
+        Notice::AppointmentConfirmed {
+            reference: "APT-7K3M-Q9XZ",
+            service: &service,
+            office: &office,
+            address: &office,
+            at: date(2026, 12, 3).at(9, 30, 0, 0),
+        },
         Notice::AppointmentReminder {
+            service: &service,
+            office: &office,
+            at: date(2026, 12, 3).at(9, 30, 0, 0),
+        },
+        Notice::AppointmentCancelled {
+            reference: "APT-7K3M-Q9XZ",
             service: &service,
             office: &office,
             at: date(2026, 12, 3).at(9, 30, 0, 0),

@@ -140,6 +140,22 @@ impl TestApp {
         }
     }
 
+    /// The same database, with another catalogue and the clock at `now`.
+    pub fn with_catalogue(&self, catalogue: Catalogue, now: &str) -> TestApp {
+        let state = AppState::with_settings(
+            catalogue,
+            self.state.db.clone(),
+            I18n::new().unwrap(),
+            Clock::Fixed(now.parse().unwrap()),
+            settings(),
+        );
+        TestApp {
+            router: router(state.clone()),
+            state,
+            database: None,
+        }
+    }
+
     /// The same database and clock where no bank card provider is configured.
     pub fn without_card_provider(&self) -> TestApp {
         let state = AppState::with_settings(

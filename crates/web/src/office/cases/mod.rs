@@ -3,6 +3,7 @@
 //! made ready and handed over. Supervisors see every office of their
 //! authority and reassign cases.
 
+mod appointment;
 mod decide;
 mod documents;
 mod handover;
@@ -23,6 +24,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/{lang}/office/cases/{id}/claim", post(decide::claim))
         .route("/{lang}/office/cases/{id}/decide", post(decide::decide))
         .route("/{lang}/office/cases/{id}/assign", post(decide::assign))
+        .route(
+            "/{lang}/office/cases/{id}/appointment",
+            post(appointment::give),
+        )
         .route(
             "/{lang}/office/cases/{id}/handover",
             post(handover::hand_over),

@@ -8,11 +8,11 @@ use crate::error::ApiError;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use ghiseu_domain::account::Role;
 use ghiseu_domain::case::application::Answers;
-use ghiseu_domain::case::{Actor, CaseAction, CaseState, allowed_actions};
+use ghiseu_domain::case::{Actor, CaseAction, CaseNote, CaseState, allowed_actions};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::{audit, staff as staff_store};
@@ -58,6 +58,8 @@ pub(crate) struct StaffCasePage<'a> {
     pub operators: Vec<(String, String)>,
     pub is_supervisor: bool,
     pub problem: Option<String>,
+    /// Giving the applicant an appointment, for services the office schedules.
+    pub appointment: Option<super::appointment::AssignView>,
 }
 
 pub(crate) async fn render<'a>(
@@ -162,8 +164,10 @@ pub(crate) async fn render<'a>(
                 .map(|at| at.to_string())
                 .unwrap_or_default(),
             value: match e.reason {
-                Some(r) => format!("{}: {r}", t.m(&format!("case-event-{}", e.action))),
-                None => t.m(&format!("case-event-{}", e.action)),
+                Some(r) if e.action != CaseNote::BiometricsCaptured.code() => {
+                    format!("{}: {r}", t.m(&format!("case-event-{}", e.action)))
+                }
+                r => crate::cases::view::event_text(state, t, &e.action, r.as_deref()),
             },
         })
         .collect();
@@ -233,6 +237,7 @@ pub(crate) async fn render<'a>(
                 .collect()
         })
         .unwrap_or_default();
+    let appointment = super::appointment::view(state, t, staff, case, None).await?;
     let mut event = staff.audit_event(state, "case.viewed", case.holder_person_id.as_deref());
     event.on_behalf_of = case.holder_ward_id.clone();
     event.detail = serde_json::json!({ "case": case.id });
@@ -291,12 +296,21 @@ pub(crate) async fn render<'a>(
         operators,
         is_supervisor,
         problem,
+        appointment,
     })
+}
+
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct ShowQuery {
+    /// The day whose free slots the appointment form lists.
+    #[serde(default)]
+    day: String,
 }
 
 pub(crate) async fn show(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
+    Query(query): Query<ShowQuery>,
     staff: Staff,
 ) -> Response {
     let lang = match crate::pages::page_lang(&lang) {
@@ -308,7 +322,27 @@ pub(crate) async fn show(
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
         Err(e) => return e.into_response(),
     };
-    match render(&state, lang, &staff, &case, None).await {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let mut problem = None;
+    let day = if query.day.is_empty() {
+        None
+    } else if let Ok(day) = query.day.parse::<Date>() {
+        Some(day)
+    } else {
+        problem = Some(t.m("appt-error-date"));
+        None
+    };
+    let rendered = async {
+        let mut page = render(&state, lang, &staff, &case, problem).await?;
+        if day.is_some() {
+            page.appointment = super::appointment::view(&state, t, &staff, &case, day).await?;
+        }
+        Ok::<_, ApiError>(page)
+    };
+    match rendered.await {
         Ok(p) => html(&p),
         Err(e) => e.into_response(),
     }

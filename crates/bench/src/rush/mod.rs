@@ -1,0 +1,254 @@
+//! `ghiseu-bench rush`: many citizens racing for a few freshly released appointment slots
+//! through the JSON API of a real `ghiseu serve`, on SQLite and PostgreSQL (and on PostgreSQL
+//! with two server processes on one database), then a database check for double bookings.
+
+mod client;
+mod db;
+mod race;
+mod report;
+mod tally;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::sync::Barrier;
+use tokio::time::Instant;
+
+use crate::citizen;
+use crate::cpu::{self, CpuSample};
+use crate::logins;
+use crate::spawn;
+use crate::submissions::{Database, PostgresDatabase};
+
+use client::*;
+use db::*;
+use race::*;
+pub use report::RushReport;
+use tally::*;
+
+pub const SERVICE: &str = "ro.passport.certificate";
+pub const OFFICE: &str = "ab-alba-iulia";
+const ZONE: &str = "Europe/Bucharest";
+const SESSION_COOKIE: &str = "ghiseu_session";
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+const HIGHEST_MICROS: u64 = 60_000_000;
+/// Days released at once, counted back from the newest released day (release is 30 days ahead).
+const RELEASE_DAYS_AHEAD: i64 = 30;
+const HOLDING_STATES: &str = "('held', 'confirmed', 'checked-in', 'called')";
+const GOAL_P99_MS: f64 = 300.0;
+/// The same-run baseline: a plain read over as many connections as the quote benchmark uses.
+const BASELINE: Duration = Duration::from_secs(3);
+const BASELINE_CONNECTIONS: usize = 64;
+const GOAL_ATTEMPTS_PER_SECOND: f64 = 3000.0;
+
+#[derive(clap::Args)]
+pub struct RushArgs {
+    /// The ghiseu binary to start.
+    #[arg(long, default_value = "target/release/ghiseu")]
+    pub ghiseu: PathBuf,
+    /// The databases to measure, in this order; PostgreSQL is also measured with two servers.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Database::Sqlite, Database::Postgres])]
+    pub databases: Vec<Database>,
+    /// A PostgreSQL database to connect to as a user who may create databases; each run creates
+    /// its own fresh database on that server and drops it afterwards.
+    #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/test")]
+    pub postgres_url: String,
+    /// Concurrent clients, each a signed-in citizen with its own address and connection.
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=5000))]
+    pub clients: u64,
+    /// Slots raced for (capacity 1 each), the newest released ones.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=2000))]
+    pub slots: u64,
+    /// The whole race is cut off after this many seconds.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub seconds: u64,
+    /// Skip the PostgreSQL run with two server processes.
+    #[arg(long)]
+    pub one_server_only: bool,
+    /// Also write the Markdown report to this file.
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+}
+
+async fn race_on(
+    binary: &Path,
+    database: Database,
+    servers: usize,
+    args: &RushArgs,
+    cores: usize,
+) -> anyhow::Result<Race> {
+    let dir = tempfile::tempdir()?;
+    let postgres = match database {
+        Database::Sqlite => None,
+        Database::Postgres => Some(PostgresDatabase::create(&args.postgres_url)?),
+    };
+    let url = postgres
+        .as_ref()
+        .map_or_else(|| logins::database_url(dir.path()), |pg| pg.url.clone());
+    let mut running = Vec::with_capacity(servers);
+    for number in 0..servers {
+        let mut serve = logins::ghiseu_on(binary, dir.path(), &url);
+        serve.args(["serve", "--listen", "127.0.0.1:0", "--behind-proxy"]);
+        // One after the other, so that only the first applies the migrations.
+        running.push(
+            spawn::start(
+                serve,
+                "ghiseu serve",
+                dir.path().join(format!("stderr-{number}.log")),
+            )
+            .await?,
+        );
+    }
+    eprintln!(
+        "{} with {servers} server(s): seeding {} citizens with sessions (not measured)",
+        database.name(),
+        args.clients
+    );
+    let tokens = seed(database, &url, args.clients)?;
+    eprintln!(
+        "{}: baseline, GET /api/v1/services over {BASELINE_CONNECTIONS} connections for {} s",
+        database.name(),
+        BASELINE.as_secs()
+    );
+    let baseline =
+        crate::submissions::services(running[0].addr, BASELINE_CONNECTIONS, BASELINE).await?;
+    let wanted = usize::try_from(args.slots)?;
+    let slots = collect_slots(running[0].addr, wanted).await?;
+    let mut days: Vec<String> = Vec::new();
+    for slot in &slots {
+        if !days.contains(&slot.date) {
+            days.push(slot.date.clone());
+        }
+    }
+    eprintln!(
+        "{}: {} slots on {} ({} days); connecting {} clients",
+        database.name(),
+        slots.len(),
+        days.join(", "),
+        days.len(),
+        args.clients
+    );
+    let first_day = days.iter().min().cloned().unwrap_or_default();
+    let last_day = days.iter().max().cloned().unwrap_or_default();
+    let span = jiff::civil::Date::strptime("%Y-%m-%d", &first_day)?
+        .until(jiff::civil::Date::strptime("%Y-%m-%d", &last_day)?)?
+        .get_days();
+    let shared = Arc::new(Shared {
+        first_day,
+        span_days: u8::try_from(span + 1)?,
+        starts: slots.iter().map(|s| s.start.clone()).collect(),
+        slots,
+        days,
+        barrier: Barrier::new(tokens.len() + 1),
+        cutoff: Duration::from_secs(args.seconds),
+    });
+    // Every client opens its keep-alive connection before the race.
+    let mut clients = Vec::with_capacity(tokens.len());
+    for (index, token) in tokens.iter().enumerate() {
+        let addr = running[index % servers].addr;
+        let sender = citizen::connect(addr).await.ok();
+        let index = u64::try_from(index)?;
+        clients.push(Client {
+            addr,
+            sender,
+            address: client_address(index),
+            cookie: format!("{SESSION_COOKIE}={token}"),
+        });
+    }
+    let warming = Instant::now();
+    let mut workers = tokio::task::JoinSet::new();
+    for (index, client) in clients.into_iter().enumerate() {
+        let shared = shared.clone();
+        let seed = u64::try_from(index)? + 1;
+        workers.spawn(race_one(client, shared, seed));
+    }
+    let before: Vec<CpuSample> = running
+        .iter()
+        .map(|s| CpuSample::now(s.pid))
+        .collect::<anyhow::Result<_>>()?;
+    eprintln!("{}: race", database.name());
+    shared.barrier.wait().await;
+    let started = Instant::now();
+    eprintln!(
+        "{}: clients warmed up in {:.2} s",
+        database.name(),
+        warming.elapsed().as_secs_f64()
+    );
+    let mut tally = Tally::new()?;
+    while let Some(done) = workers.join_next().await {
+        tally.merge(&done.context("a client panicked")??)?;
+    }
+    let wall = started.elapsed();
+    let mut server_cores = 0.0;
+    let mut bench_cores = 0.0;
+    let mut other_cores = 0.0;
+    for (server, earlier) in running.iter().zip(&before) {
+        let after = CpuSample::now(server.pid)?;
+        server_cores += after.server_since(earlier, cores);
+        bench_cores = after.this_since(earlier, cores);
+        other_cores = after.others_since(earlier, cores);
+    }
+    if servers > 1 {
+        // Each sample's "others" counts the other server; take it out once per extra server.
+        other_cores = (other_cores - (server_cores - server_cores / servers as f64)).max(0.0);
+    }
+    let check = check(database, &url)?;
+    for number in 0..servers {
+        let log = dir.path().join(format!("stderr-{number}.log"));
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let errors: Vec<&str> = text.lines().filter(|l| l.contains("ERROR")).collect();
+        eprintln!(
+            "{} server {number}: {} ERROR lines in its log; the first ones:",
+            database.name(),
+            errors.len()
+        );
+        for line in errors.iter().take(5) {
+            eprintln!("  | {}", line.chars().take(400).collect::<String>());
+        }
+    }
+    for server in running {
+        server.stop().await;
+    }
+    drop(postgres);
+    Ok(Race {
+        database,
+        servers,
+        clients: args.clients,
+        slots: shared.slots.len(),
+        days: shared.days.clone(),
+        wall,
+        tally,
+        check,
+        server_cores,
+        bench_cores,
+        other_cores,
+        baseline,
+    })
+}
+
+pub async fn run(args: RushArgs) -> anyhow::Result<()> {
+    let binary = crate::spawn::ghiseu_binary(&args.ghiseu)?;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let load_average = cpu::load_average();
+    let mut plan = Vec::new();
+    for database in args.databases.clone() {
+        plan.push((database, 1));
+        if database == Database::Postgres && !args.one_server_only {
+            plan.push((database, 2));
+        }
+    }
+    let mut races = Vec::new();
+    for (database, servers) in plan {
+        races.push(race_on(&binary, database, servers, &args, cores).await?);
+    }
+    let report = RushReport {
+        ghiseu: binary.display().to_string(),
+        cores,
+        load_average,
+        seconds: args.seconds,
+        races: &races,
+    };
+    crate::report::publish(&report.markdown(), args.output.as_deref())
+}

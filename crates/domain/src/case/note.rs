@@ -1,0 +1,54 @@
+//! What happens to a case without moving it: the history records it, the
+//! state stays. Whether a note fits the case's state is decided here.
+
+use super::CaseState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CaseNote {
+    /// An operator gave the applicant an appointment at the counter.
+    AppointmentAssigned,
+    /// Fingerprints and photograph were captured at the counter.
+    BiometricsCaptured,
+}
+
+impl CaseNote {
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseNote::AppointmentAssigned => "appointment-assigned",
+            CaseNote::BiometricsCaptured => "biometrics-captured",
+        }
+    }
+
+    /// Whether the note may be written on a case in `state`: an appointment
+    /// is given to an accepted case not yet made; biometrics are captured
+    /// for any case the office has in hand.
+    pub fn fits(self, state: CaseState) -> bool {
+        match self {
+            CaseNote::AppointmentAssigned => state.takes_appointment(),
+            CaseNote::BiometricsCaptured => !matches!(
+                state,
+                CaseState::Draft
+                    | CaseState::Rejected
+                    | CaseState::Withdrawn
+                    | CaseState::DraftExpired
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_appointment_is_given_only_between_acceptance_and_production() {
+        let fits: Vec<&str> = CaseState::ALL
+            .into_iter()
+            .filter(|s| CaseNote::AppointmentAssigned.fits(*s))
+            .map(CaseState::code)
+            .collect();
+        assert_eq!(fits, ["accepted", "fee-due", "paid", "in-production"]);
+        assert!(CaseNote::BiometricsCaptured.fits(CaseState::InReview));
+        assert!(!CaseNote::BiometricsCaptured.fits(CaseState::Draft));
+    }
+}

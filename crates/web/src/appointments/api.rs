@@ -1,0 +1,480 @@
+//! The appointments API: free slots, holding and confirming a place, moving
+//! and cancelling it, its calendar file.
+
+use super::book::{self, HoldRequest, place};
+use super::person::BookingPerson;
+use super::slots;
+use crate::accounts::client::ClientAddress;
+use crate::api::cases::{ApiPerson, json, once};
+use crate::api::{ApiJson, negotiate};
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use ghiseu_storage::appointments::{self, Booking};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct SlotQuery {
+    /// A service id from `/api/v1/services`.
+    pub service: String,
+    /// An office of the service's authority.
+    pub office: String,
+    /// The day, `YYYY-MM-DD`, in the office's time zone.
+    pub date: String,
+    /// How many days from `date` on to list, 1 to 14 (default 1).
+    pub days: Option<u8>,
+    /// List only slots that still take someone (default false: full slots
+    /// are listed with `free` 0).
+    pub only_free: Option<bool>,
+}
+
+const MOST_DAYS: u8 = 14;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlotBody {
+    /// RFC 3339, UTC.
+    pub start: String,
+    pub end: String,
+    /// The office's local date, `YYYY-MM-DD`.
+    pub local_date: String,
+    /// The office's local time, `HH:MM`.
+    pub local_time: String,
+    /// How many more people the slot takes.
+    pub free: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SlotList {
+    pub office: String,
+    pub window: String,
+    pub date: String,
+    pub time_zone: String,
+    pub slots: Vec<SlotBody>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct HoldBody {
+    pub service: String,
+    pub office: String,
+    /// The slot's start, RFC 3339, as listed by the slot search.
+    pub start: String,
+    /// `self` and/or ids of children in the person's household.
+    pub holders: Vec<String>,
+    /// The application the appointment is for, where the service asks for one.
+    pub case: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct RescheduleBody {
+    /// The new slot's start, RFC 3339.
+    pub start: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BookingBody {
+    pub id: String,
+    pub reference: String,
+    /// held, confirmed, checked-in, called, served, no-show, cancelled, lapsed
+    pub state: String,
+    pub service: String,
+    pub office: String,
+    pub window: String,
+    pub start: String,
+    pub end: String,
+    /// The office's local date and time, `YYYY-MM-DDTHH:MM`.
+    pub local_start: String,
+    pub people: i64,
+    /// While held: when the hold lapses unless confirmed.
+    pub hold_expires_at: Option<String>,
+    pub reschedules: i64,
+    pub ticket: Option<String>,
+    /// The calendar file, once confirmed.
+    pub calendar: Option<String>,
+}
+
+fn rfc3339(seconds: i64) -> String {
+    Timestamp::from_second(seconds)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
+pub(crate) fn body(state: &AppState, booking: &Booking) -> BookingBody {
+    let zone = state
+        .catalogue
+        .office(&booking.office_id)
+        .map(|o| o.time_zone.clone())
+        .unwrap_or(jiff::tz::TimeZone::UTC);
+    let local_start = Timestamp::from_second(booking.starts_at)
+        .map(|t| t.to_zoned(zone).strftime("%Y-%m-%dT%H:%M").to_string())
+        .unwrap_or_default();
+    let ticket = booking.ticket_number.and_then(|n| {
+        let kind = ghiseu_domain::catalogue::WindowKind::parse(&booking.window_kind)?;
+        Some(ghiseu_domain::appointment::ticket_label(
+            kind,
+            u32::try_from(n).ok()?,
+        ))
+    });
+    let confirmed = !matches!(booking.state.as_str(), "held" | "cancelled" | "lapsed");
+    BookingBody {
+        id: booking.id.clone(),
+        reference: booking.reference.clone(),
+        state: booking.state.clone(),
+        service: booking.service_id.clone(),
+        office: booking.office_id.clone(),
+        window: booking.window_kind.clone(),
+        start: rfc3339(booking.starts_at),
+        end: rfc3339(booking.ends_at),
+        local_start,
+        people: booking.seats,
+        hold_expires_at: booking.hold_expires_at.map(rfc3339),
+        reschedules: booking.reschedules,
+        ticket,
+        calendar: confirmed.then(|| format!("/api/v1/appointments/{}/calendar.ics", booking.id)),
+    }
+}
+
+fn parse_start(start: &str) -> Result<Timestamp, ApiError> {
+    start.parse().map_err(|_| ApiError::Fields(vec![ghiseu_domain::quote::FieldError {
+        field: "start",
+        code: "invalid-time",
+        value: start.chars().take(64).collect(),
+        message: "Give the slot's start as an RFC 3339 time, e.g. 2026-12-02T16:30:00Z, as the slot search lists it.".into(),
+    }]))
+}
+
+/// Free slots of one office, on one day or several.
+#[utoipa::path(get, path = "/api/v1/appointments/slots", tag = "appointments", params(SlotQuery),
+    responses((status = 200, body = SlotList), (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    Query(query): Query<SlotQuery>,
+) -> Response {
+    let now = state.clock.now();
+    let run = async {
+        state.gate.search(&[format!("address:{address}")], now)?;
+        let place = place(&state, &query.service, &query.office)?;
+        let date: Date = query.date.parse().map_err(|_| {
+            ApiError::Fields(vec![ghiseu_domain::quote::FieldError {
+                field: "date",
+                code: "invalid-date",
+                value: query.date.chars().take(64).collect(),
+                message: "Give the day as YYYY-MM-DD.".into(),
+            }])
+        })?;
+        let days = query.days.unwrap_or(1);
+        if !(1..=MOST_DAYS).contains(&days) {
+            return Err(ApiError::Fields(vec![ghiseu_domain::quote::FieldError {
+                field: "days",
+                code: "invalid-days",
+                value: days.to_string(),
+                message: format!("Ask for 1 to {MOST_DAYS} days at a time."),
+            }]));
+        }
+        let only_free = query.only_free.unwrap_or(false);
+        let zone = place.office.time_zone.clone();
+        let mut listed = Vec::new();
+        let mut day = date;
+        for _ in 0..days {
+            for s in slots::free_on(&state, &place, day, now).await? {
+                if only_free && s.free <= 0 {
+                    continue;
+                }
+                let local = s.start.to_zoned(zone.clone());
+                listed.push(SlotBody {
+                    start: s.start.to_string(),
+                    end: s.end.to_string(),
+                    local_date: local.date().to_string(),
+                    local_time: local.strftime("%H:%M").to_string(),
+                    free: s.free,
+                });
+            }
+            let Ok(next) = day.tomorrow() else { break };
+            day = next;
+        }
+        Ok::<_, ApiError>(SlotList {
+            office: place.office.id.clone(),
+            window: place.window.kind.as_str().to_string(),
+            date: date.to_string(),
+            time_zone: place.office.time_zone_name.clone(),
+            slots: listed,
+        })
+    };
+    match run.await {
+        Ok(list) => json(StatusCode::OK, &list),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct FirstQuery {
+    pub service: String,
+    /// One office; without it, every office of the service's authority,
+    /// the soonest first.
+    pub office: Option<String>,
+    /// How many people the slot must take (1 when absent).
+    pub people: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FirstSlot {
+    pub office: String,
+    pub start: String,
+    /// The office's local date and time, `YYYY-MM-DDTHH:MM`.
+    pub local_start: String,
+    pub free: i64,
+}
+
+/// The first free slot at one office, or at each office of the authority.
+#[utoipa::path(get, path = "/api/v1/appointments/first", tag = "appointments", params(FirstQuery),
+    responses((status = 200, body = Vec<FirstSlot>), (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+pub(crate) async fn first(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    Query(query): Query<FirstQuery>,
+) -> Response {
+    let now = state.clock.now();
+    let run = async {
+        state.gate.search(&[format!("address:{address}")], now)?;
+        let people = query.people.unwrap_or(1).clamp(1, 8);
+        let offices: Vec<String> = match &query.office {
+            Some(office) => vec![office.clone()],
+            None => {
+                let (authority, _) =
+                    state
+                        .catalogue
+                        .service(&query.service)
+                        .ok_or_else(|| ApiError::NotFound {
+                            detail: format!("There is no service \"{}\".", query.service),
+                        })?;
+                authority.offices.iter().map(|o| o.id.clone()).collect()
+            }
+        };
+        let mut found = Vec::new();
+        for office in offices {
+            let place = match place(&state, &query.service, &office) {
+                Ok(place) => place,
+                Err(_) if query.office.is_none() => continue,
+                Err(e) => return Err(e),
+            };
+            if let Some(slot) = slots::first_free(&state, &place, people, now).await? {
+                found.push(FirstSlot {
+                    office: office.clone(),
+                    start: slot.start.to_string(),
+                    local_start: slot
+                        .start
+                        .to_zoned(place.office.time_zone.clone())
+                        .strftime("%Y-%m-%dT%H:%M")
+                        .to_string(),
+                    free: slot.free,
+                });
+            }
+        }
+        found.sort_by(|a, b| a.start.cmp(&b.start));
+        Ok::<_, ApiError>(found)
+    };
+    match run.await {
+        Ok(found) => json(StatusCode::OK, &found),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Holds a slot for a few minutes; confirm it to keep it.
+#[utoipa::path(post, path = "/api/v1/appointments", tag = "appointments", request_body = HoldBody,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
+    responses((status = 201, body = BookingBody), (status = 409, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+pub(crate) async fn hold(
+    State(state): State<AppState>,
+    BookingPerson(current): BookingPerson,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<HoldBody>,
+) -> Response {
+    let fingerprint = format!(
+        "hold\n{}\n{}\n{}\n{}\n{}",
+        request.service,
+        request.office,
+        request.start,
+        request.holders.join(","),
+        request.case.as_deref().unwrap_or("")
+    );
+    let work = async {
+        let run = async {
+            let start = parse_start(&request.start)?;
+            book::hold(
+                &state,
+                &current,
+                &address,
+                &HoldRequest {
+                    service: request.service.clone(),
+                    office: request.office.clone(),
+                    start,
+                    holders: request.holders.clone(),
+                    case: request.case.clone(),
+                },
+            )
+            .await
+        };
+        match run.await {
+            Ok(booking) => json(StatusCode::CREATED, &body(&state, &booking)),
+            Err(e) => e.into_response(),
+        }
+    };
+    once(&state, &current.person.id, &headers, &fingerprint, work).await
+}
+
+/// The person's appointments that still hold a place.
+#[utoipa::path(get, path = "/api/v1/appointments", tag = "appointments",
+    responses((status = 200, body = Vec<BookingBody>), (status = 401, body = crate::error::Problem)))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    BookingPerson(current): BookingPerson,
+) -> Response {
+    match appointments::active_for_person(&state.db, &current.person.id).await {
+        Ok(found) => json(
+            StatusCode::OK,
+            &found.iter().map(|b| body(&state, b)).collect::<Vec<_>>(),
+        ),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/appointments/{id}", tag = "appointments",
+    responses((status = 200, body = BookingBody), (status = 404, body = crate::error::Problem)))]
+pub(crate) async fn get_one(
+    State(state): State<AppState>,
+    BookingPerson(current): BookingPerson,
+    Path(id): Path<String>,
+) -> Response {
+    match book::own(&state, &current, &id).await {
+        Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Confirms a held slot: the e-mail with the calendar file goes out.
+#[utoipa::path(post, path = "/api/v1/appointments/{id}/confirm", tag = "appointments",
+    responses((status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
+pub(crate) async fn confirm(
+    State(state): State<AppState>,
+    BookingPerson(current): BookingPerson,
+    Path(id): Path<String>,
+) -> Response {
+    match book::confirm(&state, &current, &id).await {
+        Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Cancels an appointment; its place is free again at once.
+#[utoipa::path(post, path = "/api/v1/appointments/{id}/cancel", tag = "appointments",
+    responses((status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
+pub(crate) async fn cancel(
+    State(state): State<AppState>,
+    BookingPerson(current): BookingPerson,
+    ClientAddress(address): ClientAddress,
+    Path(id): Path<String>,
+) -> Response {
+    match book::cancel(&state, &current, &address, &id).await {
+        Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Moves a confirmed appointment to another slot of the same office.
+#[utoipa::path(post, path = "/api/v1/appointments/{id}/reschedule", tag = "appointments", request_body = RescheduleBody,
+    responses((status = 200, body = BookingBody), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub(crate) async fn reschedule(
+    State(state): State<AppState>,
+    BookingPerson(current): BookingPerson,
+    ClientAddress(address): ClientAddress,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<RescheduleBody>,
+) -> Response {
+    let run = async {
+        let start = parse_start(&request.start)?;
+        book::reschedule(&state, &current, &address, &id, start).await
+    };
+    match run.await {
+        Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The appointment as an iCalendar file.
+#[utoipa::path(get, path = "/api/v1/appointments/{id}/calendar.ics", tag = "appointments",
+    responses((status = 200, content_type = "text/calendar"), (status = 404, body = crate::error::Problem)))]
+pub(crate) async fn calendar(
+    State(state): State<AppState>,
+    BookingPerson(current): BookingPerson,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let run = async {
+        let booking = book::own(&state, &current, &id).await?;
+        super::notice::calendar(&state, &booking, negotiate(&headers), state.clock.now())
+            .map(|file| (booking.reference, file))
+    };
+    match run.await {
+        Ok((reference, file)) => (
+            StatusCode::OK,
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/calendar; charset=utf-8".to_string(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{reference}.ics\""),
+                ),
+            ],
+            file,
+        )
+            .into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct AssignBody {
+    /// The slot's start, RFC 3339, as listed by the slot search for the
+    /// case's service and office.
+    pub start: String,
+}
+
+/// Gives the applicant of an accepted case an appointment (staff of the
+/// case's office, for services whose office schedules its applicants). The
+/// booking is confirmed at once and belongs to the person who filed the case.
+#[utoipa::path(post, path = "/api/v1/office/cases/{id}/appointment", tag = "appointments", request_body = AssignBody,
+    params(("id" = String, Path, description = "The case id")),
+    responses((status = 201, body = BookingBody), (status = 401, body = crate::error::Problem),
+        (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub(crate) async fn assign_for_case(
+    State(state): State<AppState>,
+    ApiPerson(current): ApiPerson,
+    ClientAddress(address): ClientAddress,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<AssignBody>,
+) -> Response {
+    let run = async {
+        let staff = crate::office::Staff::for_api(&state, current, address).await?;
+        let case = crate::office::cases::staff_case(&state, &staff, &id)
+            .await?
+            .ok_or_else(|| ApiError::NotFound {
+                detail: "There is no such case among your offices' cases.".into(),
+            })?;
+        let start = parse_start(&request.start)?;
+        super::assign::assign(&state, &staff, &case, start).await
+    };
+    match run.await {
+        Ok(booking) => json(StatusCode::CREATED, &body(&state, &booking)),
+        Err(e) => e.into_response(),
+    }
+}

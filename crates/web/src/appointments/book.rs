@@ -1,0 +1,573 @@
+//! Holding, confirming, moving and cancelling a place: the rules from the
+//! catalogue (`ghiseu_domain::appointment`), the count kept by the database.
+//! Pages and the API both come through here.
+
+use super::gate::{self, Admission};
+use crate::accounts::CurrentPerson;
+use crate::cases::access::citizen_case;
+use crate::error::ApiError;
+use crate::state::AppState;
+use ghiseu_domain::appointment::{
+    BookingReference, Closure, Schedule, Slot, SlotRefusal, limited_by_no_shows, may_reschedule,
+};
+use ghiseu_domain::case::CaseState;
+use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
+use ghiseu_domain::catalogue::{Authority, Office, Service};
+use ghiseu_storage::appointments::{
+    self, Booking, BookingHolder, Cancelled, ConfirmOutcome, HoldOutcome, HolderKind, MoveOutcome,
+    NewHold,
+};
+use ghiseu_storage::households;
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
+use std::sync::Arc;
+
+/// Where and for what a booking is made, read from the catalogue.
+pub(crate) struct Place<'a> {
+    pub authority: &'a Authority,
+    pub service: &'a Service,
+    pub appointment: &'a ServiceAppointment,
+    pub office: &'a Office,
+    pub window: &'a Window,
+}
+
+pub(crate) fn place<'a>(
+    state: &'a AppState,
+    service_id: &str,
+    office_id: &str,
+) -> Result<Place<'a>, ApiError> {
+    let (authority, service) =
+        state
+            .catalogue
+            .service(service_id)
+            .ok_or_else(|| ApiError::NotFound {
+                detail: format!("There is no service \"{service_id}\"; see /api/v1/services."),
+            })?;
+    let appointment = service.appointment.as_ref().ok_or_else(|| ApiError::Unprocessable {
+        code: "no-appointments",
+        detail: format!("The service \"{service_id}\" needs no visit to the counter, so it takes no appointments."),
+    })?;
+    let office = authority
+        .offices
+        .iter()
+        .find(|o| o.id == office_id)
+        .ok_or_else(|| ApiError::Unprocessable {
+            code: "unknown-office",
+            detail: format!(
+                "The office \"{office_id}\" does not offer this service. Offices that do: {}.",
+                authority
+                    .offices
+                    .iter()
+                    .map(|o| o.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })?;
+    let window = office
+        .window(appointment.window)
+        .ok_or_else(|| ApiError::Unprocessable {
+            code: "unknown-office",
+            detail: format!(
+                "The office \"{office_id}\" has no {} window.",
+                appointment.window.as_str()
+            ),
+        })?;
+    Ok(Place {
+        authority,
+        service,
+        appointment,
+        office,
+        window,
+    })
+}
+
+/// The office's one-off closures on `date`, as the domain reads them. An
+/// administrator's new closure reaches other server processes within
+/// `CLOSURES_FRESH_MS`; slots already booked on that day stay booked.
+pub(crate) async fn closures_on(
+    state: &AppState,
+    office_id: &str,
+    date: Date,
+) -> Result<Arc<Vec<Closure>>, ApiError> {
+    let now_ms = state.clock.now().as_millisecond();
+    if let Some(found) = state.slot_cache.closures(office_id, date, now_ms) {
+        return Ok(found);
+    }
+    let day = date.to_string();
+    let rows = appointments::closures_between(&state.db, office_id, &day, &day).await?;
+    let mut closures = Vec::with_capacity(rows.len());
+    for (day, window, reason) in rows {
+        let date: Date = day
+            .parse()
+            .map_err(|e| ApiError::Internal(format!("closure day {day}: {e}")))?;
+        closures.push(Closure {
+            date,
+            window: window.as_deref().and_then(WindowKind::parse),
+            reason,
+        });
+    }
+    let closures = Arc::new(closures);
+    state
+        .slot_cache
+        .keep_closures(office_id, date, now_ms, closures.clone());
+    Ok(closures)
+}
+
+/// The slot starting at `start`, if the catalogue lets it be booked now.
+pub(crate) async fn slot(
+    state: &AppState,
+    place: &Place<'_>,
+    start: Timestamp,
+    now: Timestamp,
+) -> Result<Slot, ApiError> {
+    let date = start.to_zoned(place.office.time_zone.clone()).date();
+    let closures = closures_on(state, &place.office.id, date).await?;
+    let schedule = Schedule {
+        office: place.office,
+        window: place.window,
+        calendar: &place.authority.calendar,
+        policy: &place.authority.booking,
+        closures: closures.as_slice(),
+    };
+    let minutes = place.appointment.minutes;
+    if start > now && schedule.takes_bookings_on(date, now) {
+        let grid = super::slots::grid_of(state, place, &schedule, date, &closures);
+        if let Some(found) = grid.iter().find(|s| s.start == start) {
+            return Ok(found.clone());
+        }
+    }
+    schedule
+        .check(start, minutes, now)
+        .map_err(|refusal| refused_slot(&refusal, place))
+}
+
+fn refused_slot(refusal: &SlotRefusal, place: &Place<'_>) -> ApiError {
+    let zone = place.office.time_zone.clone();
+    let (code, detail) = match refusal {
+        SlotRefusal::InPast => ("slot-in-past", "That time has already passed. Choose a later slot.".to_string()),
+        SlotRefusal::OutsideHours => ("outside-opening-hours", "The office is not open for this service at that time. Choose a slot from the list of free slots.".to_string()),
+        SlotRefusal::Holiday { name } => ("public-holiday", format!("The office is closed that day for a public holiday ({name}). Choose another day.")),
+        SlotRefusal::Closed { reason } => ("office-closed", format!("The office is closed that day: {reason}. Choose another day.")),
+        SlotRefusal::BeyondHorizon { last_day } => ("beyond-horizon", format!("Appointments can be booked up to {last_day}. Choose an earlier day.")),
+        SlotRefusal::NotReleased { opens_at } => ("not-released", format!("Slots for that day are not open yet; they open at {}. Come back then.", opens_at.to_zoned(zone).strftime("%Y-%m-%d %H:%M %Z"))),
+        SlotRefusal::NotOnGrid => ("not-a-slot-start", format!("Slots at this window start every {} minutes from opening. Choose a start from the list of free slots.", place.window.slot_minutes)),
+    };
+    ApiError::Unprocessable { code, detail }
+}
+
+/// A booking request as people make it.
+#[derive(Debug, Clone)]
+pub(crate) struct HoldRequest {
+    pub service: String,
+    pub office: String,
+    pub start: Timestamp,
+    /// `self` or the id of a child in the person's household.
+    pub holders: Vec<String>,
+    pub case: Option<String>,
+}
+
+/// Holds a place for a few minutes while the person confirms.
+pub(crate) async fn hold(
+    state: &AppState,
+    current: &CurrentPerson,
+    address: &str,
+    request: &HoldRequest,
+) -> Result<Booking, ApiError> {
+    let now = state.clock.now();
+    let person = &current.person;
+    let place = place(state, &request.service, &request.office)?;
+    let slot = slot(state, &place, request.start, now).await?;
+    let holders = holders(state, current, &request.holders).await?;
+    let case_id = case_for(state, current, &place, request.case.as_deref()).await?;
+    let id = uuid::Uuid::now_v7().to_string();
+    let reference = new_reference().to_string();
+    let cells: Vec<i64> = slot.cells.iter().map(|c| c.as_second()).collect();
+    let expires = now + SignedDuration::from_mins(i64::from(place.authority.booking.hold_minutes));
+    let date = slot.start.to_zoned(place.office.time_zone.clone()).date();
+    let day = super::slots::key_of(&place, date);
+    let seats = i64::try_from(holders.len()).unwrap_or(i64::MAX);
+    let capacity = i64::from(place.window.counters);
+    // A slot full by what this process read moments ago, or with its last
+    // seats already on their way to the database, is refused here without a
+    // query; one that looks free is decided by the write.
+    let taken = super::slots::taken_on(state, &place, date, now).await?;
+    let Some(_in_flight) = state
+        .slot_cache
+        .in_flight
+        .reserve(&day, &cells, seats, capacity, &taken)
+    else {
+        return Err(slot_full(holders.len()));
+    };
+    // Only attempts that will write count as demand for the waiting room.
+    if let Admission::Waiting { ahead, retry_after } = state
+        .gate
+        .admit(state, place.authority, &person.id, now)
+        .await?
+    {
+        return Err(gate::waiting_problem(ahead, retry_after));
+    }
+    let policy = &place.authority.booking;
+    let since = now - SignedDuration::from_hours(24 * i64::from(policy.no_show_window_days));
+    let missed = appointments::no_shows_since(&state.db, &person.id, since.as_second()).await?;
+    if limited_by_no_shows(u32::try_from(missed).unwrap_or(u32::MAX), policy) {
+        return Err(ApiError::Forbidden {
+            code: "no-show-limit",
+            detail: format!(
+                "You did not come to {missed} appointments recently, so online booking is paused for your account. Please call or visit the office to book."
+            ),
+        });
+    }
+    let turn = state.db.write_turn().await;
+    // Those who queued for the turn behind the slot's last taker in another
+    // process learn it is full here, from this process's count, without a query.
+    if state
+        .slot_cache
+        .fits(&day, &cells, seats, capacity, now.as_millisecond())
+        == Some(false)
+    {
+        return Err(slot_full(holders.len()));
+    }
+    let mut tx = state.db.begin_write_in(turn).await?;
+    if let Err(limited) = gate::count_booking(&mut tx, &person.id, address, now).await {
+        tx.commit().await?;
+        return Err(limited);
+    }
+    let hold = NewHold {
+        id: &id,
+        reference: &reference,
+        authority_id: &place.authority.id,
+        office_id: &place.office.id,
+        window_kind: place.window.kind.as_str(),
+        service_id: &place.service.id,
+        booked_by: &person.id,
+        case_id: case_id.as_deref(),
+        starts_at: slot.start.as_second(),
+        ends_at: slot.end.as_second(),
+        cells: &cells,
+        capacity,
+        holders: &holders,
+        state: "held",
+        hold_expires_at: Some(expires.as_second()),
+        assigned_by: None,
+        now: now.as_second(),
+    };
+    let booking = match appointments::take_place(&mut tx, &hold).await? {
+        HoldOutcome::Placed(booking) => *booking,
+        HoldOutcome::Full => {
+            tx.rollback().await?;
+            gate::count_refused_booking(state, &person.id, address, now).await?;
+            return Err(slot_full(holders.len()));
+        }
+        HoldOutcome::HolderBusy(holder) => {
+            tx.rollback().await?;
+            gate::count_refused_booking(state, &person.id, address, now).await?;
+            let who = if holder.kind == HolderKind::Person && holder.id == person.id {
+                "You already have"
+            } else {
+                "A person in this booking already has"
+            };
+            return Err(ApiError::Taken {
+                code: "already-booked",
+                detail: format!(
+                    "{who} an appointment for this service. Cancel or move that one instead."
+                ),
+            });
+        }
+    };
+    // Counted before the commit, while the turn is still held, so the next
+    // in line sees it; a commit that fails forgets the day instead.
+    state.slot_cache.add(&day, &cells, seats);
+    if let Err(e) = tx.commit().await {
+        forget_day(state, &booking);
+        return Err(e.into());
+    }
+    Ok(booking)
+}
+
+fn slot_full(people: usize) -> ApiError {
+    ApiError::Taken {
+        code: "slot-full",
+        detail: format!(
+            "That slot has no room left for {people} people. Choose another slot; the list of free slots is up to date."
+        ),
+    }
+}
+
+/// Lets this process's next search of the booking's day read the database.
+pub(crate) fn forget_day(state: &AppState, booking: &Booking) {
+    if let (Some(office), Ok(start)) = (
+        state.catalogue.office(&booking.office_id),
+        Timestamp::from_second(booking.starts_at),
+    ) {
+        let date = start.to_zoned(office.time_zone.clone()).date();
+        state
+            .slot_cache
+            .forget(&booking.office_id, &booking.window_kind, date);
+    }
+}
+
+pub(crate) fn new_reference() -> BookingReference {
+    let random = *uuid::Uuid::new_v4().as_bytes();
+    BookingReference::from_random([random[0], random[1], random[2], random[3], random[4]])
+}
+
+/// The people named in a request: the person themself and children whose
+/// guardianship an office confirmed. Anyone else is refused.
+async fn holders(
+    state: &AppState,
+    current: &CurrentPerson,
+    named: &[String],
+) -> Result<Vec<BookingHolder>, ApiError> {
+    if named.is_empty() || named.len() > 8 {
+        return Err(ApiError::Unprocessable {
+            code: "holders",
+            detail:
+                "Name between 1 and 8 people: `self` and the ids of children in your household."
+                    .into(),
+        });
+    }
+    let mut holders: Vec<BookingHolder> = Vec::with_capacity(named.len());
+    for name in named {
+        let holder = if name == "self" {
+            BookingHolder {
+                kind: HolderKind::Person,
+                id: current.person.id.clone(),
+            }
+        } else {
+            match households::one(&state.db, name, &current.person.id).await? {
+                Some(ward) if ward.status == "confirmed" => BookingHolder {
+                    kind: HolderKind::Ward,
+                    id: ward.ward_id,
+                },
+                _ => {
+                    return Err(ApiError::Unprocessable {
+                        code: "not-in-household",
+                        detail: format!(
+                            "\"{name}\" is not a child in your household. You can book for yourself and for children an office confirmed you are guardian of."
+                        ),
+                    });
+                }
+            }
+        };
+        if holders.contains(&holder) {
+            return Err(ApiError::Unprocessable {
+                code: "holders",
+                detail: "Each person can be named once.".into(),
+            });
+        }
+        holders.push(holder);
+    }
+    Ok(holders)
+}
+
+/// The case a booking belongs to, where the service asks for one.
+async fn case_for(
+    state: &AppState,
+    current: &CurrentPerson,
+    place: &Place<'_>,
+    case_id: Option<&str>,
+) -> Result<Option<String>, ApiError> {
+    match place.appointment.mode {
+        AppointmentMode::Assigned => Err(ApiError::Unprocessable {
+            code: "assigned-by-office",
+            detail: "For this service the office gives you an appointment after it reviews your application; you will see it on your application's page.".into(),
+        }),
+        AppointmentMode::Open if case_id.is_none() => Ok(None),
+        mode => {
+            let Some(case_id) = case_id else {
+                return Err(ApiError::Unprocessable {
+                    code: "case-required",
+                    detail: "Book this appointment from your application's page, once the office has accepted it.".into(),
+                });
+            };
+            let Some((case, _)) = citizen_case(state, current, case_id).await? else {
+                return Err(ApiError::NotFound { detail: "There is no such application.".into() });
+            };
+            let accepted = CaseState::parse(&case.state).is_some_and(CaseState::takes_appointment);
+            if case.service_id != place.service.id
+                || (mode == AppointmentMode::AfterAcceptance && !accepted)
+            {
+                return Err(ApiError::Unprocessable {
+                    code: "case-not-ready",
+                    detail: "This application cannot take an appointment yet: the office must accept it first.".into(),
+                });
+            }
+            if let Some(office) = case.office_id.as_deref()
+                && office != place.office.id
+            {
+                return Err(ApiError::Unprocessable {
+                    code: "case-office",
+                    detail: format!("Your application is handled at the office \"{office}\"; book the appointment there."),
+                });
+            }
+            Ok(Some(case.id))
+        }
+    }
+}
+
+/// A booking the signed-in person made; anyone else's looks like none.
+pub(crate) async fn own(
+    state: &AppState,
+    current: &CurrentPerson,
+    id: &str,
+) -> Result<Booking, ApiError> {
+    let mut conn = state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .map_err(ghiseu_storage::StorageError::from)?;
+    match appointments::booking(&mut conn, id).await? {
+        Some(b) if b.booked_by == current.person.id => Ok(b),
+        _ => Err(ApiError::NotFound {
+            detail: "There is no such appointment.".into(),
+        }),
+    }
+}
+
+pub(crate) async fn confirm(
+    state: &AppState,
+    current: &CurrentPerson,
+    id: &str,
+) -> Result<Booking, ApiError> {
+    own(state, current, id).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    let booking = match appointments::confirm(&mut tx, id, now.as_second()).await? {
+        ConfirmOutcome::Confirmed(booking) => *booking,
+        ConfirmOutcome::Expired => {
+            tx.commit().await?;
+            return Err(ApiError::Taken {
+                code: "hold-expired",
+                detail: "The few minutes to confirm this slot ran out and it went back to the list. Choose a slot again.".into(),
+            });
+        }
+        ConfirmOutcome::NotHeld(state_now) => {
+            tx.rollback().await?;
+            return Err(ApiError::Taken {
+                code: "not-held",
+                detail: format!("This appointment is {state_now}, so there is nothing to confirm."),
+            });
+        }
+    };
+    super::notice::confirmed(&mut tx, state, &booking, now).await?;
+    tx.commit().await?;
+    Ok(booking)
+}
+
+pub(crate) async fn cancel(
+    state: &AppState,
+    current: &CurrentPerson,
+    address: &str,
+    id: &str,
+) -> Result<Booking, ApiError> {
+    let before = own(state, current, id).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_write().await?;
+    if let Err(limited) = gate::count_booking(&mut tx, &current.person.id, address, now).await {
+        tx.commit().await?;
+        return Err(limited);
+    }
+    match appointments::cancel(&mut tx, id, &current.person.id, now.as_second()).await? {
+        Cancelled::Done(booking) => {
+            super::notice::withdraw_reminder(&mut tx, &booking, now).await?;
+            // A hold that was never confirmed was never announced.
+            if before.state == "confirmed" {
+                super::notice::cancelled(&mut tx, state, &booking, now).await?;
+            }
+            tx.commit().await?;
+            forget_day(state, &booking);
+            Ok(*booking)
+        }
+        Cancelled::NotActive(state_now) => {
+            tx.rollback().await?;
+            Err(ApiError::Taken {
+                code: "not-active",
+                detail: format!("This appointment is {state_now} and can no longer be cancelled."),
+            })
+        }
+    }
+}
+
+/// Moves a confirmed booking; the person may do so `max_reschedules` times.
+pub(crate) async fn reschedule(
+    state: &AppState,
+    current: &CurrentPerson,
+    address: &str,
+    id: &str,
+    start: Timestamp,
+) -> Result<Booking, ApiError> {
+    let booking = own(state, current, id).await?;
+    let now = state.clock.now();
+    let place = place(state, &booking.service_id, &booking.office_id)?;
+    let policy = &place.authority.booking;
+    let done = u8::try_from(booking.reschedules).unwrap_or(u8::MAX);
+    if may_reschedule(done, policy).is_err() {
+        return Err(reschedule_limit(policy.max_reschedules));
+    }
+    if let Admission::Waiting { ahead, retry_after } = state
+        .gate
+        .admit(state, place.authority, &current.person.id, now)
+        .await?
+    {
+        return Err(gate::waiting_problem(ahead, retry_after));
+    }
+    let slot = slot(state, &place, start, now).await?;
+    let cells: Vec<i64> = slot.cells.iter().map(|c| c.as_second()).collect();
+    let mut tx = state.db.begin_write().await?;
+    if let Err(limited) = gate::count_booking(&mut tx, &current.person.id, address, now).await {
+        tx.commit().await?;
+        return Err(limited);
+    }
+    let outcome = appointments::reschedule(
+        &mut tx,
+        id,
+        slot.start.as_second(),
+        slot.end.as_second(),
+        &cells,
+        i64::from(place.window.counters),
+        Some(i64::from(policy.max_reschedules)),
+        &current.person.id,
+        now.as_second(),
+    )
+    .await?;
+    match outcome {
+        MoveOutcome::Moved(moved) => {
+            super::notice::withdraw_reminder(&mut tx, &moved, now).await?;
+            super::notice::confirmed(&mut tx, state, &moved, now).await?;
+            tx.commit().await?;
+            forget_day(state, &booking);
+            forget_day(state, &moved);
+            Ok(*moved)
+        }
+        MoveOutcome::Full => {
+            tx.rollback().await?;
+            Err(ApiError::Taken {
+                code: "slot-full",
+                detail: "That slot has no room left. Your appointment stays as it was; choose another slot.".into(),
+            })
+        }
+        MoveOutcome::LimitReached => {
+            tx.rollback().await?;
+            Err(reschedule_limit(policy.max_reschedules))
+        }
+        MoveOutcome::NotActive(state_now) => {
+            tx.rollback().await?;
+            Err(ApiError::Taken {
+                code: "not-active",
+                detail: format!(
+                    "Only a confirmed appointment can be moved; this one is {state_now}."
+                ),
+            })
+        }
+    }
+}
+
+fn reschedule_limit(max: u8) -> ApiError {
+    ApiError::Taken {
+        code: "reschedule-limit",
+        detail: format!(
+            "An appointment can be moved {max} times online. To change it again, call or visit the office: an operator can move it."
+        ),
+    }
+}

@@ -1,0 +1,206 @@
+//! The citizen's booking pages: their appointments, booking a slot for
+//! themselves and the children in their household, confirming, moving and
+//! cancelling it. Every rule is `book`'s; these pages only ask and show.
+
+use crate::AppState;
+use crate::accounts::CurrentPerson;
+use crate::error::ApiError;
+use crate::i18n::number_arg;
+use crate::pages::view::Tr;
+use crate::pages::{Frame, PageLang, html};
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_storage::appointments::{self};
+use jiff::Timestamp;
+
+mod booking;
+mod new;
+
+use booking::{cancel, confirm, reschedule, show};
+use new::{hold, new};
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}/appointments", get(list).post(hold))
+        .route("/{lang}/appointments/new", get(new))
+        .route("/{lang}/appointments/{id}", get(show))
+        .route("/{lang}/appointments/{id}/confirm", post(confirm))
+        .route("/{lang}/appointments/{id}/cancel", post(cancel))
+        .route("/{lang}/appointments/{id}/reschedule", post(reschedule))
+}
+
+/// Problem codes from `book` with a message of their own in both languages;
+/// any other refusal is shown with its detail.
+const TRANSLATED: [&str; 26] = [
+    "slot-full",
+    "already-booked",
+    "hold-expired",
+    "not-held",
+    "not-active",
+    "reschedule-limit",
+    "waiting-room",
+    "too-many-requests",
+    "not-released",
+    "public-holiday",
+    "office-closed",
+    "outside-opening-hours",
+    "slot-in-past",
+    "beyond-horizon",
+    "not-a-slot-start",
+    "not-in-household",
+    "holders",
+    "no-show-limit",
+    "no-appointments",
+    "unknown-office",
+    "assigned-by-office",
+    "case-required",
+    "case-not-ready",
+    "case-has-appointment",
+    "not-assigned-by-office",
+    "not-case-staff",
+];
+
+/// A refusal as the person reads it, with the page's status; None for
+/// failures on our side, which are answered as they are.
+pub(crate) fn refusal(t: Tr<'_>, error: &ApiError) -> Option<(StatusCode, String)> {
+    let text = |code: &str, detail: &str, args: &[(&str, crate::i18n::Arg)]| {
+        if TRANSLATED.contains(&code) {
+            t.with(&format!("appt-problem-{code}"), args)
+        } else {
+            detail.to_string()
+        }
+    };
+    match error {
+        ApiError::Unprocessable { code, detail } => {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, text(code, detail, &[])))
+        }
+        ApiError::Taken { code, detail } => Some((StatusCode::CONFLICT, text(code, detail, &[]))),
+        ApiError::Forbidden { code, detail } => {
+            Some((StatusCode::FORBIDDEN, text(code, detail, &[])))
+        }
+        ApiError::TooMany {
+            code,
+            detail,
+            retry_after,
+            place,
+        } => {
+            let seconds = i64::try_from(*retry_after).unwrap_or(i64::MAX);
+            let ahead = i64::try_from(place.unwrap_or(0)).unwrap_or(i64::MAX);
+            Some((
+                StatusCode::TOO_MANY_REQUESTS,
+                text(
+                    code,
+                    detail,
+                    &[
+                        ("place", number_arg(ahead)),
+                        ("seconds", number_arg(seconds)),
+                    ],
+                ),
+            ))
+        }
+        ApiError::NotFound { .. } => {
+            Some((StatusCode::UNPROCESSABLE_ENTITY, t.m("appt-error-unknown")))
+        }
+        ApiError::Fields(_) | ApiError::BadRequest { .. } => Some((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            t.m("appt-error-choose-slot"),
+        )),
+        _ => None,
+    }
+}
+
+fn tr(state: &AppState, lang: Lang) -> Tr<'_> {
+    Tr {
+        i18n: &state.i18n,
+        lang,
+    }
+}
+
+pub(crate) fn href(lang: Lang, id: &str) -> String {
+    format!("/{}/appointments/{id}", lang.code())
+}
+
+fn local(state: &AppState, office_id: &str, seconds: i64) -> Option<jiff::Zoned> {
+    let zone = state.catalogue.office(office_id)?.time_zone.clone();
+    Some(Timestamp::from_second(seconds).ok()?.to_zoned(zone))
+}
+
+pub(crate) fn when(t: Tr<'_>, state: &AppState, office_id: &str, seconds: i64) -> String {
+    local(state, office_id, seconds).map_or_else(String::new, |z| {
+        format!("{}, {}", t.date(z.date()), z.strftime("%H:%M"))
+    })
+}
+
+fn expired_form(state: &AppState, lang: Lang) -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        html(&crate::accounts::expired(state, lang, "appointments")),
+    )
+        .into_response()
+}
+
+// ---------------------------------------------------------------- the list
+
+pub(crate) struct Row {
+    pub href: String,
+    pub when: String,
+    pub office: String,
+    pub service: String,
+    pub reference: String,
+    pub state: String,
+    pub people: i64,
+}
+
+#[derive(Template)]
+#[template(path = "appointments/list.html")]
+struct ListPage<'a> {
+    frame: Frame<'a>,
+    rows: Vec<Row>,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    current: CurrentPerson,
+) -> Response {
+    let found = match appointments::active_for_person(&state.db, &current.person.id).await {
+        Ok(found) => found,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let t = tr(&state, lang);
+    let rows = found
+        .iter()
+        .map(|b| Row {
+            href: href(lang, &b.id),
+            when: when(t, &state, &b.office_id, b.starts_at),
+            office: office_name(&state, lang, &b.office_id),
+            service: service_name(&state, lang, &b.service_id),
+            reference: b.reference.clone(),
+            state: t.m(&format!("appt-state-{}", b.state)),
+            people: b.seats,
+        })
+        .collect();
+    html(&ListPage {
+        frame: Frame::new(&state, lang, t.m("appt-list-title"), "appointments"),
+        rows,
+    })
+}
+
+fn office_name(state: &AppState, lang: Lang, id: &str) -> String {
+    state
+        .catalogue
+        .office(id)
+        .map_or_else(|| id.to_string(), |o| o.name.get(lang).to_string())
+}
+
+fn service_name(state: &AppState, lang: Lang, id: &str) -> String {
+    state
+        .catalogue
+        .service(id)
+        .map_or_else(|| id.to_string(), |(_, s)| s.name.get(lang).to_string())
+}
