@@ -43,14 +43,20 @@ pub(crate) async fn demo_password(stack: &Stack, email: &str) -> String {
     }
 }
 
+/// The element's text. An element found just before the page is replaced
+/// goes stale; it is looked up again on the new page.
 pub(crate) async fn text_of(client: &Client, selector: &str) -> String {
-    wait_for(client, selector)
-        .await
-        .text()
-        .await
-        .expect("read an element's text")
-        .trim()
-        .to_string()
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        match wait_for(client, selector).await.text().await {
+            Ok(text) => return text.trim().to_string(),
+            Err(e) => assert!(
+                Instant::now() < deadline,
+                "read the text of {selector}: {e}"
+            ),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Waits until `selector` reads `expected` (the page after a form is sent
