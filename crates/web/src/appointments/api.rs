@@ -2,6 +2,7 @@
 //! and cancelling it, its calendar file.
 
 use super::book::{self, HoldRequest, place};
+use super::changes;
 use super::person::BookingPerson;
 use super::slots;
 use crate::accounts::client::ClientAddress;
@@ -352,7 +353,7 @@ pub(crate) async fn get_one(
     BookingPerson(current): BookingPerson,
     Path(id): Path<String>,
 ) -> Response {
-    match book::own(&state, &current, &id).await {
+    match changes::own(&state, &current, &id).await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
         Err(e) => e.into_response(),
     }
@@ -366,7 +367,7 @@ pub(crate) async fn confirm(
     BookingPerson(current): BookingPerson,
     Path(id): Path<String>,
 ) -> Response {
-    match book::confirm(&state, &current, &id).await {
+    match changes::confirm(&state, &current, &id).await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
         Err(e) => e.into_response(),
     }
@@ -381,7 +382,7 @@ pub(crate) async fn cancel(
     ClientAddress(address): ClientAddress,
     Path(id): Path<String>,
 ) -> Response {
-    match book::cancel(&state, &current, &address, &id).await {
+    match changes::cancel(&state, &current, &address, &id).await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
         Err(e) => e.into_response(),
     }
@@ -399,7 +400,7 @@ pub(crate) async fn reschedule(
 ) -> Response {
     let run = async {
         let start = parse_start(&request.start)?;
-        book::reschedule(&state, &current, &address, &id, start).await
+        changes::reschedule(&state, &current, &address, &id, start).await
     };
     match run.await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
@@ -417,7 +418,7 @@ pub(crate) async fn calendar(
     Path(id): Path<String>,
 ) -> Response {
     let run = async {
-        let booking = book::own(&state, &current, &id).await?;
+        let booking = changes::own(&state, &current, &id).await?;
         super::notice::calendar(&state, &booking, negotiate(&headers), state.clock.now())
             .map(|file| (booking.reference, file))
     };

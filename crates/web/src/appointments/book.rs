@@ -8,14 +8,13 @@ use crate::cases::access::citizen_case;
 use crate::error::ApiError;
 use crate::state::AppState;
 use ghiseu_domain::appointment::{
-    BookingReference, Closure, Schedule, Slot, SlotRefusal, limited_by_no_shows, may_reschedule,
+    BookingReference, Closure, Schedule, Slot, SlotRefusal, limited_by_no_shows,
 };
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
 use ghiseu_domain::catalogue::{Authority, Office, Service};
 use ghiseu_storage::appointments::{
-    self, Booking, BookingHolder, Cancelled, ConfirmOutcome, HoldOutcome, HolderKind, MoveOutcome,
-    NewHold,
+    self, Booking, BookingHolder, HoldOutcome, HolderKind, NewHold,
 };
 use ghiseu_storage::households;
 use jiff::civil::Date;
@@ -402,172 +401,5 @@ async fn case_for(
             }
             Ok(Some(case.id))
         }
-    }
-}
-
-/// A booking the signed-in person made; anyone else's looks like none.
-pub(crate) async fn own(
-    state: &AppState,
-    current: &CurrentPerson,
-    id: &str,
-) -> Result<Booking, ApiError> {
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(ghiseu_storage::StorageError::from)?;
-    match appointments::booking(&mut conn, id).await? {
-        Some(b) if b.booked_by == current.person.id => Ok(b),
-        _ => Err(ApiError::NotFound {
-            detail: "There is no such appointment.".into(),
-        }),
-    }
-}
-
-pub(crate) async fn confirm(
-    state: &AppState,
-    current: &CurrentPerson,
-    id: &str,
-) -> Result<Booking, ApiError> {
-    own(state, current, id).await?;
-    let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    let booking = match appointments::confirm(&mut tx, id, now.as_second()).await? {
-        ConfirmOutcome::Confirmed(booking) => *booking,
-        ConfirmOutcome::Expired => {
-            tx.commit().await?;
-            return Err(ApiError::Taken {
-                code: "hold-expired",
-                detail: "The few minutes to confirm this slot ran out and it went back to the list. Choose a slot again.".into(),
-            });
-        }
-        ConfirmOutcome::NotHeld(state_now) => {
-            tx.rollback().await?;
-            return Err(ApiError::Taken {
-                code: "not-held",
-                detail: format!("This appointment is {state_now}, so there is nothing to confirm."),
-            });
-        }
-    };
-    super::notice::confirmed(&mut tx, state, &booking, now).await?;
-    tx.commit().await?;
-    Ok(booking)
-}
-
-pub(crate) async fn cancel(
-    state: &AppState,
-    current: &CurrentPerson,
-    address: &str,
-    id: &str,
-) -> Result<Booking, ApiError> {
-    let before = own(state, current, id).await?;
-    let now = state.clock.now();
-    let mut tx = state.db.begin_write().await?;
-    if let Err(limited) = gate::count_booking(&mut tx, &current.person.id, address, now).await {
-        tx.commit().await?;
-        return Err(limited);
-    }
-    match appointments::cancel(&mut tx, id, &current.person.id, now.as_second()).await? {
-        Cancelled::Done(booking) => {
-            super::notice::withdraw_reminder(&mut tx, &booking, now).await?;
-            // A hold that was never confirmed was never announced.
-            if before.state == "confirmed" {
-                super::notice::cancelled(&mut tx, state, &booking, now).await?;
-            }
-            tx.commit().await?;
-            forget_day(state, &booking);
-            Ok(*booking)
-        }
-        Cancelled::NotActive(state_now) => {
-            tx.rollback().await?;
-            Err(ApiError::Taken {
-                code: "not-active",
-                detail: format!("This appointment is {state_now} and can no longer be cancelled."),
-            })
-        }
-    }
-}
-
-/// Moves a confirmed booking; the person may do so `max_reschedules` times.
-pub(crate) async fn reschedule(
-    state: &AppState,
-    current: &CurrentPerson,
-    address: &str,
-    id: &str,
-    start: Timestamp,
-) -> Result<Booking, ApiError> {
-    let booking = own(state, current, id).await?;
-    let now = state.clock.now();
-    let place = place(state, &booking.service_id, &booking.office_id)?;
-    let policy = &place.authority.booking;
-    let done = u8::try_from(booking.reschedules).unwrap_or(u8::MAX);
-    if may_reschedule(done, policy).is_err() {
-        return Err(reschedule_limit(policy.max_reschedules));
-    }
-    if let Admission::Waiting { ahead, retry_after } = state
-        .gate
-        .admit(state, place.authority, &current.person.id, now)
-        .await?
-    {
-        return Err(gate::waiting_problem(ahead, retry_after));
-    }
-    let slot = slot(state, &place, start, now).await?;
-    let cells: Vec<i64> = slot.cells.iter().map(|c| c.as_second()).collect();
-    let mut tx = state.db.begin_write().await?;
-    if let Err(limited) = gate::count_booking(&mut tx, &current.person.id, address, now).await {
-        tx.commit().await?;
-        return Err(limited);
-    }
-    let outcome = appointments::reschedule(
-        &mut tx,
-        id,
-        slot.start.as_second(),
-        slot.end.as_second(),
-        &cells,
-        i64::from(place.window.counters),
-        Some(i64::from(policy.max_reschedules)),
-        &current.person.id,
-        now.as_second(),
-    )
-    .await?;
-    match outcome {
-        MoveOutcome::Moved(moved) => {
-            super::notice::withdraw_reminder(&mut tx, &moved, now).await?;
-            super::notice::confirmed(&mut tx, state, &moved, now).await?;
-            tx.commit().await?;
-            forget_day(state, &booking);
-            forget_day(state, &moved);
-            Ok(*moved)
-        }
-        MoveOutcome::Full => {
-            tx.rollback().await?;
-            Err(ApiError::Taken {
-                code: "slot-full",
-                detail: "That slot has no room left. Your appointment stays as it was; choose another slot.".into(),
-            })
-        }
-        MoveOutcome::LimitReached => {
-            tx.rollback().await?;
-            Err(reschedule_limit(policy.max_reschedules))
-        }
-        MoveOutcome::NotActive(state_now) => {
-            tx.rollback().await?;
-            Err(ApiError::Taken {
-                code: "not-active",
-                detail: format!(
-                    "Only a confirmed appointment can be moved; this one is {state_now}."
-                ),
-            })
-        }
-    }
-}
-
-fn reschedule_limit(max: u8) -> ApiError {
-    ApiError::Taken {
-        code: "reschedule-limit",
-        detail: format!(
-            "An appointment can be moved {max} times online. To change it again, call or visit the office: an operator can move it."
-        ),
     }
 }

@@ -4,6 +4,7 @@
 pub(crate) mod api;
 pub(crate) mod assign;
 pub(crate) mod book;
+pub(crate) mod changes;
 pub(crate) mod gate;
 pub(crate) mod in_flight;
 pub(crate) mod notice;

@@ -6,7 +6,8 @@ use super::*;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::accounts::client::ClientAddress;
-use crate::appointments::book::{self, place};
+use crate::appointments::book::place;
+use crate::appointments::changes;
 use crate::error::ApiError;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
 use askama::Template;
@@ -135,7 +136,7 @@ pub(super) async fn render(
     status: StatusCode,
     errors: Vec<String>,
 ) -> Response {
-    let booking = match book::own(state, current, id).await {
+    let booking = match changes::own(state, current, id).await {
         Ok(booking) => booking,
         Err(ApiError::NotFound { .. }) => return finish(state, Err(PageError::NotFound(lang))),
         Err(e) => return e.into_response(),
@@ -207,7 +208,7 @@ pub(super) async fn confirm(
     if !current.csrf_ok(&form.csrf) {
         return expired_form(&state, lang);
     }
-    let result = book::confirm(&state, &current, &id).await;
+    let result = changes::confirm(&state, &current, &id).await;
     answer(&state, lang, &current, &id, "", result, href(lang, &id)).await
 }
 
@@ -222,7 +223,7 @@ pub(super) async fn cancel(
     if !current.csrf_ok(&form.csrf) {
         return expired_form(&state, lang);
     }
-    let result = book::cancel(&state, &current, &address, &id).await;
+    let result = changes::cancel(&state, &current, &address, &id).await;
     let to = format!("/{}/appointments", lang.code());
     answer(&state, lang, &current, &id, "", result, to).await
 }
@@ -239,7 +240,7 @@ pub(super) async fn reschedule(
         return expired_form(&state, lang);
     }
     let result = match form.start.parse::<Timestamp>() {
-        Ok(start) => book::reschedule(&state, &current, &address, &id, start).await,
+        Ok(start) => changes::reschedule(&state, &current, &address, &id, start).await,
         Err(_) => Err(ApiError::BadRequest {
             detail: "Choose a slot.".into(),
         }),
