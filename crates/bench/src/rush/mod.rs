@@ -33,7 +33,6 @@ pub const OFFICE: &str = "ab-alba-iulia";
 const ZONE: &str = "Europe/Bucharest";
 const SESSION_COOKIE: &str = "ghiseu_session";
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
-const HIGHEST_MICROS: u64 = 60_000_000;
 /// Days released at once, counted back from the newest released day (release is 30 days ahead).
 const RELEASE_DAYS_AHEAD: i64 = 30;
 const HOLDING_STATES: &str = "('held', 'confirmed', 'checked-in', 'called')";
@@ -176,7 +175,7 @@ async fn race_on(
         database.name(),
         warming.elapsed().as_secs_f64()
     );
-    let mut tally = Tally::new()?;
+    let mut tally = Tally::new();
     while let Some(done) = workers.join_next().await {
         tally.merge(&done.context("a client panicked")??)?;
     }

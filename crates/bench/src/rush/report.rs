@@ -124,7 +124,7 @@ impl RushReport<'_> {
         );
         let _ = writeln!(out, "|---|---:|---:|---:|---:|");
         for race in self.races {
-            let base_p99 = ms(&race.baseline.latency_micros, 0.99);
+            let base_p99 = race.baseline.latency_micros.value_at_quantile(0.99) as f64 / 1000.0;
             let _ = writeln!(
                 out,
                 "| {} | {:.0} | {:.2} | {:.2} | {:.1} |",

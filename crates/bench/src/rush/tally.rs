@@ -2,8 +2,6 @@
 
 use std::time::Duration;
 
-use hdrhistogram::Histogram;
-
 use crate::submissions::Database;
 
 use super::*;
@@ -26,9 +24,9 @@ pub(super) enum End {
 
 /// What one client saw.
 pub(super) struct Tally {
-    pub(super) holds: Histogram<u64>,
-    pub(super) admitted_holds: Histogram<u64>,
-    pub(super) confirms: Histogram<u64>,
+    pub(super) holds: Samples,
+    pub(super) admitted_holds: Samples,
+    pub(super) confirms: Samples,
     pub(super) attempts: u64,
     pub(super) created: u64,
     pub(super) full: u64,
@@ -52,12 +50,11 @@ pub(super) struct Tally {
 }
 
 impl Tally {
-    pub(super) fn new() -> anyhow::Result<Tally> {
-        let histogram = || Histogram::new_with_bounds(1, HIGHEST_MICROS, 3);
-        Ok(Tally {
-            holds: histogram()?,
-            admitted_holds: histogram()?,
-            confirms: histogram()?,
+    pub(super) fn new() -> Tally {
+        Tally {
+            holds: Samples::default(),
+            admitted_holds: Samples::default(),
+            confirms: Samples::default(),
             attempts: 0,
             created: 0,
             full: 0,
@@ -77,13 +74,13 @@ impl Tally {
             out_of_time: 0,
             refused: 0,
             failed: 0,
-        })
+        }
     }
 
     pub(super) fn merge(&mut self, o: &Tally) -> anyhow::Result<()> {
-        self.holds.add(&o.holds)?;
-        self.admitted_holds.add(&o.admitted_holds)?;
-        self.confirms.add(&o.confirms)?;
+        self.holds.extend(&o.holds);
+        self.admitted_holds.extend(&o.admitted_holds);
+        self.confirms.extend(&o.confirms);
         self.attempts += o.attempts;
         self.created += o.created;
         self.full += o.full;
@@ -119,13 +116,41 @@ impl Tally {
     }
 }
 
-pub(super) fn record(histogram: &mut Histogram<u64>, latency: Duration) {
-    let micros = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX);
-    histogram.saturating_record(micros.max(1));
+/// Latencies in microseconds, kept as they come: a client's few cost
+/// nothing to record or to merge while the others still race; quantiles are
+/// read once, after the race.
+#[derive(Default)]
+pub(super) struct Samples(Vec<u64>);
+
+impl Samples {
+    fn extend(&mut self, other: &Samples) {
+        self.0.extend_from_slice(&other.0);
+    }
+
+    /// The largest, in microseconds.
+    pub(super) fn max(&self) -> u64 {
+        self.0.iter().copied().max().unwrap_or(0)
+    }
+
+    /// The smallest value at or below which `quantile` of them fall.
+    fn at_quantile(&self, quantile: f64) -> u64 {
+        let mut sorted = self.0.clone();
+        sorted.sort_unstable();
+        let rank = (quantile * sorted.len() as f64).ceil() as usize;
+        sorted
+            .get(rank.clamp(1, sorted.len().max(1)) - 1)
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
-pub(super) fn ms(histogram: &Histogram<u64>, quantile: f64) -> f64 {
-    histogram.value_at_quantile(quantile) as f64 / 1000.0
+pub(super) fn record(samples: &mut Samples, latency: Duration) {
+    let micros = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX);
+    samples.0.push(micros.max(1));
+}
+
+pub(super) fn ms(samples: &Samples, quantile: f64) -> f64 {
+    samples.at_quantile(quantile) as f64 / 1000.0
 }
 
 /// The database check after the race.
@@ -187,5 +212,31 @@ impl Race {
             && self.tally.server_errors == 0
             && ms(&self.tally.holds, 0.99) < GOAL_P99_MS
             && self.attempts_per_second() >= GOAL_ATTEMPTS_PER_SECOND
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn quantiles_are_read_from_every_client_merged() {
+        let mut first = Tally::new();
+        let mut second = Tally::new();
+        for ms in 1..=50 {
+            record(&mut first.holds, Duration::from_millis(ms));
+        }
+        for ms in 51..=100 {
+            record(&mut second.holds, Duration::from_millis(ms));
+        }
+        let mut all = Tally::new();
+        all.merge(&first).unwrap();
+        all.merge(&second).unwrap();
+        assert_eq!(ms(&all.holds, 0.5), 50.0);
+        assert_eq!(ms(&all.holds, 0.99), 99.0);
+        assert_eq!(ms(&all.holds, 1.0), 100.0);
+        assert_eq!(all.holds.max(), 100_000);
+        assert_eq!(ms(&Tally::new().holds, 0.99), 0.0);
     }
 }

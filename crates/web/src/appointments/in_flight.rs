@@ -7,10 +7,10 @@ use super::slots::Key;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Seats on their way to the database, per cell start.
+/// Seats on their way to the database, per window's day and cell start.
 #[derive(Debug, Default)]
 pub(crate) struct InFlight {
-    seats: Mutex<HashMap<(Key, i64), i64>>,
+    seats: Mutex<HashMap<Key, HashMap<i64, i64>>>,
 }
 
 impl InFlight {
@@ -19,11 +19,7 @@ impl InFlight {
         let Ok(seats) = self.seats.lock() else {
             return HashMap::new();
         };
-        seats
-            .iter()
-            .filter(|((day, _), _)| day == key)
-            .map(|((_, cell), n)| (*cell, *n))
-            .collect()
+        seats.get(key).cloned().unwrap_or_default()
     }
 
     /// Takes `people` seats in every cell if, with those `taken` and those in
@@ -37,15 +33,17 @@ impl InFlight {
         taken: &HashMap<i64, i64>,
     ) -> Option<Reservation> {
         let mut seats = self.seats.lock().ok()?;
+        let day = seats.get(key);
         let fits = cells.iter().all(|cell| {
-            let flying = seats.get(&(key.clone(), *cell)).copied().unwrap_or(0);
+            let flying = day.and_then(|d| d.get(cell)).copied().unwrap_or(0);
             taken.get(cell).copied().unwrap_or(0) + flying + people <= capacity
         });
         if !fits {
             return None;
         }
+        let day = seats.entry(key.clone()).or_default();
         for cell in cells {
-            *seats.entry((key.clone(), *cell)).or_insert(0) += people;
+            *day.entry(*cell).or_insert(0) += people;
         }
         Some(Reservation {
             in_flight: self.clone(),
@@ -67,15 +65,19 @@ pub(crate) struct Reservation {
 
 impl Drop for Reservation {
     fn drop(&mut self) {
-        if let Ok(mut seats) = self.in_flight.seats.lock() {
+        if let Ok(mut seats) = self.in_flight.seats.lock()
+            && let Some(day) = seats.get_mut(&self.key)
+        {
             for cell in &self.cells {
-                let entry = (self.key.clone(), *cell);
-                if let Some(n) = seats.get_mut(&entry) {
+                if let Some(n) = day.get_mut(cell) {
                     *n -= self.people;
                     if *n <= 0 {
-                        seats.remove(&entry);
+                        day.remove(cell);
                     }
                 }
+            }
+            if day.is_empty() {
+                seats.remove(&self.key);
             }
         }
     }

@@ -1,8 +1,9 @@
 //! Free slots: the slots the catalogue derives for a day, less the seats
 //! the database counts as taken. What this process read is reused for half a
-//! second, so a crowd searching the same day costs one query; a hold made
-//! here forgets it at once, and the hold itself is always checked against
-//! the database.
+//! second, and then while it is read again, so a crowd searching the same
+//! day costs one query and never waits for it; a hold made here counts
+//! itself in at once, and the hold itself is always checked against the
+//! database.
 
 use super::book::{Place, closures_on};
 use super::in_flight::InFlight;
@@ -11,11 +12,15 @@ use crate::state::AppState;
 use ghiseu_domain::appointment::{Closure, Schedule, Slot};
 use ghiseu_storage::appointments;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 const FRESH_MS: i64 = 500;
+/// How old a day read from the database may be and still be answered from
+/// while it is read again.
+const STALE_MS: i64 = 5_000;
 /// How long one-off closures read from the database are reused.
 const CLOSURES_FRESH_MS: i64 = 5_000;
 
@@ -32,6 +37,8 @@ pub(crate) struct SlotCache {
     /// One reader of the database at a time when a day goes stale, so a
     /// crowd arriving together costs one query, not one each.
     reading: tokio::sync::Mutex<()>,
+    /// Days being read again in the background.
+    refreshing: Mutex<HashSet<Key>>,
     pub(crate) in_flight: Arc<InFlight>,
     /// A day's slot grid as the catalogue derives it, with the closures it
     /// was derived under; a different closures list derives it again.
@@ -96,10 +103,15 @@ impl SlotCache {
         slots
     }
 
-    fn fresh(&self, key: &Key, now_ms: i64) -> Option<Arc<HashMap<i64, i64>>> {
-        let days = self.days.lock().ok()?;
-        let (read_at, taken) = days.get(key)?;
-        (now_ms - read_at < FRESH_MS).then(|| taken.clone())
+    fn kept(&self, key: &Key, now_ms: i64) -> Kept {
+        let Ok(days) = self.days.lock() else {
+            return Kept::Nothing;
+        };
+        match days.get(key) {
+            Some((read_at, taken)) if now_ms - read_at < FRESH_MS => Kept::Fresh(taken.clone()),
+            Some((read_at, taken)) if now_ms - read_at < STALE_MS => Kept::Stale(taken.clone()),
+            _ => Kept::Nothing,
+        }
     }
 
     pub(crate) fn closures(
@@ -224,6 +236,11 @@ pub(crate) fn key_of(place: &Place<'_>, date: Date) -> Key {
     )
 }
 
+/// Seats taken per cell of the place's window on `date`. A day read less
+/// than `FRESH_MS` ago is answered from memory. One read longer ago (but
+/// within `STALE_MS`) is answered from too, while a single background read
+/// brings it up to date, so a crowd never waits on the database for it;
+/// only a day not read at all lately waits, for one read shared by all.
 pub(crate) async fn taken_on(
     state: &AppState,
     place: &Place<'_>,
@@ -231,36 +248,98 @@ pub(crate) async fn taken_on(
     now: Timestamp,
 ) -> Result<Arc<HashMap<i64, i64>>, ApiError> {
     let now_ms = now.as_millisecond();
-    let key = key_of(place, date);
-    if let Some(taken) = state.slot_cache.fresh(&key, now_ms) {
-        return Ok(taken);
+    let day = Day {
+        key: key_of(place, date),
+        zone: place.office.time_zone.clone(),
+    };
+    match state.slot_cache.kept(&day.key, now_ms) {
+        Kept::Fresh(taken) => return Ok(taken),
+        Kept::Stale(taken) => {
+            if let Some(refresh) = Refresh::start(state, &day.key) {
+                let state = state.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = read_day(&state, &day, now).await {
+                        tracing::warn!(error = %e, "a day's taken seats could not be read again");
+                    }
+                    drop(refresh);
+                });
+            }
+            return Ok(taken);
+        }
+        Kept::Nothing => {}
     }
     let _reading = state.slot_cache.reading.lock().await;
-    if let Some(taken) = state.slot_cache.fresh(&key, now_ms) {
+    if let Kept::Fresh(taken) = state.slot_cache.kept(&day.key, now_ms) {
         return Ok(taken);
     }
-    let zone = place.office.time_zone.clone();
+    read_day(state, &day, now).await
+}
+
+enum Kept {
+    Fresh(Arc<HashMap<i64, i64>>),
+    Stale(Arc<HashMap<i64, i64>>),
+    Nothing,
+}
+
+/// A day being read again in the background; the mark goes when this does.
+struct Refresh {
+    state: AppState,
+    key: Key,
+}
+
+impl Refresh {
+    /// Marks the day as being read again; None when a read is under way.
+    fn start(state: &AppState, key: &Key) -> Option<Refresh> {
+        let mut refreshing = state.slot_cache.refreshing.lock().ok()?;
+        refreshing.insert(key.clone()).then(|| Refresh {
+            state: state.clone(),
+            key: key.clone(),
+        })
+    }
+}
+
+impl Drop for Refresh {
+    fn drop(&mut self) {
+        if let Ok(mut refreshing) = self.state.slot_cache.refreshing.lock() {
+            refreshing.remove(&self.key);
+        }
+    }
+}
+
+/// A window's day, owned, for a read that outlives the request.
+struct Day {
+    key: Key,
+    zone: TimeZone,
+}
+
+async fn read_day(
+    state: &AppState,
+    day: &Day,
+    now: Timestamp,
+) -> Result<Arc<HashMap<i64, i64>>, ApiError> {
+    let (office_id, window, date) = &day.key;
     let from = date
-        .to_zoned(zone.clone())
+        .to_zoned(day.zone.clone())
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .timestamp();
     let until = from + SignedDuration::from_hours(30);
     let taken = Arc::new(
         appointments::taken_seats(
             &state.db,
-            &place.office.id,
-            place.window.kind.as_str(),
+            office_id,
+            window,
             from.as_second(),
             until.as_second(),
             now.as_second(),
         )
         .await?,
     );
+    let now_ms = now.as_millisecond();
     if let Ok(mut days) = state.slot_cache.days.lock() {
         if days.len() > 10_000 {
-            days.retain(|_, (read_at, _)| now_ms - *read_at < FRESH_MS);
+            days.retain(|_, (read_at, _)| now_ms - *read_at < STALE_MS);
         }
-        days.insert(key, (now_ms, taken.clone()));
+        days.insert(day.key.clone(), (now_ms, taken.clone()));
     }
     Ok(taken)
 }
