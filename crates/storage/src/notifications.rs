@@ -4,7 +4,7 @@
 
 use crate::outbox::{self, Channel, NewMessage};
 use crate::{StorageError, profiles};
-use ghiseu_domain::account::{MessageKind, NotificationChannel};
+use ghiseu_domain::account::{MessageKind, NotificationChannel, NotificationPreferences};
 use ghiseu_domain::catalogue::Lang;
 use jiff::Timestamp;
 use sqlx::{AnyConnection, Row};
@@ -36,6 +36,25 @@ pub async fn notify_person(
     compose: impl Fn(Lang, NotificationChannel) -> Text,
     now: Timestamp,
 ) -> Result<Vec<Queued>, StorageError> {
+    let to = recipient(conn, person_id).await?;
+    queue(conn, &prepare(&to, kind, compose), now).await
+}
+
+/// Who a person is to the outbox: addresses, language and preferences.
+#[derive(Debug, Clone)]
+pub struct Recipient {
+    pub person_id: String,
+    email: String,
+    phone: Option<String>,
+    pub lang: Lang,
+    preferences: NotificationPreferences,
+}
+
+/// Reads the person as the outbox addresses them.
+pub async fn recipient(
+    conn: &mut AnyConnection,
+    person_id: &str,
+) -> Result<Recipient, StorageError> {
     let row = sqlx::query(
         "SELECT p.email, p.preferred_lang, f.phone \
          FROM persons p LEFT JOIN profiles f ON f.person_id = p.id WHERE p.id = $1",
@@ -44,31 +63,68 @@ pub async fn notify_person(
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(StorageError::NoSuchPerson)?;
-    let email: String = row.try_get("email")?;
-    let phone: Option<String> = row.try_get("phone")?;
     let preferred: String = row.try_get("preferred_lang")?;
-    let lang = preferred.parse().unwrap_or(Lang::Ro);
-    let preferences = profiles::preferences(conn, person_id).await?;
-    let mut queued = Vec::new();
-    for channel in kind.channels_for(&preferences) {
+    Ok(Recipient {
+        person_id: person_id.to_string(),
+        email: row.try_get("email")?,
+        phone: row.try_get("phone")?,
+        lang: preferred.parse().unwrap_or(Lang::Ro),
+        preferences: profiles::preferences(conn, person_id).await?,
+    })
+}
+
+/// A message written and addressed, not queued yet.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub channel: NotificationChannel,
+    message: NewMessage,
+}
+
+/// Writes `kind` for each channel the recipient takes it on. Nothing is
+/// read or written: this can be done before a transaction begins.
+pub fn prepare(
+    to: &Recipient,
+    kind: MessageKind,
+    compose: impl Fn(Lang, NotificationChannel) -> Text,
+) -> Vec<Prepared> {
+    let mut prepared = Vec::new();
+    for channel in kind.channels_for(&to.preferences) {
         let (outbox_channel, recipient) = match channel {
-            NotificationChannel::Email => (Channel::Email, email.clone()),
-            NotificationChannel::Sms => match phone.as_deref().map(str::trim) {
+            NotificationChannel::Email => (Channel::Email, to.email.clone()),
+            NotificationChannel::Sms => match to.phone.as_deref().map(str::trim) {
                 Some(number) if !number.is_empty() => (Channel::Sms, number.to_string()),
                 _ => continue,
             },
         };
-        let text = compose(lang, channel);
-        let message = NewMessage {
-            kind: kind.code().to_string(),
-            channel: outbox_channel,
-            recipient,
-            subject: text.subject,
-            body: text.body,
-            person_id: Some(person_id.to_string()),
-        };
-        let id = outbox::enqueue(conn, &message, now).await?;
-        queued.push(Queued { id, channel });
+        let text = compose(to.lang, channel);
+        prepared.push(Prepared {
+            channel,
+            message: NewMessage {
+                kind: kind.code().to_string(),
+                channel: outbox_channel,
+                recipient,
+                subject: text.subject,
+                body: text.body,
+                person_id: Some(to.person_id.clone()),
+            },
+        });
+    }
+    prepared
+}
+
+/// Queues prepared messages on `conn`, normally the caller's transaction.
+pub async fn queue(
+    conn: &mut AnyConnection,
+    prepared: &[Prepared],
+    now: Timestamp,
+) -> Result<Vec<Queued>, StorageError> {
+    let mut queued = Vec::with_capacity(prepared.len());
+    for one in prepared {
+        let id = outbox::enqueue(conn, &one.message, now).await?;
+        queued.push(Queued {
+            id,
+            channel: one.channel,
+        });
     }
     Ok(queued)
 }

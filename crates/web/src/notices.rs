@@ -252,6 +252,18 @@ pub fn message_keys() -> Vec<&'static str> {
 /// Queues `notice` for the person in the caller's transaction `conn`: by
 /// the channels the person chose (security notices always by e-mail), in
 /// their preferred language. Nothing is queued if the transaction rolls back.
+/// Writes the notice for the recipient on each channel they take it on,
+/// without touching the database.
+pub(crate) fn prepare(
+    state: &AppState,
+    to: &notifications::Recipient,
+    notice: &Notice<'_>,
+) -> Vec<notifications::Prepared> {
+    notifications::prepare(to, notice.kind(), |lang, channel| {
+        notice.compose(&state.i18n, &state.public_url, lang, channel)
+    })
+}
+
 pub async fn tell(
     conn: &mut Connection,
     state: &AppState,

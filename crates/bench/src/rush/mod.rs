@@ -197,7 +197,10 @@ async fn race_on(
     for number in 0..servers {
         let log = dir.path().join(format!("stderr-{number}.log"));
         let text = std::fs::read_to_string(&log).unwrap_or_default();
-        let errors: Vec<&str> = text.lines().filter(|l| l.contains("ERROR")).collect();
+        let errors: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("ERROR") || l.contains("booking limit reached"))
+            .collect();
         eprintln!(
             "{} server {number}: {} ERROR lines in its log; the first ones:",
             database.name(),

@@ -35,8 +35,9 @@ pub(crate) async fn confirm(
     current: &CurrentPerson,
     id: &str,
 ) -> Result<Booking, ApiError> {
-    own(state, current, id).await?;
+    let held = own(state, current, id).await?;
     let now = state.clock.now();
+    let confirmation = super::notice::prepare_confirmation(state, &held, now).await?;
     let mut tx = state.db.begin_write().await?;
     let booking = match appointments::confirm(&mut tx, id, now.as_second()).await? {
         ConfirmOutcome::Confirmed(booking) => *booking,
@@ -55,7 +56,7 @@ pub(crate) async fn confirm(
             });
         }
     };
-    super::notice::confirmed(&mut tx, state, &booking, now).await?;
+    super::notice::queue_confirmation(&mut tx, confirmation).await?;
     tx.commit().await?;
     Ok(booking)
 }

@@ -338,6 +338,7 @@ pub(crate) async fn count_booking(
     .await?;
     if by_account > BOOKINGS_PER_ACCOUNT_PER_MINUTE || by_address > BOOKINGS_PER_ADDRESS_PER_MINUTE
     {
+        tracing::warn!(by_account, by_address, minute, "booking limit reached");
         return Err(too_many(now));
     }
     Ok(())

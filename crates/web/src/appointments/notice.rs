@@ -9,6 +9,7 @@ use ghiseu_domain::account::NotificationChannel;
 use ghiseu_domain::appointment::ics::{CalendarEvent, calendar_file};
 use ghiseu_domain::catalogue::{Lang, Office, Service};
 use ghiseu_storage::appointments::Booking;
+use ghiseu_storage::notifications::{self, Prepared, Recipient};
 use ghiseu_storage::outbox::{self, Attachment};
 use ghiseu_storage::{Connection, accounts};
 use jiff::{SignedDuration, Timestamp};
@@ -76,14 +77,40 @@ fn calendar_event(
     }))
 }
 
-/// Queues the confirmation (with the calendar file on the e-mail) and the
-/// reminder for the day before, when that is still ahead.
-pub(crate) async fn confirmed(
-    conn: &mut Connection,
+/// A booking's confirmation (with the calendar file for its e-mail) and its
+/// reminder for the day before, written and addressed but not queued yet.
+pub(crate) struct Confirmation {
+    messages: Vec<Prepared>,
+    calendar: String,
+    reminder: Option<(Vec<Prepared>, Timestamp)>,
+    topic: String,
+    now: Timestamp,
+}
+
+/// Writes the confirmation for `booking` before its transaction begins, so
+/// the database's writer is not kept waiting while the texts are composed.
+pub(crate) async fn prepare_confirmation(
     state: &AppState,
     booking: &Booking,
     now: Timestamp,
-) -> Result<(), ApiError> {
+) -> Result<Confirmation, ApiError> {
+    let mut conn = state
+        .db
+        .pool()
+        .acquire()
+        .await
+        .map_err(ghiseu_storage::StorageError::from)?;
+    let to = notifications::recipient(&mut conn, &booking.booked_by).await?;
+    drop(conn);
+    confirmation(state, &to, booking, now)
+}
+
+fn confirmation(
+    state: &AppState,
+    to: &Recipient,
+    booking: &Booking,
+    now: Timestamp,
+) -> Result<Confirmation, ApiError> {
     let (service, office) = service_and_office(state, booking)?;
     let start =
         Timestamp::from_second(booking.starts_at).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -95,20 +122,59 @@ pub(crate) async fn confirmed(
         address: &office.address,
         at,
     };
-    tell_with_calendar(conn, state, booking, &notice, now, false).await?;
     let remind_at = start - SignedDuration::from_hours(24);
-    if remind_at > now {
+    let reminder = (remind_at > now).then(|| {
         let reminder = Notice::AppointmentReminder {
             service: &service.name,
             office: &office.name,
             at,
         };
-        let topic = reminder_topic(booking);
-        for message in notices::tell(conn, state, &booking.booked_by, &reminder, now).await? {
-            outbox::schedule(conn, &message.id, &topic, remind_at).await?;
+        (notices::prepare(state, to, &reminder), remind_at)
+    });
+    Ok(Confirmation {
+        messages: notices::prepare(state, to, &notice),
+        calendar: calendar_event(state, booking, to.lang, now, false)?,
+        reminder,
+        topic: reminder_topic(booking),
+        now,
+    })
+}
+
+/// Queues a prepared confirmation in the booking's transaction.
+pub(crate) async fn queue_confirmation(
+    conn: &mut Connection,
+    confirmation: Confirmation,
+) -> Result<(), ApiError> {
+    let now = confirmation.now;
+    for message in notifications::queue(conn, &confirmation.messages, now).await? {
+        if message.channel == NotificationChannel::Email {
+            let attachment = Attachment {
+                name: "appointment.ics".into(),
+                content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+                body: confirmation.calendar.clone(),
+            };
+            outbox::attach(conn, &message.id, &attachment).await?;
+        }
+    }
+    if let Some((reminders, remind_at)) = &confirmation.reminder {
+        for message in notifications::queue(conn, reminders, now).await? {
+            outbox::schedule(conn, &message.id, &confirmation.topic, *remind_at).await?;
         }
     }
     Ok(())
+}
+
+/// Queues the confirmation (with the calendar file on the e-mail) and the
+/// reminder for the day before, when that is still ahead, composing them
+/// inside the caller's transaction (for a booking that changed in it).
+pub(crate) async fn confirmed(
+    conn: &mut Connection,
+    state: &AppState,
+    booking: &Booking,
+    now: Timestamp,
+) -> Result<(), ApiError> {
+    let to = notifications::recipient(conn, &booking.booked_by).await?;
+    queue_confirmation(conn, confirmation(state, &to, booking, now)?).await
 }
 
 /// Queues the notice with the booking's calendar file on its e-mail.
