@@ -41,11 +41,17 @@ impl Database {
         if backend == Backend::Sqlite {
             ensure_sqlite_dir(url)?;
         }
-        // Eight per process for both: on PostgreSQL more connections than a
-        // few per core only add backends fighting for the same cores (the
-        // rush benchmark's p99 fell from about 350 ms with 16 to about 250 ms).
+        // On PostgreSQL more connections than a few per core only add
+        // backends fighting for the same cores (the rush benchmark's p99 fell
+        // from about 350 ms with 16 to about 250 ms with 8). SQLite writes
+        // one at a time anyway, and each connection is a thread of its own:
+        // with 4 rather than 8 the rush's p99 fell from 302–330 ms to
+        // 285–290 ms.
         let options = AnyPoolOptions::new()
-            .max_connections(8)
+            .max_connections(match backend {
+                Backend::Sqlite => 4,
+                Backend::Postgres => 8,
+            })
             .acquire_timeout(Duration::from_secs(5));
         let options = match backend {
             // A file opened in this process cannot drop its connection, so
