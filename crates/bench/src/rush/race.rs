@@ -125,6 +125,9 @@ pub(super) async fn race_one(
         if answer.status != StatusCode::TOO_MANY_REQUESTS {
             record(&mut tally.admitted_holds, latency);
         }
+        if answer.status == StatusCode::CREATED {
+            record(&mut tally.won_holds, latency);
+        }
         match answer.status {
             StatusCode::CREATED => {
                 tally.created += 1;

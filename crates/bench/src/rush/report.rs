@@ -92,23 +92,25 @@ impl RushReport<'_> {
         }
         let _ = writeln!(
             out,
-            "\n| database | hold p50 ms | p95 ms | p99 ms | max ms | hold p99 without 429 ms | confirm p50 ms | p95 ms | p99 ms | max ms | server CPU (cores) | bench CPU | other CPU |"
+            "\n| database | hold p50 ms | p95 ms | p99 ms | max ms | hold p99 without 429 ms | 201 holds p50 ms | 201 holds p99 ms | confirm p50 ms | p95 ms | p99 ms | max ms | server CPU (cores) | bench CPU | other CPU |"
         );
         let _ = writeln!(
             out,
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
         );
         for race in self.races {
             let t = &race.tally;
             let _ = writeln!(
                 out,
-                "| {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+                "| {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
                 race.label(),
                 ms(&t.holds, 0.50),
                 ms(&t.holds, 0.95),
                 ms(&t.holds, 0.99),
                 t.holds.max() as f64 / 1000.0,
                 ms(&t.admitted_holds, 0.99),
+                ms(&t.won_holds, 0.50),
+                ms(&t.won_holds, 0.99),
                 ms(&t.confirms, 0.50),
                 ms(&t.confirms, 0.95),
                 ms(&t.confirms, 0.99),

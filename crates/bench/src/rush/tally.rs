@@ -26,6 +26,8 @@ pub(super) enum End {
 pub(super) struct Tally {
     pub(super) holds: Samples,
     pub(super) admitted_holds: Samples,
+    /// Holds answered 201: those that reached the database and won.
+    pub(super) won_holds: Samples,
     pub(super) confirms: Samples,
     pub(super) attempts: u64,
     pub(super) created: u64,
@@ -54,6 +56,7 @@ impl Tally {
         Tally {
             holds: Samples::default(),
             admitted_holds: Samples::default(),
+            won_holds: Samples::default(),
             confirms: Samples::default(),
             attempts: 0,
             created: 0,
@@ -80,6 +83,7 @@ impl Tally {
     pub(super) fn merge(&mut self, o: &Tally) -> anyhow::Result<()> {
         self.holds.extend(&o.holds);
         self.admitted_holds.extend(&o.admitted_holds);
+        self.won_holds.extend(&o.won_holds);
         self.confirms.extend(&o.confirms);
         self.attempts += o.attempts;
         self.created += o.created;

@@ -231,7 +231,7 @@ pub async fn taken_seats(
 
 /// How many times a person did not come, since `since`.
 pub async fn no_shows_since(
-    db: &Database,
+    conn: &mut Connection,
     person_id: &str,
     since: i64,
 ) -> Result<i64, StorageError> {
@@ -241,7 +241,7 @@ pub async fn no_shows_since(
     )
     .bind(person_id)
     .bind(since)
-    .fetch_one(db.pool())
+    .fetch_one(&mut *conn)
     .await?;
     Ok(row.try_get("n")?)
 }

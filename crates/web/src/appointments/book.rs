@@ -3,19 +3,16 @@
 //! Pages and the API both come through here.
 
 use super::gate::{self, Admission};
+use super::take::Seat;
 use crate::accounts::CurrentPerson;
 use crate::cases::access::citizen_case;
 use crate::error::ApiError;
 use crate::state::AppState;
-use ghiseu_domain::appointment::{
-    BookingReference, Closure, Schedule, Slot, SlotRefusal, limited_by_no_shows,
-};
+use ghiseu_domain::appointment::{BookingReference, Closure, Schedule, Slot, SlotRefusal};
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
 use ghiseu_domain::catalogue::{Authority, Office, Service};
-use ghiseu_storage::appointments::{
-    self, Booking, BookingHolder, HoldOutcome, HolderKind, NewHold,
-};
+use ghiseu_storage::appointments::{self, Booking, BookingHolder, HolderKind};
 use ghiseu_storage::households;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
@@ -205,17 +202,6 @@ pub(crate) async fn hold(
     {
         return Err(gate::waiting_problem(ahead, retry_after));
     }
-    let policy = &place.authority.booking;
-    let since = now - SignedDuration::from_hours(24 * i64::from(policy.no_show_window_days));
-    let missed = appointments::no_shows_since(&state.db, &person.id, since.as_second()).await?;
-    if limited_by_no_shows(u32::try_from(missed).unwrap_or(u32::MAX), policy) {
-        return Err(ApiError::Forbidden {
-            code: "no-show-limit",
-            detail: format!(
-                "You did not come to {missed} appointments recently, so online booking is paused for your account. Please call or visit the office to book."
-            ),
-        });
-    }
     let turn = state.db.write_turn().await;
     // Those who queued for the turn behind the slot's last taker in another
     // process learn it is full here, from this process's count, without a query.
@@ -226,64 +212,30 @@ pub(crate) async fn hold(
     {
         return Err(slot_full(holders.len()));
     }
-    let mut tx = state.db.begin_write_in(turn).await?;
-    if let Err(limited) = gate::count_booking(&mut tx, &person.id, address, now).await {
-        tx.commit().await?;
-        return Err(limited);
-    }
-    let hold = NewHold {
-        id: &id,
-        reference: &reference,
-        authority_id: &place.authority.id,
-        office_id: &place.office.id,
-        window_kind: place.window.kind.as_str(),
-        service_id: &place.service.id,
-        booked_by: &person.id,
-        case_id: case_id.as_deref(),
+    let seat = Seat {
+        person_id: person.id.clone(),
+        address: address.to_string(),
+        now,
+        policy: place.authority.booking.clone(),
+        id,
+        reference,
+        authority_id: place.authority.id.clone(),
+        office_id: place.office.id.clone(),
+        window_kind: place.window.kind.as_str().to_string(),
+        service_id: place.service.id.clone(),
+        case_id,
         starts_at: slot.start.as_second(),
         ends_at: slot.end.as_second(),
-        cells: &cells,
+        expires_at: expires.as_second(),
+        cells,
         capacity,
-        holders: &holders,
-        state: "held",
-        hold_expires_at: Some(expires.as_second()),
-        assigned_by: None,
-        now: now.as_second(),
+        holders,
+        day,
     };
-    let booking = match appointments::take_place(&mut tx, &hold).await? {
-        HoldOutcome::Placed(booking) => *booking,
-        HoldOutcome::Full => {
-            tx.rollback().await?;
-            gate::count_refused_booking(state, &person.id, address, now).await?;
-            return Err(slot_full(holders.len()));
-        }
-        HoldOutcome::HolderBusy(holder) => {
-            tx.rollback().await?;
-            gate::count_refused_booking(state, &person.id, address, now).await?;
-            let who = if holder.kind == HolderKind::Person && holder.id == person.id {
-                "You already have"
-            } else {
-                "A person in this booking already has"
-            };
-            return Err(ApiError::Taken {
-                code: "already-booked",
-                detail: format!(
-                    "{who} an appointment for this service. Cancel or move that one instead."
-                ),
-            });
-        }
-    };
-    // Counted before the commit, while the turn is still held, so the next
-    // in line sees it; a commit that fails forgets the day instead.
-    state.slot_cache.add(&day, &cells, seats);
-    if let Err(e) = tx.commit().await {
-        forget_day(state, &booking);
-        return Err(e.into());
-    }
-    Ok(booking)
+    super::take::take(state, turn, seat).await
 }
 
-fn slot_full(people: usize) -> ApiError {
+pub(super) fn slot_full(people: usize) -> ApiError {
     ApiError::Taken {
         code: "slot-full",
         detail: format!(

@@ -38,27 +38,32 @@ pub(crate) async fn confirm(
     let held = own(state, current, id).await?;
     let now = state.clock.now();
     let confirmation = super::notice::prepare_confirmation(state, &held, now).await?;
-    let mut tx = state.db.begin_write().await?;
-    let booking = match appointments::confirm(&mut tx, id, now.as_second()).await? {
-        ConfirmOutcome::Confirmed(booking) => *booking,
-        ConfirmOutcome::Expired => {
-            tx.commit().await?;
-            return Err(ApiError::Taken {
-                code: "hold-expired",
-                detail: "The few minutes to confirm this slot ran out and it went back to the list. Choose a slot again.".into(),
-            });
-        }
-        ConfirmOutcome::NotHeld(state_now) => {
-            tx.rollback().await?;
-            return Err(ApiError::Taken {
-                code: "not-held",
-                detail: format!("This appointment is {state_now}, so there is nothing to confirm."),
-            });
-        }
-    };
-    super::notice::queue_confirmation(&mut tx, confirmation).await?;
-    tx.commit().await?;
-    Ok(booking)
+    let id = id.to_string();
+    let turn = state.db.write_turn().await;
+    super::take::on_own_thread(state, move |state| async move {
+        let mut tx = state.db.begin_write_in(turn).await?;
+        let booking = match appointments::confirm(&mut tx, &id, now.as_second()).await? {
+            ConfirmOutcome::Confirmed(booking) => *booking,
+            ConfirmOutcome::Expired => {
+                tx.commit().await?;
+                return Err(ApiError::Taken {
+                    code: "hold-expired",
+                    detail: "The few minutes to confirm this slot ran out and it went back to the list. Choose a slot again.".into(),
+                });
+            }
+            ConfirmOutcome::NotHeld(state_now) => {
+                tx.rollback().await?;
+                return Err(ApiError::Taken {
+                    code: "not-held",
+                    detail: format!("This appointment is {state_now}, so there is nothing to confirm."),
+                });
+            }
+        };
+        super::notice::queue_confirmation(&mut tx, confirmation).await?;
+        tx.commit().await?;
+        Ok(booking)
+    })
+    .await
 }
 
 pub(crate) async fn cancel(

@@ -11,6 +11,7 @@ pub(crate) mod notice;
 pub(crate) mod pages;
 pub(crate) mod person;
 pub(crate) mod slots;
+mod take;
 
 use crate::error::ApiError;
 use crate::state::AppState;

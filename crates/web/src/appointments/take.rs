@@ -1,0 +1,143 @@
+//! The write that takes a seat: counted against the request limits, checked
+//! against the no-show limit, and the place taken, in one transaction. On
+//! SQLite, where writes go one at a time, it runs on a thread of its own once
+//! its turn comes: each statement waits for SQLite's connection thread, and
+//! a request task would also wait behind the crowd's tasks to go on after
+//! every one of them.
+
+use super::gate;
+use super::slots::Key;
+use crate::error::ApiError;
+use crate::state::AppState;
+use ghiseu_domain::appointment::limited_by_no_shows;
+use ghiseu_domain::catalogue::BookingPolicy;
+use ghiseu_storage::appointments::{
+    self, Booking, BookingHolder, HoldOutcome, HolderKind, NewHold,
+};
+use ghiseu_storage::{Backend, WriteTurn};
+use jiff::{SignedDuration, Timestamp};
+
+/// Everything the write needs, owned, so that it can run on another thread.
+pub(super) struct Seat {
+    pub person_id: String,
+    pub address: String,
+    pub now: Timestamp,
+    pub policy: BookingPolicy,
+    pub id: String,
+    pub reference: String,
+    pub authority_id: String,
+    pub office_id: String,
+    pub window_kind: String,
+    pub service_id: String,
+    pub case_id: Option<String>,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub expires_at: i64,
+    pub cells: Vec<i64>,
+    pub capacity: i64,
+    pub holders: Vec<BookingHolder>,
+    pub day: Key,
+}
+
+/// Takes the seat with the writer's turn already held.
+pub(super) async fn take(
+    state: &AppState,
+    turn: WriteTurn,
+    seat: Seat,
+) -> Result<Booking, ApiError> {
+    on_own_thread(state, move |state| async move {
+        write(&state, turn, &seat).await
+    })
+    .await
+}
+
+/// Runs a booking write; on SQLite on a thread of its own (see above). The
+/// caller holds the writer's turn or takes it in `work`, so one such thread
+/// at a time is busy writing and the others wait for their turn there.
+pub(super) async fn on_own_thread<T, F, Fut>(state: &AppState, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce(AppState) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + Send,
+    T: Send + 'static,
+{
+    if state.db.backend() == Backend::Postgres {
+        return work(state.clone()).await;
+    }
+    let handle = tokio::runtime::Handle::current();
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || handle.block_on(work(state)))
+        .await
+        .map_err(|e| ApiError::Internal(format!("the booking write stopped: {e}")))?
+}
+
+async fn write(state: &AppState, turn: WriteTurn, seat: &Seat) -> Result<Booking, ApiError> {
+    let mut tx = state.db.begin_write_in(turn).await?;
+    let (person_id, now) = (seat.person_id.as_str(), seat.now);
+    if let Err(limited) = gate::count_booking(&mut tx, person_id, &seat.address, now).await {
+        tx.commit().await?;
+        return Err(limited);
+    }
+    let policy = &seat.policy;
+    let since = now - SignedDuration::from_hours(24 * i64::from(policy.no_show_window_days));
+    let missed = appointments::no_shows_since(&mut tx, person_id, since.as_second()).await?;
+    if limited_by_no_shows(u32::try_from(missed).unwrap_or(u32::MAX), policy) {
+        tx.commit().await?;
+        return Err(ApiError::Forbidden {
+            code: "no-show-limit",
+            detail: format!(
+                "You did not come to {missed} appointments recently, so online booking is paused for your account. Please call or visit the office to book."
+            ),
+        });
+    }
+    let hold = NewHold {
+        id: &seat.id,
+        reference: &seat.reference,
+        authority_id: &seat.authority_id,
+        office_id: &seat.office_id,
+        window_kind: &seat.window_kind,
+        service_id: &seat.service_id,
+        booked_by: person_id,
+        case_id: seat.case_id.as_deref(),
+        starts_at: seat.starts_at,
+        ends_at: seat.ends_at,
+        cells: &seat.cells,
+        capacity: seat.capacity,
+        holders: &seat.holders,
+        state: "held",
+        hold_expires_at: Some(seat.expires_at),
+        assigned_by: None,
+        now: now.as_second(),
+    };
+    let booking = match appointments::take_place(&mut tx, &hold).await? {
+        HoldOutcome::Placed(booking) => *booking,
+        HoldOutcome::Full => {
+            tx.rollback().await?;
+            gate::count_refused_booking(state, person_id, &seat.address, now).await?;
+            return Err(super::book::slot_full(seat.holders.len()));
+        }
+        HoldOutcome::HolderBusy(holder) => {
+            tx.rollback().await?;
+            gate::count_refused_booking(state, person_id, &seat.address, now).await?;
+            let who = if holder.kind == HolderKind::Person && holder.id == person_id {
+                "You already have"
+            } else {
+                "A person in this booking already has"
+            };
+            return Err(ApiError::Taken {
+                code: "already-booked",
+                detail: format!(
+                    "{who} an appointment for this service. Cancel or move that one instead."
+                ),
+            });
+        }
+    };
+    // Counted before the commit, while the turn is still held, so the next
+    // in line sees it; a commit that fails forgets the day instead.
+    let seats = i64::try_from(seat.holders.len()).unwrap_or(i64::MAX);
+    state.slot_cache.add(&seat.day, &seat.cells, seats);
+    if let Err(e) = tx.commit().await {
+        super::book::forget_day(state, &booking);
+        return Err(e.into());
+    }
+    Ok(booking)
+}
