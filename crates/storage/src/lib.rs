@@ -32,7 +32,7 @@ pub use database::{Backend, Database, default_sqlite_url};
 pub use error::StorageError;
 /// A database connection, or an open transaction (`&mut *tx`), for repository calls.
 pub use sqlx::AnyConnection as Connection;
-pub use write::{WriteTurn, WriteTx};
+pub use write::{Savepoint, WriteTurn, WriteTx};
 
 #[cfg(feature = "test-support")]
 pub mod testing;

@@ -77,3 +77,34 @@ impl Database {
         Ok(WriteTx { tx, _turn: turn.0 })
     }
 }
+
+/// A point in an open transaction that its later writes can be undone to,
+/// leaving the earlier ones (SQLite and PostgreSQL alike).
+#[must_use = "keep or undo the savepoint"]
+pub struct Savepoint(&'static str);
+
+impl Savepoint {
+    /// Sets the savepoint `name` (a plain SQL identifier) on `conn`.
+    pub async fn set(conn: &mut AnyConnection, name: &'static str) -> Result<Self, StorageError> {
+        sqlx::query(&format!("SAVEPOINT {name}"))
+            .execute(&mut *conn)
+            .await?;
+        Ok(Savepoint(name))
+    }
+
+    /// Keeps what was written since the savepoint.
+    pub async fn keep(self, conn: &mut AnyConnection) -> Result<(), StorageError> {
+        sqlx::query(&format!("RELEASE SAVEPOINT {}", self.0))
+            .execute(&mut *conn)
+            .await?;
+        Ok(())
+    }
+
+    /// Undoes what was written since the savepoint.
+    pub async fn undo(self, conn: &mut AnyConnection) -> Result<(), StorageError> {
+        sqlx::query(&format!("ROLLBACK TO SAVEPOINT {}", self.0))
+            .execute(&mut *conn)
+            .await?;
+        self.keep(conn).await
+    }
+}

@@ -82,6 +82,7 @@ pub struct Inner {
     pub(crate) gate: crate::appointments::gate::Gate,
     /// Taken seats per office day, reused for half a second.
     pub(crate) slot_cache: crate::appointments::slots::SlotCache,
+    pub(crate) seat_queue: crate::appointments::seat_batch::SeatQueue,
     /// Who is behind a session, for the booking API, reused for two seconds.
     pub(crate) session_cache: crate::appointments::person::SessionCache,
 }
@@ -192,6 +193,7 @@ impl AppState {
             metrics: Metrics::new(),
             gate: Default::default(),
             slot_cache: Default::default(),
+            seat_queue: Default::default(),
             session_cache: Default::default(),
         }))
     }

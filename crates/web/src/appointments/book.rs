@@ -202,9 +202,8 @@ pub(crate) async fn hold(
     {
         return Err(gate::waiting_problem(ahead, retry_after));
     }
-    let turn = state.db.write_turn().await;
-    // Those who queued for the turn behind the slot's last taker in another
-    // process learn it is full here, from this process's count, without a query.
+    // Those behind the slot's last taker in another process learn it is full
+    // here, from this process's count, without a query.
     if state
         .slot_cache
         .fits(&day, &cells, seats, capacity, now.as_millisecond())
@@ -232,7 +231,7 @@ pub(crate) async fn hold(
         holders,
         day,
     };
-    super::take::take(state, turn, seat).await
+    super::take::take(state, seat).await
 }
 
 pub(super) fn slot_full(people: usize) -> ApiError {

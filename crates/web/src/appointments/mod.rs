@@ -10,6 +10,7 @@ pub(crate) mod in_flight;
 pub(crate) mod notice;
 pub(crate) mod pages;
 pub(crate) mod person;
+pub(crate) mod seat_batch;
 pub(crate) mod slots;
 mod take;
 

@@ -39,6 +39,9 @@ pub(crate) struct SlotCache {
     reading: tokio::sync::Mutex<()>,
     /// Days being read again in the background.
     refreshing: Mutex<HashSet<Key>>,
+    /// Changes made here while a day is being read, to apply to what the
+    /// read brings back.
+    journals: Mutex<HashMap<Key, Vec<Change>>>,
     pub(crate) in_flight: Arc<InFlight>,
     /// A day's slot grid as the catalogue derives it, with the closures it
     /// was derived under; a different closures list derives it again.
@@ -70,13 +73,27 @@ impl SlotCache {
     /// Counts seats this process just took, so the day it read stays exact
     /// for its own writes.
     pub(crate) fn add(&self, key: &Key, cells: &[i64], seats: i64) {
+        self.change(key, Change::Added(cells.to_vec(), seats));
+    }
+
+    /// Counts the cells as full: the database refused a seat in them, so
+    /// this process's count was behind (another process took it).
+    pub(crate) fn mark_full(&self, key: &Key, cells: &[i64], capacity: i64) {
+        self.change(key, Change::Full(cells.to_vec(), capacity));
+    }
+
+    fn change(&self, key: &Key, change: Change) {
         if let Ok(mut days) = self.days.lock()
             && let Some((_, taken)) = days.get_mut(key)
         {
-            let taken = Arc::make_mut(taken);
-            for cell in cells {
-                *taken.entry(*cell).or_insert(0) += seats;
-            }
+            change.apply(Arc::make_mut(taken));
+        }
+        // A read under way may have missed it; it is applied again when
+        // that read is kept.
+        if let Ok(mut journals) = self.journals.lock()
+            && let Some(journal) = journals.get_mut(key)
+        {
+            journal.push(change);
         }
     }
 
@@ -275,6 +292,31 @@ pub(crate) async fn taken_on(
     read_day(state, &day, now).await
 }
 
+/// A change this process made to a day's taken seats.
+#[derive(Debug, Clone)]
+enum Change {
+    Added(Vec<i64>, i64),
+    Full(Vec<i64>, i64),
+}
+
+impl Change {
+    fn apply(&self, taken: &mut HashMap<i64, i64>) {
+        match self {
+            Change::Added(cells, seats) => {
+                for cell in cells {
+                    *taken.entry(*cell).or_insert(0) += seats;
+                }
+            }
+            Change::Full(cells, capacity) => {
+                for cell in cells {
+                    let seats = taken.entry(*cell).or_insert(0);
+                    *seats = (*seats).max(*capacity);
+                }
+            }
+        }
+    }
+}
+
 enum Kept {
     Fresh(Arc<HashMap<i64, i64>>),
     Stale(Arc<HashMap<i64, i64>>),
@@ -323,17 +365,32 @@ async fn read_day(
         .map_err(|e| ApiError::Internal(e.to_string()))?
         .timestamp();
     let until = from + SignedDuration::from_hours(30);
-    let taken = Arc::new(
-        appointments::taken_seats(
-            &state.db,
-            office_id,
-            window,
-            from.as_second(),
-            until.as_second(),
-            now.as_second(),
-        )
-        .await?,
-    );
+    let cache = &state.slot_cache;
+    if let Ok(mut journals) = cache.journals.lock() {
+        journals.entry(day.key.clone()).or_default();
+    }
+    let read = appointments::taken_seats(
+        &state.db,
+        office_id,
+        window,
+        from.as_second(),
+        until.as_second(),
+        now.as_second(),
+    )
+    .await;
+    let changes = cache
+        .journals
+        .lock()
+        .ok()
+        .and_then(|mut journals| journals.remove(&day.key))
+        .unwrap_or_default();
+    let mut taken = read?;
+    // Seats taken here while the read ran may be missing from it, or
+    // counted twice; twice only makes a slot look full until the next read.
+    for change in changes {
+        change.apply(&mut taken);
+    }
+    let taken = Arc::new(taken);
     let now_ms = now.as_millisecond();
     if let Ok(mut days) = state.slot_cache.days.lock() {
         if days.len() > 10_000 {

@@ -1,9 +1,9 @@
 //! The write that takes a seat: counted against the request limits, checked
 //! against the no-show limit, and the place taken, in one transaction. On
-//! SQLite, where writes go one at a time, it runs on a thread of its own once
-//! its turn comes: each statement waits for SQLite's connection thread, and
-//! a request task would also wait behind the crowd's tasks to go on after
-//! every one of them.
+//! SQLite, where writes go one at a time, writes run on a thread of their own
+//! once their turn comes: each statement waits for SQLite's connection
+//! thread, and a request task would also wait behind the crowd's tasks to go
+//! on after every one of them.
 
 use super::gate;
 use super::slots::Key;
@@ -14,7 +14,7 @@ use ghiseu_domain::catalogue::BookingPolicy;
 use ghiseu_storage::appointments::{
     self, Booking, BookingHolder, HoldOutcome, HolderKind, NewHold,
 };
-use ghiseu_storage::{Backend, WriteTurn};
+use ghiseu_storage::{Backend, Connection};
 use jiff::{SignedDuration, Timestamp};
 
 /// Everything the write needs, owned, so that it can run on another thread.
@@ -39,16 +39,43 @@ pub(super) struct Seat {
     pub day: Key,
 }
 
-/// Takes the seat with the writer's turn already held.
-pub(super) async fn take(
-    state: &AppState,
-    turn: WriteTurn,
-    seat: Seat,
-) -> Result<Booking, ApiError> {
-    on_own_thread(state, move |state| async move {
-        write(&state, turn, &seat).await
-    })
-    .await
+/// Takes the seat. On SQLite the seats asked for while another write runs
+/// are written together, in one transaction (see [`super::seat_batch`]).
+pub(super) async fn take(state: &AppState, seat: Seat) -> Result<Booking, ApiError> {
+    if state.db.backend() == Backend::Sqlite {
+        return super::seat_batch::take(state, seat).await;
+    }
+    let turn = state.db.write_turn().await;
+    let mut tx = state.db.begin_write_in(turn).await?;
+    match steps(&mut tx, &seat).await? {
+        Step::Placed(booking) => {
+            let booking = *booking;
+            let seats = i64::try_from(seat.holders.len()).unwrap_or(i64::MAX);
+            state.slot_cache.add(&seat.day, &seat.cells, seats);
+            if let Err(e) = tx.commit().await {
+                super::book::forget_day(state, &booking);
+                return Err(e.into());
+            }
+            Ok(booking)
+        }
+        Step::Limited(refusal) => {
+            tx.commit().await?;
+            Err(refusal)
+        }
+        Step::Full(refusal) => {
+            state
+                .slot_cache
+                .mark_full(&seat.day, &seat.cells, seat.capacity);
+            tx.rollback().await?;
+            gate::count_refused_booking(state, &seat.person_id, &seat.address, seat.now).await?;
+            Err(refusal)
+        }
+        Step::Refused(refusal) => {
+            tx.rollback().await?;
+            gate::count_refused_booking(state, &seat.person_id, &seat.address, seat.now).await?;
+            Err(refusal)
+        }
+    }
 }
 
 /// Runs a booking write; on SQLite on a thread of its own (see above). The
@@ -70,24 +97,35 @@ where
         .map_err(|e| ApiError::Internal(format!("the booking write stopped: {e}")))?
 }
 
-async fn write(state: &AppState, turn: WriteTurn, seat: &Seat) -> Result<Booking, ApiError> {
-    let mut tx = state.db.begin_write_in(turn).await?;
+/// How a seat's writes ended, before the transaction does.
+pub(super) enum Step {
+    Placed(Box<Booking>),
+    /// Refused by a limit once the request was counted: the count stays.
+    Limited(ApiError),
+    /// Refused by the database: the seat's writes are undone, and the
+    /// refusal counted on its own.
+    Refused(ApiError),
+    /// Refused by the database for want of room: as `Refused`, and this
+    /// process counts the slot as full from now on.
+    Full(ApiError),
+}
+
+/// The seat's writes in the open transaction `conn`.
+pub(super) async fn steps(conn: &mut Connection, seat: &Seat) -> Result<Step, ApiError> {
     let (person_id, now) = (seat.person_id.as_str(), seat.now);
-    if let Err(limited) = gate::count_booking(&mut tx, person_id, &seat.address, now).await {
-        tx.commit().await?;
-        return Err(limited);
+    if let Err(limited) = gate::count_booking(conn, person_id, &seat.address, now).await {
+        return Ok(Step::Limited(limited));
     }
     let policy = &seat.policy;
     let since = now - SignedDuration::from_hours(24 * i64::from(policy.no_show_window_days));
-    let missed = appointments::no_shows_since(&mut tx, person_id, since.as_second()).await?;
+    let missed = appointments::no_shows_since(conn, person_id, since.as_second()).await?;
     if limited_by_no_shows(u32::try_from(missed).unwrap_or(u32::MAX), policy) {
-        tx.commit().await?;
-        return Err(ApiError::Forbidden {
+        return Ok(Step::Limited(ApiError::Forbidden {
             code: "no-show-limit",
             detail: format!(
                 "You did not come to {missed} appointments recently, so online booking is paused for your account. Please call or visit the office to book."
             ),
-        });
+        }));
     }
     let hold = NewHold {
         id: &seat.id,
@@ -108,36 +146,21 @@ async fn write(state: &AppState, turn: WriteTurn, seat: &Seat) -> Result<Booking
         assigned_by: None,
         now: now.as_second(),
     };
-    let booking = match appointments::take_place(&mut tx, &hold).await? {
-        HoldOutcome::Placed(booking) => *booking,
-        HoldOutcome::Full => {
-            tx.rollback().await?;
-            gate::count_refused_booking(state, person_id, &seat.address, now).await?;
-            return Err(super::book::slot_full(seat.holders.len()));
-        }
+    Ok(match appointments::take_place(conn, &hold).await? {
+        HoldOutcome::Placed(booking) => Step::Placed(booking),
+        HoldOutcome::Full => Step::Full(super::book::slot_full(seat.holders.len())),
         HoldOutcome::HolderBusy(holder) => {
-            tx.rollback().await?;
-            gate::count_refused_booking(state, person_id, &seat.address, now).await?;
             let who = if holder.kind == HolderKind::Person && holder.id == person_id {
                 "You already have"
             } else {
                 "A person in this booking already has"
             };
-            return Err(ApiError::Taken {
+            Step::Refused(ApiError::Taken {
                 code: "already-booked",
                 detail: format!(
                     "{who} an appointment for this service. Cancel or move that one instead."
                 ),
-            });
+            })
         }
-    };
-    // Counted before the commit, while the turn is still held, so the next
-    // in line sees it; a commit that fails forgets the day instead.
-    let seats = i64::try_from(seat.holders.len()).unwrap_or(i64::MAX);
-    state.slot_cache.add(&seat.day, &seat.cells, seats);
-    if let Err(e) = tx.commit().await {
-        super::book::forget_day(state, &booking);
-        return Err(e.into());
-    }
-    Ok(booking)
+    })
 }
