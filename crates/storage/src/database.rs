@@ -96,6 +96,11 @@ impl Database {
         &self.pool
     }
 
+    /// A connection from the pool, for reads that go together.
+    pub async fn connection(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, StorageError> {
+        Ok(self.pool.acquire().await?)
+    }
+
     /// Whether the database answers a trivial query.
     pub async fn ping(&self) -> Result<(), StorageError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;

@@ -16,12 +16,7 @@ pub(crate) async fn own(
     current: &CurrentPerson,
     id: &str,
 ) -> Result<Booking, ApiError> {
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(ghiseu_storage::StorageError::from)?;
+    let mut conn = state.db.connection().await?;
     match appointments::booking(&mut conn, id).await? {
         Some(b) if b.booked_by == current.person.id => Ok(b),
         _ => Err(ApiError::NotFound {

@@ -94,12 +94,7 @@ pub(crate) async fn prepare_confirmation(
     booking: &Booking,
     now: Timestamp,
 ) -> Result<Confirmation, ApiError> {
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(ghiseu_storage::StorageError::from)?;
+    let mut conn = state.db.connection().await?;
     let to = notifications::recipient(&mut conn, &booking.booked_by).await?;
     drop(conn);
     confirmation(state, &to, booking, now)

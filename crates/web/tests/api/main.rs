@@ -31,6 +31,7 @@ mod profile;
 mod quotes;
 mod representations;
 mod review;
+mod seat_batch;
 mod slot_search;
 mod staff;
 mod support;

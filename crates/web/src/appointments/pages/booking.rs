@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::appointments::{self, Booking, HolderKind};
-use ghiseu_storage::{StorageError, households};
+use ghiseu_storage::households;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -57,12 +57,7 @@ pub(super) async fn booking_page<'a>(
     mut errors: Vec<String>,
 ) -> Result<BookingPage<'a>, ApiError> {
     let t = tr(state, lang);
-    let mut conn = state
-        .db
-        .pool()
-        .acquire()
-        .await
-        .map_err(StorageError::from)?;
+    let mut conn = state.db.connection().await?;
     let holders = appointments::holders_of(&mut conn, &booking.id).await?;
     drop(conn);
     let mut people = Vec::with_capacity(holders.len());

@@ -13,7 +13,6 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::catalogue::Lang;
-use ghiseu_storage::StorageError;
 use ghiseu_storage::appointments::{self, Booking, CallOutcome};
 use ghiseu_storage::audit;
 
@@ -82,12 +81,7 @@ async fn act_on(
         Err(r) => return *r,
     };
     let found = async {
-        let mut conn = state
-            .db
-            .pool()
-            .acquire()
-            .await
-            .map_err(StorageError::from)?;
+        let mut conn = state.db.connection().await?;
         appointments::booking(&mut conn, id).await
     }
     .await;
