@@ -187,7 +187,7 @@ pub(crate) async fn hold(
     // seats already on their way to the database, is refused here without a
     // query; one that looks free is decided by the write.
     let taken = super::slots::taken_on(state, &place, date, now).await?;
-    let Some(_in_flight) = state
+    let Some(reservation) = state
         .slot_cache
         .in_flight
         .reserve(&day, &cells, seats, capacity, &taken)
@@ -230,6 +230,7 @@ pub(crate) async fn hold(
         capacity,
         holders,
         day,
+        reservation: Some(reservation),
     };
     super::take::take(state, seat).await
 }

@@ -70,8 +70,8 @@ async fn write(state: &AppState, turn: WriteTurn, batch: Vec<(Seat, Answer)>) {
         Err(e) => return fail_all(batch, &e.to_string()),
     };
     let mut done = Vec::with_capacity(batch.len());
-    for (seat, answer) in batch {
-        let result = one(state, &mut tx, &seat).await;
+    for (mut seat, answer) in batch {
+        let result = one(state, &mut tx, &mut seat).await;
         done.push((seat, answer, result));
     }
     if let Err(e) = tx.commit().await {
@@ -90,7 +90,11 @@ async fn write(state: &AppState, turn: WriteTurn, batch: Vec<(Seat, Answer)>) {
 }
 
 /// One seat under its own savepoint.
-async fn one(state: &AppState, conn: &mut Connection, seat: &Seat) -> Result<Booking, ApiError> {
+async fn one(
+    state: &AppState,
+    conn: &mut Connection,
+    seat: &mut Seat,
+) -> Result<Booking, ApiError> {
     let seats = i64::try_from(seat.holders.len()).unwrap_or(i64::MAX);
     // Those queued behind the slot's last taker learn it is full from this
     // process's count, without a query.
@@ -109,6 +113,7 @@ async fn one(state: &AppState, conn: &mut Connection, seat: &Seat) -> Result<Boo
         Ok(Step::Placed(booking)) => {
             let booking = *booking;
             point.keep(conn).await?;
+            seat.reservation = None;
             state.slot_cache.add(&seat.day, &seat.cells, seats);
             Ok(booking)
         }

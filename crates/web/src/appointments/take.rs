@@ -6,6 +6,7 @@
 //! on after every one of them.
 
 use super::gate;
+use super::in_flight::Reservation;
 use super::slots::Key;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -37,11 +38,14 @@ pub(super) struct Seat {
     pub capacity: i64,
     pub holders: Vec<BookingHolder>,
     pub day: Key,
+    /// The seats this process counts as on their way to the database; let
+    /// go the moment they are counted as taken instead, never both.
+    pub reservation: Option<Reservation>,
 }
 
 /// Takes the seat. On SQLite the seats asked for while another write runs
 /// are written together, in one transaction (see [`super::seat_batch`]).
-pub(super) async fn take(state: &AppState, seat: Seat) -> Result<Booking, ApiError> {
+pub(super) async fn take(state: &AppState, mut seat: Seat) -> Result<Booking, ApiError> {
     if state.db.backend() == Backend::Sqlite {
         return super::seat_batch::take(state, seat).await;
     }
@@ -51,6 +55,7 @@ pub(super) async fn take(state: &AppState, seat: Seat) -> Result<Booking, ApiErr
         Step::Placed(booking) => {
             let booking = *booking;
             let seats = i64::try_from(seat.holders.len()).unwrap_or(i64::MAX);
+            seat.reservation = None;
             state.slot_cache.add(&seat.day, &seat.cells, seats);
             if let Err(e) = tx.commit().await {
                 super::book::forget_day(state, &booking);
