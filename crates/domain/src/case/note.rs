@@ -7,6 +7,8 @@ use super::CaseState;
 pub enum CaseNote {
     /// An operator gave the applicant an appointment at the counter.
     AppointmentAssigned,
+    /// The applicant booked an appointment for the case and confirmed it.
+    AppointmentBooked,
     /// Fingerprints and photograph were captured at the counter.
     BiometricsCaptured,
 }
@@ -15,6 +17,7 @@ impl CaseNote {
     pub fn code(self) -> &'static str {
         match self {
             CaseNote::AppointmentAssigned => "appointment-assigned",
+            CaseNote::AppointmentBooked => "appointment-booked",
             CaseNote::BiometricsCaptured => "biometrics-captured",
         }
     }
@@ -24,7 +27,9 @@ impl CaseNote {
     /// for any case the office has in hand.
     pub fn fits(self, state: CaseState) -> bool {
         match self {
-            CaseNote::AppointmentAssigned => state.takes_appointment(),
+            CaseNote::AppointmentAssigned | CaseNote::AppointmentBooked => {
+                state.takes_appointment()
+            }
             CaseNote::BiometricsCaptured => !matches!(
                 state,
                 CaseState::Draft
@@ -48,6 +53,8 @@ mod tests {
             .map(CaseState::code)
             .collect();
         assert_eq!(fits, ["accepted", "fee-due", "paid", "in-production"]);
+        assert!(CaseNote::AppointmentBooked.fits(CaseState::Paid));
+        assert!(!CaseNote::AppointmentBooked.fits(CaseState::InReview));
         assert!(CaseNote::BiometricsCaptured.fits(CaseState::InReview));
         assert!(!CaseNote::BiometricsCaptured.fits(CaseState::Draft));
     }

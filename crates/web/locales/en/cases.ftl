@@ -262,4 +262,5 @@ office-appt-title = Appointment at the counter
 office-appt-give = Give this appointment
 office-appt-not-yet = The applicant is given an appointment once the case is accepted.
 case-event-appointment-assigned = Appointment given at the counter
+case-event-appointment-booked = Appointment booked
 case-event-biometrics-captured = Fingerprints and photograph captured at { $office }

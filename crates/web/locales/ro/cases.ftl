@@ -262,4 +262,5 @@ office-appt-title = Programarea la ghișeu
 office-appt-give = Acordați această programare
 office-appt-not-yet = Solicitantul primește o programare după ce dosarul este acceptat.
 case-event-appointment-assigned = Programare acordată la ghișeu
+case-event-appointment-booked = Programare făcută
 case-event-biometrics-captured = Amprentele și fotografia au fost preluate la { $office }

@@ -7,7 +7,9 @@ use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
 use crate::state::AppState;
 use ghiseu_domain::appointment::may_reschedule;
+use ghiseu_domain::case::{CaseNote, CaseState};
 use ghiseu_storage::appointments::{self, Booking, Cancelled, ConfirmOutcome, MoveOutcome};
+use ghiseu_storage::cases;
 use jiff::Timestamp;
 
 /// A booking the signed-in person made; anyone else's looks like none.
@@ -33,6 +35,7 @@ pub(crate) async fn confirm(
     let held = own(state, current, id).await?;
     let now = state.clock.now();
     let confirmation = super::notice::prepare_confirmation(state, &held, now).await?;
+    let note = case_note(state, &held).await?;
     let id = id.to_string();
     let turn = state.db.write_turn().await;
     super::take::on_own_thread(state, move |state| async move {
@@ -55,10 +58,62 @@ pub(crate) async fn confirm(
             }
         };
         super::notice::queue_confirmation(&mut tx, confirmation).await?;
+        if let Some(note) = note {
+            cases::note(
+                &mut tx,
+                &note.case_id,
+                &note.case_state,
+                CaseNote::AppointmentBooked.code(),
+                Some(&booking.booked_by),
+                "citizen",
+                Some(&note.reason),
+                now.as_microsecond(),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(booking)
     })
     .await
+}
+
+/// The line a confirmed booking writes into its case's history.
+struct BookedNote {
+    case_id: String,
+    case_state: String,
+    reason: String,
+}
+
+/// The history line for a booking made for a case, when the case is in a
+/// state that takes an appointment.
+async fn case_note(state: &AppState, held: &Booking) -> Result<Option<BookedNote>, ApiError> {
+    let Some(case_id) = held.case_id.as_deref() else {
+        return Ok(None);
+    };
+    let Some(case) = cases::get(&state.db, case_id).await? else {
+        return Ok(None);
+    };
+    if !CaseState::parse(&case.state).is_some_and(|s| CaseNote::AppointmentBooked.fits(s)) {
+        return Ok(None);
+    }
+    let local = state
+        .catalogue
+        .office(&held.office_id)
+        .and_then(|office| {
+            let start = Timestamp::from_second(held.starts_at).ok()?;
+            Some(
+                start
+                    .to_zoned(office.time_zone.clone())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string(),
+            )
+        })
+        .unwrap_or_default();
+    Ok(Some(BookedNote {
+        case_id: case.id,
+        case_state: case.state,
+        reason: format!("{local}, {}", held.reference),
+    }))
 }
 
 pub(crate) async fn cancel(

@@ -169,6 +169,12 @@ async fn the_citizen_books_from_the_accepted_case_and_the_case_shows_the_booking
     assert_eq!(start_at, "2026-11-25T06:30:00Z", "the day's first slot");
     assert!(page.contains("25 November 2026, 08:30"), "{page}");
     assert_eq!(link(&page, "case-appointment-link"), booking_path);
+    // The history says it was booked, when and under which reference.
+    assert!(page.contains("Appointment booked"), "{page}");
+    assert!(
+        page.contains(&format!("2026-11-25 08:30, {}", booking.reference)),
+        "{page}"
+    );
 
     // The same service without a case is refused, with the reason on the page.
     let (mut other, _) = signed_in(&app, "no.case@example.ro", "citizen").await;
