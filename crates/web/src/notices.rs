@@ -7,6 +7,7 @@ use crate::i18n::{Arg, I18n, text_arg};
 use crate::pages::view::Tr;
 use ghiseu_domain::account::{MessageKind, NotificationChannel};
 use ghiseu_domain::catalogue::{Lang, LocalText};
+use ghiseu_domain::money::Currency;
 use ghiseu_storage::notifications::{self, Queued, Text};
 use ghiseu_storage::{Connection, StorageError};
 use jiff::Timestamp;
@@ -31,6 +32,12 @@ pub enum Notice<'a> {
     ApplicationAccepted {
         reference: &'a str,
         service: &'a LocalText,
+    },
+    PaymentReceived {
+        reference: &'a str,
+        service: &'a LocalText,
+        amount_minor: i64,
+        currency: Currency,
     },
     /// `at` is the office's local time.
     AppointmentConfirmed {
@@ -72,6 +79,7 @@ impl Notice<'_> {
             Notice::SecondFactorEnabled => MessageKind::SecondFactorEnabled,
             Notice::ApplicationReturned { .. } => MessageKind::ApplicationReturned,
             Notice::ApplicationAccepted { .. } => MessageKind::ApplicationAccepted,
+            Notice::PaymentReceived { .. } => MessageKind::PaymentReceived,
             Notice::AppointmentConfirmed { .. } => MessageKind::AppointmentConfirmed,
             Notice::AppointmentReminder { .. } => MessageKind::AppointmentReminder,
             Notice::AppointmentCancelled { .. } => MessageKind::AppointmentCancelled,
@@ -120,6 +128,17 @@ impl Notice<'_> {
             | Notice::ApplicationAccepted { reference, service } => vec![
                 ("reference", text_arg(reference)),
                 ("service", text_arg(service.get(lang))),
+                account(),
+            ],
+            Notice::PaymentReceived {
+                reference,
+                service,
+                amount_minor,
+                currency,
+            } => vec![
+                ("reference", text_arg(reference)),
+                ("service", text_arg(service.get(lang))),
+                ("amount", text_arg(t.money(amount_minor, currency))),
                 account(),
             ],
             Notice::AppointmentConfirmed {
@@ -208,6 +227,11 @@ fn keys(kind: MessageKind) -> (&'static str, &'static str, Option<&'static str>)
             "notice-application-accepted-subject",
             "notice-application-accepted-body",
             Some("notice-application-accepted-sms"),
+        ),
+        MessageKind::PaymentReceived => (
+            "notice-payment-received-subject",
+            "notice-payment-received-body",
+            Some("notice-payment-received-sms"),
         ),
         MessageKind::AppointmentConfirmed => (
             "notice-appointment-confirmed-subject",

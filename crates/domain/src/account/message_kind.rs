@@ -14,6 +14,8 @@ pub enum MessageKind {
     /// An application sent back to the applicant to complete.
     ApplicationReturned,
     ApplicationAccepted,
+    /// The fee of an application arrived.
+    PaymentReceived,
     /// A booking confirmed or moved, with its calendar file.
     AppointmentConfirmed,
     AppointmentReminder,
@@ -24,13 +26,14 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 11] = [
+    pub const ALL: [MessageKind; 12] = [
         MessageKind::EmailVerification,
         MessageKind::RegistrationAttempt,
         MessageKind::PasswordReset,
         MessageKind::SecondFactorEnabled,
         MessageKind::ApplicationReturned,
         MessageKind::ApplicationAccepted,
+        MessageKind::PaymentReceived,
         MessageKind::AppointmentConfirmed,
         MessageKind::AppointmentReminder,
         MessageKind::AppointmentCancelled,
@@ -46,6 +49,7 @@ impl MessageKind {
             MessageKind::SecondFactorEnabled => "second-factor-enabled",
             MessageKind::ApplicationReturned => "application-returned",
             MessageKind::ApplicationAccepted => "application-accepted",
+            MessageKind::PaymentReceived => "payment-received",
             MessageKind::AppointmentConfirmed => "appointment-confirmed",
             MessageKind::AppointmentReminder => "appointment-reminder",
             MessageKind::AppointmentCancelled => "appointment-cancelled",
@@ -65,9 +69,9 @@ impl MessageKind {
             | MessageKind::RegistrationAttempt
             | MessageKind::PasswordReset
             | MessageKind::SecondFactorEnabled => NotificationKind::AccountSecurity,
-            MessageKind::ApplicationReturned | MessageKind::ApplicationAccepted => {
-                NotificationKind::ApplicationUpdates
-            }
+            MessageKind::ApplicationReturned
+            | MessageKind::ApplicationAccepted
+            | MessageKind::PaymentReceived => NotificationKind::ApplicationUpdates,
             MessageKind::AppointmentConfirmed
             | MessageKind::AppointmentReminder
             | MessageKind::AppointmentCancelled => NotificationKind::AppointmentReminders,

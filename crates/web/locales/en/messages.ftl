@@ -21,6 +21,13 @@ notice-application-accepted-body = Hello,
 
     Your account: { $link }
 notice-application-accepted-sms = Ghiseu: application { $reference } was accepted and is being processed. We will tell you when the document is ready.
+notice-payment-received-subject = Payment received for application { $reference }
+notice-payment-received-body = Hello,
+
+    We received { $amount }, the fee for your application { $reference } for { $service }. The document now goes into production; we will write to you when it is ready to collect.
+
+    Your account: { $link }
+notice-payment-received-sms = Ghiseu: we received { $amount } for application { $reference }. The document now goes into production.
 notice-appointment-confirmed-subject = Appointment { $reference } on { $date } at { $time }
 notice-appointment-confirmed-body = Hello,
 

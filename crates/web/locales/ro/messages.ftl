@@ -22,6 +22,13 @@ notice-application-accepted-body = Bună ziua,
 
     Contul dumneavoastră: { $link }
 notice-application-accepted-sms = Ghiseu: cererea { $reference } a fost acceptată și este în lucru. Vă anunțăm când documentul este gata.
+notice-payment-received-subject = Plata pentru cererea { $reference } a fost primită
+notice-payment-received-body = Bună ziua,
+
+    Am primit { $amount }, taxa pentru cererea dumneavoastră { $reference } pentru { $service }. Documentul intră acum în producție; vă scriem când este gata de ridicat.
+
+    Contul dumneavoastră: { $link }
+notice-payment-received-sms = Ghiseu: am primit { $amount } pentru cererea { $reference }. Documentul intră acum în producție.
 notice-appointment-confirmed-subject = Programarea { $reference } din { $date }, ora { $time }
 notice-appointment-confirmed-body = Bună ziua,
 

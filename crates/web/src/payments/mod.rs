@@ -142,6 +142,35 @@ pub(crate) async fn confirm_payment(
     .await?)
 }
 
+/// Tells the applicant the fee of their application arrived.
+pub(crate) async fn tell_paid(
+    conn: &mut ghiseu_storage::Connection,
+    state: &AppState,
+    case: &CaseRecord,
+    order: &PaymentOrder,
+    now: i64,
+) -> Result<(), ApiError> {
+    let (Some(service), Some(currency)) = (
+        state
+            .catalogue
+            .service(&case.service_id)
+            .map(|(_, s)| &s.name),
+        order_currency(order),
+    ) else {
+        return Ok(());
+    };
+    let notice = crate::notices::Notice::PaymentReceived {
+        reference: case.reference.as_deref().unwrap_or_default(),
+        service,
+        amount_minor: order.amount_minor,
+        currency,
+    };
+    let at =
+        jiff::Timestamp::from_microsecond(now).map_err(|e| ApiError::Internal(e.to_string()))?;
+    crate::notices::tell(conn, state, &case.applicant_id, &notice, at).await?;
+    Ok(())
+}
+
 fn currency_of(case: &CaseRecord, authority: &Authority) -> Currency {
     Currency::ALL
         .into_iter()

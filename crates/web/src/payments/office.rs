@@ -191,6 +191,7 @@ pub(crate) async fn confirm(
         if moved.is_err() {
             return Ok(Err(Refusal::Stale));
         }
+        super::tell_paid(&mut tx, &state, &current, order, now).await?;
         let mut event = staff.audit_event(&state, "payment.confirmed", Some(&case.applicant_id));
         event.detail = serde_json::json!({
             "case": case.id,

@@ -144,7 +144,7 @@ pub(crate) async fn deliver(
     )
     .await?;
     if decision == Decision::Apply {
-        apply(&mut tx, provider.name(), &order, &event, micros).await?;
+        apply(&mut tx, state, provider.name(), &order, &event, micros).await?;
     }
     tx.commit().await.map_err(StorageError::from)?;
     Ok(answer(decision))
@@ -175,6 +175,7 @@ fn capitalised(text: &str) -> String {
 /// The change a new event leads to.
 async fn apply(
     conn: &mut ghiseu_storage::Connection,
+    state: &AppState,
     provider: &str,
     order: &PaymentOrder,
     event: &PaymentEvent,
@@ -208,6 +209,7 @@ async fn apply(
                     detail: "The application changed while the payment was recorded; nothing was recorded. Send the event again.".into(),
                 });
             }
+            super::tell_paid(conn, state, &case, order, now).await?;
         }
         PaymentStatus::Refunded => {
             payments::mark_refunded(conn, &order.id, provider, &event.provider_transaction_id)

@@ -56,6 +56,12 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
             reference: "AB-2026-001234",
             service: &service,
         },
+        Notice::PaymentReceived {
+            reference: "AB-2026-001234",
+            service: &service,
+            amount_minor: 25_800,
+            currency: ghiseu_domain::money::Currency::Ron,
+        },
         Notice::AppointmentConfirmed {
             reference: "APT-7K3M-Q9XZ",
             service: &service,

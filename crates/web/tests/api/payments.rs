@@ -232,6 +232,14 @@ async fn a_replayed_webhook_is_a_duplicate_and_an_older_one_is_stale() {
 
     assert_eq!(self::order(&app, &id).await.status, "paid");
     assert_eq!(confirmations(&app, &id).await, 1, "nothing twice");
+    let told = told_paid(&app, &id).await;
+    assert_eq!(told.len(), 1, "the applicant is told once: {told:?}");
+    let reference = case_record(&app, &id).await.reference.unwrap();
+    assert!(
+        told[0].subject.contains(&reference),
+        "{:?}",
+        told[0].subject
+    );
     assert_eq!(
         payments::event_count(&app.state.db, &order.id)
             .await
@@ -368,6 +376,17 @@ async fn an_operator_confirms_a_payment_from_its_proof() {
     );
     let page = citizen.get(&app, &format!("{case}/payment")).await.text();
     assert!(page.contains("Payment confirmed at the office"), "{page}");
+    let told = told_paid(&app, &id).await;
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(
+        told[0].body.contains(&format!(
+            "{}.{:02} RON",
+            paid.amount_minor / 100,
+            paid.amount_minor % 100
+        )),
+        "the amount in the message: {}",
+        told[0].body
+    );
 
     // Confirmed once; a late provider event changes nothing more.
     let r = operator
@@ -377,6 +396,7 @@ async fn an_operator_confirms_a_payment_from_its_proof() {
     let r = report(&app, &demo_payment(&paid), PaymentStatus::Succeeded).await;
     assert_eq!(r.json()["status"], "applied");
     assert_eq!(confirmations(&app, &id).await, 1);
+    assert_eq!(told_paid(&app, &id).await.len(), 1, "told once");
     assert_eq!(
         self::order(&app, &id).await.paid_by.as_deref(),
         Some("operator")
@@ -541,4 +561,15 @@ async fn each_authority_has_its_own_reference_and_a_free_service_needs_no_order(
     assert_eq!(page.status, 404);
     assert!(page.text().contains("nothing to pay"));
     app.cleanup().await;
+}
+
+/// The "payment received" messages queued for the case's applicant.
+async fn told_paid(app: &TestApp, id: &str) -> Vec<ghiseu_storage::outbox::OutboxMessage> {
+    let applicant = case_record(app, id).await.applicant_id;
+    ghiseu_storage::outbox::for_person(&app.state.db, &applicant)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "payment-received")
+        .collect()
 }
