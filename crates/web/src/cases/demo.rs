@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::error::ApiError;
 use ghiseu_domain::case::application::Answers;
 use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
-use ghiseu_domain::quote::{QuoteRequest, price};
+use ghiseu_domain::quote::{QuoteRequest, price, quote};
 use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
 
@@ -199,10 +199,75 @@ pub async fn seed(state: &AppState, citizen: &str, operator: &str) -> Result<usi
                 ghiseu_storage::issued_documents::set_pickup_office(&mut tx, &case.id, OFFICE)
                     .await?;
             }
+            if action == CaseAction::HandOver {
+                hand_over(&mut tx, state, &case, operator, today, now).await?;
+            }
             current = to;
         }
         tx.commit().await.map_err(StorageError::from)?;
         made += 1;
     }
     Ok(made)
+}
+
+/// The issued-document record of the demo case handed over to the citizen
+/// herself, as the counter's handover writes it.
+async fn hand_over(
+    conn: &mut ghiseu_storage::Connection,
+    state: &AppState,
+    case: &CaseRecord,
+    operator: &str,
+    today: jiff::civil::Date,
+    now: i64,
+) -> Result<(), ApiError> {
+    use ghiseu_storage::issued_documents::{self, IssuedDocument};
+    let Some((authority, _)) = state.catalogue.service(&case.service_id) else {
+        return Ok(());
+    };
+    let expires_on = quote(
+        &state.catalogue,
+        &QuoteRequest {
+            service: case.service_id.clone(),
+            birth_date: case
+                .holder_birth_date
+                .as_deref()
+                .and_then(|b| b.parse().ok()),
+            filed_on: Some(today),
+            issued_on: Some(today),
+            ..QuoteRequest::default()
+        },
+        |_| today,
+    )
+    .ok()
+    .and_then(|q| q.validity.until())
+    .map(|d| d.to_string());
+    let sequence = issued_documents::next_sequence(conn, &authority.id, today.year()).await?;
+    let holder = format!("{} {}", case.holder_given_name, case.holder_family_name);
+    let issued = IssuedDocument {
+        id: uuid::Uuid::now_v7().to_string(),
+        number: format!(
+            "{}-D-{}-{sequence:06}",
+            authority.reference_prefix,
+            today.year()
+        ),
+        case_id: case.id.clone(),
+        service_id: case.service_id.clone(),
+        authority_id: authority.id.clone(),
+        holder_person_id: case.holder_person_id.clone(),
+        holder_ward_id: case.holder_ward_id.clone(),
+        holder_name: holder.clone(),
+        issued_on: today.to_string(),
+        expires_on,
+        office_id: OFFICE.into(),
+        received_by_kind: "holder".into(),
+        received_by_name: holder.clone(),
+        receiver_document: crate::office::cases::masked("CI AX123456"),
+        attorney_number: None,
+        attorney_date: None,
+        signature_name: holder,
+        handed_over_by: operator.into(),
+        handed_over_at: now,
+    };
+    issued_documents::insert(conn, &issued).await?;
+    Ok(())
 }

@@ -94,6 +94,26 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
         14,
         "13 cases and the header row"
     );
+    // The handed-over case has its issued document, valid five years for
+    // the adult demo citizen.
+    let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
+    let citizen = ghiseu_storage::accounts::person_by_email(&app.state.db, &citizen.email)
+        .await
+        .unwrap()
+        .unwrap();
+    let handed = ghiseu_storage::cases::for_person(&app.state.db, &citizen.id, &[])
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.state == "handed-over")
+        .expect("a handed-over demo case");
+    let issued = ghiseu_storage::issued_documents::for_case(&app.state.db, &handed.id)
+        .await
+        .unwrap()
+        .expect("its issued document");
+    assert_eq!(issued.received_by_kind, "holder");
+    assert_eq!(issued.issued_on, "2026-11-23");
+    assert_eq!(issued.expires_on.as_deref(), Some("2031-11-23"));
     let admin = people.iter().find(|p| p.role == "administrator").unwrap();
     let mut admin = sign_in(&app, &admin.email, &admin.password).await;
     let staff = admin.get(&app, "/en/office/staff").await.text();

@@ -41,7 +41,7 @@ pub(crate) struct HandoverForm {
 }
 
 /// Keeps the document type and the last three characters of its number.
-fn masked(document: &str) -> String {
+pub(crate) fn masked(document: &str) -> String {
     let chars: Vec<char> = document.trim().chars().collect();
     let keep = chars.len().saturating_sub(3);
     chars

@@ -7,6 +7,8 @@ mod appointment;
 mod decide;
 mod documents;
 mod handover;
+
+pub(crate) use handover::masked;
 mod queue;
 mod show;
 
