@@ -7,6 +7,7 @@ mod def;
 mod model;
 mod office;
 mod service_check;
+mod service_fees;
 mod text;
 mod window;
 
