@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::error::ApiError;
 use ghiseu_domain::case::application::Answers;
 use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
-use ghiseu_domain::quote::{QuoteRequest, price, quote};
+use ghiseu_domain::quote::{QuoteRequest, price};
 use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
 
@@ -220,36 +220,17 @@ async fn hand_over(
     today: jiff::civil::Date,
     now: i64,
 ) -> Result<(), ApiError> {
+    use crate::office::cases::handover;
     use ghiseu_storage::issued_documents::{self, IssuedDocument};
     let Some((authority, _)) = state.catalogue.service(&case.service_id) else {
         return Ok(());
     };
-    let expires_on = quote(
-        &state.catalogue,
-        &QuoteRequest {
-            service: case.service_id.clone(),
-            birth_date: case
-                .holder_birth_date
-                .as_deref()
-                .and_then(|b| b.parse().ok()),
-            filed_on: Some(today),
-            issued_on: Some(today),
-            ..QuoteRequest::default()
-        },
-        |_| today,
-    )
-    .ok()
-    .and_then(|q| q.validity.until())
-    .map(|d| d.to_string());
+    let expires_on = handover::expiry(state, case, today);
     let sequence = issued_documents::next_sequence(conn, &authority.id, today.year()).await?;
     let holder = format!("{} {}", case.holder_given_name, case.holder_family_name);
     let issued = IssuedDocument {
         id: uuid::Uuid::now_v7().to_string(),
-        number: format!(
-            "{}-D-{}-{sequence:06}",
-            authority.reference_prefix,
-            today.year()
-        ),
+        number: handover::document_number(authority, today, sequence),
         case_id: case.id.clone(),
         service_id: case.service_id.clone(),
         authority_id: authority.id.clone(),
@@ -261,7 +242,7 @@ async fn hand_over(
         office_id: OFFICE.into(),
         received_by_kind: "holder".into(),
         received_by_name: holder.clone(),
-        receiver_document: crate::office::cases::masked("CI AX123456"),
+        receiver_document: handover::masked("CI AX123456"),
         attorney_number: None,
         attorney_date: None,
         signature_name: holder,

@@ -222,7 +222,7 @@ async fn racing_citizens_get_exactly_the_counters_and_clear_refusals() {
     app.cleanup().await;
 }
 
-fn problem_type(response: &TestResponse) -> String {
+pub(crate) fn problem_type(response: &TestResponse) -> String {
     serde_json::from_slice::<Value>(&response.body).unwrap()["type"]
         .as_str()
         .unwrap_or_default()

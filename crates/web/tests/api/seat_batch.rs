@@ -3,6 +3,7 @@
 //! savepoint, so a refused seat must leave the others and the slot's count
 //! exactly as if each had its own transaction.
 
+use crate::appointments::problem_type;
 use crate::support::{Browser, TestApp, signed_in};
 use serde_json::json;
 use std::sync::Arc;
@@ -22,13 +23,7 @@ async fn hold(app: &TestApp, person: &mut Browser, start: &str) -> (u16, String)
     let code = if r.status.as_u16() == 201 {
         String::new()
     } else {
-        r.problem(r.status.as_u16())["type"]
-            .as_str()
-            .unwrap_or_default()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string()
+        problem_type(&r)
     };
     (r.status.as_u16(), code)
 }

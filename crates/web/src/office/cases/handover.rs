@@ -166,6 +166,49 @@ pub(crate) async fn hand_over(
     answer(&state, lang, &staff, &id, result, "case-refused-stale").await
 }
 
+/// When the document handed over on `today` expires, by the catalogue's
+/// validity rule for the case's holder and answers; None when it does not.
+pub(crate) fn expiry(
+    state: &AppState,
+    case: &CaseRecord,
+    today: jiff::civil::Date,
+) -> Option<String> {
+    let answers: ghiseu_domain::case::application::Answers =
+        serde_json::from_str(&case.answers).unwrap_or_default();
+    quote(
+        &state.catalogue,
+        &QuoteRequest {
+            service: case.service_id.clone(),
+            birth_date: case
+                .holder_birth_date
+                .as_deref()
+                .and_then(|b| b.parse().ok()),
+            filed_on: case.filed_on.as_deref().and_then(|d| d.parse().ok()),
+            urgency: answers.urgency,
+            issued_on: Some(today),
+            ..QuoteRequest::default()
+        },
+        |_| today,
+    )
+    .ok()
+    .and_then(|q| q.validity.until())
+    .map(|d| d.to_string())
+}
+
+/// The issued document's number: the authority's prefix, the year and a
+/// sequence per authority and year.
+pub(crate) fn document_number(
+    authority: &ghiseu_domain::catalogue::Authority,
+    today: jiff::civil::Date,
+    sequence: i64,
+) -> String {
+    format!(
+        "{}-D-{}-{sequence:06}",
+        authority.reference_prefix,
+        today.year()
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn record(
     state: &AppState,
@@ -180,26 +223,7 @@ async fn record(
     let Some(authority) = state.catalogue.authority(&case.authority_id) else {
         return Ok(false);
     };
-    let answers: ghiseu_domain::case::application::Answers =
-        serde_json::from_str(&case.answers).unwrap_or_default();
-    let expires_on = quote(
-        &state.catalogue,
-        &QuoteRequest {
-            service: case.service_id.clone(),
-            birth_date: case
-                .holder_birth_date
-                .as_deref()
-                .and_then(|b| b.parse().ok()),
-            filed_on: case.filed_on.as_deref().and_then(|d| d.parse().ok()),
-            urgency: answers.urgency.clone(),
-            issued_on: Some(today),
-            ..QuoteRequest::default()
-        },
-        |_| today,
-    )
-    .ok()
-    .and_then(|q| q.validity.until())
-    .map(|d| d.to_string());
+    let expires_on = expiry(state, case, today);
     let now = state.clock.now().as_microsecond();
     let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
     let moved = cases::apply_move(
@@ -224,11 +248,7 @@ async fn record(
     let (attorney_number, attorney_date) = attorney.unzip();
     let issued = IssuedDocument {
         id: uuid::Uuid::now_v7().to_string(),
-        number: format!(
-            "{}-D-{}-{sequence:06}",
-            authority.reference_prefix,
-            today.year()
-        ),
+        number: document_number(authority, today, sequence),
         case_id: case.id.clone(),
         service_id: case.service_id.clone(),
         authority_id: authority.id.clone(),

@@ -6,9 +6,7 @@
 mod appointment;
 mod decide;
 mod documents;
-mod handover;
-
-pub(crate) use handover::masked;
+pub(crate) mod handover;
 mod queue;
 mod show;
 
