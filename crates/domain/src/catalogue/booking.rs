@@ -119,12 +119,9 @@ pub(super) fn policy(report: &mut Report<'_>, def: Option<&Spanned<BookingDef>>)
         defaults.release_days_ahead,
     );
     if release_days_ahead > horizon_days {
-        let span = def
-            .release_days_ahead
-            .as_ref()
-            .map_or(spanned.span(), Spanned::span);
+        let at = setting_span(def.release_days_ahead.as_ref(), spanned);
         report.at(
-            span,
+            at,
             format!(
                 "release_days_ahead is {release_days_ahead}: days cannot open before they are within the horizon of {horizon_days} days"
             ),
@@ -158,12 +155,9 @@ pub(super) fn policy(report: &mut Report<'_>, def: Option<&Spanned<BookingDef>>)
         defaults.waiting_room_admit_per_second,
     );
     if admit > threshold {
-        let span = def
-            .waiting_room_admit_per_second
-            .as_ref()
-            .map_or(spanned.span(), Spanned::span);
+        let at = setting_span(def.waiting_room_admit_per_second.as_ref(), spanned);
         report.at(
-            span,
+            at,
             format!(
                 "waiting_room_admit_per_second is {admit}: it cannot exceed the {threshold} per second at which the waiting room turns on"
             ),
@@ -276,4 +270,9 @@ pub(super) fn fits_offices(
             Some(_) => {}
         }
     }
+}
+
+/// Where a setting stands in the file, or its table when it is left out.
+fn setting_span<T, U>(setting: Option<&Spanned<T>>, table: &Spanned<U>) -> std::ops::Range<usize> {
+    setting.map_or(table.span(), Spanned::span)
 }

@@ -227,6 +227,22 @@ async fn end(
     to: &str,
     now: i64,
 ) -> Result<Option<Booking>, StorageError> {
+    let Some(ended) = change_state(conn, id, from, to, now).await? else {
+        return Ok(None);
+    };
+    give_back(conn, &ended).await?;
+    Ok(Some(ended))
+}
+
+/// Moves a booking from one of `from` (an SQL list of states written here,
+/// never from input) to `to`; None when it was in none of them.
+pub(super) async fn change_state(
+    conn: &mut Connection,
+    id: &str,
+    from: &str,
+    to: &str,
+    now: i64,
+) -> Result<Option<Booking>, StorageError> {
     let row = sqlx::query(&format!(
         "UPDATE bookings SET state = $2, hold_expires_at = NULL, updated_at = $3 \
          WHERE id = $1 AND state IN {from} RETURNING {}",
@@ -237,12 +253,7 @@ async fn end(
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let ended = booking_row(&row)?;
-    give_back(conn, &ended).await?;
-    Ok(Some(ended))
+    Ok(row.as_ref().map(booking_row).transpose()?)
 }
 
 /// Lets at most `limit` holds whose time ran out lapse, giving their places

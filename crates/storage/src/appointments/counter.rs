@@ -117,19 +117,9 @@ pub async fn finish_visit(
         "no-show" => "('confirmed')",
         _ => return Ok(None),
     };
-    let row = sqlx::query(&format!(
-        "UPDATE bookings SET state = $2, updated_at = $3 WHERE id = $1 AND state IN {from} \
-         RETURNING {COLUMNS}"
-    ))
-    .bind(id)
-    .bind(to)
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(row) = row else {
+    let Some(ended) = super::bookings::change_state(conn, id, from, to, now).await? else {
         return Ok(None);
     };
-    let ended = booking_row(&row)?;
     sqlx::query("UPDATE booking_holders SET active = 0 WHERE booking_id = $1")
         .bind(id)
         .execute(&mut *conn)
