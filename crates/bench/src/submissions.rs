@@ -96,6 +96,23 @@ fn psql(admin_url: &str, sql: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A fresh database for one run: a SQLite file in `dir`, or a PostgreSQL
+/// database made for it (dropped when the returned handle is); its URL.
+pub fn fresh_database(
+    database: Database,
+    dir: &Path,
+    postgres_url: &str,
+) -> anyhow::Result<(Option<PostgresDatabase>, String)> {
+    let postgres = match database {
+        Database::Sqlite => None,
+        Database::Postgres => Some(PostgresDatabase::create(postgres_url)?),
+    };
+    let url = postgres
+        .as_ref()
+        .map_or_else(|| logins::database_url(dir), |pg| pg.url.clone());
+    Ok((postgres, url))
+}
+
 impl PostgresDatabase {
     pub fn create(admin_url: &str) -> anyhow::Result<PostgresDatabase> {
         let (server, _) = admin_url
@@ -254,13 +271,7 @@ async fn run_on(
     cores: usize,
 ) -> anyhow::Result<DatabaseRun> {
     let dir = tempfile::tempdir()?;
-    let postgres = match database {
-        Database::Sqlite => None,
-        Database::Postgres => Some(PostgresDatabase::create(&args.postgres_url)?),
-    };
-    let url = postgres
-        .as_ref()
-        .map_or_else(|| logins::database_url(dir.path()), |pg| pg.url.clone());
+    let (postgres, url) = fresh_database(database, dir.path(), &args.postgres_url)?;
     let accounts = args.drafts * u64::from(args.rounds);
     let started = Instant::now();
     eprintln!(

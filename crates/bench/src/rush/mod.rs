@@ -20,7 +20,7 @@ use crate::citizen;
 use crate::cpu::{self, CpuSample};
 use crate::logins;
 use crate::spawn;
-use crate::submissions::{Database, PostgresDatabase};
+use crate::submissions::{Database, fresh_database};
 
 use client::*;
 use db::*;
@@ -79,13 +79,7 @@ async fn race_on(
     cores: usize,
 ) -> anyhow::Result<Race> {
     let dir = tempfile::tempdir()?;
-    let postgres = match database {
-        Database::Sqlite => None,
-        Database::Postgres => Some(PostgresDatabase::create(&args.postgres_url)?),
-    };
-    let url = postgres
-        .as_ref()
-        .map_or_else(|| logins::database_url(dir.path()), |pg| pg.url.clone());
+    let (postgres, url) = fresh_database(database, dir.path(), &args.postgres_url)?;
     let mut running = Vec::with_capacity(servers);
     for number in 0..servers {
         let mut serve = logins::ghiseu_on(binary, dir.path(), &url);

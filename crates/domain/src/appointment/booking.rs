@@ -155,11 +155,7 @@ impl fmt::Display for BookingMoveRefused {
             "a booking that is {} cannot {}; allowed now: {}",
             self.current,
             self.action,
-            if allowed.is_empty() {
-                "nothing".to_string()
-            } else {
-                allowed.join(", ")
-            }
+            crate::case::allowed_now(&allowed)
         )
     }
 }

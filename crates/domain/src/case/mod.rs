@@ -8,4 +8,5 @@ mod state;
 
 pub use note::CaseNote;
 pub use reference::CaseReference;
+pub(crate) use state::allowed_now;
 pub use state::{Actor, CaseAction, CaseState, TransitionRefused, allowed_actions, transition};

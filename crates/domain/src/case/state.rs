@@ -225,6 +225,15 @@ fn next(state: CaseState, action: CaseAction) -> Option<CaseState> {
     })
 }
 
+/// What a refusal of a move lists as allowed instead: the moves, or "nothing".
+pub(crate) fn allowed_now(allowed: &[&str]) -> String {
+    if allowed.is_empty() {
+        "nothing".to_string()
+    } else {
+        allowed.join(", ")
+    }
+}
+
 /// A move that is not allowed, with what is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TransitionRefused {
@@ -242,11 +251,7 @@ impl fmt::Display for TransitionRefused {
             "a case that is {} cannot {}; allowed now: {}",
             self.current,
             self.action,
-            if allowed.is_empty() {
-                "nothing".to_string()
-            } else {
-                allowed.join(", ")
-            }
+            allowed_now(&allowed)
         )
     }
 }

@@ -232,7 +232,7 @@ pub(crate) async fn hold(
         day,
         reservation: Some(reservation),
     };
-    super::take::take(state, seat).await
+    super::seat_batch::take(state, seat).await
 }
 
 pub(super) fn slot_full(people: usize) -> ApiError {

@@ -344,18 +344,15 @@ pub(crate) async fn count_booking(
     Ok(())
 }
 
-/// Counts a booking write the database refused (its transaction rolled
-/// back), so refusals count towards the limits as much as bookings do.
+/// Counts a booking write the database refused (its own writes undone), so
+/// refusals count towards the limits as much as bookings do.
 pub(crate) async fn count_refused_booking(
-    state: &AppState,
+    conn: &mut Connection,
     person_id: &str,
     address: &str,
     now: Timestamp,
 ) -> Result<(), ApiError> {
-    let mut tx = state.db.begin_write().await?;
-    let counted = count_booking(&mut tx, person_id, address, now).await;
-    tx.commit().await?;
-    match counted {
+    match count_booking(conn, person_id, address, now).await {
         // The refusal the person is about to hear says enough; the next
         // attempt hears about the limit.
         Err(ApiError::TooMany { .. }) | Ok(()) => Ok(()),

@@ -1,16 +1,17 @@
-//! Seats written together on SQLite. When slots are released, the seats
-//! that get past this process's count all want the single writer at once;
-//! one transaction each would spend most of the writer's time beginning and
-//! committing. Whoever gets the writer's turn writes every seat asked for
-//! by then in one transaction, each seat under a savepoint of its own so a
-//! refusal undoes only that seat, and answers them all.
+//! Writing seats. When slots are released, the seats that get past this
+//! process's count all want SQLite's single writer at once; one transaction
+//! each would spend most of the writer's time beginning and committing. So
+//! on SQLite whoever gets the writer's turn writes every seat asked for by
+//! then in one transaction, and answers them all; on PostgreSQL each seat
+//! has a transaction of its own. Either way each seat is written under a
+//! savepoint of its own, so a refusal undoes only that seat and counts it.
 
 use super::gate;
 use super::take::{Seat, Step, on_own_thread, steps};
 use crate::error::ApiError;
 use crate::state::AppState;
 use ghiseu_storage::appointments::Booking;
-use ghiseu_storage::{Connection, Savepoint, WriteTurn};
+use ghiseu_storage::{Backend, Connection, Savepoint, WriteTurn};
 use std::sync::Mutex;
 use tokio::sync::oneshot;
 
@@ -32,7 +33,16 @@ impl std::fmt::Debug for SeatQueue {
     }
 }
 
+/// Takes the seat. On PostgreSQL, which writes in parallel, in a transaction
+/// of its own; on SQLite together with the seats asked for meanwhile.
 pub(super) async fn take(state: &AppState, seat: Seat) -> Result<Booking, ApiError> {
+    if state.db.backend() == Backend::Postgres {
+        let turn = state.db.write_turn().await;
+        let mut written = write(state, turn, vec![seat]).await;
+        return written
+            .pop()
+            .unwrap_or_else(|| Err(ApiError::Internal("a seat's write gave no answer".into())));
+    }
     let (answer, mut mine) = oneshot::channel();
     state
         .seat_queue
@@ -53,7 +63,10 @@ pub(super) async fn take(state: &AppState, seat: Seat) -> Result<Booking, ApiErr
     );
     if !batch.is_empty() {
         on_own_thread(state, move |state| async move {
-            write(&state, turn, batch).await;
+            let (seats, answers): (Vec<Seat>, Vec<Answer>) = batch.into_iter().unzip();
+            for (answer, result) in answers.into_iter().zip(write(&state, turn, seats).await) {
+                let _ = answer.send(result);
+            }
             Ok(())
         })
         .await?;
@@ -62,31 +75,33 @@ pub(super) async fn take(state: &AppState, seat: Seat) -> Result<Booking, ApiErr
         .map_err(|_| ApiError::Internal("a seat's write gave no answer".into()))?
 }
 
-/// Writes the batch and answers each seat; an error of the transaction
-/// itself answers every seat with it.
-async fn write(state: &AppState, turn: WriteTurn, batch: Vec<(Seat, Answer)>) {
+/// Writes the seats in one transaction, a result for each in order; an
+/// error of the transaction itself is every seat's result.
+async fn write(
+    state: &AppState,
+    turn: WriteTurn,
+    seats: Vec<Seat>,
+) -> Vec<Result<Booking, ApiError>> {
+    let failed = |seats: usize, message: &str| {
+        (0..seats)
+            .map(|_| Err(ApiError::Internal(message.to_string())))
+            .collect()
+    };
     let mut tx = match state.db.begin_write_in(turn).await {
         Ok(tx) => tx,
-        Err(e) => return fail_all(batch, &e.to_string()),
+        Err(e) => return failed(seats.len(), &e.to_string()),
     };
-    let mut done = Vec::with_capacity(batch.len());
-    for (mut seat, answer) in batch {
-        let result = one(state, &mut tx, &mut seat).await;
-        done.push((seat, answer, result));
+    let mut results = Vec::with_capacity(seats.len());
+    for mut seat in seats {
+        results.push(one(state, &mut tx, &mut seat).await);
     }
     if let Err(e) = tx.commit().await {
-        let message = e.to_string();
-        for (_, answer, result) in done {
-            if let Ok(booking) = &result {
-                super::book::forget_day(state, booking);
-            }
-            let _ = answer.send(Err(ApiError::Internal(message.clone())));
+        for booking in results.iter().flatten() {
+            super::book::forget_day(state, booking);
         }
-        return;
+        return failed(results.len(), &e.to_string());
     }
-    for (_, answer, result) in done {
-        let _ = answer.send(result);
-    }
+    results
 }
 
 /// One seat under its own savepoint.
@@ -144,14 +159,6 @@ async fn refused(
     refusal: ApiError,
 ) -> Result<Booking, ApiError> {
     point.undo(conn).await?;
-    match gate::count_booking(conn, &seat.person_id, &seat.address, seat.now).await {
-        Ok(()) | Err(ApiError::TooMany { .. }) => Err(refusal),
-        Err(other) => Err(other),
-    }
-}
-
-fn fail_all(batch: Vec<(Seat, Answer)>, message: &str) {
-    for (_, answer) in batch {
-        let _ = answer.send(Err(ApiError::Internal(message.to_string())));
-    }
+    gate::count_refused_booking(conn, &seat.person_id, &seat.address, seat.now).await?;
+    Err(refusal)
 }

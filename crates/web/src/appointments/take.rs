@@ -43,46 +43,6 @@ pub(super) struct Seat {
     pub reservation: Option<Reservation>,
 }
 
-/// Takes the seat. On SQLite the seats asked for while another write runs
-/// are written together, in one transaction (see [`super::seat_batch`]).
-pub(super) async fn take(state: &AppState, mut seat: Seat) -> Result<Booking, ApiError> {
-    if state.db.backend() == Backend::Sqlite {
-        return super::seat_batch::take(state, seat).await;
-    }
-    let turn = state.db.write_turn().await;
-    let mut tx = state.db.begin_write_in(turn).await?;
-    match steps(&mut tx, &seat).await? {
-        Step::Placed(booking) => {
-            let booking = *booking;
-            let seats = i64::try_from(seat.holders.len()).unwrap_or(i64::MAX);
-            seat.reservation = None;
-            state.slot_cache.add(&seat.day, &seat.cells, seats);
-            if let Err(e) = tx.commit().await {
-                super::book::forget_day(state, &booking);
-                return Err(e.into());
-            }
-            Ok(booking)
-        }
-        Step::Limited(refusal) => {
-            tx.commit().await?;
-            Err(refusal)
-        }
-        Step::Full(refusal) => {
-            state
-                .slot_cache
-                .mark_full(&seat.day, &seat.cells, seat.capacity);
-            tx.rollback().await?;
-            gate::count_refused_booking(state, &seat.person_id, &seat.address, seat.now).await?;
-            Err(refusal)
-        }
-        Step::Refused(refusal) => {
-            tx.rollback().await?;
-            gate::count_refused_booking(state, &seat.person_id, &seat.address, seat.now).await?;
-            Err(refusal)
-        }
-    }
-}
-
 /// Runs a booking write; on SQLite on a thread of its own (see above). The
 /// caller holds the writer's turn or takes it in `work`, so one such thread
 /// at a time is busy writing and the others wait for their turn there.

@@ -31,6 +31,23 @@ async fn fill(app: &TestApp, start: &str) {
     }
 }
 
+/// Gives the case's applicant the slot at `start` through the API.
+async fn assign_through_api(
+    app: &TestApp,
+    staff: &mut Browser,
+    id: &str,
+    start: &str,
+) -> crate::support::TestResponse {
+    staff
+        .post_json(
+            app,
+            &format!("/api/v1/office/cases/{id}/appointment"),
+            &json!({ "start": start }),
+            &[],
+        )
+        .await
+}
+
 async fn give(
     app: &TestApp,
     operator: &mut Browser,
@@ -88,14 +105,7 @@ async fn an_operator_gives_a_free_slot_and_the_citizen_sees_the_booking() {
         !starts(&text).contains(&FIRST.to_string()),
         "the full slot is no longer offered"
     );
-    let problem = operator
-        .post_json(
-            &app,
-            &format!("/api/v1/office/cases/{id}/appointment"),
-            &json!({ "start": FIRST }),
-            &[],
-        )
-        .await;
+    let problem = assign_through_api(&app, &mut operator, &id, FIRST).await;
     assert_eq!(
         problem.problem(409)["type"]
             .as_str()
@@ -157,14 +167,7 @@ async fn an_operator_gives_a_free_slot_and_the_citizen_sees_the_booking() {
     );
 
     // A second appointment for the same case is refused.
-    let again = operator
-        .post_json(
-            &app,
-            &format!("/api/v1/office/cases/{id}/appointment"),
-            &json!({ "start": "2026-11-25T07:00:00Z" }),
-            &[],
-        )
-        .await;
+    let again = assign_through_api(&app, &mut operator, &id, "2026-11-25T07:00:00Z").await;
     assert_eq!(
         again.problem(409)["type"]
             .as_str()
@@ -200,23 +203,9 @@ async fn staff_of_another_office_and_citizens_cannot_give_an_appointment() {
         )
         .await;
     assert_eq!(r.status, 404, "{}", r.text());
-    let r = stranger
-        .post_json(
-            &app,
-            &format!("/api/v1/office/cases/{id}/appointment"),
-            &json!({ "start": FIRST }),
-            &[],
-        )
-        .await;
+    let r = assign_through_api(&app, &mut stranger, &id, FIRST).await;
     r.problem(404);
-    let r = citizen
-        .post_json(
-            &app,
-            &format!("/api/v1/office/cases/{id}/appointment"),
-            &json!({ "start": FIRST }),
-            &[],
-        )
-        .await;
+    let r = assign_through_api(&app, &mut citizen, &id, FIRST).await;
     r.problem(403);
     let anonymous = app
         .post_json(
@@ -242,23 +231,9 @@ async fn staff_of_another_office_and_citizens_cannot_give_an_appointment() {
         .text();
     assert!(!page.contains("id=\"give-appointment\""), "{page}");
     assert!(!page.contains("id=\"appointment-not-yet\""), "{page}");
-    let r = admin
-        .post_json(
-            &app,
-            &format!("/api/v1/office/cases/{id}/appointment"),
-            &json!({ "start": FIRST }),
-            &[],
-        )
-        .await;
+    let r = assign_through_api(&app, &mut admin, &id, FIRST).await;
     r.problem(403);
-    let r = supervisor
-        .post_json(
-            &app,
-            &format!("/api/v1/office/cases/{id}/appointment"),
-            &json!({ "start": FIRST }),
-            &[],
-        )
-        .await;
+    let r = assign_through_api(&app, &mut supervisor, &id, FIRST).await;
     assert_eq!(r.status, 201, "{}", r.text());
     base.cleanup().await;
 }
@@ -268,14 +243,7 @@ async fn biometrics_captured_at_the_counter_show_on_the_case_timeline() {
     let base = TestApp::new().await;
     let app = base.with_catalogue(catalogue_with("assigned"), NOW);
     let (mut citizen, case, id, mut operator) = accepted_case(&app, "fingers@example.ro").await;
-    let given = operator
-        .post_json(
-            &app,
-            &format!("/api/v1/office/cases/{id}/appointment"),
-            &json!({ "start": "2026-11-23T09:00:00Z" }),
-            &[],
-        )
-        .await;
+    let given = assign_through_api(&app, &mut operator, &id, "2026-11-23T09:00:00Z").await;
     assert_eq!(given.status, 201, "{}", given.text());
     let booking = given.json()["id"].as_str().unwrap().to_string();
 
