@@ -2,6 +2,7 @@
 //! identity is known.
 
 mod email;
+pub mod grant;
 pub mod household;
 mod message_kind;
 mod password;

@@ -351,3 +351,6 @@ office-guardianships-none = No request is waiting.
 office-guardian = Guardian's account
 office-confirm = Confirm: I saw the document
 office-refuse = Refuse
+household-error-grant-self = You cannot record or confirm a relationship in which you are the guardian. Ask a colleague to do it.
+office-error-grant-self = You cannot record a check of your own identity. Ask a colleague to check your document.
+office-error-grant-staff-representative = The identity of a member of staff is checked by a supervisor or an administrator.

@@ -355,3 +355,6 @@ office-guardianships-none = Nicio cerere nu așteaptă.
 office-guardian = Contul părintelui sau reprezentantului
 office-confirm = Confirm: am văzut documentul
 office-refuse = Refuz
+household-error-grant-self = Nu puteți înregistra sau confirma o relație în care dumneavoastră sunteți tutorele. Rugați un coleg să o facă.
+office-error-grant-self = Nu puteți înregistra verificarea propriei identități. Rugați un coleg să vă verifice actul.
+office-error-grant-staff-representative = Identitatea unui angajat este verificată de un supervizor sau de un administrator.

@@ -194,6 +194,14 @@ pub(crate) async fn decide(
     }) else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
+    if ghiseu_domain::account::grant::guardianship(staff.grantor(), &request.guardian_id).is_err() {
+        return message(
+            &state,
+            t,
+            StatusCode::FORBIDDEN,
+            "household-error-grant-self",
+        );
+    }
     if request.status != "pending" {
         return message(&state, t, StatusCode::CONFLICT, "office-decision-already");
     }

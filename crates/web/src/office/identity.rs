@@ -11,7 +11,8 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use ghiseu_domain::account::EmailAddress;
+use ghiseu_domain::account::grant::{self, GrantRefusal, Grantee};
+use ghiseu_domain::account::{EmailAddress, Role};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::national_id::{Country, NationalId};
 use ghiseu_storage::accounts::{self, PersonRecord};
@@ -168,6 +169,17 @@ pub(crate) async fn record(
             None
         }
     };
+    let mut refused = false;
+    if errors.is_empty() {
+        match grant_refusal(&state, &staff, &form.person_id).await {
+            Ok(None) => {}
+            Ok(Some(key)) => {
+                refused = key != "office-error-unknown-person";
+                errors.push(crate::accounts::FormError::new(t, "email", key));
+            }
+            Err(e) => return e.into_response(),
+        }
+    }
     let outcome = match national_id {
         Some(id) if errors.is_empty() => bind(&state, &staff, &form, &number, &id).await,
         _ => Ok(Err(None)),
@@ -183,7 +195,12 @@ pub(crate) async fn record(
                 };
                 errors.push(crate::accounts::FormError::new(t, "national_id", key));
             }
-            (StatusCode::UNPROCESSABLE_ENTITY, None)
+            let status = if refused {
+                StatusCode::FORBIDDEN
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            (status, None)
         }
         Err(e) => return e.into_response(),
     };
@@ -191,6 +208,28 @@ pub(crate) async fn record(
         Ok(p) => (status, html(&p)).into_response(),
         Err(e) => e.into_response(),
     }
+}
+
+/// Why this member of staff may not check this person, as a message key.
+async fn grant_refusal(
+    state: &AppState,
+    staff: &Staff,
+    person_id: &str,
+) -> Result<Option<&'static str>, ApiError> {
+    let Some(person) = accounts::person_by_id(&state.db, person_id).await? else {
+        return Ok(Some("office-error-unknown-person"));
+    };
+    let posting = ghiseu_storage::staff::posting(&state.db, &person.id).await?;
+    let grantee = Grantee {
+        person_id: &person.id,
+        role: Role::parse(&person.role).unwrap_or(Role::Administrator),
+        authority_id: posting.authority_id.as_deref(),
+    };
+    Ok(match grant::identity_check(staff.grantor(), grantee) {
+        Ok(()) => None,
+        Err(GrantRefusal::SelfGrant) => Some("office-error-grant-self"),
+        Err(_) => Some("office-error-grant-staff-representative"),
+    })
 }
 
 async fn bind(

@@ -108,6 +108,15 @@ impl Staff {
             .collect()
     }
 
+    /// This member of staff as the grant rules see them.
+    pub fn grantor(&self) -> ghiseu_domain::account::grant::Grantor<'_> {
+        ghiseu_domain::account::grant::Grantor {
+            person_id: &self.current.person.id,
+            role: self.role,
+            authority_id: self.posting.authority_id.as_deref(),
+        }
+    }
+
     pub fn office_ids(&self, catalogue: &Catalogue) -> Vec<String> {
         self.offices(catalogue)
             .into_iter()

@@ -64,16 +64,31 @@ pub(crate) async fn record(
         Err(_) => None,
     };
     let checked = check_ward(&state, t, &form.ward, &staff.offices(&state.catalogue));
-    let (guardian, ward) = match (guardian, checked) {
-        (Some(guardian), Ok(ward)) => (guardian, ward),
-        (guardian, checked) => {
+    let self_grant = guardian
+        .as_ref()
+        .and_then(|g| ghiseu_domain::account::grant::guardianship(staff.grantor(), &g.id).err());
+    let (guardian, ward) = match (guardian, checked, self_grant) {
+        (Some(guardian), Ok(ward), None) => (guardian, ward),
+        (guardian, checked, self_grant) => {
             let mut errors = Vec::new();
             if guardian.is_none() {
                 errors.push(FormError::new(t, "guardian_email", "office-not-found"));
             }
+            if let Some(refusal) = self_grant {
+                errors.push(FormError::new(
+                    t,
+                    "guardian_email",
+                    &format!("household-error-{}", refusal.code()),
+                ));
+            }
             errors.extend(checked.err().unwrap_or_default());
+            let status = if self_grant.is_some() {
+                StatusCode::FORBIDDEN
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             return match render(&state, lang, &staff, view, errors).await {
-                Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response(),
+                Ok(page) => (status, html(&page)).into_response(),
                 Err(e) => e.into_response(),
             };
         }

@@ -12,8 +12,9 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_domain::account::EmailAddress;
+use ghiseu_domain::account::grant::{self, GrantRefusal, Grantee, NamedCase};
 use ghiseu_domain::account::representation::{AttorneyInput, PowerOfAttorney};
+use ghiseu_domain::account::{EmailAddress, Role};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::accounts::{self, PersonRecord};
 use ghiseu_storage::representations::{self, NewRepresentation};
@@ -163,6 +164,48 @@ async fn account(state: &AppState, email: &str) -> Result<Option<PersonRecord>, 
     }
 }
 
+/// The grant rule applied to this power of attorney: the field to blame and
+/// why, when it may not be recorded.
+async fn grant_refusal(
+    state: &AppState,
+    staff: &Staff,
+    principal: &PersonRecord,
+    representative: &PersonRecord,
+    reference: &str,
+) -> Result<Option<(&'static str, GrantRefusal)>, ApiError> {
+    let case = ghiseu_storage::cases::by_reference(&state.db, reference).await?;
+    let representative_posting =
+        ghiseu_storage::staff::posting(&state.db, &representative.id).await?;
+    let grantor = staff.grantor();
+    let grantee = Grantee {
+        person_id: &representative.id,
+        role: Role::parse(&representative.role).unwrap_or(Role::Administrator),
+        authority_id: representative_posting.authority_id.as_deref(),
+    };
+    let named = case.as_ref().map(|c| NamedCase {
+        authority_id: &c.authority_id,
+        holder_person_id: c.holder_person_id.as_deref(),
+        office_served: c
+            .office_id
+            .as_deref()
+            .is_some_and(|o| staff.serves(&state.catalogue, o)),
+    });
+    Ok(
+        grant::power_of_attorney(grantor, &principal.id, grantee, named)
+            .err()
+            .map(|refusal| {
+                let field = match refusal {
+                    GrantRefusal::SelfGrant | GrantRefusal::StaffRepresentative => {
+                        "representative_email"
+                    }
+                    GrantRefusal::NotTheHolder => "principal_email",
+                    GrantRefusal::CaseOutOfReach | GrantRefusal::NotStaff => "case_reference",
+                };
+                (field, refusal)
+            }),
+    )
+}
+
 pub(crate) async fn record(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
@@ -232,6 +275,27 @@ pub(crate) async fn record(
             ));
         }
     });
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    if let (Some(p), Some(r), Ok(a), true) =
+        (&principal, &representative, &attorney, errors.is_empty())
+    {
+        match grant_refusal(&state, &staff, p, r, &a.case_reference).await {
+            Ok(None) => {}
+            Ok(Some((field, refusal))) => {
+                status = match refusal {
+                    GrantRefusal::CaseOutOfReach => StatusCode::NOT_FOUND,
+                    GrantRefusal::NotTheHolder => StatusCode::UNPROCESSABLE_ENTITY,
+                    _ => StatusCode::FORBIDDEN,
+                };
+                errors.push(FormError::new(
+                    t,
+                    field,
+                    &format!("attorney-error-{}", refusal.code()),
+                ));
+            }
+            Err(e) => return e.into_response(),
+        }
+    }
     let (Some(principal), Some(representative), Some(office), Ok(attorney), true) = (
         principal,
         representative,
@@ -240,7 +304,7 @@ pub(crate) async fn record(
         errors.is_empty(),
     ) else {
         let page = page(&state, lang, &staff, &form, errors, false);
-        return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
+        return (status, html(&page)).into_response();
     };
     let id = uuid::Uuid::now_v7().to_string();
     let saved: Result<(), ApiError> = async {

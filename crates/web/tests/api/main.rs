@@ -18,6 +18,7 @@ mod closures;
 mod counter;
 mod demo;
 mod documents;
+mod grants;
 mod household;
 mod i18n;
 mod mail;

@@ -3,7 +3,17 @@
 
 use crate::support::{Browser, TestApp, hidden, log_in, signed_in};
 
-const CASE: &str = "MD-IGM-2026-000123";
+const CASE: &str = "RO-PAS-AB-2026-000001";
+
+/// The principal's submitted application in Alba, the case every power of
+/// attorney here names; returns the principal's browser, id and case path.
+async fn filed(app: &TestApp) -> (Browser, String, String) {
+    let (mut holder, id) = crate::cases::citizen_in_alba(app, "principal@example.md").await;
+    let case = crate::cases::start(app, &mut holder, "ro.passport.electronic", "self").await;
+    let submitted = crate::cases::press(app, &mut holder, &case, "submit").await;
+    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    (holder, id, case)
+}
 
 async fn record(
     app: &TestApp,
@@ -23,7 +33,7 @@ async fn record(
             "scope",
             "File the application and collect the residence permit",
         ),
-        ("case_reference", "md-igm-2026-000123"),
+        ("case_reference", "ro-pas-ab-2026-000001"),
         ("office", "ab-alba-iulia"),
     ];
     for (k, v) in fields {
@@ -40,7 +50,7 @@ async fn record(
 #[tokio::test]
 async fn a_power_of_attorney_is_recorded_seen_by_both_people_and_withdrawn() {
     let app = TestApp::new().await;
-    let (mut principal, principal_id) = signed_in(&app, "principal@example.md", "citizen").await;
+    let (mut principal, principal_id, _) = filed(&app).await;
     let (mut agent, _) = signed_in(&app, "agent@example.md", "citizen").await;
     let (mut stranger, _) = signed_in(&app, "stranger@example.md", "citizen").await;
     let (mut operator, _) = signed_in(&app, "attorney.op@example.ro", "operator").await;
@@ -176,14 +186,7 @@ async fn bad_powers_of_attorney_are_explained_and_nothing_is_recorded() {
 #[tokio::test]
 async fn an_empowered_representative_reaches_the_one_named_case_while_in_force() {
     let app = TestApp::new().await;
-    let (mut holder, _) = crate::cases::citizen_in_alba(&app, "principal@example.md").await;
-    let case = crate::cases::start(&app, &mut holder, "ro.passport.electronic", "self").await;
-    assert_eq!(
-        crate::cases::press(&app, &mut holder, &case, "submit")
-            .await
-            .status,
-        303
-    );
+    let (mut holder, _, case) = filed(&app).await;
     let other = crate::cases::start(&app, &mut holder, "ro.passport.certificate", "self").await;
     let (mut agent, _) = signed_in(&app, "agent@example.md", "citizen").await;
     assert_eq!(
