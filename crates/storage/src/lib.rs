@@ -25,6 +25,7 @@ pub mod representations;
 pub mod revisions;
 pub mod second_factor;
 pub mod sessions;
+pub mod sign_in;
 pub mod staff;
 mod write;
 

@@ -16,12 +16,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::catalogue::Lang;
-use ghiseu_storage::{accounts, audit, sessions};
+use ghiseu_storage::{accounts, audit, sessions, sign_in};
 use serde::Deserialize;
 
-/// Attempts allowed per e-mail address and per client address in the window.
-const PER_ACCOUNT: i64 = 5;
-const PER_CLIENT: i64 = 30;
+/// Failed sign-ins allowed in the window: from one client address, whoever
+/// they were for (high enough for a refugee centre or an office behind one
+/// address); for one account from addresses it never signed in from; and for
+/// one account from one address it did sign in from before. Only failures
+/// count, so a stranger's guesses lock out strangers, not the owner's devices.
+pub(crate) const CLIENT_FAILURES: i64 = 100;
+pub(crate) const STRANGER_FAILURES: i64 = 5;
+pub(crate) const KNOWN_ADDRESS_FAILURES: i64 = 10;
 const WINDOW_MICROS: i64 = 15 * 60 * 1_000_000;
 
 #[derive(Template)]
@@ -143,6 +148,57 @@ pub(crate) async fn submit(
     (status, html(&page)).into_response()
 }
 
+/// Where a sign-in stands before its password is checked.
+struct Attempt {
+    person: Option<accounts::PersonRecord>,
+    client_key: String,
+    account_key: String,
+    locked: bool,
+    second_factor: bool,
+}
+
+/// Reads everything the decision needs with the same queries whether the
+/// address is registered or not, so the time taken says nothing about it.
+async fn attempt(
+    state: &AppState,
+    form: &LoginForm,
+    client: &str,
+    now: i64,
+) -> Result<Attempt, crate::error::ApiError> {
+    let email = EmailAddress::parse(&form.email).ok();
+    let email = email.as_ref().map_or("-", |e| e.as_str());
+    let person = accounts::person_by_email(&state.db, email).await?;
+    let person_id = person.as_ref().map_or("-", |p| p.id.as_str());
+    let address = address_hash(client);
+    let known = sign_in::known_address(&state.db, person_id, &address).await?;
+    let (account_key, limit) = if known {
+        (
+            format!("login:known:{email}:{address}"),
+            KNOWN_ADDRESS_FAILURES,
+        )
+    } else {
+        (format!("login:account:{email}"), STRANGER_FAILURES)
+    };
+    let client_key = format!("login:client:{client}");
+    let client_failures = sign_in::failures(&state.db, &client_key, WINDOW_MICROS, now).await?;
+    let account_failures = sign_in::failures(&state.db, &account_key, WINDOW_MICROS, now).await?;
+    let second_factor = ghiseu_storage::second_factor::get(&state.db, person_id)
+        .await?
+        .is_some_and(|f| f.enabled_at.is_some());
+    Ok(Attempt {
+        person,
+        client_key,
+        account_key,
+        locked: client_failures >= CLIENT_FAILURES || account_failures >= limit,
+        second_factor,
+    })
+}
+
+/// What the sign-in throttle keeps of a client address.
+pub(crate) fn address_hash(client: &str) -> String {
+    super::secrets::token_hash(&format!("sign-in-address:{client}"))
+}
+
 async fn sign_in(
     state: &AppState,
     form: &LoginForm,
@@ -152,22 +208,9 @@ async fn sign_in(
     crate::error::ApiError,
 > {
     let now = state.clock.now().as_microsecond();
-    let email = EmailAddress::parse(&form.email).ok();
-    let account_key = format!(
-        "login:account:{}",
-        email.as_ref().map_or("-", |e| e.as_str())
-    );
-    let client_ok = accounts::throttle_hit(
-        &state.db,
-        &format!("login:client:{client}"),
-        WINDOW_MICROS,
-        PER_CLIENT,
-        now,
-    )
-    .await?;
-    let account_ok =
-        accounts::throttle_hit(&state.db, &account_key, WINDOW_MICROS, PER_ACCOUNT, now).await?;
-    if !client_ok || !account_ok {
+    let attempt = attempt(state, form, client, now).await?;
+    // A lock gives way only to the right password followed by the second factor.
+    if attempt.locked && !attempt.second_factor {
         audit::record(
             &state.db,
             &audit_event(state, "login.throttled", None, Some(client)),
@@ -175,43 +218,46 @@ async fn sign_in(
         .await?;
         return Ok(Err(Refusal::Throttled));
     }
-    let person = match &email {
-        Some(email) => accounts::person_by_email(&state.db, email.as_str()).await?,
-        None => None,
-    };
-    let stored = person
+    let stored = attempt
+        .person
         .as_ref()
         .map_or_else(|| DECOY_HASH.to_string(), |p| p.password_hash.clone());
     let matches = verify_password(form.password.clone(), stored)
         .await
         .map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
-    let known_id = person.as_ref().map(|p| p.id.clone());
-    let Some(person) = person.filter(|_| matches) else {
+    let known_id = attempt.person.as_ref().map(|p| p.id.clone());
+    let Some(person) = attempt.person.filter(|_| matches) else {
+        for key in [&attempt.client_key, &attempt.account_key] {
+            accounts::throttle_hit(&state.db, key, WINDOW_MICROS, i64::MAX, now).await?;
+        }
         let mut event = audit_event(state, "login.failed", None, Some(client));
         event.subject = known_id;
         audit::record(&state.db, &event).await?;
-        return Ok(Err(Refusal::Credentials));
+        return Ok(Err(if attempt.locked {
+            Refusal::Throttled
+        } else {
+            Refusal::Credentials
+        }));
     };
     if person.email_verified_at.is_none() {
         return Ok(Err(Refusal::Unverified));
     }
-    let second_factor = ghiseu_storage::second_factor::get(&state.db, &person.id).await?;
-    let needs_second_factor = second_factor.is_some_and(|f| f.enabled_at.is_some());
     let mut tx = state
         .db
         .pool()
         .begin()
         .await
         .map_err(ghiseu_storage::StorageError::from)?;
-    let cookie = session::start(&mut tx, state, &person.id, needs_second_factor).await?;
-    if !needs_second_factor {
+    let cookie = session::start(&mut tx, state, &person.id, attempt.second_factor).await?;
+    if !attempt.second_factor {
+        sign_in::remember_address(&mut tx, &person.id, &address_hash(client), now).await?;
         let event = audit_event(state, "login.succeeded", Some(&person.id), Some(client));
         audit::append(&mut tx, &event).await?;
     }
     tx.commit()
         .await
         .map_err(ghiseu_storage::StorageError::from)?;
-    Ok(Ok((cookie, needs_second_factor)))
+    Ok(Ok((cookie, attempt.second_factor)))
 }
 
 #[derive(Deserialize)]

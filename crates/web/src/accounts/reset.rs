@@ -254,6 +254,7 @@ pub(crate) async fn set_new(
         if let Ok(person_id) = &used {
             accounts::set_password_hash(&mut tx, person_id, &hash, now).await?;
             sessions::delete_all_for(&mut tx, person_id).await?;
+            ghiseu_storage::sign_in::forget_account_failures(&mut tx, person_id).await?;
             audit::append(
                 &mut tx,
                 &audit_event(&state, "password.changed", Some(person_id), None),

@@ -246,13 +246,14 @@ pub(crate) async fn second_step(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     jar: CookieJar,
+    client: super::client::ClientAddress,
     Form(form): Form<SecondStepForm>,
 ) -> Response {
     let t = Tr {
         i18n: &state.i18n,
         lang,
     };
-    let outcome = check_second_step(&state, &jar, &form.code).await;
+    let outcome = check_second_step(&state, &jar, &form.code, &client.0).await;
     let (status, key) = match outcome {
         Ok(Step::Done(cookie)) => {
             return (
@@ -290,6 +291,7 @@ async fn check_second_step(
     state: &AppState,
     jar: &CookieJar,
     code: &str,
+    client: &str,
 ) -> Result<Step, ApiError> {
     let now = state.clock.now();
     let micros = now.as_microsecond();
@@ -341,6 +343,8 @@ async fn check_second_step(
     // A new session, not the pending one upgraded: the privilege changed.
     sessions::delete_in(&mut tx, &pending_hash).await?;
     let cookie = session::start(&mut tx, state, &person_id, false).await?;
+    let address = super::login::address_hash(client);
+    ghiseu_storage::sign_in::remember_address(&mut tx, &person_id, &address, micros).await?;
     audit::append(
         &mut tx,
         &audit_event(state, "login.succeeded", Some(&person_id), None),

@@ -21,6 +21,7 @@ mod documents;
 mod grants;
 mod household;
 mod i18n;
+mod lockout;
 mod mail;
 mod notices;
 mod office;

@@ -205,9 +205,30 @@ pub fn payment_provider() -> ghiseu_payments::DemoPaymentProvider {
 #[derive(Default)]
 pub struct Browser {
     cookies: std::collections::BTreeMap<String, String>,
+    /// The address the connection comes from, when the test sets one.
+    pub peer: Option<std::net::SocketAddr>,
 }
 
 impl Browser {
+    /// A browser whose requests come from `ip`.
+    pub fn at_address(ip: &str) -> Browser {
+        Browser {
+            peer: Some(std::net::SocketAddr::new(ip.parse().unwrap(), 40000)),
+            ..Browser::default()
+        }
+    }
+
+    async fn send(&mut self, app: &TestApp, mut request: Request<Body>) -> TestResponse {
+        if let Some(peer) = self.peer {
+            request
+                .extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+        }
+        let response = app.request(request).await;
+        self.keep(&response);
+        response
+    }
+
     fn cookie_header(&self) -> String {
         self.cookies
             .iter()
@@ -234,9 +255,7 @@ impl Browser {
             .header(header::COOKIE, self.cookie_header())
             .body(Body::empty())
             .unwrap();
-        let response = app.request(request).await;
-        self.keep(&response);
-        response
+        self.send(app, request).await
     }
 
     pub async fn post_form(
@@ -255,9 +274,7 @@ impl Browser {
             .header(header::COOKIE, self.cookie_header())
             .body(Body::from(body))
             .unwrap();
-        let response = app.request(request).await;
-        self.keep(&response);
-        response
+        self.send(app, request).await
     }
 
     /// A JSON request in this browser's session, with extra headers.
@@ -274,11 +291,8 @@ impl Browser {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = app
-            .request(request.body(Body::from(body.to_string())).unwrap())
-            .await;
-        self.keep(&response);
-        response
+        self.send(app, request.body(Body::from(body.to_string())).unwrap())
+            .await
     }
 
     /// A `multipart/form-data` form: text fields first, then one file.
@@ -314,9 +328,7 @@ impl Browser {
             .header(header::COOKIE, self.cookie_header())
             .body(Body::from(body))
             .unwrap();
-        let response = app.request(request).await;
-        self.keep(&response);
-        response
+        self.send(app, request).await
     }
 }
 

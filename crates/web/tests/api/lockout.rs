@@ -1,0 +1,115 @@
+//! Sign-in limits that cannot be turned against the person they protect:
+//! only failures count, a stranger's guesses do not lock the owner out of the
+//! addresses they signed in from before, and one busy address (a refugee
+//! centre, an office) can keep signing people in.
+
+use crate::support::{Browser, TEST_PASSWORD, TestApp, TestResponse, hidden, signed_in};
+
+async fn login(app: &TestApp, browser: &mut Browser, email: &str, password: &str) -> TestResponse {
+    let form = browser.get(app, "/en/account/login").await;
+    let token = hidden(&form.text(), "form_token");
+    let fields = [
+        ("email", email),
+        ("password", password),
+        ("form_token", token.as_str()),
+    ];
+    browser.post_form(app, "/en/account/login", &fields).await
+}
+
+#[tokio::test]
+async fn successful_sign_ins_never_lock_anyone() {
+    let app = TestApp::new().await;
+    signed_in(&app, "often@example.ro", "citizen").await;
+    for n in 0..35 {
+        let mut browser = Browser::at_address("198.51.100.20");
+        let r = login(&app, &mut browser, "often@example.ro", TEST_PASSWORD).await;
+        assert_eq!(r.status, 303, "sign-in {n} from one address");
+    }
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_strangers_wrong_passwords_do_not_lock_the_owner_out() {
+    let app = TestApp::new().await;
+    signed_in(&app, "victim@example.ro", "operator").await;
+    let mut home = Browser::at_address("198.51.100.7");
+    assert_eq!(
+        login(&app, &mut home, "victim@example.ro", TEST_PASSWORD)
+            .await
+            .status,
+        303
+    );
+    let mut attacker = Browser::at_address("203.0.113.9");
+    let mut answers = Vec::new();
+    for _ in 0..8 {
+        answers.push(
+            login(
+                &app,
+                &mut attacker,
+                "victim@example.ro",
+                "guess guess guess",
+            )
+            .await
+            .status
+            .as_u16(),
+        );
+    }
+    assert_eq!(&answers[..5], &[401; 5]);
+    assert_eq!(&answers[5..], &[429; 3], "the stranger is stopped");
+
+    // The owner, from where they signed in before, still gets in.
+    let mut owner = Browser::at_address("198.51.100.7");
+    let r = login(&app, &mut owner, "victim@example.ro", TEST_PASSWORD).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    // From an address never used, the lock holds and says what to do.
+    let mut cafe = Browser::at_address("203.0.113.50");
+    let r = login(&app, &mut cafe, "victim@example.ro", TEST_PASSWORD).await;
+    assert_eq!(r.status, 429);
+    assert!(r.text().contains("reset your password"));
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_password_reset_opens_the_lock() {
+    let app = TestApp::new().await;
+    let (_, id) = signed_in(&app, "reset.lock@example.ro", "citizen").await;
+    let mut attacker = Browser::at_address("203.0.113.9");
+    for _ in 0..6 {
+        login(
+            &app,
+            &mut attacker,
+            "reset.lock@example.ro",
+            "guess guess guess",
+        )
+        .await;
+    }
+    let mut traveller = Browser::at_address("203.0.113.77");
+    let locked = login(&app, &mut traveller, "reset.lock@example.ro", TEST_PASSWORD).await;
+    assert_eq!(locked.status, 429);
+    let mut tx = app.state.db.pool().begin().await.unwrap();
+    ghiseu_storage::sign_in::forget_account_failures(&mut tx, &id)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let open = login(&app, &mut traveller, "reset.lock@example.ro", TEST_PASSWORD).await;
+    assert_eq!(open.status, 303);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn one_address_is_stopped_after_many_failures_but_not_others() {
+    let app = TestApp::new().await;
+    signed_in(&app, "centre@example.ro", "citizen").await;
+    let mut sprayer = Browser::at_address("203.0.113.66");
+    for n in 0..100 {
+        let email = format!("nobody{n}@example.ro");
+        let r = login(&app, &mut sprayer, &email, "guess guess guess").await;
+        assert_eq!(r.status, 401, "failure {n}");
+    }
+    let r = login(&app, &mut sprayer, "centre@example.ro", TEST_PASSWORD).await;
+    assert_eq!(r.status, 429, "the 101st attempt from the address");
+    let mut neighbour = Browser::at_address("203.0.113.67");
+    let r = login(&app, &mut neighbour, "centre@example.ro", TEST_PASSWORD).await;
+    assert_eq!(r.status, 303);
+    app.cleanup().await;
+}
