@@ -29,9 +29,20 @@ pub struct ServeArgs {
     /// An https address also marks cookies Secure.
     #[arg(long, env = "GHISEU_PUBLIC_URL")]
     public_url: Option<String>,
-    /// A reverse proxy in front sets X-Forwarded-For: trust its first hop as the client's address.
+    /// A reverse proxy in front sets X-Forwarded-For: the client is the right-most hop not added by
+    /// one of --trusted-proxies.
     #[arg(long, env = "GHISEU_BEHIND_PROXY")]
     behind_proxy: bool,
+    /// The proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For hops are
+    /// believed with --behind-proxy.
+    #[arg(
+        long,
+        env = "GHISEU_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        default_value = "127.0.0.0/8,::1/128",
+        value_parser = proxy_range
+    )]
+    trusted_proxies: Vec<ipnet::IpNet>,
     /// Start with demonstration data and print where to look (implies `--card-provider demo`
     /// and `--payment-provider demo`).
     #[arg(long)]
@@ -233,7 +244,11 @@ async fn serve(args: ServeArgs) -> ExitCode {
         documents: Some(documents),
         sessions: SessionSettings {
             secure_cookies: public_url.starts_with("https://"),
-            behind_proxy: args.behind_proxy,
+            trusted_proxies: if args.behind_proxy {
+                args.trusted_proxies.clone()
+            } else {
+                Vec::new()
+            },
             ..SessionSettings::default()
         },
         public_url,
@@ -355,4 +370,11 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+/// A proxy's address or range: `10.0.0.0/8`, or one address such as `10.0.0.7`.
+fn proxy_range(text: &str) -> Result<ipnet::IpNet, String> {
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is not an address or a CIDR range such as 10.0.0.0/8"))
 }

@@ -21,8 +21,9 @@ pub struct SessionSettings {
     pub absolute: Duration,
     /// Mark cookies `Secure` (the portal is served over TLS).
     pub secure_cookies: bool,
-    /// A reverse proxy in front sets `X-Forwarded-For`; trust its first hop.
-    pub behind_proxy: bool,
+    /// The reverse proxies in front, whose `X-Forwarded-For` hops are
+    /// believed (none: the connection's peer is the client).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl Default for SessionSettings {
@@ -31,7 +32,7 @@ impl Default for SessionSettings {
             idle: Duration::from_secs(30 * 60),
             absolute: Duration::from_secs(12 * 3600),
             secure_cookies: false,
-            behind_proxy: false,
+            trusted_proxies: Vec::new(),
         }
     }
 }

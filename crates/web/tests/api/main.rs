@@ -30,6 +30,7 @@ mod ops;
 mod pages;
 mod payments;
 mod profile;
+mod proxy;
 mod quotes;
 mod representations;
 mod review;

@@ -156,6 +156,24 @@ impl TestApp {
         }
     }
 
+    /// The same database and clock behind reverse proxies in `proxies` (CIDR ranges).
+    pub fn behind_proxies(&self, proxies: &[&str]) -> TestApp {
+        let mut settings = settings();
+        settings.sessions.trusted_proxies = proxies.iter().map(|p| p.parse().unwrap()).collect();
+        let state = AppState::with_settings(
+            self.state.catalogue.clone(),
+            self.state.db.clone(),
+            I18n::new().unwrap(),
+            self.state.clock,
+            settings,
+        );
+        TestApp {
+            router: router(state.clone()),
+            state,
+            database: None,
+        }
+    }
+
     /// The same database and clock where no bank card provider is configured.
     pub fn without_card_provider(&self) -> TestApp {
         let state = AppState::with_settings(
@@ -207,6 +225,8 @@ pub struct Browser {
     cookies: std::collections::BTreeMap<String, String>,
     /// The address the connection comes from, when the test sets one.
     pub peer: Option<std::net::SocketAddr>,
+    /// Headers sent with every request (a proxy's, or a forger's).
+    pub headers: Vec<(String, String)>,
 }
 
 impl Browser {
@@ -219,6 +239,12 @@ impl Browser {
     }
 
     async fn send(&mut self, app: &TestApp, mut request: Request<Body>) -> TestResponse {
+        for (name, value) in &self.headers {
+            request.headers_mut().insert(
+                axum::http::HeaderName::from_bytes(name.as_bytes()).unwrap(),
+                value.parse().unwrap(),
+            );
+        }
         if let Some(peer) = self.peer {
             request
                 .extensions_mut()
