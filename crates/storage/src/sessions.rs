@@ -72,6 +72,19 @@ pub async fn live(
     .map_err(|e: sqlx::Error| StorageError::from(e))
 }
 
+/// Whether the session still exists and has not expired: the cheapest
+/// answer a cached session is checked against, so an ended session ends at
+/// once in every process.
+pub async fn exists(db: &Database, token_hash: &str, now: i64) -> Result<bool, StorageError> {
+    let row =
+        sqlx::query("SELECT 1 AS live FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+            .bind(token_hash)
+            .bind(now)
+            .fetch_optional(db.pool())
+            .await?;
+    Ok(row.is_some())
+}
+
 /// A live session and its person, in one query.
 pub async fn live_with_person(
     db: &Database,

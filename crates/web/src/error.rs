@@ -61,6 +61,9 @@ pub enum ApiError {
     BadRequest { detail: String },
     #[error("body too large")]
     TooLarge,
+    /// A state-changing call without `Content-Type: application/json`.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     #[error("not found: {detail}")]
     NotFound { detail: String },
     /// The request is not who it says it is (a bad signature).
@@ -125,6 +128,12 @@ impl ApiError {
                 "too-large",
                 "The request is too large",
                 "The request body is too large; send less than 64 KiB.".to_string(),
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Send the request as JSON",
+                "Send this request with the header Content-Type: application/json (an empty body or {} is enough).".to_string(),
             ),
             ApiError::NotFound { detail } => (StatusCode::NOT_FOUND, "not-found", "Not found", detail.clone()),
             ApiError::Unauthorized { code, detail } => {

@@ -140,6 +140,7 @@ pub(super) async fn race_one(
                 };
                 let request = client
                     .request(Method::POST, &format!("/api/v1/appointments/{id}/confirm"))
+                    .header(CONTENT_TYPE, "application/json")
                     .body(Chunks::empty())?;
                 let sent = Instant::now();
                 match client.exchange(request).await {

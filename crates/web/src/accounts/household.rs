@@ -30,6 +30,19 @@ pub(crate) fn today_at(state: &AppState, office_id: Option<&str>) -> Date {
     state.clock.now().to_zoned(zone).date()
 }
 
+/// The one rule for who may act for a child, used by cases, bookings and
+/// every other place: the child's record when `guardian_id` is their guardian
+/// by a confirmed relationship that has not ended with the 18th birthday.
+pub(crate) async fn acting_guardian_of(
+    state: &AppState,
+    ward_id: &str,
+    guardian_id: &str,
+) -> Result<Option<WardRecord>, StorageError> {
+    Ok(households::one(&state.db, ward_id, guardian_id)
+        .await?
+        .filter(|ward| is_active(state, ward)))
+}
+
 /// A confirmed relationship that has not ended with the 18th birthday.
 pub(crate) fn is_active(state: &AppState, ward: &WardRecord) -> bool {
     let today = today_at(state, ward.office_id.as_deref());
@@ -321,12 +334,12 @@ pub(crate) async fn ward(
         Ok(l) => l,
         Err(e) => return finish(&state, Err(e)),
     };
-    let record = match households::one(&state.db, &ward_id, &current.person.id).await {
+    let record = match acting_guardian_of(&state, &ward_id, &current.person.id).await {
         Ok(r) => r,
         Err(e) => return ApiError::from(e).into_response(),
     };
     // Anyone else, or after the 18th birthday: the child does not exist for them.
-    let Some(ward) = record.filter(|w| is_active(&state, w)) else {
+    let Some(ward) = record else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
     let t = Tr {

@@ -59,3 +59,30 @@ impl<E: std::fmt::Display + std::error::Error> ReasonText for E {
         source.to_string()
     }
 }
+
+/// A state-changing API call that carries no body of its own must still say
+/// `Content-Type: application/json`: a browser sends that cross-site only
+/// after asking permission, which is never given, so a forged form or a
+/// `text/plain` request cannot act in someone's session.
+pub struct JsonIntent;
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for JsonIntent {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let is_json = parts
+            .headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+        if is_json {
+            Ok(JsonIntent)
+        } else {
+            Err(ApiError::UnsupportedMediaType)
+        }
+    }
+}

@@ -12,7 +12,7 @@ use axum::http::HeaderMap;
 use dto::{QuoteRequestBody, QuoteResponse, ServiceDetail, ServiceList, ServiceSummary};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::quote::{QuoteInput, quote};
-pub use json::ApiJson;
+pub use json::{ApiJson, JsonIntent};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

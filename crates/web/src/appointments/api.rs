@@ -7,7 +7,7 @@ use super::person::BookingPerson;
 use super::slots;
 use crate::accounts::client::ClientAddress;
 use crate::api::cases::{ApiPerson, json, once};
-use crate::api::{ApiJson, negotiate};
+use crate::api::{ApiJson, JsonIntent, negotiate};
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -361,26 +361,40 @@ pub(crate) async fn get_one(
 
 /// Confirms a held slot: the e-mail with the calendar file goes out.
 #[utoipa::path(post, path = "/api/v1/appointments/{id}/confirm", tag = "appointments",
-    responses((status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
+    responses((status = 415, body = crate::error::Problem), (status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
 pub(crate) async fn confirm(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
     Path(id): Path<String>,
+    _: JsonIntent,
+    headers: HeaderMap,
 ) -> Response {
-    match changes::confirm(&state, &current, &id).await {
-        Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
-        Err(e) => e.into_response(),
-    }
+    let work = async {
+        match changes::confirm(&state, &current, &id).await {
+            Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
+            Err(e) => e.into_response(),
+        }
+    };
+    once(
+        &state,
+        &current.person.id,
+        &headers,
+        &format!("confirm\n{id}"),
+        work,
+    )
+    .await
 }
 
 /// Cancels an appointment; its place is free again at once.
 #[utoipa::path(post, path = "/api/v1/appointments/{id}/cancel", tag = "appointments",
-    responses((status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
+    responses((status = 415, body = crate::error::Problem), (status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
 pub(crate) async fn cancel(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
     ClientAddress(address): ClientAddress,
     Path(id): Path<String>,
+    _: JsonIntent,
 ) -> Response {
     match changes::cancel(&state, &current, &address, &id).await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),

@@ -5,6 +5,7 @@
 use super::gate::{self, Admission};
 use super::take::Seat;
 use crate::accounts::CurrentPerson;
+use crate::accounts::household::acting_guardian_of;
 use crate::cases::access::citizen_case;
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -13,7 +14,6 @@ use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
 use ghiseu_domain::catalogue::{Authority, Office, Service};
 use ghiseu_storage::appointments::{self, Booking, BookingHolder, HolderKind};
-use ghiseu_storage::households;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
@@ -285,8 +285,8 @@ async fn holders(
                 id: current.person.id.clone(),
             }
         } else {
-            match households::one(&state.db, name, &current.person.id).await? {
-                Some(ward) if ward.status == "confirmed" => BookingHolder {
+            match acting_guardian_of(state, name, &current.person.id).await? {
+                Some(ward) => BookingHolder {
                     kind: HolderKind::Ward,
                     id: ward.ward_id,
                 },

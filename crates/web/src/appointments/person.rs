@@ -1,8 +1,10 @@
-//! The signed-in person for the booking API, read from the database at most
-//! every `FRESH_MS` per session and process. When slots are released,
-//! thousands of people ask within the same second; two queries each just to
-//! know who they are would be most of the work. A session ended elsewhere is
-//! still seen here for at most that long; ended in this process, at once.
+//! The signed-in person for the booking API, read in full from the database
+//! at most every `FRESH_MS` per session and process. When slots are
+//! released, thousands of people ask within the same second; a join and a
+//! write each just to know who they are would be much of the work. Whether
+//! the session still exists is asked every time, by its key alone, so a
+//! session ended in any process (signed out everywhere, a password reset)
+//! is refused at once.
 
 use crate::AppState;
 use crate::accounts::CurrentPerson;
@@ -11,7 +13,7 @@ use crate::accounts::session::SESSION_COOKIE;
 use crate::api::cases::ApiPerson;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -60,10 +62,15 @@ impl FromRequestParts<AppState> for BookingPerson {
     ) -> Result<Self, Self::Rejection> {
         let now_ms = state.clock.now().as_millisecond();
         let jar = CookieJar::from_headers(&parts.headers);
-        if let Some(cookie) = jar.get(SESSION_COOKIE)
-            && let Some(current) = state.session_cache.get(&token_hash(cookie.value()), now_ms)
-        {
-            return Ok(BookingPerson(current));
+        if let Some(cookie) = jar.get(SESSION_COOKIE) {
+            let hash = token_hash(cookie.value());
+            if let Some(current) = state.session_cache.get(&hash, now_ms) {
+                match ghiseu_storage::sessions::exists(&state.db, &hash, now_ms * 1000).await {
+                    Ok(true) => return Ok(BookingPerson(current)),
+                    Ok(false) => state.session_cache.forget(&hash),
+                    Err(e) => return Err(crate::error::ApiError::from(e).into_response()),
+                }
+            }
         }
         let ApiPerson(current) = ApiPerson::from_request_parts(parts, state).await?;
         state.session_cache.keep(&current, now_ms);

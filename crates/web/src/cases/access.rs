@@ -4,11 +4,11 @@
 
 use crate::AppState;
 use crate::accounts::CurrentPerson;
-use crate::accounts::household::is_active;
+use crate::accounts::household::acting_guardian_of;
 use crate::error::ApiError;
 use ghiseu_domain::account::representation::PowerOfAttorney;
 use ghiseu_storage::cases::{self, CaseRecord};
-use ghiseu_storage::{households, representations};
+use ghiseu_storage::representations;
 
 /// How a citizen is related to a case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,8 +31,7 @@ pub async fn relation(
         return Ok(Some(Relation::Holder));
     }
     if let Some(ward) = &case.holder_ward_id
-        && let Some(record) = households::one(&state.db, ward, person_id).await?
-        && is_active(state, &record)
+        && acting_guardian_of(state, ward, person_id).await?.is_some()
     {
         return Ok(Some(Relation::Guardian));
     }

@@ -5,7 +5,7 @@
 use super::{CaseCopy, case_href};
 use crate::AppState;
 use crate::accounts::CurrentPerson;
-use crate::accounts::household::is_active;
+use crate::accounts::household::{acting_guardian_of, is_active};
 use crate::error::ApiError;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
@@ -268,8 +268,8 @@ async fn holder_copy(
             region,
         }));
     }
-    let ward = households::one(&state.db, holder, &current.person.id).await?;
-    Ok(ward.filter(|w| is_active(state, w)).map(|w| CaseCopy {
+    let ward = acting_guardian_of(state, holder, &current.person.id).await?;
+    Ok(ward.map(|w| CaseCopy {
         person_id: None,
         ward_id: Some(w.ward_id),
         given_name: w.given_name,

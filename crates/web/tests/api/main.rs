@@ -19,6 +19,7 @@ mod counter;
 mod demo;
 mod documents;
 mod grants;
+mod hardening;
 mod household;
 mod i18n;
 mod lockout;

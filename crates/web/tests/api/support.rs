@@ -303,6 +303,22 @@ impl Browser {
         self.send(app, request).await
     }
 
+    /// A POST in this browser's session with any content type and body.
+    pub async fn post_raw(
+        &mut self,
+        app: &TestApp,
+        path: &str,
+        content_type: &str,
+        body: &str,
+    ) -> TestResponse {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, content_type)
+            .header(header::COOKIE, self.cookie_header())
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        self.send(app, request).await
+    }
+
     /// A JSON request in this browser's session, with extra headers.
     pub async fn post_json(
         &mut self,

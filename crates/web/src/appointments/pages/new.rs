@@ -197,7 +197,7 @@ pub(super) async fn new_page<'a>(
         selected: default_self || asked.holders.iter().any(|h| h == "self"),
     }];
     for ward in households::of_guardian(&state.db, &current.person.id).await? {
-        if ward.status == "confirmed" {
+        if crate::accounts::household::is_active(state, &ward) {
             holders.push(Choice {
                 selected: asked.holders.contains(&ward.ward_id)
                     || (asked.holders.is_empty() && case_ward.as_ref() == Some(&ward.ward_id)),
