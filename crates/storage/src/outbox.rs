@@ -344,23 +344,16 @@ pub async fn claim(
 }
 
 /// Records a delivery. Returns false when the message was not in flight
-/// (already settled, or unknown), in which case nothing changes.
+/// (already settled, or unknown), in which case nothing changes. The stored
+/// body keeps no live secret from then on: the link it carried is delivered.
 pub async fn mark_sent(db: &Database, id: &str, now: Timestamp) -> Result<bool, StorageError> {
-    let done = sqlx::query(
-        "UPDATE outbox_messages \
-         SET status = 'sent', sent_at = $2, claimed_until = NULL, last_error = NULL \
-         WHERE id = $1 AND status = 'sending'",
-    )
-    .bind(id)
-    .bind(now.as_microsecond())
-    .execute(db.pool())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    settle(db, id, Status::Sent, now, None, now).await
 }
 
 /// Records a failed delivery: the message waits until `next_attempt_at`, or,
-/// when that is `None`, is given up as failed. Returns false when the message
-/// was not in flight, in which case nothing changes.
+/// when that is `None`, is given up as failed (and its body loses any
+/// secret). Returns false when the message was not in flight, in which case
+/// nothing changes.
 pub async fn mark_failed_attempt(
     db: &Database,
     id: &str,
@@ -372,18 +365,75 @@ pub async fn mark_failed_attempt(
         Some(at) => (Status::Pending, at),
         None => (Status::Failed, now),
     };
-    let done = sqlx::query(
-        "UPDATE outbox_messages \
-         SET status = $2, next_attempt_at = $3, last_error = $4, claimed_until = NULL \
-         WHERE id = $1 AND status = 'sending'",
-    )
-    .bind(id)
-    .bind(status.as_str())
-    .bind(next.as_microsecond())
-    .bind(error)
-    .execute(db.pool())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    settle(db, id, status, next, Some(error), now).await
+}
+
+async fn settle(
+    db: &Database,
+    id: &str,
+    status: Status,
+    next_attempt_at: Timestamp,
+    error: Option<&str>,
+    now: Timestamp,
+) -> Result<bool, StorageError> {
+    let mut tx = db.pool().begin().await?;
+    let row = sqlx::query("SELECT body FROM outbox_messages WHERE id = $1 AND status = 'sending'")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(row) = row else {
+        return Ok(false);
+    };
+    let body: String = row.try_get("body")?;
+    let body = if status == Status::Pending {
+        body
+    } else {
+        without_secrets(&body)
+    };
+    let update = if status == Status::Sent {
+        sqlx::query(
+            "UPDATE outbox_messages SET status = $2, sent_at = $3, last_error = NULL, \
+             claimed_until = NULL, body = $4 WHERE id = $1 AND status = 'sending'",
+        )
+        .bind(id)
+        .bind(status.as_str())
+        .bind(now.as_microsecond())
+        .bind(&body)
+    } else {
+        sqlx::query(
+            "UPDATE outbox_messages SET status = $2, next_attempt_at = $3, last_error = $4, \
+             claimed_until = NULL, body = $5 WHERE id = $1 AND status = 'sending'",
+        )
+        .bind(id)
+        .bind(status.as_str())
+        .bind(next_attempt_at.as_microsecond())
+        .bind(error.unwrap_or_default().to_string())
+        .bind(&body)
+    };
+    update.execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// A message body with the secret of every single-use link (`token=…`)
+/// replaced, for keeping once the message is delivered or given up.
+pub fn without_secrets(body: &str) -> String {
+    const MARK: &str = "token=";
+    let mut kept = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find(MARK) {
+        let (before, after) = rest.split_at(at + MARK.len());
+        kept.push_str(before);
+        let secret_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(after.len());
+        if secret_len > 0 {
+            kept.push_str("[used]");
+        }
+        rest = &after[secret_len..];
+    }
+    kept.push_str(rest);
+    kept
 }
 
 /// Everything queued for a person, newest first.

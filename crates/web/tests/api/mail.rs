@@ -76,3 +76,56 @@ async fn the_verification_link_arrives_by_smtp_and_confirms_the_address() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_delivered_link_is_not_kept_in_the_stored_message() {
+    let app = TestApp::new().await;
+    let smtp = SmtpServer::start();
+    let mut browser = Browser::default();
+    let form = browser.get(&app, "/en/account/register").await;
+    let token = hidden(&form.text(), "form_token");
+    let email = "kept.secret@example.ro";
+    let fields = [
+        ("email", email),
+        ("password", TEST_PASSWORD),
+        ("confirm", TEST_PASSWORD),
+        ("form_token", &token),
+    ];
+    browser
+        .post_form(&app, "/en/account/register", &fields)
+        .await;
+    let worker = DeliveryWorker::new(
+        app.state.db.clone(),
+        Arc::new(SmtpMailer::new(&smtp.config()).unwrap()),
+        Arc::new(DemoSmsGateway::new()),
+    );
+    assert_eq!(
+        worker.run_once(app.state.clock.now()).await.unwrap().sent,
+        1
+    );
+    let body = parse_message(&smtp.received()[0])["body"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let at = body.find("verify?token=").unwrap() + "verify?token=".len();
+    let secret: String = body[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    assert_eq!(secret.len(), 64, "the e-mail carries the live link");
+
+    let person = ghiseu_storage::accounts::person_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    let stored = ghiseu_storage::outbox::for_person(&app.state.db, &person.id)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert!(
+        !stored[0].body.contains(&secret),
+        "the stored body keeps the link"
+    );
+    assert!(stored[0].body.contains("verify?token=[used]"));
+    app.cleanup().await;
+}
