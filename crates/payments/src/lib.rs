@@ -8,6 +8,7 @@ pub mod demo;
 pub mod demo_payment;
 pub mod payment;
 pub mod payment_reference;
+pub mod settlement;
 pub mod signature;
 pub mod webhook;
 
@@ -21,5 +22,6 @@ pub use payment::{
     next_state,
 };
 pub use payment_reference::{PaymentReference, ReferenceError, ReferenceScheme};
+pub use settlement::{Effect, OrderStanding, TransactionStanding};
 pub use signature::{Secret, SecretError};
 pub use webhook::{SIGNATURE_HEADER, WebhookError};

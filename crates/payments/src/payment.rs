@@ -101,7 +101,8 @@ impl BeginError {
 /// resend webhooks (so the same event comes more than once) and do not
 /// promise to deliver them in order. The two writes — the event's mark and
 /// the payment's new status — belong in one transaction, with a unique key
-/// on (provider, provider_transaction_id, sequence).
+/// on (provider, provider_transaction_id, sequence). What a new event does
+/// to the order's money is [`crate::settlement::effect`]'s to say.
 pub trait PaymentProvider: Send + Sync + std::fmt::Debug {
     /// A short name, kept with each payment ("demo").
     fn name(&self) -> &'static str;

@@ -1,10 +1,14 @@
-//! Payment orders (one per case, issued when its fee falls due) and the
-//! events payment providers report about them. An event is recorded once per
-//! (provider, transaction, sequence); whether it changes anything is decided
-//! by `ghiseu_payments::next_state` against the last one recorded.
+//! Payment orders (one per case, issued when its fee falls due), the events
+//! payment providers report about them, and the money each provider
+//! transaction brought. An event is recorded once per (provider,
+//! transaction, sequence); whether it changes anything is decided by
+//! `ghiseu_payments::next_state` against the last one recorded, and what it
+//! does by `ghiseu_payments::settlement` from [`standing`].
 
 use crate::{Connection, Database, StorageError};
-use ghiseu_payments::{Decision, EventMark, PaymentStatus, next_state};
+use ghiseu_payments::{
+    Decision, EventMark, OrderStanding, PaymentStatus, TransactionStanding, next_state,
+};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -30,6 +34,13 @@ pub struct PaymentOrder {
 pub const DUE: &str = "due";
 pub const PAID: &str = "paid";
 pub const REFUNDED: &str = "refunded";
+
+impl PaymentOrder {
+    /// Nothing paid it, or its payment was given back: it may be paid now.
+    pub fn payable(&self) -> bool {
+        self.status == DUE || self.status == REFUNDED
+    }
+}
 
 const COLUMNS: &str = "id, case_id, reference, scheme, amount_minor, currency, status, created_at, \
      paid_at, paid_by, provider, provider_transaction_id";
@@ -199,7 +210,7 @@ pub enum PaidBy<'a> {
     Operator,
 }
 
-/// Marks a due order paid; false when it was not due any more.
+/// Marks a due (or refunded) order paid; false when it was paid meanwhile.
 pub async fn mark_paid(
     conn: &mut Connection,
     order_id: &str,
@@ -215,7 +226,7 @@ pub async fn mark_paid(
     };
     let done = sqlx::query(
         "UPDATE payment_orders SET status = 'paid', paid_at = $2, paid_by = $3, provider = $4, \
-         provider_transaction_id = $5 WHERE id = $1 AND status = 'due'",
+         provider_transaction_id = $5 WHERE id = $1 AND status IN ('due', 'refunded')",
     )
     .bind(order_id)
     .bind(now)
@@ -244,6 +255,147 @@ pub async fn mark_refunded(
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// A provider transaction that brought money for an order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentTransaction {
+    pub provider: String,
+    pub transaction_id: String,
+    pub order_id: String,
+    /// [`PAID_THE_ORDER`] or [`SURPLUS`].
+    pub role: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub received_at: i64,
+    pub refunded_at: Option<i64>,
+}
+
+/// The transaction paid the order.
+pub const PAID_THE_ORDER: &str = "paid";
+/// The transaction paid an order already paid: its money is to be given back.
+pub const SURPLUS: &str = "surplus";
+
+impl PaymentTransaction {
+    /// Flagged for refund and not refunded yet.
+    pub fn to_refund(&self) -> bool {
+        self.role == SURPLUS && self.refunded_at.is_none()
+    }
+}
+
+const TRANSACTION_COLUMNS: &str = "provider, transaction_id, order_id, role, amount_minor, \
+     currency, received_at, refunded_at";
+
+fn transaction(row: &AnyRow) -> Result<PaymentTransaction, sqlx::Error> {
+    Ok(PaymentTransaction {
+        provider: row.try_get("provider")?,
+        transaction_id: row.try_get("transaction_id")?,
+        order_id: row.try_get("order_id")?,
+        role: row.try_get("role")?,
+        amount_minor: row.try_get("amount_minor")?,
+        currency: row.try_get("currency")?,
+        received_at: row.try_get("received_at")?,
+        refunded_at: row.try_get("refunded_at")?,
+    })
+}
+
+/// Keeps the money a transaction brought; a transaction already kept stays
+/// as it is.
+pub async fn record_transaction(
+    conn: &mut Connection,
+    t: &PaymentTransaction,
+) -> Result<(), StorageError> {
+    let sql = format!(
+        "INSERT INTO payment_transactions ({TRANSACTION_COLUMNS}) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (provider, transaction_id) DO NOTHING"
+    );
+    sqlx::query(&sql)
+        .bind(&t.provider)
+        .bind(&t.transaction_id)
+        .bind(&t.order_id)
+        .bind(&t.role)
+        .bind(t.amount_minor)
+        .bind(&t.currency)
+        .bind(t.received_at)
+        .bind(t.refunded_at)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Notes that the provider gave a transaction's money back; false when it
+/// was not kept or was refunded before.
+pub async fn mark_transaction_refunded(
+    conn: &mut Connection,
+    provider: &str,
+    transaction_id: &str,
+    now: i64,
+) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE payment_transactions SET refunded_at = $3 \
+         WHERE provider = $1 AND transaction_id = $2 AND refunded_at IS NULL",
+    )
+    .bind(provider)
+    .bind(transaction_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The transactions that brought money for an order, oldest first.
+pub async fn transactions(
+    db: &Database,
+    order_id: &str,
+) -> Result<Vec<PaymentTransaction>, StorageError> {
+    let sql = format!(
+        "SELECT {TRANSACTION_COLUMNS} FROM payment_transactions WHERE order_id = $1 \
+         ORDER BY received_at, transaction_id"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(order_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.iter().map(transaction).collect::<Result<_, _>>()?)
+}
+
+/// Where `order` and the provider's transaction stand, inside the caller's
+/// transaction: what [`ghiseu_payments::settlement::effect`] decides from.
+/// An order paid online before transactions were kept is known by the
+/// transaction it names.
+pub async fn standing(
+    conn: &mut Connection,
+    order: &PaymentOrder,
+    provider: &str,
+    transaction_id: &str,
+) -> Result<(OrderStanding, TransactionStanding), StorageError> {
+    let sql = format!(
+        "SELECT {TRANSACTION_COLUMNS} FROM payment_transactions \
+         WHERE provider = $1 AND transaction_id = $2"
+    );
+    let row = sqlx::query(&sql)
+        .bind(provider)
+        .bind(transaction_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let kept = row.as_ref().map(transaction).transpose()?;
+    let paid_by_it = order.status == PAID
+        && order.provider.as_deref() == Some(provider)
+        && order.provider_transaction_id.as_deref() == Some(transaction_id);
+    let transaction = match kept {
+        Some(t) if t.refunded_at.is_some() => TransactionStanding::Refunded,
+        Some(t) if t.role == SURPLUS => TransactionStanding::Surplus,
+        Some(_) => TransactionStanding::PaidTheOrder,
+        None if paid_by_it => TransactionStanding::PaidTheOrder,
+        None => TransactionStanding::Unknown,
+    };
+    let order = if order.payable() {
+        OrderStanding::Payable
+    } else {
+        OrderStanding::Paid
+    };
+    Ok((order, transaction))
 }
 
 /// How many events were recorded for an order (for checks and tests).

@@ -11,6 +11,9 @@ pub enum CaseNote {
     AppointmentBooked,
     /// Fingerprints and photograph were captured at the counter.
     BiometricsCaptured,
+    /// The payment provider gave the fee back after the case had moved on
+    /// past its payment, so the case stays where it is.
+    FeeRefunded,
 }
 
 impl CaseNote {
@@ -19,12 +22,14 @@ impl CaseNote {
             CaseNote::AppointmentAssigned => "appointment-assigned",
             CaseNote::AppointmentBooked => "appointment-booked",
             CaseNote::BiometricsCaptured => "biometrics-captured",
+            CaseNote::FeeRefunded => "fee-refunded",
         }
     }
 
     /// Whether the note may be written on a case in `state`: an appointment
     /// is given to an accepted case not yet made; biometrics are captured
-    /// for any case the office has in hand.
+    /// for any case the office has in hand; a refund is noted on a case
+    /// a refund cannot take back to its fee (see `CaseAction::RefundPayment`).
     pub fn fits(self, state: CaseState) -> bool {
         match self {
             CaseNote::AppointmentAssigned | CaseNote::AppointmentBooked => {
@@ -36,6 +41,10 @@ impl CaseNote {
                     | CaseState::Rejected
                     | CaseState::Withdrawn
                     | CaseState::DraftExpired
+            ),
+            CaseNote::FeeRefunded => !matches!(
+                state,
+                CaseState::Draft | CaseState::DraftExpired | CaseState::Paid
             ),
         }
     }
@@ -57,5 +66,18 @@ mod tests {
         assert!(!CaseNote::AppointmentBooked.fits(CaseState::InReview));
         assert!(CaseNote::BiometricsCaptured.fits(CaseState::InReview));
         assert!(!CaseNote::BiometricsCaptured.fits(CaseState::Draft));
+    }
+
+    #[test]
+    fn a_refund_is_noted_only_where_it_cannot_move_the_case() {
+        use super::super::{Actor, CaseAction, transition};
+        for state in CaseState::ALL {
+            let moves = transition(state, CaseAction::RefundPayment, Actor::System).is_ok();
+            let noted = CaseNote::FeeRefunded.fits(state);
+            let never_paid = matches!(state, CaseState::Draft | CaseState::DraftExpired);
+            assert_eq!(noted, !moves && !never_paid, "{state}");
+        }
+        assert!(CaseNote::FeeRefunded.fits(CaseState::InProduction));
+        assert!(!CaseNote::FeeRefunded.fits(CaseState::Paid));
     }
 }

@@ -114,13 +114,15 @@ pub enum CaseAction {
     /// The payment order is issued from the quote.
     RequestFee,
     ConfirmPayment,
+    /// The payment provider gave the fee back: it is due again.
+    RefundPayment,
     StartProduction,
     MarkReady,
     HandOver,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 13] = [
+    pub const ALL: [CaseAction; 14] = [
         CaseAction::Submit,
         CaseAction::Withdraw,
         CaseAction::ExpireDraft,
@@ -131,6 +133,7 @@ impl CaseAction {
         CaseAction::Reject,
         CaseAction::RequestFee,
         CaseAction::ConfirmPayment,
+        CaseAction::RefundPayment,
         CaseAction::StartProduction,
         CaseAction::MarkReady,
         CaseAction::HandOver,
@@ -148,6 +151,7 @@ impl CaseAction {
             CaseAction::Reject => "reject",
             CaseAction::RequestFee => "request-fee",
             CaseAction::ConfirmPayment => "confirm-payment",
+            CaseAction::RefundPayment => "refund-payment",
             CaseAction::StartProduction => "start-production",
             CaseAction::MarkReady => "mark-ready",
             CaseAction::HandOver => "hand-over",
@@ -166,6 +170,8 @@ impl CaseAction {
             // A payment is confirmed by the provider's callback or by an
             // operator from a proof of payment; both pass as staff/system.
             CaseAction::ConfirmPayment => Actor::System,
+            // Only the provider's confirmed refund brings the fee back.
+            CaseAction::RefundPayment => Actor::System,
             CaseAction::StartReview
             | CaseAction::Return
             | CaseAction::Accept
@@ -208,6 +214,9 @@ fn next(state: CaseState, action: CaseAction) -> Option<CaseState> {
         (S::InReview, A::Reject) => S::Rejected,
         (S::Returned, A::Resubmit) => S::Resubmitted,
         (S::FeeDue, A::ConfirmPayment) => S::Paid,
+        // A refund takes the case back only while nothing was done with the
+        // fee; once production started the case stays where it is.
+        (S::Paid, A::RefundPayment) => S::FeeDue,
         (S::Paid, A::StartProduction) => S::InProduction,
         (S::InProduction, A::MarkReady) => S::ReadyForPickup,
         (S::ReadyForPickup, A::HandOver) => S::HandedOver,
@@ -344,6 +353,28 @@ mod tests {
             transition(S::FeeDue, A::Withdraw, Actor::Applicant).unwrap(),
             S::Withdrawn
         );
+    }
+
+    #[test]
+    fn a_refund_takes_a_paid_case_back_to_its_fee_and_nothing_later() {
+        assert_eq!(
+            transition(S::Paid, A::RefundPayment, Actor::System).unwrap(),
+            S::FeeDue
+        );
+        assert_eq!(
+            transition(S::FeeDue, A::ConfirmPayment, Actor::System).unwrap(),
+            S::Paid,
+            "the fee can be paid again"
+        );
+        for s in [S::FeeDue, S::InProduction, S::ReadyForPickup, S::HandedOver] {
+            assert!(
+                transition(s, A::RefundPayment, Actor::System).is_err(),
+                "a refund does not move a case that is {s}"
+            );
+        }
+        for actor in [Actor::Applicant, Actor::Operator] {
+            assert!(transition(S::Paid, A::RefundPayment, actor).is_err());
+        }
     }
 
     #[test]

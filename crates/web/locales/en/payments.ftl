@@ -41,6 +41,22 @@ payment-office-submit = Confirm the payment
 payment-office-not-due = This application has no payment waiting to be confirmed.
 payment-office-note-needed = Write what you checked: for example the receipt number and date (at most 1000 characters).
 payment-office-back = Back to the case
+payment-refunded-note = Your payment was given back to you, so this fee is not paid now. To go on with your application, pay it again.
+payment-office-received = Payments received online
+payment-office-received-transaction = Payment
+payment-office-received-on = Received on
+payment-office-received-what = What it is
+payment-office-received-paid = Paid the fee
+payment-office-received-to-refund = Paid twice: give this payment back
+payment-office-received-refunded = Given back on { $date }
+payment-office-to-refund = { $count ->
+    [one] This fee was paid twice. Give the second payment back through the payment provider.
+   *[other] This fee was paid more than once. Give the { $count } extra payments back through the payment provider.
+}
+payment-office-refunded-moved-on = The payment provider gave this fee back after the application moved on past its payment. The application stays where it is: ask the applicant to pay again.
+case-action-refund-payment = give the fee back
+case-event-refund-payment = Payment given back: the fee is to pay again
+case-event-fee-refunded = Payment given back
 demo-payment-title = Demonstration payment
 demo-payment-banner = This is a demonstration payment page. No money is charged and no card is needed.
 demo-payment-amount = Amount

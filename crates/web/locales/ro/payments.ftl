@@ -41,6 +41,23 @@ payment-office-submit = Confirmați plata
 payment-office-not-due = Această cerere nu are nicio plată care să aștepte confirmarea.
 payment-office-note-needed = Scrieți ce ați verificat: de exemplu, numărul și data chitanței (cel mult 1000 de caractere).
 payment-office-back = Înapoi la dosar
+payment-refunded-note = Plata v-a fost restituită, așa că această taxă nu este plătită acum. Ca cererea să meargă mai departe, plătiți-o din nou.
+payment-office-received = Plăți primite online
+payment-office-received-transaction = Plata
+payment-office-received-on = Primită pe
+payment-office-received-what = Ce este
+payment-office-received-paid = A plătit taxa
+payment-office-received-to-refund = Plătită de două ori: restituiți această plată
+payment-office-received-refunded = Restituită pe { $date }
+payment-office-to-refund = { $count ->
+    [one] Această taxă a fost plătită de două ori. Restituiți a doua plată prin furnizorul de plăți.
+    [few] Această taxă a fost plătită de mai multe ori. Restituiți cele { $count } plăți în plus prin furnizorul de plăți.
+   *[other] Această taxă a fost plătită de mai multe ori. Restituiți cele { $count } de plăți în plus prin furnizorul de plăți.
+}
+payment-office-refunded-moved-on = Furnizorul de plăți a restituit această taxă după ce cererea a trecut de etapa plății. Cererea rămâne unde este: cereți solicitantului să plătească din nou.
+case-action-refund-payment = să se restituie taxa
+case-event-refund-payment = Plata a fost restituită: taxa trebuie plătită din nou
+case-event-fee-refunded = Plata a fost restituită
 demo-payment-title = Plată demonstrativă
 demo-payment-banner = Aceasta este o pagină de plată demonstrativă. Nu se ia niciun ban și nu aveți nevoie de card.
 demo-payment-amount = Suma

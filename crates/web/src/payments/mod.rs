@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::error::ApiError;
 use axum::Router;
 use axum::routing::{get, post};
-use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
+use ghiseu_domain::case::{Actor, CaseAction, CaseNote, CaseReference, CaseState, transition};
 use ghiseu_domain::catalogue::Authority;
 use ghiseu_domain::money::Currency;
 use ghiseu_payments::demo_payment::PAY_PAGE_PATH;
@@ -142,6 +142,50 @@ pub(crate) async fn confirm_payment(
     .await?)
 }
 
+/// The fee of `case` was given back: a paid case goes back to fee-due
+/// through the domain's state machine, at the version it has in the
+/// caller's transaction; a case that moved on past its payment keeps its
+/// state and its history notes the refund.
+pub(crate) async fn return_fee(
+    conn: &mut ghiseu_storage::Connection,
+    case: &CaseRecord,
+    now: i64,
+) -> Result<Result<(), cases::Stale>, ApiError> {
+    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let action = CaseAction::RefundPayment;
+    if let Ok(to) = transition(current, action, Actor::System) {
+        let m = Move {
+            case_id: &case.id,
+            version: case.version,
+            from: current.code(),
+            to: to.code(),
+            action: action.code(),
+            actor_id: None,
+            actor_role: "system",
+            reason: None,
+            now,
+        };
+        return Ok(cases::apply_move(conn, &m).await?.map(|_| ()));
+    }
+    let note = CaseNote::FeeRefunded;
+    if note.fits(current) {
+        cases::note(
+            conn,
+            &case.id,
+            &case.state,
+            note.code(),
+            None,
+            "system",
+            None,
+            now,
+        )
+        .await?;
+    } else {
+        tracing::warn!(case = %case.id, state = %case.state, "a fee was refunded for a case that never paid it");
+    }
+    Ok(Ok(()))
+}
+
 /// Tells the applicant the fee of their application arrived.
 pub(crate) async fn tell_paid(
     conn: &mut ghiseu_storage::Connection,
@@ -186,9 +230,11 @@ pub(crate) fn printed_reference(order: &PaymentOrder) -> String {
 }
 
 pub(crate) fn order_currency(order: &PaymentOrder) -> Option<Currency> {
-    Currency::ALL
-        .into_iter()
-        .find(|c| c.code() == order.currency)
+    currency_code(&order.currency)
+}
+
+pub(crate) fn currency_code(code: &str) -> Option<Currency> {
+    Currency::ALL.into_iter().find(|c| c.code() == code)
 }
 
 /// Issues the payment order of a case that is due its fee, in a transaction

@@ -1,6 +1,8 @@
 //! An operator confirms a payment from the proof the applicant brought or
 //! uploaded (a receipt, a bank statement): the order is marked paid by an
-//! operator, the case moves on, and the audit log keeps who and why.
+//! operator, the case moves on, and the audit log keeps who and why. The
+//! same page lists the money received online: which payment paid the fee,
+//! which came a second time and must be refunded, and what was refunded.
 
 use super::{confirm_payment, order_currency, printed_reference};
 use crate::AppState;
@@ -17,7 +19,7 @@ use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord};
-use ghiseu_storage::payments::{self, PaidBy, PaymentOrder};
+use ghiseu_storage::payments::{self, PaidBy, PaymentOrder, PaymentTransaction};
 use serde::Deserialize;
 
 const MAX_NOTE_CHARS: usize = 1000;
@@ -29,6 +31,8 @@ struct ConfirmPage<'a> {
     id: String,
     reference: String,
     lines: Vec<(String, String)>,
+    warnings: Vec<String>,
+    received: Vec<Received>,
     can_confirm: bool,
     note: String,
     error: Option<String>,
@@ -44,6 +48,21 @@ pub(crate) struct ConfirmForm {
     csrf: String,
 }
 
+/// One payment received online, as the operator reads it.
+struct Received {
+    transaction: String,
+    at: String,
+    amount: String,
+    what: String,
+    to_refund: bool,
+}
+
+/// The order of a case and the money received for it online.
+struct Fee {
+    order: Option<PaymentOrder>,
+    received: Vec<PaymentTransaction>,
+}
+
 fn t(state: &AppState, lang: Lang) -> Tr<'_> {
     Tr {
         i18n: &state.i18n,
@@ -56,11 +75,12 @@ fn page(
     lang: Lang,
     staff: &Staff,
     case: &CaseRecord,
-    order: Option<&PaymentOrder>,
+    fee: &Fee,
     note: &str,
     error: Option<(StatusCode, &str)>,
 ) -> Response {
     let t = t(state, lang);
+    let order = fee.order.as_ref();
     let mut lines = vec![(
         t.m("case-holder"),
         format!("{} {}", case.holder_given_name, case.holder_family_name),
@@ -84,7 +104,7 @@ fn page(
         ));
     }
     let can_confirm =
-        order.is_some_and(|o| o.status == payments::DUE) && case.state == CaseState::FeeDue.code();
+        order.is_some_and(PaymentOrder::payable) && case.state == CaseState::FeeDue.code();
     let view = ConfirmPage {
         frame: Frame::new(
             state,
@@ -95,6 +115,8 @@ fn page(
         id: case.id.clone(),
         reference: case.reference.clone().unwrap_or_default(),
         lines,
+        warnings: warnings(t, case, fee),
+        received: received(state, t, case, &fee.received),
         can_confirm,
         note: note.to_string(),
         error: error.map(|(_, key)| t.m(key)),
@@ -105,22 +127,91 @@ fn page(
     (status, html(&view)).into_response()
 }
 
+/// What the operator must act on: money to give back, and a fee refunded
+/// after the case moved on past its payment.
+fn warnings(t: Tr<'_>, case: &CaseRecord, fee: &Fee) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let to_refund = fee.received.iter().filter(|r| r.to_refund()).count();
+    if to_refund > 0 {
+        let count = i64::try_from(to_refund).unwrap_or(i64::MAX);
+        warnings.push(t.with(
+            "payment-office-to-refund",
+            &[("count", crate::i18n::number_arg(count))],
+        ));
+    }
+    let refunded = fee
+        .order
+        .as_ref()
+        .is_some_and(|o| o.status == payments::REFUNDED);
+    if refunded && case.state != CaseState::FeeDue.code() {
+        warnings.push(t.m("payment-office-refunded-moved-on"));
+    }
+    warnings
+}
+
+fn received(
+    state: &AppState,
+    t: Tr<'_>,
+    case: &CaseRecord,
+    received: &[PaymentTransaction],
+) -> Vec<Received> {
+    let zone = state
+        .catalogue
+        .authority(&case.authority_id)
+        .map_or(jiff::tz::TimeZone::UTC, |a| a.time_zone.clone());
+    let day = |micros: i64| {
+        jiff::Timestamp::from_microsecond(micros)
+            .map(|at| t.date(at.to_zoned(zone.clone()).date()))
+            .unwrap_or_default()
+    };
+    received
+        .iter()
+        .map(|r| {
+            let what = match r.refunded_at {
+                Some(at) => t.with(
+                    "payment-office-received-refunded",
+                    &[("date", crate::i18n::text_arg(day(at)))],
+                ),
+                None if r.role == payments::SURPLUS => t.m("payment-office-received-to-refund"),
+                None => t.m("payment-office-received-paid"),
+            };
+            Received {
+                transaction: format!("{} {}", r.provider, r.transaction_id),
+                at: day(r.received_at),
+                amount: super::currency_code(&r.currency).map_or_else(
+                    || format!("{} {}", r.amount_minor, r.currency),
+                    |c| t.money(r.amount_minor, c),
+                ),
+                what,
+                to_refund: r.to_refund(),
+            }
+        })
+        .collect()
+}
+
 async fn found(
     state: &AppState,
     lang: &str,
     staff: &Staff,
     id: &str,
-) -> Result<(Lang, CaseRecord, Option<PaymentOrder>), Response> {
+) -> Result<(Lang, CaseRecord, Fee), Response> {
     let lang = page_lang(lang).map_err(|e| finish(state, Err(e)))?;
     let case = match staff_case(state, staff, id).await {
         Ok(Some(case)) => case,
         Ok(None) => return Err(finish(state, Err(PageError::NotFound(lang)))),
         Err(e) => return Err(e.into_response()),
     };
-    let order = payments::for_case(&state.db, &case.id)
-        .await
-        .map_err(|e| ApiError::from(e).into_response())?;
-    Ok((lang, case, order))
+    let fee: Result<Fee, StorageError> = async {
+        let order = payments::for_case(&state.db, &case.id).await?;
+        let received = match &order {
+            Some(o) => payments::transactions(&state.db, &o.id).await?,
+            None => Vec::new(),
+        };
+        Ok(Fee { order, received })
+    }
+    .await;
+    let fee = fee.map_err(|e| ApiError::from(e).into_response())?;
+    Ok((lang, case, fee))
 }
 
 pub(crate) async fn form(
@@ -129,7 +220,7 @@ pub(crate) async fn form(
     staff: Staff,
 ) -> Response {
     match found(&state, &lang, &staff, &id).await {
-        Ok((lang, case, order)) => page(&state, lang, &staff, &case, order.as_ref(), "", None),
+        Ok((lang, case, fee)) => page(&state, lang, &staff, &case, &fee, "", None),
         Err(response) => response,
     }
 }
@@ -146,7 +237,7 @@ pub(crate) async fn confirm(
     staff: Staff,
     Form(form): Form<ConfirmForm>,
 ) -> Response {
-    let (lang, case, order) = match found(&state, &lang, &staff, &id).await {
+    let (lang, case, fee) = match found(&state, &lang, &staff, &id).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -155,16 +246,16 @@ pub(crate) async fn confirm(
         return (StatusCode::FORBIDDEN, html(&page)).into_response();
     }
     let note = form.note.trim();
-    let Some(order) = order.as_ref().filter(|o| o.status == payments::DUE) else {
+    let Some(order) = fee.order.as_ref().filter(|o| o.payable()) else {
         let error = Some((StatusCode::CONFLICT, "payment-office-not-due"));
-        return page(&state, lang, &staff, &case, order.as_ref(), note, error);
+        return page(&state, lang, &staff, &case, &fee, note, error);
     };
     if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
         let error = Some((
             StatusCode::UNPROCESSABLE_ENTITY,
             "payment-office-note-needed",
         ));
-        return page(&state, lang, &staff, &case, Some(order), note, error);
+        return page(&state, lang, &staff, &case, &fee, note, error);
     }
     let result: Result<Result<(), Refusal>, ApiError> = async {
         let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
@@ -211,10 +302,10 @@ pub(crate) async fn confirm(
         Ok(Err(Refusal::Stale)) => "case-refused-stale",
         Err(e) => return e.into_response(),
     };
-    let (case, order) = match found(&state, lang.code(), &staff, &id).await {
-        Ok((_, case, order)) => (case, order),
+    let (case, fee) = match found(&state, lang.code(), &staff, &id).await {
+        Ok((_, case, fee)) => (case, fee),
         Err(response) => return response,
     };
     let error = Some((StatusCode::CONFLICT, key));
-    page(&state, lang, &staff, &case, order.as_ref(), note, error)
+    page(&state, lang, &staff, &case, &fee, note, error)
 }

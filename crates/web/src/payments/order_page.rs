@@ -36,6 +36,7 @@ struct OrderPage<'a> {
     lines: Vec<Line>,
     status: String,
     due: bool,
+    refunded: bool,
     methods: String,
     instructions: String,
     scheme_note: String,
@@ -178,7 +179,7 @@ pub(crate) async fn show(
         }
         _ => t.m(&format!("payment-status-{}", order.status)),
     };
-    let due = order.status == payments::DUE;
+    let due = order.payable();
     let page = OrderPage {
         frame: Frame::new(
             &state,
@@ -190,6 +191,7 @@ pub(crate) async fn show(
         id: case.id.clone(),
         status,
         due,
+        refunded: order.status == payments::REFUNDED,
         methods,
         instructions,
         scheme_note: t.m(&format!("payment-scheme-{scheme}")),
@@ -251,7 +253,7 @@ pub(crate) async fn pay_online(
             "payment-online-unavailable",
         );
     };
-    if order.status != payments::DUE || case.state != CaseState::FeeDue.code() {
+    if !order.payable() || case.state != CaseState::FeeDue.code() {
         return message(
             &state,
             lang,

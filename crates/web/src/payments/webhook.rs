@@ -1,19 +1,25 @@
 //! What a payment provider reports: a signed webhook. Each event is recorded
 //! once, with the change it leads to, in one transaction; a resent event is a
 //! duplicate, an older one arriving late is stale, and neither changes
-//! anything.
+//! anything. A new event's change is decided by
+//! `ghiseu_payments::settlement`: a second payment of an order already paid
+//! is flagged for refund, a refund makes the fee due again, and a payment
+//! given back never pays again. The answer says what really happened.
 
-use super::confirm_payment;
+use super::{confirm_payment, return_fee};
 use crate::AppState;
 use crate::error::{ApiError, Problem};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use ghiseu_payments::{Decision, PaymentEvent, PaymentStatus, SIGNATURE_HEADER, WebhookError};
+use ghiseu_domain::case::CaseState;
+use ghiseu_payments::{Decision, Effect, PaymentEvent, SIGNATURE_HEADER, WebhookError, settlement};
 use ghiseu_storage::StorageError;
-use ghiseu_storage::cases;
-use ghiseu_storage::payments::{self, NewEvent, PaidBy, PaymentOrder};
+use ghiseu_storage::cases::{self, CaseRecord};
+use ghiseu_storage::payments::{
+    self, NewEvent, PAID_THE_ORDER, PaidBy, PaymentOrder, PaymentTransaction, SURPLUS,
+};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -48,17 +54,45 @@ pub(crate) struct WebhookBody {
 /// What became of the event.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub(crate) struct WebhookAnswer {
-    /// `applied`, `duplicate` (already received) or `stale` (older than one applied).
+    /// `applied` (it changed the order or its money), `flagged` (a second
+    /// payment of an order already paid: kept, to be refunded), `ignored`
+    /// (recorded; it changes nothing), `duplicate` (already received) or
+    /// `stale` (older than one applied).
     pub status: &'static str,
+    /// What really happened: `applied` (the order is paid), `already-applied`
+    /// (this transaction paid it before), `refunded` (the payment that paid
+    /// the order was given back: the fee is to pay again),
+    /// `duplicate-flagged-for-refund`,
+    /// `duplicate-refunded` (a flagged second payment was given back),
+    /// `ignored-refunded` (a payment given back does not pay again),
+    /// `ignored-refund` (a refund of money not taken, or refunded before),
+    /// `ignored-failed`, `duplicate` or `stale`.
+    pub outcome: &'static str,
 }
 
-fn answer(decision: Decision) -> WebhookAnswer {
+/// The answer to an event received before, or older than one applied.
+fn replayed(decision: Decision) -> WebhookAnswer {
+    let status = match decision {
+        Decision::Apply => "applied",
+        Decision::IgnoreDuplicate => "duplicate",
+        Decision::IgnoreStale => "stale",
+    };
     WebhookAnswer {
-        status: match decision {
-            Decision::Apply => "applied",
-            Decision::IgnoreDuplicate => "duplicate",
-            Decision::IgnoreStale => "stale",
-        },
+        status,
+        outcome: status,
+    }
+}
+
+/// The answer to a new event, by what it did.
+fn settled(effect: Effect) -> WebhookAnswer {
+    let status = match effect {
+        Effect::FlagSurplus | Effect::StillFlagged => "flagged",
+        e if e.changes_anything() => "applied",
+        _ => "ignored",
+    };
+    WebhookAnswer {
+        status,
+        outcome: effect.outcome(),
     }
 }
 
@@ -72,7 +106,7 @@ fn answer(decision: Decision) -> WebhookAnswer {
     request_body = WebhookBody,
     params(("Ghiseu-Signature" = String, Header, description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">")),
     responses(
-        (status = 200, body = WebhookAnswer, description = "The event was received; `status` says what became of it"),
+        (status = 200, body = WebhookAnswer, description = "The event was received; `status` and `outcome` say what became of it"),
         (status = 400, body = Problem, content_type = "application/problem+json", description = "The body is not a payment event"),
         (status = 401, body = Problem, content_type = "application/problem+json", description = "The signature is missing, wrong or too old"),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "No such payment order or reference"),
@@ -143,11 +177,13 @@ pub(crate) async fn deliver(
         },
     )
     .await?;
-    if decision == Decision::Apply {
-        apply(&mut tx, state, provider.name(), &order, &event, micros).await?;
-    }
+    let answer = if decision == Decision::Apply {
+        settled(settle(&mut tx, state, provider.name(), &order, &event, micros).await?)
+    } else {
+        replayed(decision)
+    };
     tx.commit().await.map_err(StorageError::from)?;
-    Ok(answer(decision))
+    Ok(answer)
 }
 
 fn refusal(error: WebhookError) -> ApiError {
@@ -172,50 +208,143 @@ fn capitalised(text: &str) -> String {
     })
 }
 
-/// The change a new event leads to.
-async fn apply(
+/// What a new event does to the order, its money and its case.
+async fn settle(
     conn: &mut ghiseu_storage::Connection,
     state: &AppState,
     provider: &str,
     order: &PaymentOrder,
     event: &PaymentEvent,
     now: i64,
-) -> Result<(), ApiError> {
+) -> Result<Effect, ApiError> {
+    let transaction_id = event.provider_transaction_id.as_str();
+    let (standing, transaction) = payments::standing(conn, order, provider, transaction_id).await?;
+    let effect = settlement::effect(event.status, standing, transaction);
+    match effect {
+        Effect::Pay => return pay(conn, state, provider, order, event, now).await,
+        Effect::FlagSurplus => flag_surplus(conn, provider, order, transaction_id, now).await?,
+        Effect::RefundPayment => refund(conn, provider, order, transaction_id, now).await?,
+        Effect::RefundSurplus => {
+            payments::mark_transaction_refunded(conn, provider, transaction_id, now).await?;
+        }
+        Effect::AlreadyPaid
+        | Effect::StillFlagged
+        | Effect::IgnoreRefunded
+        | Effect::IgnoreRefund
+        | Effect::IgnoreFailure => {}
+    }
+    Ok(effect)
+}
+
+fn kept(
+    provider: &str,
+    order: &PaymentOrder,
+    transaction_id: &str,
+    role: &str,
+    received_at: i64,
+) -> PaymentTransaction {
+    PaymentTransaction {
+        provider: provider.to_string(),
+        transaction_id: transaction_id.to_string(),
+        order_id: order.id.clone(),
+        role: role.to_string(),
+        amount_minor: order.amount_minor,
+        currency: order.currency.clone(),
+        received_at,
+        refunded_at: None,
+    }
+}
+
+/// The order is paid by this transaction, and its case moves on if it was
+/// waiting for the fee. An order paid meanwhile makes it a second payment.
+async fn pay(
+    conn: &mut ghiseu_storage::Connection,
+    state: &AppState,
+    provider: &str,
+    order: &PaymentOrder,
+    event: &PaymentEvent,
+    now: i64,
+) -> Result<Effect, ApiError> {
+    let transaction_id = event.provider_transaction_id.as_str();
     let by = PaidBy::Provider {
         name: provider,
-        transaction_id: &event.provider_transaction_id,
+        transaction_id,
     };
-    match event.status {
-        PaymentStatus::Succeeded => {
-            if !payments::mark_paid(conn, &order.id, by, now).await? {
-                return Ok(());
-            }
-            let Some(case) = cases::get_in(conn, &order.case_id).await? else {
-                return Err(ApiError::Internal(format!(
-                    "order {} lost its case",
-                    order.id
-                )));
-            };
-            if case.state != ghiseu_domain::case::CaseState::FeeDue.code() {
-                // The money came in all the same: the order stays paid for a refund.
-                tracing::warn!(case = %case.id, state = %case.state, "a payment arrived for a case not waiting for it");
-                return Ok(());
-            }
-            if confirm_payment(conn, &case, None, "system", None, now)
-                .await?
-                .is_err()
-            {
-                return Err(ApiError::Conflict {
-                    detail: "The application changed while the payment was recorded; nothing was recorded. Send the event again.".into(),
-                });
-            }
-            super::tell_paid(conn, state, &case, order, now).await?;
-        }
-        PaymentStatus::Refunded => {
-            payments::mark_refunded(conn, &order.id, provider, &event.provider_transaction_id)
-                .await?;
-        }
-        PaymentStatus::Failed => {}
+    if !payments::mark_paid(conn, &order.id, by, now).await? {
+        flag_surplus(conn, provider, order, transaction_id, now).await?;
+        return Ok(Effect::FlagSurplus);
+    }
+    let paid = kept(provider, order, transaction_id, PAID_THE_ORDER, now);
+    payments::record_transaction(conn, &paid).await?;
+    let case = case_of(conn, order).await?;
+    if case.state != CaseState::FeeDue.code() {
+        // The money came in all the same: the order stays paid for a refund.
+        tracing::warn!(case = %case.id, state = %case.state, "a payment arrived for a case not waiting for it");
+        return Ok(Effect::Pay);
+    }
+    if confirm_payment(conn, &case, None, "system", None, now)
+        .await?
+        .is_err()
+    {
+        return Err(changed_meanwhile());
+    }
+    super::tell_paid(conn, state, &case, order, now).await?;
+    Ok(Effect::Pay)
+}
+
+/// Keeps a second payment of an order already paid, for an operator to refund.
+async fn flag_surplus(
+    conn: &mut ghiseu_storage::Connection,
+    provider: &str,
+    order: &PaymentOrder,
+    transaction_id: &str,
+    now: i64,
+) -> Result<(), ApiError> {
+    tracing::warn!(order = %order.id, transaction = %transaction_id, "a second payment arrived for an order already paid; it is flagged for refund");
+    let surplus = kept(provider, order, transaction_id, SURPLUS, now);
+    payments::record_transaction(conn, &surplus).await?;
+    Ok(())
+}
+
+/// The payment that paid the order was given back: the order is refunded,
+/// and its case goes back to its fee, or keeps its state with a note when
+/// it has moved on past its payment.
+async fn refund(
+    conn: &mut ghiseu_storage::Connection,
+    provider: &str,
+    order: &PaymentOrder,
+    transaction_id: &str,
+    now: i64,
+) -> Result<(), ApiError> {
+    payments::mark_refunded(conn, &order.id, provider, transaction_id).await?;
+    // An order paid before transactions were kept gets its row now.
+    let paid = kept(
+        provider,
+        order,
+        transaction_id,
+        PAID_THE_ORDER,
+        order.paid_at.unwrap_or(now),
+    );
+    payments::record_transaction(conn, &paid).await?;
+    payments::mark_transaction_refunded(conn, provider, transaction_id, now).await?;
+    let case = case_of(conn, order).await?;
+    if return_fee(conn, &case, now).await?.is_err() {
+        return Err(changed_meanwhile());
     }
     Ok(())
+}
+
+async fn case_of(
+    conn: &mut ghiseu_storage::Connection,
+    order: &PaymentOrder,
+) -> Result<CaseRecord, ApiError> {
+    cases::get_in(conn, &order.case_id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("order {} lost its case", order.id)))
+}
+
+fn changed_meanwhile() -> ApiError {
+    ApiError::Conflict {
+        detail: "The application changed while the payment was recorded; nothing was recorded. Send the event again.".into(),
+    }
 }

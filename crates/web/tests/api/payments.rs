@@ -1,6 +1,6 @@
 //! Fees: the payment order issued when the fee falls due, paying it through
-//! the demonstration provider, the webhook's refusals and its replays, and an
-//! operator confirming a payment from a proof.
+//! the demonstration provider, the webhook's refusals and its replays, an
+//! operator confirming a payment from a proof, refunds and payments made twice.
 
 use crate::cases::{citizen_in_alba, press, start};
 use crate::support::{
@@ -388,13 +388,15 @@ async fn an_operator_confirms_a_payment_from_its_proof() {
         told[0].body
     );
 
-    // Confirmed once; a late provider event changes nothing more.
+    // Confirmed once; a provider's payment afterwards is a second payment:
+    // it changes nothing more and is flagged for refund.
     let r = operator
         .post_form(&app, &path, &[("csrf", &csrf), ("note", note)])
         .await;
     assert_eq!(r.status, 409);
     let r = report(&app, &demo_payment(&paid), PaymentStatus::Succeeded).await;
-    assert_eq!(r.json()["status"], "applied");
+    assert_eq!(r.json()["status"], "flagged");
+    assert_eq!(r.json()["outcome"], "duplicate-flagged-for-refund");
     assert_eq!(confirmations(&app, &id).await, 1);
     assert_eq!(told_paid(&app, &id).await.len(), 1, "told once");
     assert_eq!(
@@ -572,4 +574,261 @@ async fn told_paid(app: &TestApp, id: &str) -> Vec<ghiseu_storage::outbox::Outbo
         .into_iter()
         .filter(|m| m.kind == "payment-received")
         .collect()
+}
+
+/// Posts the demonstration provider's signed event about `payment`, as if
+/// the provider's transaction `transaction` had reached `sequence`.
+async fn report_as(
+    app: &TestApp,
+    payment: &DemoPayment,
+    status: PaymentStatus,
+    transaction: &str,
+    sequence: u64,
+) -> TestResponse {
+    let provider = payment_provider();
+    let now = app.state.clock.now();
+    let mut event = provider.event(payment, status, now);
+    event.provider_transaction_id = transaction.to_string();
+    event.sequence = sequence;
+    let (signature, body) = provider.sign_webhook(&event, now);
+    post_webhook(app, Some(&signature), body).await
+}
+
+/// The webhook's answer: its status and its outcome.
+fn answered(r: &TestResponse) -> (String, String) {
+    assert_eq!(r.status, 200, "{}", r.text());
+    let json = r.json();
+    let field = |name: &str| json[name].as_str().unwrap_or_default().to_string();
+    (field("status"), field("outcome"))
+}
+
+/// The demonstration provider reports `payment` succeeded, and the fee is paid.
+async fn paid_online(app: &TestApp, payment: &DemoPayment, case_id: &str) {
+    let r = report(app, payment, PaymentStatus::Succeeded).await;
+    assert_eq!(r.json()["status"], "applied", "{}", r.text());
+    assert_eq!(case_record(app, case_id).await.state, "paid");
+}
+
+fn pair(status: &str, outcome: &str) -> (String, String) {
+    (status.to_string(), outcome.to_string())
+}
+
+/// The actions of the case's history, oldest first.
+async fn history(app: &TestApp, id: &str) -> Vec<(String, String, String)> {
+    ghiseu_storage::cases::events(&app.state.db, id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.action, e.from_state, e.to_state))
+        .collect()
+}
+
+async fn received(app: &TestApp, order: &PaymentOrder) -> Vec<payments::PaymentTransaction> {
+    payments::transactions(&app.state.db, &order.id)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_refund_takes_the_case_back_to_its_fee_and_it_can_be_paid_again() {
+    let app = TestApp::new().await;
+    let (mut citizen, case, id) = fee_due(&app, "refund@example.ro").await;
+    let order = order(&app, &id).await;
+    let payment = demo_payment(&order);
+    paid_online(&app, &payment, &id).await;
+
+    let r = report(&app, &payment, PaymentStatus::Refunded).await;
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+    assert_eq!(self::order(&app, &id).await.status, "refunded");
+    assert_eq!(answered(&r), pair("applied", "refunded"));
+    let moves = history(&app, &id).await;
+    assert_eq!(
+        moves.last().unwrap(),
+        &pair3("refund-payment", "paid", "fee-due"),
+        "{moves:?}"
+    );
+    let r = report(&app, &payment, PaymentStatus::Refunded).await;
+    assert_eq!(answered(&r), pair("duplicate", "duplicate"));
+    assert_eq!(history(&app, &id).await.len(), moves.len(), "moved once");
+
+    // The citizen sees the refund and may pay again.
+    let page = citizen.get(&app, &case).await.text();
+    assert!(
+        page.contains("Payment given back: the fee is to pay again"),
+        "{page}"
+    );
+    let page = citizen.get(&app, &format!("{case}/payment")).await.text();
+    assert!(
+        page.contains("payment-refunded") && page.contains("pay-online"),
+        "{page}"
+    );
+    let r = citizen
+        .post_form(
+            &app,
+            &format!("{case}/payment/online"),
+            &[("csrf", &hidden(&page, "csrf"))],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+
+    // A new payment pays the fee again.
+    let r = report_as(&app, &payment, PaymentStatus::Succeeded, "second-card", 1).await;
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+    assert_eq!(answered(&r), pair("applied", "applied"));
+    let paid = self::order(&app, &id).await;
+    assert_eq!(paid.status, "paid");
+    assert_eq!(paid.provider_transaction_id.as_deref(), Some("second-card"));
+    assert_eq!(confirmations(&app, &id).await, 2);
+    let kept = received(&app, &order).await;
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept.iter().all(|t| t.role == "paid" && !t.to_refund()));
+    app.cleanup().await;
+}
+
+fn pair3(a: &str, b: &str, c: &str) -> (String, String, String) {
+    (a.to_string(), b.to_string(), c.to_string())
+}
+
+#[tokio::test]
+async fn a_success_after_its_refund_does_not_pay_again() {
+    let app = TestApp::new().await;
+    let (_, _, id) = fee_due(&app, "late.success@example.ro").await;
+    let order = order(&app, &id).await;
+    let payment = demo_payment(&order);
+    let transaction = payment_provider().transaction_id(&order.id);
+    paid_online(&app, &payment, &id).await;
+    let r = report(&app, &payment, PaymentStatus::Refunded).await;
+    assert_eq!(r.json()["status"], "applied");
+
+    // The provider reports the refunded transaction succeeded, later in
+    // its own order: it does not pay the order again, and says so.
+    let r = report_as(&app, &payment, PaymentStatus::Succeeded, &transaction, 4).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_ne!(r.json()["status"], "applied");
+    assert_eq!(answered(&r), pair("ignored", "ignored-refunded"));
+    assert_eq!(self::order(&app, &id).await.status, "refunded");
+    assert_eq!(confirmations(&app, &id).await, 1);
+    // The first success sent again is a duplicate, as before.
+    let r = report(&app, &payment, PaymentStatus::Succeeded).await;
+    assert_eq!(answered(&r), pair("duplicate", "duplicate"));
+    let r = report_as(&app, &payment, PaymentStatus::Refunded, &transaction, 5).await;
+    assert_eq!(answered(&r), pair("ignored", "ignored-refund"));
+    let r = report_as(&app, &payment, PaymentStatus::Refunded, "never-paid", 1).await;
+    assert_eq!(answered(&r), pair("ignored", "ignored-refund"));
+    let r = report_as(&app, &payment, PaymentStatus::Failed, "declined", 1).await;
+    assert_eq!(answered(&r), pair("ignored", "ignored-failed"));
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+    assert_eq!(self::order(&app, &id).await.status, "refunded");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_second_payment_of_a_paid_order_is_flagged_for_refund() {
+    let app = TestApp::new().await;
+    let (_, _, id) = fee_due(&app, "twice@example.ro").await;
+    let order = order(&app, &id).await;
+    let payment = demo_payment(&order);
+    let first = payment_provider().transaction_id(&order.id);
+    paid_online(&app, &payment, &id).await;
+
+    let r = report_as(&app, &payment, PaymentStatus::Succeeded, "other-tab", 2).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_ne!(r.json()["status"], "applied");
+    assert_eq!(
+        answered(&r),
+        pair("flagged", "duplicate-flagged-for-refund")
+    );
+    let r = report_as(&app, &payment, PaymentStatus::Succeeded, "other-tab", 2).await;
+    assert_eq!(answered(&r), pair("duplicate", "duplicate"));
+    let r = report_as(&app, &payment, PaymentStatus::Succeeded, &first, 3).await;
+    assert_eq!(answered(&r), pair("ignored", "already-applied"));
+    let paid = self::order(&app, &id).await;
+    assert_eq!(
+        paid.provider_transaction_id.as_deref(),
+        Some(first.as_str())
+    );
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+    assert_eq!(confirmations(&app, &id).await, 1);
+    assert_eq!(told_paid(&app, &id).await.len(), 1, "told once");
+    let surplus: Vec<_> = received(&app, &order)
+        .await
+        .into_iter()
+        .filter(payments::PaymentTransaction::to_refund)
+        .collect();
+    assert_eq!(surplus.len(), 1);
+    assert_eq!(surplus[0].transaction_id, "other-tab");
+
+    // The operator sees the payment to give back.
+    let (mut operator, _) = signed_in(&app, "refunds.desk@example.ro", "operator").await;
+    let path = format!("/en/office/cases/{id}/payment");
+    let page = operator.get(&app, &path).await.text();
+    assert!(
+        page.contains("This fee was paid twice")
+            && page.contains("demo other-tab")
+            && page.contains("Paid twice: give this payment back"),
+        "{page}"
+    );
+
+    // Refunding the second payment settles it and leaves the fee paid.
+    let r = report_as(&app, &payment, PaymentStatus::Refunded, "other-tab", 3).await;
+    assert_eq!(answered(&r), pair("applied", "duplicate-refunded"));
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+    assert_eq!(self::order(&app, &id).await.status, "paid");
+    assert!(received(&app, &order).await.iter().all(|t| !t.to_refund()));
+    let page = operator.get(&app, &path).await.text();
+    assert!(
+        !page.contains("This fee was paid twice") && page.contains("Given back on"),
+        "{page}"
+    );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_refund_after_production_started_keeps_the_case_and_tells_the_operator() {
+    let app = TestApp::new().await;
+    let (mut citizen, case, id) = fee_due(&app, "produced@example.ro").await;
+    let order = order(&app, &id).await;
+    let payment = demo_payment(&order);
+    paid_online(&app, &payment, &id).await;
+    let paid = case_record(&app, &id).await;
+    let mut tx = app.state.db.pool().begin().await.unwrap();
+    let start = ghiseu_storage::cases::Move {
+        case_id: &id,
+        version: paid.version,
+        from: "paid",
+        to: "in-production",
+        action: "start-production",
+        actor_id: None,
+        actor_role: "operator",
+        reason: None,
+        now: app.state.clock.now().as_microsecond(),
+    };
+    ghiseu_storage::cases::apply_move(&mut tx, &start)
+        .await
+        .unwrap()
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let r = report(&app, &payment, PaymentStatus::Refunded).await;
+    assert_eq!(case_record(&app, &id).await.state, "in-production");
+    assert_eq!(self::order(&app, &id).await.status, "refunded");
+    let moves = history(&app, &id).await;
+    assert_eq!(
+        moves.last().unwrap(),
+        &pair3("fee-refunded", "in-production", "in-production")
+    );
+    assert_eq!(answered(&r), pair("applied", "refunded"));
+    let (mut operator, _) = signed_in(&app, "production.desk@example.ro", "operator").await;
+    let page = operator
+        .get(&app, &format!("/en/office/cases/{id}/payment"))
+        .await
+        .text();
+    assert!(
+        page.contains("gave this fee back after the application moved on")
+            && page.contains("Refunded"),
+        "{page}"
+    );
+    let page = citizen.get(&app, &case).await.text();
+    assert!(page.contains("Payment given back"), "{page}");
+    app.cleanup().await;
 }
