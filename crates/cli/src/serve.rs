@@ -43,6 +43,10 @@ pub struct ServeArgs {
         value_parser = proxy_range
     )]
     trusted_proxies: Vec<ipnet::IpNet>,
+    /// The bearer token /metrics asks for; without it /metrics answers only requests made on this
+    /// machine directly (not through the proxy).
+    #[arg(long, env = "GHISEU_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     /// Start with demonstration data and print where to look (implies `--card-provider demo`
     /// and `--payment-provider demo`).
     #[arg(long)]
@@ -254,6 +258,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         public_url,
         card_identity,
         online_payment,
+        metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
     };
     let state = AppState::with_settings(catalogue, db.clone(), i18n, clock, settings);
     let app = router(state.clone());

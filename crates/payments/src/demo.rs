@@ -6,11 +6,12 @@ use crate::card_identity::{
     Answer, AnswerError, BoxFuture, CardIdentityProvider, CheckRequest, Outcome, ProviderError,
     VerifiedIdentity, query_encode, single,
 };
+use crate::sealed::{self, SealError};
 use crate::signature::Secret;
 
 /// Where the portal serves the demonstration bank's page.
 pub const PAGE_PATH: &str = "/demo/card-provider/check";
-const PURPOSE: &str = "ghiseu-demo-card-identity/1";
+const PURPOSE: &str = "ghiseu-demo-card-identity/2";
 const CODE_PURPOSE: &str = "ghiseu-demo-card-code/1";
 const DECLINED_ENDING: &str = "0002";
 
@@ -74,38 +75,31 @@ impl DemoCardProvider {
         card_digits.ends_with(DECLINED_ENDING)
     }
 
-    fn fields<'a>(reference: &'a str, outcome: &'a Outcome) -> [(&'static str, &'a str); 5] {
-        let (code, identity) = match outcome {
-            Outcome::Verified(identity) => ("verified", Some(identity)),
-            Outcome::Declined => ("declined", None),
+    /// `return_url` with the answer added to its query: the check's
+    /// reference, and what the bank says sealed under the provider's key, so
+    /// the national id never travels in the address.
+    pub fn answer_url(
+        &self,
+        return_url: &str,
+        reference: &str,
+        outcome: &Outcome,
+    ) -> Result<String, SealError> {
+        let fields = match outcome {
+            Outcome::Verified(identity) => [
+                "verified",
+                identity.country.as_str(),
+                identity.national_id.as_str(),
+                identity.holder_name.as_str(),
+            ],
+            Outcome::Declined => ["declined", "", "", ""],
         };
-        [
-            ("reference", reference),
-            ("outcome", code),
-            ("country", identity.map_or("", |i| i.country.as_str())),
-            (
-                "national_id",
-                identity.map_or("", |i| i.national_id.as_str()),
-            ),
-            ("holder", identity.map_or("", |i| i.holder_name.as_str())),
-        ]
-    }
-
-    /// `return_url` with the signed answer added to its query.
-    pub fn answer_url(&self, return_url: &str, reference: &str, outcome: &Outcome) -> String {
-        let fields = Self::fields(reference, outcome);
-        let signature = self.secret.sign(PURPOSE, &fields);
-        let mut url = return_url.to_string();
-        let mut separator = if url.contains('?') { '&' } else { '?' };
-        for (name, value) in fields
-            .iter()
-            .chain([("signature", signature.as_str())].iter())
-        {
-            url.push(separator);
-            url.push_str(&format!("{name}={}", query_encode(value)));
-            separator = '&';
-        }
-        url
+        let plain = serde_json::to_vec(&fields).map_err(|_| SealError::Unopenable)?;
+        let answer = sealed::seal(&self.secret, PURPOSE, reference, &plain)?;
+        let separator = if return_url.contains('?') { '&' } else { '?' };
+        Ok(format!(
+            "{return_url}{separator}reference={}&answer={answer}",
+            query_encode(reference)
+        ))
     }
 }
 
@@ -130,28 +124,16 @@ impl CardIdentityProvider for DemoCardProvider {
 
     fn verify(&self, query: &[(String, String)]) -> Result<Answer, AnswerError> {
         let reference = single(query, "reference")?;
-        let outcome = single(query, "outcome")?;
-        let country = single(query, "country")?;
-        let national_id = single(query, "national_id")?;
-        let holder = single(query, "holder")?;
-        let signed = [
-            ("reference", reference),
-            ("outcome", outcome),
-            ("country", country),
-            ("national_id", national_id),
-            ("holder", holder),
-        ];
-        if !self
-            .secret
-            .verify(PURPOSE, &signed, single(query, "signature")?)
-        {
-            return Err(AnswerError::BadSignature);
-        }
-        let outcome = match outcome {
+        let sealed_answer = single(query, "answer")?;
+        let plain = sealed::open(&self.secret, PURPOSE, reference, sealed_answer)
+            .map_err(|_| AnswerError::BadSignature)?;
+        let [outcome, country, national_id, holder]: [String; 4] =
+            serde_json::from_slice(&plain).map_err(|_| AnswerError::BadSignature)?;
+        let outcome = match outcome.as_str() {
             "verified" => Outcome::Verified(VerifiedIdentity {
-                country: country.to_string(),
-                national_id: national_id.to_string(),
-                holder_name: holder.to_string(),
+                country,
+                national_id,
+                holder_name: holder,
             }),
             "declined" => Outcome::Declined,
             _ => return Err(AnswerError::UnknownOutcome),
@@ -220,17 +202,25 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_reads_back_as_sent() {
+    fn an_answer_reads_back_as_sent_and_shows_no_national_id() {
         let p = provider(1);
-        let url = p.answer_url(
-            &format!("{PORTAL}/ro/account/card-check/return"),
-            "ref-1",
-            &verified(),
+        let url = p
+            .answer_url(
+                &format!("{PORTAL}/ro/account/card-check/return"),
+                "ref-1",
+                &verified(),
+            )
+            .unwrap();
+        assert!(
+            !url.contains("1960523123457") && !url.contains("Popescu"),
+            "{url}"
         );
         let answer = p.verify(&query(&url)).unwrap();
         assert_eq!(answer.reference, "ref-1");
         assert_eq!(answer.outcome, verified());
-        let declined = p.answer_url("http://x/r?a=b", "ref-2", &Outcome::Declined);
+        let declined = p
+            .answer_url("http://x/r?a=b", "ref-2", &Outcome::Declined)
+            .unwrap();
         assert!(declined.starts_with("http://x/r?a=b&reference=ref-2"));
         assert_eq!(
             p.verify(&query(&declined)).unwrap().outcome,
@@ -239,15 +229,19 @@ mod tests {
     }
 
     #[test]
-    fn a_tampered_field_or_another_key_is_refused() {
+    fn a_tampered_answer_or_another_key_is_refused() {
         let p = provider(1);
-        let url = p.answer_url(PORTAL, "ref-1", &verified());
+        let url = p.answer_url(PORTAL, "ref-1", &verified()).unwrap();
+        let other = p.answer_url(PORTAL, "ref-2", &verified()).unwrap();
+        let other_answer = query(&other)
+            .into_iter()
+            .find(|(n, _)| n == "answer")
+            .unwrap()
+            .1;
         for (name, value) in [
-            ("national_id", "2960523123457"),
             ("reference", "ref-2"),
-            ("outcome", "declined"),
-            ("holder", "Ana Popescu "),
-            ("signature", "00"),
+            ("answer", other_answer.as_str()),
+            ("answer", "00"),
         ] {
             let mut q = query(&url);
             set(&mut q, name, value);
@@ -262,11 +256,11 @@ mod tests {
     #[test]
     fn a_missing_or_repeated_field_is_refused() {
         let p = provider(1);
-        let mut q = query(&p.answer_url(PORTAL, "ref-1", &verified()));
-        q.push(("national_id".into(), "2960523123457".into()));
-        assert_eq!(p.verify(&q), Err(AnswerError::Repeated("national_id")));
-        q.retain(|(n, _)| n != "national_id");
-        assert_eq!(p.verify(&q), Err(AnswerError::Missing("national_id")));
+        let mut q = query(&p.answer_url(PORTAL, "ref-1", &verified()).unwrap());
+        q.push(("answer".into(), "00".into()));
+        assert_eq!(p.verify(&q), Err(AnswerError::Repeated("answer")));
+        q.retain(|(n, _)| n != "answer");
+        assert_eq!(p.verify(&q), Err(AnswerError::Missing("answer")));
     }
 
     #[test]

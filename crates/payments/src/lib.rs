@@ -8,6 +8,7 @@ pub mod demo;
 pub mod demo_payment;
 pub mod payment;
 pub mod payment_reference;
+pub mod sealed;
 pub mod settlement;
 pub mod signature;
 pub mod webhook;

@@ -104,7 +104,7 @@ pub fn canonical(purpose: &str, fields: &[(&str, &str)]) -> String {
     text
 }
 
-fn from_hex(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn from_hex(text: &str) -> Option<Vec<u8>> {
     if !text.len().is_multiple_of(2) || !text.is_ascii() {
         return None;
     }

@@ -169,8 +169,7 @@ pub(crate) async fn submit(
     };
     let card = DemoCardProvider::card_digits(&fields.card_number);
     if card.as_deref().is_some_and(DemoCardProvider::declines) {
-        let url = demo.answer_url(&fields.return_url, &fields.reference, &Outcome::Declined);
-        return crate::accounts::see_other(&url);
+        return answer(demo, &fields, &Outcome::Declined);
     }
     let mut errors = Vec::new();
     if card.is_none() {
@@ -203,5 +202,16 @@ pub(crate) async fn submit(
         national_id: national_id.to_string(),
         holder_name: holder.to_string(),
     });
-    crate::accounts::see_other(&demo.answer_url(&fields.return_url, &fields.reference, &outcome))
+    answer(demo, &fields, &outcome)
+}
+
+/// Sends the person back to the portal with the bank's sealed answer.
+fn answer(demo: &DemoCardProvider, fields: &CheckFields, outcome: &Outcome) -> Response {
+    match demo.answer_url(&fields.return_url, &fields.reference, outcome) {
+        Ok(url) => crate::accounts::see_other(&url),
+        Err(e) => {
+            tracing::error!(error = %e, "the demonstration bank could not seal its answer");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
 }

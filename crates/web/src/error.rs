@@ -251,6 +251,11 @@ pub(crate) async fn problem_for_bare_errors(
     next: axum::middleware::Next,
 ) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
+    let body_limit = if request.uri().path() == "/api/v1/payments/webhook" {
+        crate::payments::webhook::MAX_BODY_BYTES
+    } else {
+        64 * 1024
+    };
     let response = next.run(request).await;
     let status = response.status();
     let already_problem = response
@@ -263,26 +268,30 @@ pub(crate) async fn problem_for_bare_errors(
     let (code, detail) = match status {
         StatusCode::METHOD_NOT_ALLOWED => (
             "method-not-allowed",
-            "This resource does not accept that method; see /api/openapi.json for what it accepts.",
+            "This resource does not accept that method; see /api/openapi.json for what it accepts."
+                .to_string(),
         ),
         StatusCode::PAYLOAD_TOO_LARGE => (
             "too-large",
-            "The request body is too large; send less than 64 KiB.",
+            format!(
+                "The request body is too large; send at most {} KiB.",
+                body_limit / 1024
+            ),
         ),
         StatusCode::SERVICE_UNAVAILABLE => (
             "timeout",
-            "The request took too long; please try again in a moment.",
+            "The request took too long; please try again in a moment.".to_string(),
         ),
         _ => (
             "error",
-            "The request could not be answered; check it against /api/openapi.json.",
+            "The request could not be answered; check it against /api/openapi.json.".to_string(),
         ),
     };
     let mut problem = problem_response(&Problem {
         kind: format!("{TYPE_BASE}{code}"),
         title: status.canonical_reason().unwrap_or("Error").to_string(),
         status: status.as_u16(),
-        detail: detail.to_string(),
+        detail,
         errors: Vec::new(),
         offered: None,
         current_state: None,

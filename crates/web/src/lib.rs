@@ -29,6 +29,7 @@ use tower_http::timeout::TimeoutLayer;
 pub fn router(state: AppState) -> Router {
     let (api_router, openapi) = api::router();
     let openapi_json = std::sync::Arc::new(openapi.to_pretty_json().unwrap_or_default());
+    let https = state.public_url.starts_with("https://");
     let app = Router::new()
         .merge(api_router)
         .merge(ops::router(openapi_json))
@@ -57,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(CatchPanicLayer::custom(ops::panic_response))
         .layer(security::headers())
+        .layer(security::strict_transport(https))
 }
 
 /// The OpenAPI document, as served at `/api/openapi.json`.

@@ -2,13 +2,14 @@
 
 use crate::AppState;
 use crate::error::{ApiError, Problem, problem_response};
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 use std::any::Any;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use utoipa::ToSchema;
 
@@ -54,7 +55,14 @@ pub(crate) async fn readyz(State(state): State<AppState>) -> Result<Json<Health>
     Ok(Json(Health { status: "ready" }))
 }
 
-async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// The metrics, for the monitoring system only: with the configured bearer
+/// token, or without one to a request made on this machine and not through a
+/// proxy. Anyone else finds nothing here.
+async fn metrics(State(state): State<AppState>, request: axum::extract::Request) -> Response {
+    if !may_read_metrics(&state, request.headers(), request.extensions()) {
+        return crate::pages::PageError::NotFound(ghiseu_domain::catalogue::Lang::En)
+            .render(&state);
+    }
     (
         [(
             header::CONTENT_TYPE,
@@ -62,6 +70,27 @@ async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
         )],
         state.metrics.render(),
     )
+        .into_response()
+}
+
+fn may_read_metrics(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+) -> bool {
+    match &state.metrics_token {
+        Some(token) => headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .is_some_and(|given| crate::accounts::secrets::same_secret(given.trim(), token)),
+        None => {
+            let local = extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .is_some_and(|c| c.0.ip().is_loopback());
+            local && !headers.contains_key("x-forwarded-for")
+        }
+    }
 }
 
 /// A handler panicked: answer with an opaque problem; the cause goes to the log.

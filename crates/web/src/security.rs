@@ -36,3 +36,13 @@ pub(crate) fn headers() -> ServiceBuilder<Headers> {
             "same-origin",
         ))
 }
+
+/// HSTS when people reach the portal over https: browsers then never try it
+/// over plain http again for a year, so nobody can strip the encryption.
+pub(crate) fn strict_transport(
+    https: bool,
+) -> SetResponseHeaderLayer<impl Fn(&axum::response::Response) -> Option<HeaderValue> + Clone> {
+    SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, move |_: &_| {
+        https.then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains"))
+    })
+}

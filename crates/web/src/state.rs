@@ -74,6 +74,7 @@ pub struct Inner {
     pub online_payment: OnlinePayment,
     /// Where applicants' scans are kept; `None` where uploads are not offered.
     pub documents: Option<DocumentStore>,
+    pub(crate) metrics_token: Option<String>,
     /// Scans being written at once; the others wait unread, their bytes in
     /// the network's buffers rather than the server's memory.
     pub(crate) upload_slots: tokio::sync::Semaphore,
@@ -153,6 +154,9 @@ pub struct Settings {
     pub card_identity: CardIdentity,
     pub online_payment: OnlinePayment,
     pub documents: Option<DocumentStore>,
+    /// The bearer token `/metrics` asks for; without one it answers only
+    /// requests made on this machine and not through a proxy.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Settings {
@@ -163,6 +167,7 @@ impl Default for Settings {
             card_identity: CardIdentity::Unavailable,
             online_payment: OnlinePayment::Unavailable,
             documents: None,
+            metrics_token: None,
         }
     }
 }
@@ -189,6 +194,7 @@ impl AppState {
             card_identity: settings.card_identity,
             online_payment: settings.online_payment,
             documents: settings.documents,
+            metrics_token: settings.metrics_token,
             upload_slots: tokio::sync::Semaphore::new(UPLOAD_SLOTS),
             metrics: Metrics::new(),
             gate: Default::default(),

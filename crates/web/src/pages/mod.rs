@@ -67,7 +67,7 @@ pub(crate) enum PageError {
 }
 
 impl PageError {
-    fn render(&self, state: &AppState) -> Response {
+    pub(crate) fn render(&self, state: &AppState) -> Response {
         let PageError::NotFound(lang) = self;
         let (lang, status, title_key, body_key) = (
             *lang,

@@ -102,7 +102,10 @@ async fn a_bank_card_check_binds_the_national_id_and_raises_the_level() {
     assert!(!ro.contains(">card-"), "every message exists");
 
     let back = answered(&app, &mut ana, &[]).await;
-    assert!(!back.contains(CNP) || back.contains("signature="));
+    assert!(
+        !back.contains(CNP) && !back.contains("Popescu"),
+        "the national id never travels in the address: {back}"
+    );
     let done = ana.get(&app, &back).await;
     assert_eq!(done.status, 200, "{}", done.text());
     assert!(done.text().contains("Your identity is confirmed"));
@@ -206,15 +209,23 @@ async fn a_tampered_answer_is_refused_and_writes_nothing() {
     let app = TestApp::new().await;
     let (mut ana, id) = signed_in(&app, "ana@example.ro", "citizen").await;
     let back = answered(&app, &mut ana, &[]).await;
-    let forged = back.replace(CNP, OTHER_CNP);
+    // Another check's sealed answer, or a changed one, opens nothing.
+    let other = answered(&app, &mut ana, &[("national_id", OTHER_CNP)]).await;
+    let other_answer = &other[other.find("&answer=").unwrap()..];
+    let forged = format!("{}{other_answer}", &back[..back.find("&answer=").unwrap()]);
     assert_ne!(forged, back);
     let refused = ana.get(&app, &forged).await;
     assert_eq!(refused.status, 400);
     assert!(refused.text().contains("could not be verified"));
-    let unsigned = ana
-        .get(&app, &back[..back.find("&signature=").unwrap()])
-        .await;
-    assert_eq!(unsigned.status, 400);
+    let flipped = format!("{}0", &back[..back.len() - 1]);
+    let flipped = if flipped == back {
+        format!("{}1", &back[..back.len() - 1])
+    } else {
+        flipped
+    };
+    assert_eq!(ana.get(&app, &flipped).await.status, 400);
+    let unsealed = ana.get(&app, &back[..back.find("&answer=").unwrap()]).await;
+    assert_eq!(unsealed.status, 400);
     assert_eq!(assurance(&app, "ana@example.ro").await, "email");
     let checks = card_checks::for_person(&app.state.db, &id).await.unwrap();
     assert_eq!(checks[0].completed_at, None, "the check is still open");

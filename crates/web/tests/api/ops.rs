@@ -21,7 +21,9 @@ async fn metrics_count_requests_by_route() {
     let app = TestApp::new().await;
     app.get("/api/v1/services/md.igm.pc").await;
     app.get("/api/v1/services/md.igm.pc").await;
-    let metrics = app.get("/metrics").await;
+    let metrics = crate::support::Browser::at_address("127.0.0.1")
+        .get(&app, "/metrics")
+        .await;
     assert_eq!(metrics.status, 200);
     let text = metrics.text();
     let line = text
@@ -81,6 +83,61 @@ async fn every_response_carries_security_headers() {
         assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
         assert_eq!(header("x-frame-options"), "DENY", "{path}");
         assert!(!header("referrer-policy").is_empty(), "{path}");
+    }
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn metrics_answer_only_the_machine_itself_or_the_token_holder() {
+    use crate::support::Browser;
+    let app = TestApp::new().await;
+    assert_eq!(app.get("/metrics").await.status, 404, "no peer known");
+    let mut outside = Browser::at_address("203.0.113.5");
+    assert_eq!(outside.get(&app, "/metrics").await.status, 404);
+    // Through a proxy on this machine the request is not the machine's own.
+    let mut proxied = Browser::at_address("127.0.0.1");
+    proxied
+        .headers
+        .push(("x-forwarded-for".into(), "203.0.113.5".into()));
+    let r = proxied.get(&app, "/metrics").await;
+    assert_eq!(r.status, 404);
+    assert!(!r.text().contains("ghiseu_http_requests_total"));
+
+    let guarded = app.reconfigured(|s| s.metrics_token = Some("metrics-token-1234567890".into()));
+    let mut local = Browser::at_address("127.0.0.1");
+    assert_eq!(
+        local.get(&guarded, "/metrics").await.status,
+        404,
+        "the token is needed"
+    );
+    let mut wrong = Browser::at_address("203.0.113.5");
+    wrong
+        .headers
+        .push(("authorization".into(), "Bearer not-the-token".into()));
+    assert_eq!(wrong.get(&guarded, "/metrics").await.status, 404);
+    let mut scraper = Browser::at_address("203.0.113.5");
+    scraper.headers.push((
+        "authorization".into(),
+        "Bearer metrics-token-1234567890".into(),
+    ));
+    let r = scraper.get(&guarded, "/metrics").await;
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("ghiseu_http_requests_total"));
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn hsts_is_sent_when_people_reach_the_portal_over_https() {
+    let app = TestApp::new().await;
+    let plain = app.get("/en").await;
+    assert!(plain.headers.get("strict-transport-security").is_none());
+    let secure = app.reconfigured(|s| s.public_url = "https://ghiseu.example".into());
+    for path in ["/en", "/api/v1/services", "/no/such/page"] {
+        let r = secure.get(path).await;
+        assert_eq!(
+            r.headers["strict-transport-security"], "max-age=31536000; includeSubDomains",
+            "{path}"
+        );
     }
     app.cleanup().await;
 }

@@ -295,9 +295,16 @@ async fn bad_webhooks_are_refused_and_change_nothing() {
 
     let huge = vec![b' '; 20 * 1024];
     let huge_signature = ghiseu_payments::webhook::sign(&secret, &huge, now);
-    post_webhook(&app, Some(&huge_signature), huge)
+    let too_large = post_webhook(&app, Some(&huge_signature), huge)
         .await
         .problem(413);
+    assert!(
+        too_large["detail"]
+            .as_str()
+            .unwrap()
+            .contains("at most 16 KiB"),
+        "the webhook's own limit: {too_large}"
+    );
 
     let mut unknown = payment.clone();
     unknown.reference = "RO-PAS-AB-2026-999999-00".into();

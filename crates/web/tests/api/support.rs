@@ -158,8 +158,15 @@ impl TestApp {
 
     /// The same database and clock behind reverse proxies in `proxies` (CIDR ranges).
     pub fn behind_proxies(&self, proxies: &[&str]) -> TestApp {
+        self.reconfigured(|s| {
+            s.sessions.trusted_proxies = proxies.iter().map(|p| p.parse().unwrap()).collect();
+        })
+    }
+
+    /// The same database and clock with the test settings changed by `change`.
+    pub fn reconfigured(&self, change: impl FnOnce(&mut Settings)) -> TestApp {
         let mut settings = settings();
-        settings.sessions.trusted_proxies = proxies.iter().map(|p| p.parse().unwrap()).collect();
+        change(&mut settings);
         let state = AppState::with_settings(
             self.state.catalogue.clone(),
             self.state.db.clone(),
