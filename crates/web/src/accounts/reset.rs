@@ -72,6 +72,7 @@ pub(crate) async fn request(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     jar: CookieJar,
+    client: super::client::ClientAddress,
     Form(form): Form<RequestForm>,
 ) -> Response {
     if !form_token_ok(&jar, &form.form_token) {
@@ -82,7 +83,7 @@ pub(crate) async fn request(
             .into_response();
     }
     if let Ok(email) = EmailAddress::parse(&form.email)
-        && let Err(e) = send_link(&state, &email).await
+        && let Err(e) = send_link(&state, &email, &client.0).await
     {
         tracing::error!(error = %e, "password reset request failed");
         return (
@@ -103,16 +104,29 @@ pub(crate) async fn request(
 }
 
 /// Queues a reset link, in the account's language, when a verified account
-/// uses the address; says nothing either way.
-async fn send_link(state: &AppState, email: &EmailAddress) -> Result<(), crate::error::ApiError> {
+/// uses the address; says nothing either way. Requests from an address the
+/// person signed in from before are counted apart, so a stranger asking
+/// again and again cannot use up the owner's own requests.
+async fn send_link(
+    state: &AppState,
+    email: &EmailAddress,
+    client: &str,
+) -> Result<(), crate::error::ApiError> {
     let now = state.clock.now();
     let micros = now.as_microsecond();
-    let key = format!("reset:{}", email.as_str());
+    let person = accounts::person_by_email(&state.db, email.as_str()).await?;
+    let address = super::login::address_hash(client);
+    let person_id = person.as_ref().map_or("-", |p| p.id.as_str());
+    let key = if ghiseu_storage::sign_in::known_address(&state.db, person_id, &address).await? {
+        format!("reset:known:{}:{address}", email.as_str())
+    } else {
+        format!("reset:{}", email.as_str())
+    };
     if !accounts::throttle_hit(&state.db, &key, 3600 * 1_000_000, REQUESTS_PER_HOUR, micros).await?
     {
         return Ok(());
     }
-    let Some(person) = accounts::person_by_email(&state.db, email.as_str()).await? else {
+    let Some(person) = person else {
         return Ok(());
     };
     if person.email_verified_at.is_none() {

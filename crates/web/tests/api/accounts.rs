@@ -274,6 +274,23 @@ async fn registering_a_taken_address_reveals_nothing() {
         kinds.contains(&"email-verification") && kinds.contains(&"registration-attempt"),
         "{kinds:?}"
     );
+    // Both paths write the same kinds of record, the repeated one an audit
+    // event of its own, so neither is quicker to answer.
+    let ion = accounts::person_by_email(&app.state.db, "ion@example.md")
+        .await
+        .unwrap()
+        .unwrap();
+    let actions: Vec<String> = ghiseu_storage::audit::for_subject(&app.state.db, &ion.id, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event.action)
+        .collect();
+    assert!(
+        actions.contains(&"account.registered".to_string())
+            && actions.contains(&"account.registration-repeated".to_string()),
+        "{actions:?}"
+    );
     app.cleanup().await;
 }
 

@@ -69,10 +69,36 @@ async fn a_strangers_wrong_passwords_do_not_lock_the_owner_out() {
     app.cleanup().await;
 }
 
+async fn ask_for_reset(app: &TestApp, browser: &mut Browser, email: &str) {
+    let form = browser.get(app, "/en/account/reset").await;
+    let token = hidden(&form.text(), "form_token");
+    let fields = [("email", email), ("form_token", token.as_str())];
+    let r = browser.post_form(app, "/en/account/reset", &fields).await;
+    assert_eq!(r.status, 200);
+}
+
+/// The reset links queued for `email`, newest first.
+async fn reset_links(app: &TestApp, email: &str) -> Vec<String> {
+    let person = ghiseu_storage::accounts::person_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    ghiseu_storage::outbox::for_person(&app.state.db, &person.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "password-reset")
+        .map(|m| {
+            let at = m.body.find("token=").unwrap() + 6;
+            m.body[at..at + 64].to_string()
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn a_password_reset_opens_the_lock() {
     let app = TestApp::new().await;
-    let (_, id) = signed_in(&app, "reset.lock@example.ro", "citizen").await;
+    signed_in(&app, "reset.lock@example.ro", "citizen").await;
     let mut attacker = Browser::at_address("203.0.113.9");
     for _ in 0..6 {
         login(
@@ -86,13 +112,53 @@ async fn a_password_reset_opens_the_lock() {
     let mut traveller = Browser::at_address("203.0.113.77");
     let locked = login(&app, &mut traveller, "reset.lock@example.ro", TEST_PASSWORD).await;
     assert_eq!(locked.status, 429);
-    let mut tx = app.state.db.pool().begin().await.unwrap();
-    ghiseu_storage::sign_in::forget_account_failures(&mut tx, &id)
+
+    ask_for_reset(&app, &mut traveller, "reset.lock@example.ro").await;
+    let link = reset_links(&app, "reset.lock@example.ro").await.remove(0);
+    let page = traveller
+        .get(&app, &format!("/en/account/reset/new?token={link}"))
         .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    let open = login(&app, &mut traveller, "reset.lock@example.ro", TEST_PASSWORD).await;
-    assert_eq!(open.status, 303);
+        .text();
+    let new_password = "amber meadow violin harbour";
+    let fields = [
+        ("token", hidden(&page, "token")),
+        ("form_token", hidden(&page, "form_token")),
+        ("password", new_password.to_string()),
+        ("confirm", new_password.to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let done = traveller
+        .post_form(&app, "/en/account/reset/new", &fields)
+        .await;
+    assert_eq!(done.status, 200, "{}", done.text());
+    let open = login(&app, &mut traveller, "reset.lock@example.ro", new_password).await;
+    assert_eq!(open.status, 303, "the reset opened the lock");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_stranger_cannot_use_up_the_owners_reset_requests() {
+    let app = TestApp::new().await;
+    signed_in(&app, "reset.owner@example.ro", "citizen").await;
+    let mut home = Browser::at_address("198.51.100.8");
+    let r = login(&app, &mut home, "reset.owner@example.ro", TEST_PASSWORD).await;
+    assert_eq!(r.status, 303);
+    let mut stranger = Browser::at_address("203.0.113.10");
+    for _ in 0..8 {
+        ask_for_reset(&app, &mut stranger, "reset.owner@example.ro").await;
+    }
+    assert_eq!(
+        reset_links(&app, "reset.owner@example.ro").await.len(),
+        5,
+        "the stranger's requests stop at five an hour"
+    );
+    let mut owner = Browser::at_address("198.51.100.8");
+    ask_for_reset(&app, &mut owner, "reset.owner@example.ro").await;
+    assert_eq!(
+        reset_links(&app, "reset.owner@example.ro").await.len(),
+        6,
+        "the owner, from their own address, still gets a link"
+    );
     app.cleanup().await;
 }
 
