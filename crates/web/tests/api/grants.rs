@@ -303,3 +303,40 @@ async fn a_member_of_staff_never_checks_their_own_identity_nor_an_operator_a_col
     }
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn staff_never_work_a_case_of_their_own_and_a_colleague_does() {
+    let app = TestApp::new().await;
+    let (mut operator, _) = signed_in(&app, "g.own.op@example.ro", "operator").await;
+    crate::cases::save_alba_profile(&app, &mut operator, &[]).await;
+    let case = crate::cases::start(&app, &mut operator, "ro.passport.electronic", "self").await;
+    let submitted = crate::cases::press(&app, &mut operator, &case, "submit").await;
+    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    let id = case.rsplit('/').next().unwrap().to_string();
+    let office_path = format!("/en/office/cases/{id}");
+
+    assert_eq!(operator.get(&app, &office_path).await.status, 404);
+    let queue = operator.get(&app, "/en/office/cases").await.text();
+    assert!(!queue.contains(&id), "not listed to them");
+    let csrf = crate::support::staff_csrf(&app, &mut operator).await;
+    let claim = operator
+        .post_form(&app, &format!("{office_path}/claim"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(claim.status, 404, "nobody takes their own case");
+    let stored = ghiseu_storage::cases::get(&app.state.db, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.assignee_id, None);
+
+    let (mut colleague, _) = signed_in(&app, "g.own.mate@example.ro", "operator").await;
+    assert_eq!(colleague.get(&app, &office_path).await.status, 200);
+    assert!(
+        colleague
+            .get(&app, "/en/office/cases")
+            .await
+            .text()
+            .contains(&id)
+    );
+    app.cleanup().await;
+}

@@ -91,6 +91,14 @@ pub(crate) async fn hand_over(
         }),
         Err(e) => return ApiError::from(e).into_response(),
     };
+    let case = match case {
+        Some(case) => match super::has_part(&state, &staff, &case).await {
+            Ok(false) => Some(case),
+            Ok(true) => None,
+            Err(e) => return e.into_response(),
+        },
+        None => None,
+    };
     let Some(case) = case else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };

@@ -90,7 +90,12 @@ pub(crate) async fn list(
         Err(e) => return ApiError::from(e).into_response(),
     };
     let mut rows = Vec::new();
-    for case in found {
+    let me = staff.current.person.id.as_str();
+    // A case of their own is a colleague's work: it is not listed to them.
+    let others = found
+        .into_iter()
+        .filter(|c| c.applicant_id != me && c.holder_person_id.as_deref() != Some(me));
+    for case in others {
         let authority = state.catalogue.authority(&case.authority_id);
         let today = authority.map(|a| state.clock.today(a));
         let deadline = case
