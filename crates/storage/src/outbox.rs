@@ -376,7 +376,7 @@ async fn settle(
     error: Option<&str>,
     now: Timestamp,
 ) -> Result<bool, StorageError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let row = sqlx::query("SELECT body FROM outbox_messages WHERE id = $1 AND status = 'sending'")
         .bind(id)
         .fetch_optional(&mut *tx)
