@@ -207,7 +207,7 @@ async fn store_file(
                 ),
             };
         }
-        Err(PutError::Store(e)) => return ApiError::Unavailable(e.to_string()).into_response(),
+        Err(PutError::Store(e)) => return ApiError::DocumentStore(e.to_string()).into_response(),
     };
     let saved: Result<bool, ApiError> = async {
         let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
@@ -276,7 +276,7 @@ fn multipart_error(state: &AppState, lang: Lang, case_id: &str, e: &MultipartErr
 /// A scan as a download, never shown inline from the portal's origin.
 pub(crate) async fn serve_document(state: &AppState, doc: &DocumentRecord) -> Response {
     let Some(store) = &state.documents else {
-        return ApiError::Unavailable("no document store".into()).into_response();
+        return ApiError::DocumentStore("no document store is configured".into()).into_response();
     };
     let key = match DocumentKey::parse(&doc.object_key) {
         Ok(key) => key,
@@ -284,7 +284,7 @@ pub(crate) async fn serve_document(state: &AppState, doc: &DocumentRecord) -> Re
     };
     let download = match store.get(&key).await {
         Ok(d) => d,
-        Err(e) => return ApiError::Unavailable(e.to_string()).into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let media = match doc.content_kind.as_str() {
         "pdf" => "application/pdf",

@@ -184,3 +184,77 @@ async fn an_upload_over_the_limit_is_refused_with_413_and_nothing_is_kept() {
     );
     app.cleanup().await;
 }
+
+/// The store's directory in a test app.
+fn store_root(app: &TestApp) -> std::path::PathBuf {
+    app.state
+        .documents
+        .as_ref()
+        .unwrap()
+        .local_root()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Where the store keeps the file of `object_key`.
+fn file_of(app: &TestApp, object_key: &str) -> std::path::PathBuf {
+    store_root(app).join(object_key)
+}
+
+async fn current_scans(
+    app: &TestApp,
+    case: &str,
+) -> Vec<ghiseu_storage::case_documents::DocumentRecord> {
+    let id = case.rsplit('/').next().unwrap();
+    ghiseu_storage::case_documents::current(&app.state.db, id)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_document_store_failure_says_so_and_is_not_called_a_database_failure() {
+    let app = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&app, "store.down@example.ro").await;
+    let case = start_bare(&app, &mut ana, "ro.passport.electronic", "self").await;
+    let needed = requirements(&ana.get(&app, &case).await.text());
+    let png = fixtures::png(40, 40);
+    for requirement in &needed[..2] {
+        let r = upload(&app, &mut ana, &case, requirement, ("scan.png", &png)).await;
+        assert_eq!(r.status, 303);
+    }
+    let scans = current_scans(&app, &case).await;
+
+    // A stored file that is missing is not a passing problem.
+    std::fs::remove_file(file_of(&app, &scans[0].object_key)).unwrap();
+    let missing = ana
+        .get(&app, &format!("{case}/documents/{}", scans[0].id))
+        .await
+        .problem(410);
+    assert!(
+        missing["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no longer stored")
+    );
+
+    // The store itself failing: its directory is not one any more.
+    let documents = store_root(&app).join("documents");
+    let away = store_root(&app).join("documents.away");
+    std::fs::rename(&documents, &away).unwrap();
+    std::fs::write(&documents, b"not a directory").unwrap();
+    let failed = ana
+        .get(&app, &format!("{case}/documents/{}", scans[1].id))
+        .await
+        .problem(503);
+    let detail = failed["detail"].as_str().unwrap();
+    assert!(detail.contains("document store"), "{detail}");
+    assert!(!detail.contains("database"), "{detail}");
+    assert_eq!(
+        failed["type"],
+        "https://ghiseu.example/problems/document-store-unavailable"
+    );
+
+    std::fs::remove_file(&documents).unwrap();
+    std::fs::rename(&away, &documents).unwrap();
+    app.cleanup().await;
+}
