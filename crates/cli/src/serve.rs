@@ -239,6 +239,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         public_url,
         card_identity,
         online_payment,
+        ..Settings::default()
     };
     let state = AppState::with_settings(catalogue, db.clone(), i18n, clock, settings);
     let app = router(state.clone());

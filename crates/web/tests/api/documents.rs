@@ -4,7 +4,9 @@
 
 use crate::cases::{citizen_in_alba, press, requirements, start_bare, upload};
 use crate::support::{TestApp, hidden, signed_in};
+use futures_util::StreamExt;
 use ghiseu_files::fixtures;
+use std::time::Duration;
 
 #[tokio::test]
 async fn scans_are_checked_by_content_and_a_submission_needs_them() {
@@ -196,6 +198,24 @@ fn store_root(app: &TestApp) -> std::path::PathBuf {
         .to_path_buf()
 }
 
+/// Every file under the store's directory, partial uploads included.
+fn stored_files(app: &TestApp) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![store_root(app)];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 /// Where the store keeps the file of `object_key`.
 fn file_of(app: &TestApp, object_key: &str) -> std::path::PathBuf {
     store_root(app).join(object_key)
@@ -257,4 +277,188 @@ async fn a_document_store_failure_says_so_and_is_not_called_a_database_failure()
     std::fs::remove_file(&documents).unwrap();
     std::fs::rename(&away, &documents).unwrap();
     app.cleanup().await;
+}
+
+/// A multipart upload whose file arrives `chunk` bytes at a time, `pause`
+/// apart, after a first piece of `first` bytes.
+fn trickle(
+    csrf: &str,
+    requirement: &str,
+    file: Vec<u8>,
+    first: usize,
+    chunk: usize,
+    pause: Duration,
+) -> (axum::http::request::Builder, axum::body::Body) {
+    let boundary = "ghiseu-slow-boundary";
+    let mut head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"requirement\"\r\n\r\n{requirement}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    )
+    .into_bytes();
+    let first = first.min(file.len());
+    head.extend_from_slice(&file[..first]);
+    let mut pieces: Vec<Vec<u8>> = vec![head];
+    pieces.extend(file[first..].chunks(chunk).map(<[u8]>::to_vec));
+    pieces.push(format!("\r\n--{boundary}--\r\n").into_bytes());
+    let body = futures_util::stream::iter(pieces.into_iter().enumerate()).then(
+        move |(n, piece)| async move {
+            if n > 0 {
+                tokio::time::sleep(pause).await;
+            }
+            Ok::<_, std::io::Error>(axum::body::Bytes::from(piece))
+        },
+    );
+    let request = axum::http::Request::post("/").header(
+        "content-type",
+        format!("multipart/form-data; boundary={boundary}"),
+    );
+    (request, axum::body::Body::from_stream(body))
+}
+
+#[tokio::test]
+async fn a_slow_but_steady_upload_goes_through_however_short_the_page_timeout() {
+    let base = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&base, "steady@example.ro").await;
+    let case = start_bare(&base, &mut ana, "ro.passport.electronic", "self").await;
+    let page = ana.get(&base, &case).await.text();
+    let (csrf, first) = (hidden(&page, "csrf"), requirements(&page).remove(0));
+    let app = base.configured(base.state.clock, |s| {
+        s.page_timeout = Duration::from_millis(300);
+        s.uploads.min_bytes_per_second = 1024;
+        s.uploads.window = Duration::from_secs(3);
+    });
+
+    // A form that trickles in for longer than the page timeout is cut off...
+    let pieces = (0..15).map(|n| format!("note{n}=slow&"));
+    let slow_form = futures_util::stream::iter(pieces).then(|piece| async move {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        Ok::<_, std::io::Error>(axum::body::Bytes::from(piece))
+    });
+    let form = axum::http::Request::post(format!("{case}/answers"))
+        .header("content-type", "application/x-www-form-urlencoded");
+    let cut = ana
+        .send(&app, form, axum::body::Body::from_stream(slow_form))
+        .await;
+    assert_eq!(cut.status, 503, "{}", cut.text());
+
+    // ...but an upload as slow, steadily above the floor, is not.
+    let pdf = pdf_of_size(150_000);
+    let (request, body) = trickle(
+        &csrf,
+        &first,
+        pdf.clone(),
+        0,
+        10_000,
+        Duration::from_millis(100),
+    );
+    let r = ana
+        .send(&app, request.uri(format!("{case}/documents")), body)
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let scans = current_scans(&app, &case).await;
+    assert_eq!(scans.len(), 1);
+    assert_eq!(scans[0].size_bytes, 150_000);
+    base.cleanup().await;
+}
+
+#[tokio::test]
+async fn when_every_upload_slot_is_taken_one_more_upload_is_told_to_try_again() {
+    let base = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&base, "busy@example.ro").await;
+    let case = start_bare(&base, &mut ana, "ro.passport.electronic", "self").await;
+    let page = ana.get(&base, &case).await.text();
+    let (csrf, first) = (hidden(&page, "csrf"), requirements(&page).remove(0));
+    let app = base.configured(base.state.clock, |s| {
+        s.page_timeout = Duration::from_millis(300);
+        s.uploads.min_bytes_per_second = 1024;
+        s.uploads.window = Duration::from_secs(5);
+    });
+    // Nine uploads at once, each taking three seconds or more; eight are written at a time.
+    let pdf = pdf_of_size(30_000);
+    let uploads = (0..9).map(|_| {
+        let (request, body) = trickle(
+            &csrf,
+            &first,
+            pdf.clone(),
+            0,
+            1_000,
+            Duration::from_millis(100),
+        );
+        let request = request
+            .uri(format!("{case}/documents"))
+            .header("cookie", ana.cookie_header())
+            .body(body)
+            .unwrap();
+        app.request(request)
+    });
+    let answers = futures_util::future::join_all(uploads).await;
+    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status.as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [303, 303, 303, 303, 303, 303, 303, 303, 503]);
+    let busy = answers.iter().find(|r| r.status == 503).unwrap();
+    assert!(
+        busy.text().contains("Try again in a few minutes"),
+        "{}",
+        busy.text()
+    );
+    base.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_upload_below_the_floor_or_over_the_total_time_is_stopped_and_leaves_nothing() {
+    let base = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&base, "trickle@example.ro").await;
+    let case = start_bare(&base, &mut ana, "ro.passport.electronic", "self").await;
+    let page = ana.get(&base, &case).await.text();
+    let (csrf, first) = (hidden(&page, "csrf"), requirements(&page).remove(0));
+    let pdf = pdf_of_size(400_000);
+
+    // 64 KiB/s over 300 ms is about 19 KiB a window; after a quick start
+    // (enough for the store to begin writing), 1 KiB every 100 ms is not.
+    let slow = base.configured(base.state.clock, |s| {
+        s.uploads.min_bytes_per_second = 64 * 1024;
+        s.uploads.window = Duration::from_millis(300);
+    });
+    let (request, body) = trickle(
+        &csrf,
+        &first,
+        pdf.clone(),
+        100_000,
+        1024,
+        Duration::from_millis(100),
+    );
+    let r = ana
+        .send(&slow, request.uri(format!("{case}/documents")), body)
+        .await;
+    assert_eq!(r.status, 408, "{}", r.text());
+    assert!(r.text().contains("too slow"), "{}", r.text());
+    assert!(r.text().contains("nothing was kept"), "{}", r.text());
+
+    // Steady and fast enough, but longer than the total allowed.
+    let long = base.configured(base.state.clock, |s| {
+        s.uploads.min_bytes_per_second = 1;
+        s.uploads.total = Duration::from_millis(300);
+    });
+    let (request, body) = trickle(
+        &csrf,
+        &first,
+        pdf,
+        100_000,
+        20_000,
+        Duration::from_millis(100),
+    );
+    let r = ana
+        .send(&long, request.uri(format!("{case}/documents")), body)
+        .await;
+    assert_eq!(r.status, 408, "{}", r.text());
+
+    assert!(current_scans(&base, &case).await.is_empty());
+    assert_eq!(
+        stored_files(&base),
+        Vec::<std::path::PathBuf>::new(),
+        "no partial file is left"
+    );
+    base.cleanup().await;
 }
