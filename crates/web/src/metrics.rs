@@ -23,12 +23,20 @@ struct RouteLabels {
     route: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RemovedLabels {
+    /// `superseded`: replaced by a newer scan.
+    reason: &'static str,
+}
+
 type HistogramFamily = Family<RouteLabels, Histogram, fn() -> Histogram>;
 
 pub(crate) struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
     durations: HistogramFamily,
+    /// Files removed from the document store by this process.
+    store_removals: Family<RemovedLabels, Counter>,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -52,11 +60,25 @@ impl Metrics {
             "Time to answer HTTP requests",
             durations.clone(),
         );
+        let store_removals = Family::<RemovedLabels, Counter>::default();
+        registry.register(
+            "document_store_removed",
+            "Files this process removed from the document store",
+            store_removals.clone(),
+        );
         Metrics {
             registry,
             requests,
             durations,
+            store_removals,
         }
+    }
+
+    /// Counts files removed from the document store.
+    pub(crate) fn store_removed(&self, reason: &'static str, count: u64) {
+        self.store_removals
+            .get_or_create(&RemovedLabels { reason })
+            .inc_by(count);
     }
 
     pub(crate) fn render(&self) -> String {

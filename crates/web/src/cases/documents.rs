@@ -2,7 +2,8 @@
 //! recognised by their content, streamed to the document store with the
 //! authority's size limit, and given back only as downloads to the people of
 //! the case. An upload is bounded by its progress (see [`super::pace`]) rather
-//! than the page timeout.
+//! than the page timeout, and by how many scans a case holds and a person
+//! sends in an hour; the stored file of a scan it replaces is removed.
 
 use super::access::citizen_case;
 use super::case_href;
@@ -11,6 +12,7 @@ use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::deadline::PageDeadline;
 use crate::error::ApiError;
+use crate::i18n::number_arg;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html};
 use axum::Extension;
@@ -24,7 +26,7 @@ use ghiseu_domain::case::application::{Answers, checklist};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, StoredFile, display_name};
 use ghiseu_storage::StorageError;
-use ghiseu_storage::case_documents::{self, DocumentRecord, NewDocument};
+use ghiseu_storage::case_documents::{self, Added, Caps, DocumentRecord, NewDocument, Over};
 use ghiseu_storage::cases::CaseRecord;
 
 /// The requirement ids of the case's checklist, and which of them are needed
@@ -195,6 +197,18 @@ impl Upload<'_> {
         if !CaseState::parse(&self.case.state).is_some_and(CaseState::is_editable) {
             return self.refused(StatusCode::CONFLICT, "case-upload-closed");
         }
+        let caps = self.caps();
+        let over = async {
+            let mut conn = self.state.db.pool().acquire().await?;
+            let person = &self.current.person.id;
+            case_documents::over_caps(&mut conn, &self.case.id, requirement, person, &caps).await
+        }
+        .await;
+        match over {
+            Ok(None) => {}
+            Ok(Some(over)) => return self.over(over),
+            Err(e) => return ApiError::from(e).into_response(),
+        }
         let name = field
             .file_name()
             .and_then(display_name)
@@ -211,6 +225,15 @@ impl Upload<'_> {
         }
     }
 
+    fn caps(&self) -> Caps {
+        let hour_ago = self.state.clock.now().as_microsecond() - 3_600_000_000;
+        Caps {
+            per_case: i64::from(self.state.uploads.per_case),
+            per_person: i64::from(self.state.uploads.per_person_hour),
+            since: hour_ago,
+        }
+    }
+
     /// Why a file was not stored, for the person who sent it.
     fn not_stored(&self, error: PutError) -> Response {
         match error {
@@ -222,7 +245,10 @@ impl Upload<'_> {
                 &format!("case-upload-{}", refusal.code()),
             ),
             PutError::Body(e) => self.body_failed(e.as_ref()),
-            PutError::Store(e) => ApiError::DocumentStore(e.to_string()).into_response(),
+            PutError::Store(e) => {
+                tracing::warn!(error = %e, "the document store failed to take a scan");
+                self.refused(StatusCode::SERVICE_UNAVAILABLE, "case-upload-store-failed")
+            }
         }
     }
 
@@ -239,9 +265,12 @@ impl Upload<'_> {
         }
     }
 
-    /// Records a stored file; a stored file not recorded is removed.
+    /// Records a stored file. The file of a scan it replaces is removed once
+    /// that is saved; a stored file not recorded is removed at once, or by
+    /// the store's sweep when it is not known whether it was.
     async fn record(&self, requirement: &str, name: &str, stored: &StoredFile) -> Response {
-        let saved: Result<bool, StorageError> = async {
+        let caps = self.caps();
+        let saved: Result<Added, StorageError> = async {
             let mut tx = self.state.db.pool().begin().await?;
             let id = uuid::Uuid::now_v7().to_string();
             let doc = NewDocument {
@@ -256,21 +285,79 @@ impl Upload<'_> {
                 uploaded_by: &self.current.person.id,
                 now: self.state.clock.now().as_microsecond(),
             };
-            let added = case_documents::add(&mut tx, &doc).await?;
-            tx.commit().await?;
+            let added = case_documents::add(&mut tx, &doc, &caps).await?;
+            if matches!(added, Added::Recorded { .. }) {
+                tx.commit().await?;
+            }
             Ok(added)
         }
         .await;
-        if let Ok(true) = saved {
-            return Redirect::to(&case_href(self.lang, &self.case.id)).into_response();
-        }
-        // Nothing refers to the stored object: remove it so nothing is half-written.
+        let added = match saved {
+            Ok(Added::Recorded { superseded }) => {
+                remove_superseded(self.state, self.store, &superseded).await;
+                return Redirect::to(&case_href(self.lang, &self.case.id)).into_response();
+            }
+            Ok(added) => added,
+            Err(e) => return ApiError::from(e).into_response(),
+        };
+        // Nothing refers to the stored file: remove it so nothing is half-written.
         if let Err(e) = self.store.delete(&stored.key).await {
-            tracing::warn!(error = %e, "an unreferenced scan could not be removed");
+            tracing::warn!(error = %e, "an unrecorded scan could not be removed");
         }
-        match saved {
-            Err(e) => ApiError::from(e).into_response(),
+        match added {
+            Added::Over(over) => self.over(over),
             _ => self.refused(StatusCode::CONFLICT, "case-upload-closed"),
+        }
+    }
+
+    /// A cap the scan would go over, and what to do about it.
+    fn over(&self, over: Over) -> Response {
+        let t = Tr {
+            i18n: &self.state.i18n,
+            lang: self.lang,
+        };
+        let (status, text) = match over {
+            Over::Case => (
+                StatusCode::CONFLICT,
+                t.with(
+                    "case-upload-case-full",
+                    &[("count", number_arg(i64::from(self.state.uploads.per_case)))],
+                ),
+            ),
+            Over::Person => (
+                StatusCode::TOO_MANY_REQUESTS,
+                t.with(
+                    "case-upload-person-busy",
+                    &[(
+                        "count",
+                        number_arg(i64::from(self.state.uploads.per_person_hour)),
+                    )],
+                ),
+            ),
+        };
+        let mut response = refused_saying(self.state, self.lang, &self.case.id, status, text);
+        if over == Over::Person {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("3600"));
+        }
+        response
+    }
+}
+
+/// Removes the stored files of replaced scans. One that cannot be removed
+/// now is left to the store's sweep.
+async fn remove_superseded(state: &AppState, store: &DocumentStore, keys: &[String]) {
+    for key in keys {
+        let removed = match DocumentKey::parse(key) {
+            Ok(key) => store.delete(&key).await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match removed {
+            Ok(()) => state.metrics.store_removed("superseded", 1),
+            Err(error) => {
+                tracing::warn!(%key, %error, "a replaced scan is left to the store's sweep");
+            }
         }
     }
 }

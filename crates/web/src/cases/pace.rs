@@ -12,8 +12,8 @@ use tokio::time::{Instant, Sleep};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// How scans are bounded: how fast they must arrive. The defaults suit a
-/// public portal.
+/// How scans are bounded: how fast they must arrive, and how many there
+/// may be. The defaults suit a public portal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UploadLimits {
     /// The slowest an upload may arrive, averaged over `window`.
@@ -23,6 +23,10 @@ pub struct UploadLimits {
     pub window: Duration,
     /// The longest an upload may take, however steadily it arrives.
     pub total: Duration,
+    /// Current scans in one application.
+    pub per_case: u32,
+    /// Scans one person may upload in an hour, replaced ones included.
+    pub per_person_hour: u32,
 }
 
 impl Default for UploadLimits {
@@ -32,6 +36,8 @@ impl Default for UploadLimits {
             min_bytes_per_second: 16 * 1024,
             window: Duration::from_secs(30),
             total: Duration::from_secs(10 * 60),
+            per_case: 50,
+            per_person_hour: 60,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! people of the case and never shown inline.
 
 use crate::cases::{citizen_in_alba, press, requirements, start_bare, upload};
-use crate::support::{TestApp, hidden, signed_in};
+use crate::support::{TestApp, hidden, log_in, signed_in};
 use futures_util::StreamExt;
 use ghiseu_files::fixtures;
 use std::time::Duration;
@@ -232,51 +232,90 @@ async fn current_scans(
 }
 
 #[tokio::test]
-async fn a_document_store_failure_says_so_and_is_not_called_a_database_failure() {
+async fn replacing_a_scan_three_times_leaves_one_stored_file() {
     let app = TestApp::new().await;
-    let (mut ana, _) = citizen_in_alba(&app, "store.down@example.ro").await;
+    let (mut ana, _) = citizen_in_alba(&app, "replaces@example.ro").await;
     let case = start_bare(&app, &mut ana, "ro.passport.electronic", "self").await;
-    let needed = requirements(&ana.get(&app, &case).await.text());
-    let png = fixtures::png(40, 40);
-    for requirement in &needed[..2] {
-        let r = upload(&app, &mut ana, &case, requirement, ("scan.png", &png)).await;
-        assert_eq!(r.status, 303);
+    let first = requirements(&ana.get(&app, &case).await.text()).remove(0);
+    let r = upload(&app, &mut ana, &case, &first, ("v0.pdf", &fixtures::pdf())).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let original = current_scans(&app, &case).await.remove(0);
+    for n in 1..=3 {
+        let png = fixtures::png(100 + n, 100);
+        let r = upload(&app, &mut ana, &case, &first, ("again.png", &png)).await;
+        assert_eq!(r.status, 303, "{}", r.text());
     }
     let scans = current_scans(&app, &case).await;
+    assert_eq!(scans.len(), 1);
+    assert_eq!(
+        stored_files(&app),
+        vec![file_of(&app, &scans[0].object_key)],
+        "only the current scan is kept"
+    );
 
-    // A stored file that is missing is not a passing problem.
-    std::fs::remove_file(file_of(&app, &scans[0].object_key)).unwrap();
-    let missing = ana
-        .get(&app, &format!("{case}/documents/{}", scans[0].id))
+    // The replaced scan's record stays; its file does not, and asking for it
+    // says so rather than "try again".
+    let gone = ana
+        .get(&app, &format!("{case}/documents/{}", original.id))
         .await
         .problem(410);
+    assert_eq!(gone["type"], "https://ghiseu.example/problems/not-stored");
     assert!(
-        missing["detail"]
+        gone["detail"]
             .as_str()
             .unwrap()
             .contains("no longer stored")
     );
-
-    // The store itself failing: its directory is not one any more.
-    let documents = store_root(&app).join("documents");
-    let away = store_root(&app).join("documents.away");
-    std::fs::rename(&documents, &away).unwrap();
-    std::fs::write(&documents, b"not a directory").unwrap();
-    let failed = ana
-        .get(&app, &format!("{case}/documents/{}", scans[1].id))
-        .await
-        .problem(503);
-    let detail = failed["detail"].as_str().unwrap();
-    assert!(detail.contains("document store"), "{detail}");
-    assert!(!detail.contains("database"), "{detail}");
-    assert_eq!(
-        failed["type"],
-        "https://ghiseu.example/problems/document-store-unavailable"
-    );
-
-    std::fs::remove_file(&documents).unwrap();
-    std::fs::rename(&away, &documents).unwrap();
+    assert!(!gone["detail"].as_str().unwrap().contains("try again"));
+    let current = ana
+        .get(&app, &format!("{case}/documents/{}", scans[0].id))
+        .await;
+    assert_eq!(current.status, 200);
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn scans_per_application_and_uploads_per_person_an_hour_are_capped() {
+    let base = TestApp::new().await;
+    let limits = |s: &mut ghiseu_web::Settings| {
+        s.uploads.per_case = 1;
+        s.uploads.per_person_hour = 3;
+    };
+    let app = base.configured(base.state.clock, limits);
+    let (mut ana, _) = citizen_in_alba(&app, "caps@example.ro").await;
+    let case = start_bare(&app, &mut ana, "ro.passport.electronic", "self").await;
+    let needed = requirements(&ana.get(&app, &case).await.text());
+    let png = fixtures::png(32, 32);
+    let r = upload(&app, &mut ana, &case, &needed[0], ("a.png", &png)).await;
+    assert_eq!(r.status, 303);
+
+    // A second document would make two: refused, saying what to do.
+    let r = upload(&app, &mut ana, &case, &needed[1], ("b.png", &png)).await;
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert!(r.text().contains("the most it can"), "{}", r.text());
+    assert!(r.text().contains("Replace one of them"), "{}", r.text());
+
+    // Replacing does not add to the application's scans, but counts as an upload.
+    for _ in 0..2 {
+        let r = upload(&app, &mut ana, &case, &needed[0], ("a.png", &png)).await;
+        assert_eq!(r.status, 303, "{}", r.text());
+    }
+    let r = upload(&app, &mut ana, &case, &needed[0], ("a.png", &png)).await;
+    assert_eq!(r.status, 429, "{}", r.text());
+    assert!(r.text().contains("in the last hour"), "{}", r.text());
+    assert!(r.text().contains("Wait a while"), "{}", r.text());
+    assert_eq!(r.headers["retry-after"], "3600");
+    assert_eq!(stored_files(&app).len(), 1, "refused files are not kept");
+
+    // An hour later the person may upload again.
+    let later = base.configured(
+        ghiseu_web::Clock::Fixed("2026-11-23T09:01:00Z".parse().unwrap()),
+        limits,
+    );
+    let mut ana = log_in(&later, "caps@example.ro").await;
+    let r = upload(&later, &mut ana, &case, &needed[0], ("a.png", &png)).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    base.cleanup().await;
 }
 
 /// A multipart upload whose file arrives `chunk` bytes at a time, `pause`
@@ -403,6 +442,11 @@ async fn when_every_upload_slot_is_taken_one_more_upload_is_told_to_try_again() 
         "{}",
         busy.text()
     );
+    assert_eq!(
+        stored_files(&base).len(),
+        1,
+        "one current scan; the others replaced"
+    );
     base.cleanup().await;
 }
 
@@ -461,4 +505,60 @@ async fn an_upload_below_the_floor_or_over_the_total_time_is_stopped_and_leaves_
         "no partial file is left"
     );
     base.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_document_store_failure_says_so_and_is_not_called_a_database_failure() {
+    let app = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&app, "store.down@example.ro").await;
+    let case = start_bare(&app, &mut ana, "ro.passport.electronic", "self").await;
+    let needed = requirements(&ana.get(&app, &case).await.text());
+    let png = fixtures::png(40, 40);
+    for requirement in &needed[..2] {
+        let r = upload(&app, &mut ana, &case, requirement, ("scan.png", &png)).await;
+        assert_eq!(r.status, 303);
+    }
+    let scans = current_scans(&app, &case).await;
+
+    // A stored file that is missing is not a passing problem.
+    std::fs::remove_file(file_of(&app, &scans[0].object_key)).unwrap();
+    let missing = ana
+        .get(&app, &format!("{case}/documents/{}", scans[0].id))
+        .await
+        .problem(410);
+    assert!(
+        missing["detail"]
+            .as_str()
+            .unwrap()
+            .contains("no longer stored")
+    );
+
+    // The store itself failing: its directory is not one any more.
+    let documents = store_root(&app).join("documents");
+    let away = store_root(&app).join("documents.away");
+    std::fs::rename(&documents, &away).unwrap();
+    std::fs::write(&documents, b"not a directory").unwrap();
+    let failed = ana
+        .get(&app, &format!("{case}/documents/{}", scans[1].id))
+        .await
+        .problem(503);
+    let detail = failed["detail"].as_str().unwrap();
+    assert!(detail.contains("document store"), "{detail}");
+    assert!(!detail.contains("database"), "{detail}");
+    assert_eq!(
+        failed["type"],
+        "https://ghiseu.example/problems/document-store-unavailable"
+    );
+    let r = upload(&app, &mut ana, &case, &needed[0], ("scan.png", &png)).await;
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert!(
+        r.text().contains("document store is not working"),
+        "{}",
+        r.text()
+    );
+    assert!(!r.text().contains("database"), "{}", r.text());
+
+    std::fs::remove_file(&documents).unwrap();
+    std::fs::rename(&away, &documents).unwrap();
+    app.cleanup().await;
 }
