@@ -10,6 +10,7 @@ pub(crate) mod documents;
 pub mod expiry;
 pub(crate) mod pace;
 pub(crate) mod submit;
+pub mod sweep;
 pub(crate) mod view;
 
 use crate::AppState;

@@ -6,7 +6,7 @@ use crate::cases::{citizen_in_alba, press, requirements, start_bare, upload};
 use crate::support::{TestApp, hidden, log_in, signed_in};
 use futures_util::StreamExt;
 use ghiseu_files::fixtures;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 #[tokio::test]
 async fn scans_are_checked_by_content_and_a_submission_needs_them() {
@@ -221,6 +221,12 @@ fn file_of(app: &TestApp, object_key: &str) -> std::path::PathBuf {
     store_root(app).join(object_key)
 }
 
+/// Makes a file look as if it was last written `ago`.
+fn age(path: &std::path::Path, ago: Duration) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(SystemTime::now() - ago).unwrap();
+}
+
 async fn current_scans(
     app: &TestApp,
     case: &str,
@@ -271,6 +277,90 @@ async fn replacing_a_scan_three_times_leaves_one_stored_file() {
         .get(&app, &format!("{case}/documents/{}", scans[0].id))
         .await;
     assert_eq!(current.status, 200);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_sweep_removes_old_unreferenced_and_partial_files_but_nothing_recent_or_current() {
+    use ghiseu_web::cases::sweep::{SWEEP_GRACE, sweep_documents};
+    let app = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&app, "sweep@example.ro").await;
+    let case = start_bare(&app, &mut ana, "ro.passport.electronic", "self").await;
+    let first = requirements(&ana.get(&app, &case).await.text()).remove(0);
+    let old = SWEEP_GRACE + Duration::from_secs(600);
+    let png = fixtures::png(64, 64);
+
+    // A scan replaced while its removal failed (a crash): its file is back.
+    let r = upload(&app, &mut ana, &case, &first, ("old.png", &png)).await;
+    assert_eq!(r.status, 303);
+    let replaced = current_scans(&app, &case).await.remove(0);
+    let replaced_bytes = std::fs::read(file_of(&app, &replaced.object_key)).unwrap();
+    let r = upload(&app, &mut ana, &case, &first, ("new.png", &png)).await;
+    assert_eq!(r.status, 303);
+    std::fs::write(file_of(&app, &replaced.object_key), &replaced_bytes).unwrap();
+    age(&file_of(&app, &replaced.object_key), old);
+    // The current scan, old too: kept.
+    let current = current_scans(&app, &case).await.remove(0);
+    age(&file_of(&app, &current.object_key), old);
+
+    // Files no scan refers to (an upload whose record was never saved), one
+    // old and one recent; partial files of uploads cut short, likewise.
+    let store = app.state.documents.clone().unwrap();
+    let mut orphans = Vec::new();
+    for _ in 0..2 {
+        let key = ghiseu_files::DocumentKey::generate();
+        let body = futures_util::stream::iter([Ok::<_, std::io::Error>(axum::body::Bytes::from(
+            png.clone(),
+        ))]);
+        store.put(&key, body, 1 << 20).await.unwrap();
+        orphans.push(file_of(&app, key.as_str()));
+    }
+    age(&orphans[0], old);
+    let mut partials = Vec::new();
+    for _ in 0..2 {
+        let key = ghiseu_files::DocumentKey::generate();
+        let partial =
+            std::path::PathBuf::from(format!("{}#1", file_of(&app, key.as_str()).display()));
+        std::fs::write(&partial, &png[..20]).unwrap();
+        partials.push(partial);
+    }
+    age(&partials[0], old);
+    assert_eq!(stored_files(&app).len(), 6);
+
+    let report = sweep_documents(&app.state, SWEEP_GRACE).await.unwrap();
+    assert_eq!(
+        (report.removed, report.partial_removed),
+        (2, 1),
+        "{report:?}"
+    );
+    let mut left = vec![
+        file_of(&app, &current.object_key),
+        orphans[1].clone(),
+        partials[1].clone(),
+    ];
+    left.sort();
+    assert_eq!(stored_files(&app), left);
+    let kept = u64::try_from(png.len()).unwrap();
+    assert_eq!((report.objects, report.bytes), (2, 2 * kept));
+    let got = ana
+        .get(&app, &format!("{case}/documents/{}", current.id))
+        .await;
+    assert_eq!(got.body, png, "the current scan is whole");
+
+    // A second sweep (or one in another process) finds nothing more to do.
+    let again = sweep_documents(&app.state, SWEEP_GRACE).await.unwrap();
+    assert_eq!((again.removed, again.partial_removed), (0, 0));
+
+    // What the store holds shows in /metrics.
+    let metrics = app.get("/metrics").await.text();
+    assert!(
+        metrics.contains("ghiseu_document_store_objects 2\n"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains(&format!("ghiseu_document_store_bytes {}\n", 2 * kept)),
+        "{metrics}"
+    );
     app.cleanup().await;
 }
 
