@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 use ghiseu_storage::audit::{self, AuditVerifyError};
 use ghiseu_storage::{Database, default_sqlite_url};
 use serde_json::json;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Subcommand)]
@@ -23,6 +23,19 @@ pub struct DatabaseArgs {
     /// Where the embedded database lives.
     #[arg(long, env = "GHISEU_DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
+}
+
+impl DatabaseArgs {
+    /// The database's URL: the one given, or the SQLite file in the data directory.
+    pub fn url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| default_sqlite_url(&self.data_dir))
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
 }
 
 /// Exit status when the log could not be checked at all.

@@ -5,6 +5,7 @@
 mod audit;
 mod commands;
 mod delivery;
+mod documents;
 mod person;
 mod serve;
 
@@ -37,6 +38,11 @@ enum Command {
         #[command(subcommand)]
         command: commands::CatalogueCommand,
     },
+    /// Look after the document store, where applicants' scans are kept.
+    Documents {
+        #[command(subcommand)]
+        command: documents::DocumentsCommand,
+    },
     /// Create accounts from the command line (the first administrator, seeded accounts).
     Person {
         #[command(subcommand)]
@@ -61,5 +67,6 @@ fn main() -> ExitCode {
         Command::Catalogue { command } => commands::catalogue(&command),
         Command::Audit { command } => audit::run(&command),
         Command::Person { command } => person::run(&command),
+        Command::Documents { command } => documents::run(&command),
     }
 }

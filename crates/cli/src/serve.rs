@@ -6,6 +6,7 @@ use clap::Args;
 use ghiseu_payments::{DemoCardProvider, DemoPaymentProvider, Secret};
 use ghiseu_storage::{Database, catalogue_files, default_sqlite_url, revisions};
 use ghiseu_web::accounts::SessionSettings;
+use ghiseu_web::cases::sweep::{SWEEP_EVERY, SWEEP_GRACE, sweep_documents};
 use ghiseu_web::i18n::I18n;
 use ghiseu_web::{AppState, CardIdentity, Clock, OnlinePayment, Settings, router};
 use std::io::Write;
@@ -66,16 +67,8 @@ pub struct ServeArgs {
         default_value = "none"
     )]
     payment_provider: Provider,
-    /// Where applicants' scans are kept: `local` (a `documents` directory in the data
-    /// directory) or `s3` (GHISEU_S3_BUCKET, GHISEU_S3_REGION, GHISEU_S3_ENDPOINT for another
-    /// S3-compatible service; credentials from the usual AWS_* variables).
-    #[arg(
-        long,
-        env = "GHISEU_DOCUMENT_STORE",
-        value_enum,
-        default_value = "local"
-    )]
-    document_store: DocumentBackend,
+    #[command(flatten)]
+    store: crate::documents::StoreArgs,
     /// For tests and demonstrations only: the server's clock reads this instant at start-up
     /// (e.g. 2026-12-02T08:00:00Z) and runs on from there in real time, for bookings, check-ins,
     /// deadlines and messages alike.
@@ -85,32 +78,6 @@ pub struct ServeArgs {
     source: CatalogueSource,
     #[command(flatten)]
     delivery: crate::delivery::DeliveryArgs,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum DocumentBackend {
-    Local,
-    S3,
-}
-
-/// The document store the arguments name.
-fn document_store(args: &ServeArgs) -> Result<ghiseu_files::DocumentStore, String> {
-    let config = match args.document_store {
-        DocumentBackend::Local => ghiseu_files::StoreConfig::local_under(&args.data_dir),
-        DocumentBackend::S3 => {
-            let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-            let bucket = env("GHISEU_S3_BUCKET")
-                .ok_or("--document-store s3 needs GHISEU_S3_BUCKET, the bucket's name")?;
-            ghiseu_files::StoreConfig::S3(ghiseu_files::S3Config {
-                bucket,
-                region: env("GHISEU_S3_REGION"),
-                endpoint: env("GHISEU_S3_ENDPOINT"),
-                allow_http: env("GHISEU_S3_ALLOW_HTTP").is_some_and(|v| v == "true"),
-            })
-        }
-    };
-    ghiseu_files::DocumentStore::open(&config)
-        .map_err(|e| format!("cannot open the document store: {e}"))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -237,7 +204,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let documents = match document_store(&args) {
+    let documents = match crate::documents::open_store(args.store.document_store, &args.data_dir) {
         Ok(store) => store,
         Err(e) => {
             eprintln!("error: {e}");
@@ -259,6 +226,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         card_identity,
         online_payment,
         metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
+        ..Settings::default()
     };
     let state = AppState::with_settings(catalogue, db.clone(), i18n, clock, settings);
     let app = router(state.clone());
@@ -311,9 +279,10 @@ async fn serve(args: ServeArgs) -> ExitCode {
         let _ = worker_stopped.await;
     }));
     let sweeper = tokio::spawn(expire_drafts_every(
-        state,
+        state.clone(),
         std::time::Duration::from_secs(600),
     ));
+    let store_sweeper = tokio::spawn(sweep_documents_every(state, SWEEP_EVERY));
     let _ = std::io::stdout().flush();
     tracing::info!(%address, services, "serving");
     let served = axum::serve(
@@ -323,6 +292,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     .with_graceful_shutdown(shutdown_signal())
     .await;
     sweeper.abort();
+    store_sweeper.abort();
     let _ = stop_worker.send(());
     if let Err(e) = delivery.await {
         tracing::error!(error = %e, "the delivery worker stopped abnormally");
@@ -351,6 +321,25 @@ async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(lapsed = n, "unconfirmed holds lapsed"),
             Err(e) => tracing::warn!(error = %e, "appointments were not tidied this time"),
+        }
+    }
+}
+
+/// Clears out the document store and counts what it holds, at every `period`.
+async fn sweep_documents_every(state: AppState, period: std::time::Duration) {
+    let mut ticks = tokio::time::interval(period);
+    loop {
+        ticks.tick().await;
+        match sweep_documents(&state, SWEEP_GRACE).await {
+            Ok(report) if report.removed + report.partial_removed > 0 => tracing::info!(
+                removed = report.removed,
+                partial = report.partial_removed,
+                objects = report.objects,
+                bytes = report.bytes,
+                "the document store was swept"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "the document store was not swept this time"),
         }
     }
 }

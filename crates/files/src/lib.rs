@@ -14,6 +14,6 @@ pub mod fixtures;
 pub use name::{claimed_kind, display_name};
 pub use sniff::{Dimensions, Kind, PdfVersion, Refusal, Sniffed, sniff};
 pub use store::{
-    DEFAULT_MAX_BYTES, DocumentKey, DocumentStore, Download, KeyError, Parts, PutError, S3Config,
-    StoreConfig, StoreError, StoredFile,
+    DEFAULT_MAX_BYTES, DocumentKey, DocumentStore, Download, KeyError, Listed, Parts, PutError,
+    S3Config, StagingSweep, StoreConfig, StoreError, StoredFile,
 };

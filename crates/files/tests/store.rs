@@ -292,3 +292,70 @@ async fn a_refused_multi_frame_upload_to_the_local_store_leaves_nothing() {
     assert_eq!(refusal(refused).code(), "missing-eof");
     assert!(files_under(dir.path()).is_empty());
 }
+
+/// Makes a file look as if it was last written `ago`.
+fn age(path: &Path, ago: std::time::Duration) {
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(std::time::SystemTime::now() - ago)
+        .unwrap();
+}
+
+#[tokio::test]
+async fn lists_documents_and_removes_only_old_partial_files() {
+    let (dir, store) = local();
+    assert_eq!(
+        store.local_root(),
+        Some(dir.path().join("documents").as_path())
+    );
+    assert!(
+        store
+            .list()
+            .try_collect::<Vec<_>>()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (png, pdf) = (fixtures::png(8, 8), fixtures::pdf());
+    let a = put_bytes(&store, &png, 100, 1 << 20).await.unwrap();
+    let b = put_bytes(&store, &pdf, 100, 1 << 20).await.unwrap();
+    let mut listed: Vec<_> = store
+        .list()
+        .map_ok(|l| (l.key, l.size))
+        .try_collect()
+        .await
+        .unwrap();
+    listed.sort();
+    let mut expected = vec![(a.key.clone(), png.len() as u64), (b.key, pdf.len() as u64)];
+    expected.sort();
+    assert_eq!(listed, expected);
+
+    // Partial files as a killed upload leaves them, one old and one recent,
+    // and a file that only looks like one.
+    let documents = dir.path().join("documents").join("documents");
+    let partial = |key: &DocumentKey| {
+        documents.join(format!(
+            "{}#1",
+            key.as_str().trim_start_matches("documents/")
+        ))
+    };
+    let (old, recent) = (DocumentKey::generate(), DocumentKey::generate());
+    for key in [&old, &recent] {
+        std::fs::write(partial(key), b"%PDF-1.7 cut short").unwrap();
+    }
+    std::fs::write(documents.join("notes.txt#1"), b"not ours").unwrap();
+    let hour = std::time::Duration::from_secs(3600);
+    age(&partial(&old), 2 * hour);
+    age(&documents.join("notes.txt#1"), 2 * hour);
+    let before = std::time::SystemTime::now() - hour;
+    let swept = store.remove_stale_staging(before).await.unwrap();
+    assert_eq!((swept.removed, swept.recent), (1, 1), "{swept:?}");
+    assert!(!partial(&old).exists());
+    assert!(partial(&recent).exists());
+    assert!(documents.join("notes.txt#1").exists());
+    assert_eq!(store.list().try_collect::<Vec<_>>().await.unwrap().len(), 2);
+    // Again, as another process might: nothing more to do.
+    let again = store.remove_stale_staging(before).await.unwrap();
+    assert_eq!(again.removed, 0);
+    store.delete(&a.key).await.unwrap();
+    assert_eq!(store.list().try_collect::<Vec<_>>().await.unwrap().len(), 1);
+}

@@ -1,5 +1,8 @@
-//! The scans uploaded for a case's required documents. A replaced scan is
-//! kept, marked replaced, so the history of what was shown stays whole.
+//! The scans uploaded for a case's required documents. A replaced scan's
+//! record is kept, marked replaced, so the history of what was shown stays
+//! whole; its stored file is not (see [`Added::Recorded`]).
+
+use std::collections::HashSet;
 
 use crate::{Connection, Database, StorageError};
 use sqlx::Row;
@@ -56,9 +59,78 @@ fn record(row: &AnyRow) -> Result<DocumentRecord, sqlx::Error> {
     })
 }
 
+/// How many scans may be added, checked when one is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    /// Current scans in one case. A scan that replaces another does not
+    /// add to them.
+    pub per_case: i64,
+    /// Scans one person may upload since `since`, replaced ones included.
+    pub per_person: i64,
+    /// The start of that window, in microseconds since the epoch.
+    pub since: i64,
+}
+
+/// Which cap another scan would go over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Over {
+    Case,
+    Person,
+}
+
+/// What became of a scan to be added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    /// Recorded. The object keys of the scans it replaced: nothing current
+    /// refers to them any more, so their stored files may go once this
+    /// commits.
+    Recorded { superseded: Vec<String> },
+    /// The case is not a draft or returned.
+    Closed,
+    /// Adding it would go over a cap.
+    Over(Over),
+}
+
+/// Whether a scan for `requirement_id` of the case, by `person_id`, would
+/// go over `caps`.
+pub async fn over_caps(
+    conn: &mut Connection,
+    case_id: &str,
+    requirement_id: &str,
+    person_id: &str,
+    caps: &Caps,
+) -> Result<Option<Over>, StorageError> {
+    let others: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM case_documents \
+         WHERE case_id = $1 AND requirement_id <> $2 AND replaced_at IS NULL",
+    )
+    .bind(case_id)
+    .bind(requirement_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if others >= caps.per_case {
+        return Ok(Some(Over::Case));
+    }
+    let recent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM case_documents WHERE uploaded_by = $1 AND uploaded_at >= $2",
+    )
+    .bind(person_id)
+    .bind(caps.since)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok((recent >= caps.per_person).then_some(Over::Person))
+}
+
 /// Adds a scan, replacing the current one for the same requirement; only
-/// while the case is a draft or returned. False when the case is not.
-pub async fn add(conn: &mut Connection, doc: &NewDocument<'_>) -> Result<bool, StorageError> {
+/// while the case is a draft or returned, and within `caps`. The case's row
+/// is written first, so two scans for one case are added one after the
+/// other and the case's cap holds exactly; a person's may be passed by the
+/// uploads they have under way for other cases at that moment.
+pub async fn add(
+    conn: &mut Connection,
+    doc: &NewDocument<'_>,
+    caps: &Caps,
+) -> Result<Added, StorageError> {
     // A write first: on SQLite it takes the write lock at once (waiting its
     // turn), where a read first would fail when another writer got in between.
     let open = sqlx::query(
@@ -69,17 +141,28 @@ pub async fn add(conn: &mut Connection, doc: &NewDocument<'_>) -> Result<bool, S
     .execute(&mut *conn)
     .await?;
     if open.rows_affected() != 1 {
-        return Ok(false);
+        return Ok(Added::Closed);
     }
-    sqlx::query(
+    if let Some(over) =
+        over_caps(conn, doc.case_id, doc.requirement_id, doc.uploaded_by, caps).await?
+    {
+        return Ok(Added::Over(over));
+    }
+    let superseded: Vec<String> = sqlx::query_scalar(
         "UPDATE case_documents SET replaced_at = $3 \
-         WHERE case_id = $1 AND requirement_id = $2 AND replaced_at IS NULL",
+         WHERE case_id = $1 AND requirement_id = $2 AND replaced_at IS NULL \
+         RETURNING object_key",
     )
     .bind(doc.case_id)
     .bind(doc.requirement_id)
     .bind(doc.now)
-    .execute(&mut *conn)
+    .fetch_all(&mut *conn)
     .await?;
+    insert(conn, doc).await?;
+    Ok(Added::Recorded { superseded })
+}
+
+async fn insert(conn: &mut Connection, doc: &NewDocument<'_>) -> Result<(), StorageError> {
     sqlx::query(
         "INSERT INTO case_documents (id, case_id, requirement_id, object_key, file_name, \
          content_kind, size_bytes, sha256, uploaded_by, uploaded_at) \
@@ -97,7 +180,32 @@ pub async fn add(conn: &mut Connection, doc: &NewDocument<'_>) -> Result<bool, S
     .bind(doc.now)
     .execute(&mut *conn)
     .await?;
-    Ok(true)
+    Ok(())
+}
+
+/// Of `object_keys`, those a current scan refers to. The stored files of
+/// the others (replaced scans, scans of deleted cases, uploads whose record
+/// was never saved) are no longer needed.
+pub async fn current_keys(
+    db: &Database,
+    object_keys: &[String],
+) -> Result<HashSet<String>, StorageError> {
+    if object_keys.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let list = (1..=object_keys.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT object_key FROM case_documents \
+         WHERE replaced_at IS NULL AND object_key IN ({list})"
+    );
+    let mut query = sqlx::query_scalar::<_, String>(&sql);
+    for key in object_keys {
+        query = query.bind(key);
+    }
+    Ok(query.fetch_all(db.pool()).await?.into_iter().collect())
 }
 
 /// The scans that count now, one per requirement.

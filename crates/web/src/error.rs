@@ -98,8 +98,17 @@ pub enum ApiError {
     },
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
+    /// The database cannot be reached.
     #[error("unavailable: {0}")]
     Unavailable(String),
+    /// The document store (where scans are kept) failed; trying again later
+    /// may work.
+    #[error("document store: {0}")]
+    DocumentStore(String),
+    /// A scan whose stored file is gone: replaced by a newer one, or removed.
+    /// Trying again will not bring it back.
+    #[error("not stored: {0}")]
+    NotStored(String),
     /// Something that should not happen; the cause is logged, never shown.
     #[error("internal: {0}")]
     Internal(String),
@@ -169,6 +178,18 @@ impl ApiError {
                 "Temporarily unavailable",
                 "The service cannot reach its database right now; please try again in a few minutes.".to_string(),
             ),
+            ApiError::DocumentStore(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "document-store-unavailable",
+                "Scans temporarily unavailable",
+                "The document store, where scans are kept, is not working right now. Nothing was changed; please try again in a few minutes.".to_string(),
+            ),
+            ApiError::NotStored(_) => (
+                StatusCode::GONE,
+                "not-stored",
+                "This scan is no longer stored",
+                "This scan is no longer stored: it was replaced by a newer one or removed. Open the application to see its current scans, and upload the document again if it is still needed.".to_string(),
+            ),
         };
         let errors = match self {
             ApiError::Fields(fields) => fields
@@ -217,6 +238,15 @@ impl ApiError {
     }
 }
 
+impl From<ghiseu_files::StoreError> for ApiError {
+    fn from(error: ghiseu_files::StoreError) -> Self {
+        match error {
+            ghiseu_files::StoreError::NotFound(key) => ApiError::NotStored(key.to_string()),
+            other => ApiError::DocumentStore(other.to_string()),
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Storage(e) = &self {
@@ -227,6 +257,12 @@ impl IntoResponse for ApiError {
         }
         if let ApiError::Unavailable(e) = &self {
             tracing::warn!(error = %e, "dependency unavailable");
+        }
+        if let ApiError::DocumentStore(e) = &self {
+            tracing::warn!(error = %e, "document store failure");
+        }
+        if let ApiError::NotStored(e) = &self {
+            tracing::warn!(key = %e, "a scan's stored file is missing");
         }
         problem_response(&self.problem())
     }

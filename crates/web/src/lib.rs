@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod api;
 pub mod appointments;
 pub mod cases;
+mod deadline;
 mod demo_provider;
 pub mod error;
 pub mod i18n;
@@ -18,12 +19,11 @@ pub mod payments;
 mod security;
 mod state;
 
+pub use cases::pace::UploadLimits;
 pub use state::{AppState, CardIdentity, Clock, OnlinePayment, Settings};
 
 use axum::Router;
-use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::timeout::TimeoutLayer;
 
 /// The whole application: API, pages, operational endpoints and middleware.
 pub fn router(state: AppState) -> Router {
@@ -46,15 +46,17 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             metrics::track,
         ))
-        .with_state(state);
+        .with_state(state.clone());
     // The outer layers see every response, including those axum makes itself
     // (an unknown method), so nothing leaves without headers or a problem body.
     Router::new()
         .fallback_service(app)
         .layer(axum::middleware::from_fn(error::problem_for_bare_errors))
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
+        // The page timeout; an upload lifts it once it holds a slot, and is
+        // bounded by its progress instead (see `cases::pace`).
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            deadline::enforce,
         ))
         .layer(CatchPanicLayer::custom(ops::panic_response))
         .layer(security::headers())

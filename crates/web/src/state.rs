@@ -10,6 +10,7 @@ use ghiseu_storage::Database;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Where "now" comes from: the system clock, a fixed instant in tests, or
 /// the system clock moved by an offset (browser tests and demonstrations
@@ -74,6 +75,10 @@ pub struct Inner {
     pub online_payment: OnlinePayment,
     /// Where applicants' scans are kept; `None` where uploads are not offered.
     pub documents: Option<DocumentStore>,
+    /// How long a request may take, but for an upload once it is under way.
+    pub page_timeout: Duration,
+    /// How fast uploads must arrive and how many there may be.
+    pub uploads: crate::UploadLimits,
     pub(crate) metrics_token: Option<String>,
     /// Scans being written at once; the others wait unread, their bytes in
     /// the network's buffers rather than the server's memory.
@@ -154,10 +159,16 @@ pub struct Settings {
     pub card_identity: CardIdentity,
     pub online_payment: OnlinePayment,
     pub documents: Option<DocumentStore>,
+    /// How long a request may take; uploads are bounded by `uploads` instead.
+    pub page_timeout: Duration,
+    pub uploads: crate::UploadLimits,
     /// The bearer token `/metrics` asks for; without one it answers only
     /// requests made on this machine and not through a proxy.
     pub metrics_token: Option<String>,
 }
+
+/// How long a request may take when nothing else is said.
+pub const DEFAULT_PAGE_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl Default for Settings {
     fn default() -> Self {
@@ -167,6 +178,8 @@ impl Default for Settings {
             card_identity: CardIdentity::Unavailable,
             online_payment: OnlinePayment::Unavailable,
             documents: None,
+            page_timeout: DEFAULT_PAGE_TIMEOUT,
+            uploads: crate::UploadLimits::default(),
             metrics_token: None,
         }
     }
@@ -194,6 +207,8 @@ impl AppState {
             card_identity: settings.card_identity,
             online_payment: settings.online_payment,
             documents: settings.documents,
+            page_timeout: settings.page_timeout,
+            uploads: settings.uploads,
             metrics_token: settings.metrics_token,
             upload_slots: tokio::sync::Semaphore::new(UPLOAD_SLOTS),
             metrics: Metrics::new(),

@@ -4,6 +4,7 @@
 mod key;
 mod pool;
 mod put;
+mod sweep;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use object_store::{ObjectStore, ObjectStoreExt};
 
 use crate::sniff::{Dimensions, Kind, Refusal};
 pub use key::{DocumentKey, KeyError};
+pub use sweep::{Listed, StagingSweep};
 
 /// The size limit when an authority has not set its own: 5 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
@@ -118,6 +120,11 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot clear out partial uploads in {}: {source}", path.display())]
+    Sweep {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] object_store::Error),
 }
@@ -143,6 +150,9 @@ pub struct DocumentStore {
     part_size: usize,
     /// The reused part buffers, for [`Parts::AnySize`].
     buffers: Arc<pool::PartPool>,
+    /// For a local directory: where it is, to find the partial files of
+    /// uploads that never finished.
+    local_root: Option<PathBuf>,
 }
 
 impl DocumentStore {
@@ -163,6 +173,7 @@ impl DocumentStore {
             parts,
             part_size,
             buffers: Arc::new(pool::PartPool::new(part_size)),
+            local_root: None,
         }
     }
 
@@ -182,7 +193,14 @@ impl DocumentStore {
         let store = LocalFileSystem::new_with_prefix(root)?
             .with_automatic_cleanup(true)
             .with_fsync(true);
-        Ok(Self::with_parts(Arc::new(store), Parts::AnySize))
+        let mut documents = Self::with_parts(Arc::new(store), Parts::AnySize);
+        documents.local_root = Some(root.to_owned());
+        Ok(documents)
+    }
+
+    /// The directory of a local store; `None` for any other.
+    pub fn local_root(&self) -> Option<&Path> {
+        self.local_root.as_deref()
     }
 
     #[cfg(feature = "s3")]
@@ -229,7 +247,8 @@ impl DocumentStore {
         })
     }
 
-    /// Removes a document. Removing one that is not there is not an error.
+    /// Removes a document. Removing one that is not there is not an error,
+    /// so several processes may remove the same document at once.
     pub async fn delete(&self, key: &DocumentKey) -> Result<(), StoreError> {
         match self.inner.delete(&key.path()).await {
             Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),

@@ -165,6 +165,17 @@ case-upload-header-beyond-window = The image could not be read. Save it again as
 case-upload-absurd-dimensions = The image is too large in pixels (at most 10,000 on a side). Scan it at a lower resolution.
 case-upload-polyglot = The file contains more than one kind of content and cannot be accepted. Save the scan again as a plain PDF, JPEG or PNG.
 case-upload-missing-eof = The PDF is incomplete. Save it again and upload it.
+case-upload-too-slow = The upload was too slow and was stopped, so nothing was kept. Try again on a faster or steadier connection, or make the file smaller (scan at a lower resolution).
+case-upload-busy = Many scans are being uploaded right now, so yours could not start. Nothing was kept. Try again in a few minutes.
+case-upload-store-failed = The scan could not be saved because the document store is not working right now. Nothing was kept. Try again in a few minutes.
+case-upload-case-full = This application already holds { $count ->
+        [one] one scan
+       *[other] { $count } scans
+    }, the most it can. Replace one of them rather than adding another.
+case-upload-person-busy = You have uploaded { $count ->
+        [one] one scan
+       *[other] { $count } scans
+    } in the last hour, the most allowed. Wait a while and try again: each upload stops counting an hour after it was made.
 case-upload-hint = PDF, JPEG or PNG; at most { $mib } MB per file. The file is recognised by its content, whatever its name.
 case-scan-size = { $kib } KB
 case-scan-pending = Waiting to be checked

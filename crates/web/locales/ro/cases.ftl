@@ -165,6 +165,19 @@ case-upload-header-beyond-window = Imaginea nu a putut fi citită. Salvați-o di
 case-upload-absurd-dimensions = Imaginea are prea mulți pixeli (cel mult 10.000 pe latură). Scanați-o la o rezoluție mai mică.
 case-upload-polyglot = Fișierul conține mai multe feluri de conținut și nu poate fi acceptat. Salvați documentul din nou ca PDF, JPEG sau PNG simplu.
 case-upload-missing-eof = PDF-ul este incomplet. Salvați-l din nou și încărcați-l.
+case-upload-too-slow = Încărcarea a fost prea lentă și a fost oprită, așa că nu s-a păstrat nimic. Încercați din nou cu o conexiune mai rapidă sau mai stabilă, sau micșorați fișierul (scanați la o rezoluție mai mică).
+case-upload-busy = Se încarcă acum multe documente scanate, așa că al dumneavoastră nu a putut începe. Nu s-a păstrat nimic. Încercați din nou peste câteva minute.
+case-upload-store-failed = Documentul scanat nu a putut fi salvat deoarece sistemul în care se păstrează documentele nu funcționează acum. Nu s-a păstrat nimic. Încercați din nou peste câteva minute.
+case-upload-case-full = Această cerere are deja { $count ->
+        [one] un document scanat
+        [few] { $count } documente scanate
+       *[other] { $count } de documente scanate
+    }, numărul cel mai mare permis. Înlocuiți unul dintre ele în loc să adăugați altul.
+case-upload-person-busy = Ați încărcat { $count ->
+        [one] un document scanat
+        [few] { $count } documente scanate
+       *[other] { $count } de documente scanate
+    } în ultima oră, numărul cel mai mare permis. Așteptați puțin și încercați din nou: fiecare încărcare nu mai este numărată după o oră.
 case-upload-hint = PDF, JPEG sau PNG; cel mult { $mib } MB pe fișier. Fișierul este recunoscut după conținut, indiferent de nume.
 case-scan-size = { $kib } KB
 case-scan-pending = Așteaptă verificarea

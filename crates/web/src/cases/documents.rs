@@ -1,26 +1,32 @@
 //! Scans for an application: uploaded one required document at a time,
 //! recognised by their content, streamed to the document store with the
 //! authority's size limit, and given back only as downloads to the people of
-//! the case.
+//! the case. An upload is bounded by its progress (see [`super::pace`]) rather
+//! than the page timeout, and by how many scans a case holds and a person
+//! sends in an hour; the stored file of a scan it replaces is removed.
 
 use super::access::citizen_case;
 use super::case_href;
+use super::pace::{Paced, TooSlow};
 use crate::AppState;
 use crate::accounts::CurrentPerson;
+use crate::deadline::PageDeadline;
 use crate::error::ApiError;
+use crate::i18n::number_arg;
 use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html};
+use axum::Extension;
 use axum::body::Body;
-use axum::extract::multipart::MultipartError;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::multipart::{Field, MultipartError};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::case::application::{Answers, checklist};
 use ghiseu_domain::catalogue::Lang;
-use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, display_name};
+use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, StoredFile, display_name};
 use ghiseu_storage::StorageError;
-use ghiseu_storage::case_documents::{self, DocumentRecord, NewDocument};
+use ghiseu_storage::case_documents::{self, Added, Caps, DocumentRecord, NewDocument, Over};
 use ghiseu_storage::cases::CaseRecord;
 
 /// The requirement ids of the case's checklist, and which of them are needed
@@ -42,6 +48,21 @@ fn refused(state: &AppState, lang: Lang, case_id: &str, status: StatusCode, key:
         i18n: &state.i18n,
         lang,
     };
+    refused_saying(state, lang, case_id, status, t.m(key))
+}
+
+/// The page that says why a file was not taken, and what to do.
+fn refused_saying(
+    state: &AppState,
+    lang: Lang,
+    case_id: &str,
+    status: StatusCode,
+    text: String,
+) -> Response {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
     let page = crate::accounts::MessagePage {
         frame: Frame::new(
             state,
@@ -49,7 +70,7 @@ fn refused(state: &AppState, lang: Lang, case_id: &str, status: StatusCode, key:
             t.m("case-upload-refused"),
             &format!("applications/{case_id}"),
         ),
-        body: vec![t.m(key)],
+        body: vec![text],
         link: Some((case_href(lang, case_id), t.m("case-back"))),
     };
     (status, html(&page)).into_response()
@@ -61,7 +82,8 @@ pub(crate) async fn upload(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
     current: CurrentPerson,
-    mut form: Multipart,
+    deadline: Option<Extension<PageDeadline>>,
+    request: Request,
 ) -> Response {
     let lang = match crate::pages::page_lang(&lang) {
         Ok(l) => l,
@@ -81,202 +103,269 @@ pub(crate) async fn upload(
             "case-upload-unavailable",
         );
     };
-    let limit = state
-        .catalogue
-        .authority(&case.authority_id)
-        .map_or(ghiseu_files::DEFAULT_MAX_BYTES, |a| a.max_upload_bytes);
+    // From here the upload bounds itself: its wait for a slot by the page
+    // timeout, its body by its progress (see `super::pace`).
+    if let Some(Extension(deadline)) = deadline {
+        deadline.lift();
+    }
     // Wait for a slot before reading any of the body: a waiting upload then
     // holds nothing but its connection.
-    let Ok(_slot) = state.upload_slots.acquire().await else {
-        return ApiError::Unavailable("upload slots closed".into()).into_response();
-    };
-    let mut csrf_ok = false;
-    let mut requirement: Option<String> = None;
-    loop {
-        let field = match form.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(e) => return multipart_error(&state, lang, &id, &e),
-        };
-        match field.name() {
-            Some("csrf") => {
-                let value = field.text().await.unwrap_or_default();
-                csrf_ok = current.csrf_ok(&value);
-            }
-            Some("requirement") => {
-                let value = field.text().await.unwrap_or_default();
-                requirement = Some(value.chars().take(64).collect());
-            }
-            Some("file") => {
-                if !csrf_ok {
-                    let page =
-                        crate::accounts::expired(&state, lang, &format!("applications/{id}"));
-                    return (StatusCode::FORBIDDEN, html(&page)).into_response();
-                }
-                let known = requirements(&state, &case);
-                let Some(requirement) = requirement.filter(|r| known.iter().any(|(k, _)| k == r))
-                else {
-                    return refused(
-                        &state,
-                        lang,
-                        &id,
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        "case-upload-requirement",
-                    );
-                };
-                if !CaseState::parse(&case.state).is_some_and(CaseState::is_editable) {
-                    return refused(
-                        &state,
-                        lang,
-                        &id,
-                        StatusCode::CONFLICT,
-                        "case-upload-closed",
-                    );
-                }
-                let name = field
-                    .file_name()
-                    .and_then(display_name)
-                    .unwrap_or_else(|| "document".to_string());
-                return store_file(
-                    &state,
-                    lang,
-                    &current,
-                    &case,
-                    &store,
-                    &requirement,
-                    &name,
-                    field,
-                    limit,
-                )
-                .await;
-            }
-            _ => {}
+    let slot = tokio::time::timeout(state.page_timeout, state.upload_slots.acquire()).await;
+    let _slot = match slot {
+        Ok(Ok(slot)) => slot,
+        Ok(Err(_)) => return ApiError::Internal("upload slots closed".into()).into_response(),
+        Err(_) => {
+            return refused(
+                &state,
+                lang,
+                &id,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "case-upload-busy",
+            );
         }
-    }
-    refused(
-        &state,
+    };
+    let (parts, body) = request.into_parts();
+    let paced = Body::from_stream(Paced::new(body.into_data_stream(), state.uploads));
+    let upload = Upload {
+        state: &state,
         lang,
-        &id,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "case-upload-no-file",
-    )
+        current: &current,
+        case: &case,
+        store: &store,
+    };
+    match Multipart::from_request(Request::from_parts(parts, paced), &state).await {
+        Ok(form) => upload.receive(form).await,
+        Err(_) => upload.refused(StatusCode::BAD_REQUEST, "case-upload-broken"),
+    }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn store_file(
-    state: &AppState,
+/// One upload under way: who sends it, for which case, to which store.
+struct Upload<'a> {
+    state: &'a AppState,
     lang: Lang,
-    current: &CurrentPerson,
-    case: &CaseRecord,
-    store: &DocumentStore,
-    requirement: &str,
-    name: &str,
-    field: axum::extract::multipart::Field<'_>,
-    limit: u64,
-) -> Response {
-    let key = DocumentKey::generate();
-    let stored = match store.put(&key, field, limit).await {
-        Ok(stored) => stored,
-        Err(PutError::Refused(Refusal::TooLarge { .. })) => {
-            return refused(
-                state,
-                lang,
-                &case.id,
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "case-upload-too-large",
-            );
+    current: &'a CurrentPerson,
+    case: &'a CaseRecord,
+    store: &'a DocumentStore,
+}
+
+impl Upload<'_> {
+    fn refused(&self, status: StatusCode, key: &str) -> Response {
+        refused(self.state, self.lang, &self.case.id, status, key)
+    }
+
+    /// Reads the form's fields in order, and stores the file once the token
+    /// and the requirement it is for are known good.
+    async fn receive(&self, mut form: Multipart) -> Response {
+        let mut csrf_ok = false;
+        let mut requirement: Option<String> = None;
+        loop {
+            let field = match form.next_field().await {
+                Ok(Some(field)) => field,
+                Ok(None) => break,
+                Err(e) => return self.body_failed(&e),
+            };
+            match field.name() {
+                Some("csrf") => {
+                    let value = field.text().await.unwrap_or_default();
+                    csrf_ok = self.current.csrf_ok(&value);
+                }
+                Some("requirement") => {
+                    let value = field.text().await.unwrap_or_default();
+                    requirement = Some(value.chars().take(64).collect());
+                }
+                Some("file") => {
+                    if !csrf_ok {
+                        let back = format!("applications/{}", self.case.id);
+                        let page = crate::accounts::expired(self.state, self.lang, &back);
+                        return (StatusCode::FORBIDDEN, html(&page)).into_response();
+                    }
+                    return self.file(requirement.as_deref(), field).await;
+                }
+                _ => {}
+            }
         }
-        Err(PutError::Refused(refusal)) => {
-            return refused(
-                state,
-                lang,
-                &case.id,
+        self.refused(StatusCode::UNPROCESSABLE_ENTITY, "case-upload-no-file")
+    }
+
+    /// The file field: refused before a byte is stored when it cannot be
+    /// taken, else stored and recorded.
+    async fn file(&self, requirement: Option<&str>, field: Field<'_>) -> Response {
+        let known = requirements(self.state, self.case);
+        let Some(requirement) = requirement.filter(|r| known.iter().any(|(k, _)| k == r)) else {
+            return self.refused(StatusCode::UNPROCESSABLE_ENTITY, "case-upload-requirement");
+        };
+        if !CaseState::parse(&self.case.state).is_some_and(CaseState::is_editable) {
+            return self.refused(StatusCode::CONFLICT, "case-upload-closed");
+        }
+        let caps = self.caps();
+        let over = async {
+            let mut conn = self.state.db.pool().acquire().await?;
+            let person = &self.current.person.id;
+            case_documents::over_caps(&mut conn, &self.case.id, requirement, person, &caps).await
+        }
+        .await;
+        match over {
+            Ok(None) => {}
+            Ok(Some(over)) => return self.over(over),
+            Err(e) => return ApiError::from(e).into_response(),
+        }
+        let name = field
+            .file_name()
+            .and_then(display_name)
+            .unwrap_or_else(|| "document".to_string());
+        let limit = self
+            .state
+            .catalogue
+            .authority(&self.case.authority_id)
+            .map_or(ghiseu_files::DEFAULT_MAX_BYTES, |a| a.max_upload_bytes);
+        let key = DocumentKey::generate();
+        match self.store.put(&key, field, limit).await {
+            Ok(stored) => self.record(requirement, &name, &stored).await,
+            Err(e) => self.not_stored(e),
+        }
+    }
+
+    fn caps(&self) -> Caps {
+        let hour_ago = self.state.clock.now().as_microsecond() - 3_600_000_000;
+        Caps {
+            per_case: i64::from(self.state.uploads.per_case),
+            per_person: i64::from(self.state.uploads.per_person_hour),
+            since: hour_ago,
+        }
+    }
+
+    /// Why a file was not stored, for the person who sent it.
+    fn not_stored(&self, error: PutError) -> Response {
+        match error {
+            PutError::Refused(Refusal::TooLarge { .. }) => {
+                self.refused(StatusCode::PAYLOAD_TOO_LARGE, "case-upload-too-large")
+            }
+            PutError::Refused(refusal) => self.refused(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &format!("case-upload-{}", refusal.code()),
-            );
+            ),
+            PutError::Body(e) => self.body_failed(e.as_ref()),
+            PutError::Store(e) => {
+                tracing::warn!(error = %e, "the document store failed to take a scan");
+                self.refused(StatusCode::SERVICE_UNAVAILABLE, "case-upload-store-failed")
+            }
         }
-        Err(PutError::Body(e)) => {
-            return match e.downcast_ref::<MultipartError>() {
-                Some(e) => multipart_error(state, lang, &case.id, e),
-                None => refused(
-                    state,
-                    lang,
-                    &case.id,
-                    StatusCode::BAD_REQUEST,
-                    "case-upload-broken",
-                ),
-            };
+    }
+
+    /// The form's body could not be read: too slow, too large, or broken.
+    fn body_failed(&self, error: &(dyn std::error::Error + 'static)) -> Response {
+        if TooSlow::among(error).is_some() {
+            return self.refused(StatusCode::REQUEST_TIMEOUT, "case-upload-too-slow");
         }
-        Err(PutError::Store(e)) => return ApiError::Unavailable(e.to_string()).into_response(),
-    };
-    let saved: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let id = uuid::Uuid::now_v7().to_string();
-        let added = case_documents::add(
-            &mut tx,
-            &NewDocument {
+        match error.downcast_ref::<MultipartError>() {
+            Some(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                self.refused(StatusCode::PAYLOAD_TOO_LARGE, "case-upload-too-large")
+            }
+            _ => self.refused(StatusCode::BAD_REQUEST, "case-upload-broken"),
+        }
+    }
+
+    /// Records a stored file. The file of a scan it replaces is removed once
+    /// that is saved; a stored file not recorded is removed at once, or by
+    /// the store's sweep when it is not known whether it was.
+    async fn record(&self, requirement: &str, name: &str, stored: &StoredFile) -> Response {
+        let caps = self.caps();
+        let saved: Result<Added, StorageError> = async {
+            let mut tx = self.state.db.pool().begin().await?;
+            let id = uuid::Uuid::now_v7().to_string();
+            let doc = NewDocument {
                 id: &id,
-                case_id: &case.id,
+                case_id: &self.case.id,
                 requirement_id: requirement,
                 object_key: stored.key.as_str(),
                 file_name: name,
                 content_kind: stored.kind.code(),
                 size_bytes: i64::try_from(stored.size).unwrap_or(i64::MAX),
                 sha256: &stored.sha256_hex,
-                uploaded_by: &current.person.id,
-                now: state.clock.now().as_microsecond(),
-            },
-        )
-        .await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(added)
-    }
-    .await;
-    match saved {
-        Ok(true) => Redirect::to(&case_href(lang, &case.id)).into_response(),
-        Ok(false) | Err(_) => {
-            // Nothing refers to the stored object: remove it so nothing is half-written.
-            if let Err(e) = store.delete(&key).await {
-                tracing::warn!(error = %e, "an unreferenced scan could not be removed");
+                uploaded_by: &self.current.person.id,
+                now: self.state.clock.now().as_microsecond(),
+            };
+            let added = case_documents::add(&mut tx, &doc, &caps).await?;
+            if matches!(added, Added::Recorded { .. }) {
+                tx.commit().await?;
             }
-            match saved {
-                Err(e) => e.into_response(),
-                _ => refused(
-                    state,
-                    lang,
-                    &case.id,
-                    StatusCode::CONFLICT,
-                    "case-upload-closed",
-                ),
-            }
+            Ok(added)
         }
+        .await;
+        let added = match saved {
+            Ok(Added::Recorded { superseded }) => {
+                remove_superseded(self.state, self.store, &superseded).await;
+                return Redirect::to(&case_href(self.lang, &self.case.id)).into_response();
+            }
+            Ok(added) => added,
+            Err(e) => return ApiError::from(e).into_response(),
+        };
+        // Nothing refers to the stored file: remove it so nothing is half-written.
+        if let Err(e) = self.store.delete(&stored.key).await {
+            tracing::warn!(error = %e, "an unrecorded scan could not be removed");
+        }
+        match added {
+            Added::Over(over) => self.over(over),
+            _ => self.refused(StatusCode::CONFLICT, "case-upload-closed"),
+        }
+    }
+
+    /// A cap the scan would go over, and what to do about it.
+    fn over(&self, over: Over) -> Response {
+        let t = Tr {
+            i18n: &self.state.i18n,
+            lang: self.lang,
+        };
+        let (status, text) = match over {
+            Over::Case => (
+                StatusCode::CONFLICT,
+                t.with(
+                    "case-upload-case-full",
+                    &[("count", number_arg(i64::from(self.state.uploads.per_case)))],
+                ),
+            ),
+            Over::Person => (
+                StatusCode::TOO_MANY_REQUESTS,
+                t.with(
+                    "case-upload-person-busy",
+                    &[(
+                        "count",
+                        number_arg(i64::from(self.state.uploads.per_person_hour)),
+                    )],
+                ),
+            ),
+        };
+        let mut response = refused_saying(self.state, self.lang, &self.case.id, status, text);
+        if over == Over::Person {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("3600"));
+        }
+        response
     }
 }
 
-fn multipart_error(state: &AppState, lang: Lang, case_id: &str, e: &MultipartError) -> Response {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        refused(
-            state,
-            lang,
-            case_id,
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "case-upload-too-large",
-        )
-    } else {
-        refused(
-            state,
-            lang,
-            case_id,
-            StatusCode::BAD_REQUEST,
-            "case-upload-broken",
-        )
+/// Removes the stored files of replaced scans. One that cannot be removed
+/// now is left to the store's sweep.
+async fn remove_superseded(state: &AppState, store: &DocumentStore, keys: &[String]) {
+    for key in keys {
+        let removed = match DocumentKey::parse(key) {
+            Ok(key) => store.delete(&key).await.map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match removed {
+            Ok(()) => state.metrics.store_removed("superseded", 1),
+            Err(error) => {
+                tracing::warn!(%key, %error, "a replaced scan is left to the store's sweep");
+            }
+        }
     }
 }
 
 /// A scan as a download, never shown inline from the portal's origin.
 pub(crate) async fn serve_document(state: &AppState, doc: &DocumentRecord) -> Response {
     let Some(store) = &state.documents else {
-        return ApiError::Unavailable("no document store".into()).into_response();
+        return ApiError::DocumentStore("no document store is configured".into()).into_response();
     };
     let key = match DocumentKey::parse(&doc.object_key) {
         Ok(key) => key,
@@ -284,7 +373,7 @@ pub(crate) async fn serve_document(state: &AppState, doc: &DocumentRecord) -> Re
     };
     let download = match store.get(&key).await {
         Ok(d) => d,
-        Err(e) => return ApiError::Unavailable(e.to_string()).into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let media = match doc.content_kind.as_str() {
         "pdf" => "application/pdf",

@@ -8,7 +8,9 @@ mod dashboard;
 pub mod demo;
 pub(crate) mod documents;
 pub mod expiry;
+pub(crate) mod pace;
 pub(crate) mod submit;
+pub mod sweep;
 pub(crate) mod view;
 
 use crate::AppState;

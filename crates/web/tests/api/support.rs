@@ -197,6 +197,26 @@ impl TestApp {
         }
     }
 
+    /// The same database and document store, with `clock` and the settings
+    /// `change` makes (limits, timeouts).
+    pub fn configured(&self, clock: Clock, change: impl FnOnce(&mut Settings)) -> TestApp {
+        let mut settings = settings();
+        settings.documents = self.state.documents.clone();
+        change(&mut settings);
+        let state = AppState::with_settings(
+            self.state.catalogue.clone(),
+            self.state.db.clone(),
+            I18n::new().unwrap(),
+            clock,
+            settings,
+        );
+        TestApp {
+            router: router(state.clone()),
+            state,
+            database: None,
+        }
+    }
+
     pub async fn cleanup(self) {
         if let Some(database) = self.database {
             database.cleanup().await;
@@ -262,7 +282,8 @@ impl Browser {
         response
     }
 
-    fn cookie_header(&self) -> String {
+    /// The `Cookie` header this browser sends.
+    pub fn cookie_header(&self) -> String {
         self.cookies
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
@@ -342,6 +363,21 @@ impl Browser {
         }
         self.send(app, request.body(Body::from(body.to_string())).unwrap())
             .await
+    }
+
+    /// A request in this browser's session, with its body as given (say,
+    /// one that arrives slowly).
+    pub async fn send_built(
+        &mut self,
+        app: &TestApp,
+        request: axum::http::request::Builder,
+        body: Body,
+    ) -> TestResponse {
+        let request = request
+            .header(header::COOKIE, self.cookie_header())
+            .body(body)
+            .unwrap();
+        self.send(app, request).await
     }
 
     /// A `multipart/form-data` form: text fields first, then one file.
