@@ -83,6 +83,8 @@ pub struct Inner {
     /// Scans being written at once; the others wait unread, their bytes in
     /// the network's buffers rather than the server's memory.
     pub(crate) upload_slots: tokio::sync::Semaphore,
+    /// Uploads each person has under way, so nobody holds every slot.
+    pub(crate) uploads_in_flight: Arc<crate::cases::in_flight::UploadsInFlight>,
     pub(crate) metrics: Metrics,
     /// Booking limits and the waiting room, as this process sees them.
     pub(crate) gate: crate::appointments::gate::Gate,
@@ -211,6 +213,7 @@ impl AppState {
             uploads: settings.uploads,
             metrics_token: settings.metrics_token,
             upload_slots: tokio::sync::Semaphore::new(UPLOAD_SLOTS),
+            uploads_in_flight: Default::default(),
             metrics: Metrics::new(),
             gate: Default::default(),
             slot_cache: Default::default(),

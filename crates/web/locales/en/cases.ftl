@@ -275,3 +275,4 @@ office-appt-not-yet = The applicant is given an appointment once the case is acc
 case-event-appointment-assigned = Appointment given at the counter
 case-event-appointment-booked = Appointment booked
 case-event-biometrics-captured = Fingerprints and photograph captured at { $office }
+case-upload-one-at-a-time = You already have scans uploading. Wait until they finish, then send this one again. Nothing was kept.

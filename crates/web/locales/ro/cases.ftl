@@ -277,3 +277,4 @@ office-appt-not-yet = Solicitantul primește o programare după ce dosarul este 
 case-event-appointment-assigned = Programare acordată la ghișeu
 case-event-appointment-booked = Programare făcută
 case-event-biometrics-captured = Amprentele și fotografia au fost preluate la { $office }
+case-upload-one-at-a-time = Aveți deja documente care se încarcă. Așteptați să se termine, apoi trimiteți-l din nou pe acesta. Nu s-a păstrat nimic.

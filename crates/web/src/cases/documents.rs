@@ -108,6 +108,18 @@ pub(crate) async fn upload(
     if let Some(Extension(deadline)) = deadline {
         deadline.lift();
     }
+    let Some(_in_flight) = state
+        .uploads_in_flight
+        .start(&current.person.id, state.uploads.per_person_at_once)
+    else {
+        return refused(
+            &state,
+            lang,
+            &id,
+            StatusCode::TOO_MANY_REQUESTS,
+            "case-upload-one-at-a-time",
+        );
+    };
     // Wait for a slot before reading any of the body: a waiting upload then
     // holds nothing but its connection.
     let slot = tokio::time::timeout(state.page_timeout, state.upload_slots.acquire()).await;

@@ -8,6 +8,7 @@ mod dashboard;
 pub mod demo;
 pub(crate) mod documents;
 pub mod expiry;
+pub(crate) mod in_flight;
 pub(crate) mod pace;
 pub(crate) mod submit;
 pub mod sweep;

@@ -27,6 +27,8 @@ pub struct UploadLimits {
     pub per_case: u32,
     /// Scans one person may upload in an hour, replaced ones included.
     pub per_person_hour: u32,
+    /// Uploads one person may have under way at once, in each process.
+    pub per_person_at_once: u32,
 }
 
 impl Default for UploadLimits {
@@ -38,6 +40,7 @@ impl Default for UploadLimits {
             total: Duration::from_secs(10 * 60),
             per_case: 50,
             per_person_hour: 60,
+            per_person_at_once: 2,
         }
     }
 }

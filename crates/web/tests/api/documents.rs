@@ -506,6 +506,7 @@ async fn when_every_upload_slot_is_taken_one_more_upload_is_told_to_try_again() 
         s.page_timeout = Duration::from_millis(300);
         s.uploads.min_bytes_per_second = 1024;
         s.uploads.window = Duration::from_secs(5);
+        s.uploads.per_person_at_once = 9;
     });
     // Nine uploads at once, each taking three seconds or more; eight are written at a time.
     let pdf = pdf_of_size(30_000);
@@ -654,4 +655,49 @@ async fn a_document_store_failure_says_so_and_is_not_called_a_database_failure()
     std::fs::remove_file(&documents).unwrap();
     std::fs::rename(&away, &documents).unwrap();
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn one_person_cannot_hold_every_upload_slot() {
+    let base = TestApp::new().await;
+    let (mut ana, _) = citizen_in_alba(&base, "hoarder@example.ro").await;
+    let case = start_bare(&base, &mut ana, "ro.passport.electronic", "self").await;
+    let page = ana.get(&base, &case).await.text();
+    let (csrf, first) = (hidden(&page, "csrf"), requirements(&page).remove(0));
+    let app = base.configured(base.state.clock, |s| {
+        s.uploads.min_bytes_per_second = 1024;
+        s.uploads.window = Duration::from_secs(5);
+    });
+    // Three slow uploads at once from one person: two go, the third is told to wait.
+    let pdf = pdf_of_size(20_000);
+    let uploads = (0..3).map(|_| {
+        let (request, body) = trickle(
+            &csrf,
+            &first,
+            pdf.clone(),
+            0,
+            1_000,
+            Duration::from_millis(50),
+        );
+        let request = request
+            .uri(format!("{case}/documents"))
+            .header("cookie", ana.cookie_header())
+            .body(body)
+            .unwrap();
+        app.request(request)
+    });
+    let answers = futures_util::future::join_all(uploads).await;
+    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status.as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [303, 303, 429]);
+    let refused = answers.iter().find(|r| r.status == 429).unwrap();
+    assert!(
+        refused.text().contains("already have scans uploading"),
+        "{}",
+        refused.text()
+    );
+    // Once they finish, the next one goes.
+    let r = crate::cases::upload(&app, &mut ana, &case, &first, ("scan.pdf", &pdf)).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    base.cleanup().await;
 }
