@@ -82,7 +82,10 @@ pub(crate) async fn record(
                 ));
             }
             errors.extend(checked.err().unwrap_or_default());
-            let status = if self_grant.is_some() {
+            // An office that exists but is not theirs: a grant beyond their reach.
+            let foreign_office = state.catalogue.office(&form.ward.office).is_some()
+                && !staff.serves(&state.catalogue, &form.ward.office);
+            let status = if self_grant.is_some() || foreign_office {
                 StatusCode::FORBIDDEN
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY

@@ -230,9 +230,15 @@ pub(crate) async fn assign(
     let checked = super::staff_rules::check(&state, t, &admin, &form).await;
     let (person, role, posting) = match checked {
         Ok(Ok(found)) => found,
-        Ok(Err(errors)) => {
+        Ok(Err((errors, out_of_reach))) => {
+            // Reaching beyond what one manages is refused, not merely corrected.
+            let status = if out_of_reach {
+                StatusCode::FORBIDDEN
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             return match page(&state, lang, &admin, form, errors, false).await {
-                Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
+                Ok(p) => (status, html(&p)).into_response(),
                 Err(e) => e.into_response(),
             };
         }

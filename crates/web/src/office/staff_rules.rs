@@ -1,5 +1,7 @@
 //! What an administrator may give: a role, an authority they manage, and for
-//! an operator at least one office of that authority.
+//! an operator at least one office of that authority. A refusal says whether
+//! the administrator reached beyond what they manage (themselves, staff of
+//! another authority, an authority or office not theirs).
 
 use super::Staff;
 use super::staff::{StaffForm, managed};
@@ -16,8 +18,9 @@ pub(super) async fn check(
     t: Tr<'_>,
     admin: &Staff,
     form: &StaffForm,
-) -> Result<Result<(PersonRecord, Role, Posting), Vec<FormError>>, ApiError> {
+) -> Result<Result<(PersonRecord, Role, Posting), (Vec<FormError>, bool)>, ApiError> {
     let mut errors = Vec::new();
+    let mut out_of_reach = false;
     let person = match EmailAddress::parse(&form.email) {
         Ok(email) => accounts::person_by_email(&state.db, email.as_str()).await?,
         Err(_) => None,
@@ -25,6 +28,7 @@ pub(super) async fn check(
     let person = match person {
         Some(p) if p.id == admin.current.person.id => {
             errors.push(FormError::new(t, "email", "office-staff-error-self"));
+            out_of_reach = true;
             None
         }
         Some(p) => {
@@ -37,6 +41,7 @@ pub(super) async fn check(
                 Some(p)
             } else {
                 errors.push(FormError::new(t, "email", "office-not-found"));
+                out_of_reach = true;
                 None
             }
         }
@@ -63,6 +68,7 @@ pub(super) async fn check(
                     "authority",
                     "office-staff-error-authority",
                 ));
+                out_of_reach = true;
                 None
             }
         }
@@ -73,6 +79,7 @@ pub(super) async fn check(
                     "authority",
                     "office-staff-error-authority",
                 ));
+                out_of_reach |= !form.authority.is_empty();
                 None
             }
             Some(authority) => {
@@ -109,6 +116,6 @@ pub(super) async fn check(
         (Some(person), Some(role), Some(posting)) if errors.is_empty() => {
             Ok((person, role, posting))
         }
-        _ => Err(errors),
+        _ => Err((errors, out_of_reach)),
     })
 }

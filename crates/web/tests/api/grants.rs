@@ -340,3 +340,121 @@ async fn staff_never_work_a_case_of_their_own_and_a_colleague_does() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn every_granting_route_refuses_staff_beyond_the_office_it_names() {
+    let app = TestApp::new().await;
+    let (mut parent, parent_id) = signed_in(&app, "g.walk.parent@example.ro", "citizen").await;
+    let (_, plain_id) = signed_in(&app, "g.walk.plain@example.ro", "citizen").await;
+    // A pending request at the Alba office.
+    let page = parent.get(&app, "/en/account/household").await.text();
+    let ask = [
+        ("csrf", hidden(&page, "csrf")),
+        ("given_name", "Radu".to_string()),
+        ("family_name", "Walk".to_string()),
+        ("birth_date", "2017-02-03".to_string()),
+        ("relationship", "parent".to_string()),
+        ("evidence", "birth-certificate".to_string()),
+        ("office", "ab-alba-iulia".to_string()),
+    ];
+    let ask: Vec<(&str, &str)> = ask.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        parent
+            .post_form(&app, "/en/account/household", &ask)
+            .await
+            .status,
+        303
+    );
+    let ward = households::of_guardian(&app.state.db, &parent_id)
+        .await
+        .unwrap()
+        .remove(0)
+        .ward_id;
+
+    let outsiders = [
+        (
+            "w.igi.op@example.ro",
+            "operator",
+            Some("ro.igi"),
+            vec!["igi-alba"],
+        ),
+        (
+            "w.igi.boss@example.ro",
+            "supervisor",
+            Some("ro.igi"),
+            vec![],
+        ),
+        (
+            "w.md.admin@example.md",
+            "administrator",
+            Some("md.igm"),
+            vec![],
+        ),
+        (
+            "w.lt.op@example.lt",
+            "operator",
+            Some("lt.migration"),
+            vec!["lt-vilnius"],
+        ),
+    ];
+    for (email, role, authority, offices) in outsiders {
+        let (mut staff, _) = signed_in_at(&app, email, role, authority, &offices).await;
+        let csrf = crate::support::staff_csrf(&app, &mut staff).await;
+
+        let record = [
+            ("guardian_email", "g.walk.plain@example.ro"),
+            ("given_name", "Ana"),
+            ("family_name", "Walk"),
+            ("birth_date", "2016-01-01"),
+            ("relationship", "parent"),
+            ("evidence", "birth-certificate"),
+            ("office", "ab-alba-iulia"),
+            ("csrf", csrf.as_str()),
+        ];
+        let r = staff
+            .post_form(&app, "/en/office/guardianships/record", &record)
+            .await;
+        assert_eq!(r.status, 403, "{email} records at an office not theirs");
+
+        let decide = [
+            ("ward_id", ward.as_str()),
+            ("guardian_id", parent_id.as_str()),
+            ("decision", "confirm"),
+            ("csrf", csrf.as_str()),
+        ];
+        let r = staff
+            .post_form(&app, "/en/office/guardianships", &decide)
+            .await;
+        assert_eq!(r.status, 404, "{email} decides at an office not theirs");
+
+        let posting = [
+            ("email", "g.walk.plain@example.ro"),
+            ("role", "operator"),
+            ("authority", "ro.passport.alba"),
+            ("office", "ab-alba-iulia"),
+            ("csrf", csrf.as_str()),
+        ];
+        let r = staff.post_form(&app, "/en/office/staff", &posting).await;
+        assert_eq!(
+            r.status, 403,
+            "{email} posts someone to an authority not theirs"
+        );
+    }
+    assert!(
+        households::of_guardian(&app.state.db, &plain_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let request = households::one(&app.state.db, &ward, &parent_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(request.status, "pending");
+    let plain = ghiseu_storage::accounts::person_by_id(&app.state.db, &plain_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(plain.role, "citizen");
+    app.cleanup().await;
+}
