@@ -1,7 +1,8 @@
 //! `ghiseu-bench`: a loopback load generator comparing `POST /api/v1/quotes` of the real server
 //! with a bare axum baseline, and measuring sign-ins and their effect on `GET /api/v1/services`,
 //! the server's memory while citizens upload scans at once, submissions per second on SQLite
-//! and PostgreSQL, and a crowd racing for appointment slots, bounded in time and in requests.
+//! and PostgreSQL, a crowd racing for appointment slots, and whether the time of a sign-in or a
+//! registration tells if an e-mail address is registered, bounded in time and in requests.
 
 mod bare;
 mod citizen;
@@ -14,6 +15,9 @@ mod rush;
 mod signin;
 mod spawn;
 mod submissions;
+mod timing;
+mod timing_report;
+mod timing_stats;
 mod uploads;
 
 use std::net::SocketAddr;
@@ -59,6 +63,9 @@ enum Commands {
     /// Measure 2,000 citizens racing for 200 freshly released appointment slots through the
     /// JSON API on SQLite and PostgreSQL, then check the database for double bookings.
     Rush(rush::RushArgs),
+    /// Compare, request by request, wrong-password sign-ins for registered and unregistered
+    /// e-mail addresses, and registrations of new and already registered addresses.
+    Timing(timing::TimingArgs),
 }
 
 #[derive(clap::Args)]
@@ -261,6 +268,7 @@ async fn main() -> ExitCode {
         Commands::Uploads(args) => uploads::run(args).await,
         Commands::Submissions(args) => submissions::run(args).await,
         Commands::Rush(args) => rush::run(args).await,
+        Commands::Timing(args) => timing::run(args).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
