@@ -27,21 +27,26 @@ const HOUR_MICROS: i64 = 3600 * 1_000_000;
 /// an office that registers people behind one address, too few for a bot.
 const REGISTRATIONS_PER_HOUR: i64 = 30;
 
-/// How long writing a new account takes, on average, in microseconds. An
-/// address already registered is answered no sooner, so the time taken does
-/// not tell whether it is.
+/// How long writing a new account usually takes, in microseconds: a running
+/// estimate of the median (a mean would sit above it, times being skewed by
+/// the occasional slow write). An address already registered is answered no
+/// sooner, so the time taken does not tell whether it is.
 static NEW_ACCOUNT_MICROS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+/// How far one new account moves the estimate towards its own time.
+const MEDIAN_STEP_MICROS: u64 = 200;
 
 fn remember_new_account_time(took: std::time::Duration) {
     use std::sync::atomic::Ordering;
     let took = u64::try_from(took.as_micros()).unwrap_or(u64::MAX);
     let before = NEW_ACCOUNT_MICROS.load(Ordering::Relaxed);
-    let average = if before == 0 {
+    let estimate = if before == 0 {
         took
+    } else if took > before {
+        before + (took - before).min(MEDIAN_STEP_MICROS)
     } else {
-        before - before / 8 + took / 8
+        before - (before - took).min(MEDIAN_STEP_MICROS)
     };
-    NEW_ACCOUNT_MICROS.store(average, Ordering::Relaxed);
+    NEW_ACCOUNT_MICROS.store(estimate, Ordering::Relaxed);
 }
 
 /// Waits out the rest of a new account's usual time after `started`.
@@ -49,7 +54,9 @@ async fn as_long_as_a_new_account(started: std::time::Instant) {
     let usual = std::time::Duration::from_micros(
         NEW_ACCOUNT_MICROS.load(std::sync::atomic::Ordering::Relaxed),
     );
-    if let Some(rest) = usual.checked_sub(started.elapsed()) {
+    // The timer wakes on whole milliseconds, half a millisecond late on average.
+    let late = std::time::Duration::from_micros(500);
+    if let Some(rest) = usual.checked_sub(started.elapsed() + late) {
         tokio::time::sleep(rest).await;
     }
 }

@@ -11,6 +11,16 @@ pub async fn citizen_in_alba(app: &TestApp, email: &str) -> (Browser, String) {
     (browser, id)
 }
 
+/// `email`'s submitted passport application in Alba, the first of the test:
+/// their browser, id and the case's path.
+pub async fn filed_in_alba(app: &TestApp, email: &str) -> (Browser, String, String) {
+    let (mut holder, id) = citizen_in_alba(app, email).await;
+    let case = start(app, &mut holder, "ro.passport.electronic", "self").await;
+    let submitted = press(app, &mut holder, &case, "submit").await;
+    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    (holder, id, case)
+}
+
 /// Saves the Alba profile of `citizen_in_alba`, with `more` notices chosen.
 pub async fn save_alba_profile(app: &TestApp, browser: &mut Browser, more: &[&str]) {
     let page = browser.get(app, "/en/account/profile").await.text();

@@ -510,25 +510,8 @@ async fn when_every_upload_slot_is_taken_one_more_upload_is_told_to_try_again() 
     });
     // Nine uploads at once, each taking three seconds or more; eight are written at a time.
     let pdf = pdf_of_size(30_000);
-    let uploads = (0..9).map(|_| {
-        let (request, body) = trickle(
-            &csrf,
-            &first,
-            pdf.clone(),
-            0,
-            1_000,
-            Duration::from_millis(100),
-        );
-        let request = request
-            .uri(format!("{case}/documents"))
-            .header("cookie", ana.cookie_header())
-            .body(body)
-            .unwrap();
-        app.request(request)
-    });
-    let answers = futures_util::future::join_all(uploads).await;
-    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status.as_u16()).collect();
-    statuses.sort_unstable();
+    let answers = at_once(&app, &ana, &case, (&csrf, &first), &pdf, 9, 100).await;
+    let statuses = sorted_statuses(&answers);
     assert_eq!(statuses, [303, 303, 303, 303, 303, 303, 303, 303, 503]);
     let busy = answers.iter().find(|r| r.status == 503).unwrap();
     assert!(
@@ -670,25 +653,8 @@ async fn one_person_cannot_hold_every_upload_slot() {
     });
     // Three slow uploads at once from one person: two go, the third is told to wait.
     let pdf = pdf_of_size(20_000);
-    let uploads = (0..3).map(|_| {
-        let (request, body) = trickle(
-            &csrf,
-            &first,
-            pdf.clone(),
-            0,
-            1_000,
-            Duration::from_millis(50),
-        );
-        let request = request
-            .uri(format!("{case}/documents"))
-            .header("cookie", ana.cookie_header())
-            .body(body)
-            .unwrap();
-        app.request(request)
-    });
-    let answers = futures_util::future::join_all(uploads).await;
-    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status.as_u16()).collect();
-    statuses.sort_unstable();
+    let answers = at_once(&app, &ana, &case, (&csrf, &first), &pdf, 3, 50).await;
+    let statuses = sorted_statuses(&answers);
     assert_eq!(statuses, [303, 303, 429]);
     let refused = answers.iter().find(|r| r.status == 429).unwrap();
     assert!(
@@ -700,4 +666,40 @@ async fn one_person_cannot_hold_every_upload_slot() {
     let r = crate::cases::upload(&app, &mut ana, &case, &first, ("scan.pdf", &pdf)).await;
     assert_eq!(r.status, 303, "{}", r.text());
     base.cleanup().await;
+}
+
+/// `count` uploads of `pdf` for one requirement, sent at once, each trickling
+/// in 1,000 bytes every `gap_ms` milliseconds.
+async fn at_once(
+    app: &TestApp,
+    browser: &crate::support::Browser,
+    case: &str,
+    (csrf, requirement): (&str, &str),
+    pdf: &[u8],
+    count: usize,
+    gap_ms: u64,
+) -> Vec<crate::support::TestResponse> {
+    let uploads = (0..count).map(|_| {
+        let (request, body) = trickle(
+            csrf,
+            requirement,
+            pdf.to_vec(),
+            0,
+            1_000,
+            Duration::from_millis(gap_ms),
+        );
+        let request = request
+            .uri(format!("{case}/documents"))
+            .header("cookie", browser.cookie_header())
+            .body(body)
+            .unwrap();
+        app.request(request)
+    });
+    futures_util::future::join_all(uploads).await
+}
+
+fn sorted_statuses(answers: &[crate::support::TestResponse]) -> Vec<u16> {
+    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status.as_u16()).collect();
+    statuses.sort_unstable();
+    statuses
 }

@@ -10,11 +10,7 @@ const REFERENCE: &str = "RO-PAS-AB-2026-000001";
 
 /// Elena's submitted application in Alba; her id and the case's path.
 async fn alba_case(app: &TestApp) -> (Browser, String, String) {
-    let (mut holder, id) = crate::cases::citizen_in_alba(app, "grant.holder@example.ro").await;
-    let case = crate::cases::start(app, &mut holder, "ro.passport.electronic", "self").await;
-    let submitted = crate::cases::press(app, &mut holder, &case, "submit").await;
-    assert_eq!(submitted.status, 303, "{}", submitted.text());
-    (holder, id, case)
+    crate::cases::filed_in_alba(app, "grant.holder@example.ro").await
 }
 
 async fn record_attorney(

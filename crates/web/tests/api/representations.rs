@@ -6,13 +6,9 @@ use crate::support::{Browser, TestApp, hidden, log_in, signed_in};
 const CASE: &str = "RO-PAS-AB-2026-000001";
 
 /// The principal's submitted application in Alba, the case every power of
-/// attorney here names; returns the principal's browser, id and case path.
+/// attorney here names.
 async fn filed(app: &TestApp) -> (Browser, String, String) {
-    let (mut holder, id) = crate::cases::citizen_in_alba(app, "principal@example.md").await;
-    let case = crate::cases::start(app, &mut holder, "ro.passport.electronic", "self").await;
-    let submitted = crate::cases::press(app, &mut holder, &case, "submit").await;
-    assert_eq!(submitted.status, 303, "{}", submitted.text());
-    (holder, id, case)
+    crate::cases::filed_in_alba(app, "principal@example.md").await
 }
 
 async fn record(
