@@ -179,3 +179,38 @@ async fn one_address_is_stopped_after_many_failures_but_not_others() {
     assert_eq!(r.status, 303);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_right_password_and_the_second_factor_open_a_lock() {
+    let app = TestApp::new().await;
+    let (mut owner, _) = signed_in(&app, "two.step@example.ro", "citizen").await;
+    crate::notices::enable_second_factor(&app, &mut owner).await;
+    let mut attacker = Browser::at_address("203.0.113.9");
+    for _ in 0..6 {
+        login(
+            &app,
+            &mut attacker,
+            "two.step@example.ro",
+            "guess guess guess",
+        )
+        .await;
+    }
+    let mut traveller = Browser::at_address("203.0.113.78");
+    let wrong = login(
+        &app,
+        &mut traveller,
+        "two.step@example.ro",
+        "guess guess guess",
+    )
+    .await;
+    assert_eq!(wrong.status, 429, "a wrong password meets the lock");
+    let right = login(&app, &mut traveller, "two.step@example.ro", TEST_PASSWORD).await;
+    assert_eq!(right.status, 303, "{}", right.text());
+    assert_eq!(right.headers["location"], "/en/account/login/second-factor");
+    assert_eq!(
+        traveller.get(&app, "/en/account").await.status,
+        303,
+        "the password alone opens nothing"
+    );
+    app.cleanup().await;
+}

@@ -158,7 +158,7 @@ async fn save_profile(app: &TestApp, browser: &mut Browser, lang: &str, phone: &
 }
 
 /// Turns on two-step sign-in through the pages.
-async fn enable_second_factor(app: &TestApp, browser: &mut Browser) {
+pub(crate) async fn enable_second_factor(app: &TestApp, browser: &mut Browser) {
     let html = browser.get(app, "/en/account/second-factor").await.text();
     let start = "<code id=\"totp-secret\">";
     let at = html.find(start).unwrap() + start.len();
