@@ -23,6 +23,8 @@ pub struct Database {
     pool: AnyPool,
     backend: Backend,
     writer_turn: WriterTurn,
+    /// How many times sessions were ended through this handle or its clones.
+    sessions_ended: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Database {
@@ -81,11 +83,26 @@ impl Database {
             pool,
             backend,
             writer_turn: WriterTurn::default(),
+            sessions_ended: Default::default(),
         })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// How many times sessions were ended in this process (through any
+    /// clone of this handle): a cache of sessions read before the count last
+    /// moved cannot be trusted.
+    pub fn sessions_ended(&self) -> u64 {
+        self.sessions_ended
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Records, after its transaction committed, that sessions were ended.
+    pub fn note_sessions_ended(&self) {
+        self.sessions_ended
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub(crate) fn writer_turn(&self) -> &WriterTurn {

@@ -72,17 +72,30 @@ pub async fn live(
     .map_err(|e: sqlx::Error| StorageError::from(e))
 }
 
-/// Whether the session still exists and has not expired: the cheapest
-/// answer a cached session is checked against, so an ended session ends at
-/// once in every process.
-pub async fn exists(db: &Database, token_hash: &str, now: i64) -> Result<bool, StorageError> {
-    let row =
-        sqlx::query("SELECT 1 AS live FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-            .bind(token_hash)
-            .bind(now)
-            .fetch_optional(db.pool())
-            .await?;
-    Ok(row.is_some())
+/// The expiry of each of these sessions that still exists, in one query:
+/// the cheapest answer cached sessions are checked against, so an ended
+/// session ends at once in every process.
+pub async fn expiries(
+    db: &Database,
+    token_hashes: &[&str],
+) -> Result<std::collections::HashMap<String, i64>, StorageError> {
+    if token_hashes.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let marks: Vec<String> = (1..=token_hashes.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT token_hash, expires_at FROM sessions WHERE token_hash IN ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for hash in token_hashes {
+        query = query.bind(*hash);
+    }
+    let rows = query.fetch_all(db.pool()).await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("token_hash")?, row.try_get("expires_at")?)))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(StorageError::from)
 }
 
 /// A live session and its person, in one query.

@@ -93,6 +93,7 @@ pub struct Inner {
     pub(crate) seat_queue: crate::appointments::seat_batch::SeatQueue,
     /// Who is behind a session, for the booking API, reused for two seconds.
     pub(crate) session_cache: crate::appointments::person::SessionCache,
+    pub(crate) session_check: crate::appointments::session_check::SessionCheck,
 }
 
 /// How many scans are written to the store at the same time.
@@ -219,6 +220,7 @@ impl AppState {
             slot_cache: Default::default(),
             seat_queue: Default::default(),
             session_cache: Default::default(),
+            session_check: Default::default(),
         }))
     }
 }

@@ -282,7 +282,9 @@ pub(crate) async fn logout(
             .into_response();
     }
     state.session_cache.forget(&current.token_hash);
-    if let Err(e) = sessions::delete(&state.db, &current.token_hash).await {
+    let ended = sessions::delete(&state.db, &current.token_hash).await;
+    state.db.note_sessions_ended();
+    if let Err(e) = ended {
         tracing::error!(error = %e, "sign-out failed");
         return (
             StatusCode::SERVICE_UNAVAILABLE,
@@ -323,6 +325,7 @@ pub(crate) async fn logout_everywhere(
         );
         audit::append(&mut tx, &event).await?;
         tx.commit().await?;
+        state.db.note_sessions_ended();
         Ok(())
     }
     .await;

@@ -276,6 +276,7 @@ pub(crate) async fn set_new(
             .await?;
         }
         tx.commit().await?;
+        state.db.note_sessions_ended();
         Ok(used)
     }
     .await;

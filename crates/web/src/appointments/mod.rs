@@ -11,6 +11,7 @@ pub(crate) mod notice;
 pub(crate) mod pages;
 pub(crate) mod person;
 pub(crate) mod seat_batch;
+pub(crate) mod session_check;
 pub(crate) mod slots;
 mod take;
 

@@ -1,10 +1,11 @@
 //! The signed-in person for the booking API, read in full from the database
 //! at most every `FRESH_MS` per session and process. When slots are
 //! released, thousands of people ask within the same second; a join and a
-//! write each just to know who they are would be much of the work. Whether
-//! the session still exists is asked every time, by its key alone, so a
-//! session ended in any process (signed out everywhere, a password reset)
-//! is refused at once.
+//! write each just to know who they are would be much of the work. A
+//! session ended (signed out, everywhere, or by a password reset) is refused
+//! at once: in this process because ending sessions empties the cache, and
+//! on PostgreSQL, which several processes share, because every request asks
+//! whether its session still exists (many at once, in one query).
 
 use crate::AppState;
 use crate::accounts::CurrentPerson;
@@ -15,6 +16,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
+use ghiseu_storage::Backend;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -22,7 +24,9 @@ const FRESH_MS: i64 = 2_000;
 
 #[derive(Debug, Default)]
 pub(crate) struct SessionCache {
-    seen: Mutex<HashMap<String, (i64, CurrentPerson)>>,
+    /// Each session as read: when, at which count of sessions ended in this
+    /// process, and who.
+    seen: Mutex<HashMap<String, (i64, u64, CurrentPerson)>>,
 }
 
 impl SessionCache {
@@ -33,19 +37,25 @@ impl SessionCache {
         }
     }
 
-    fn get(&self, token_hash: &str, now_ms: i64) -> Option<CurrentPerson> {
+    /// The session as read less than `FRESH_MS` ago and since no session
+    /// ended in this process (`ended`: the count now).
+    fn get(&self, token_hash: &str, now_ms: i64, ended: u64) -> Option<CurrentPerson> {
         let seen = self.seen.lock().ok()?;
-        let (read_at, current) = seen.get(token_hash)?;
-        (now_ms - read_at < FRESH_MS && current.session.expires_at > now_ms * 1000)
+        let (read_at, read_when_ended, current) = seen.get(token_hash)?;
+        (now_ms - read_at < FRESH_MS
+            && *read_when_ended == ended
+            && current.session.expires_at > now_ms * 1000)
             .then(|| current.clone())
     }
 
-    fn keep(&self, current: &CurrentPerson, now_ms: i64) {
+    /// Keeps a session read from the database; `ended` is the count of
+    /// ended sessions taken before it was read.
+    fn keep(&self, current: &CurrentPerson, now_ms: i64, ended: u64) {
         if let Ok(mut seen) = self.seen.lock() {
             if seen.len() > 50_000 {
-                seen.retain(|_, (read_at, _)| now_ms - *read_at < FRESH_MS);
+                seen.retain(|_, (read_at, _, _)| now_ms - *read_at < FRESH_MS);
             }
-            seen.insert(current.token_hash.clone(), (now_ms, current.clone()));
+            seen.insert(current.token_hash.clone(), (now_ms, ended, current.clone()));
         }
     }
 }
@@ -61,19 +71,27 @@ impl FromRequestParts<AppState> for BookingPerson {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let now_ms = state.clock.now().as_millisecond();
+        let ended = state.db.sessions_ended();
         let jar = CookieJar::from_headers(&parts.headers);
         if let Some(cookie) = jar.get(SESSION_COOKIE) {
             let hash = token_hash(cookie.value());
-            if let Some(current) = state.session_cache.get(&hash, now_ms) {
-                match ghiseu_storage::sessions::exists(&state.db, &hash, now_ms * 1000).await {
-                    Ok(true) => return Ok(BookingPerson(current)),
-                    Ok(false) => state.session_cache.forget(&hash),
-                    Err(e) => return Err(crate::error::ApiError::from(e).into_response()),
+            if let Some(current) = state.session_cache.get(&hash, now_ms, ended) {
+                // SQLite is served by one process, which knows every session
+                // it ended; with PostgreSQL another process may have ended it.
+                if state.db.backend() == Backend::Sqlite {
+                    return Ok(BookingPerson(current));
+                }
+                match super::session_check::expiry(state, &hash).await {
+                    Ok(Some(expires_at)) if expires_at > now_ms * 1000 => {
+                        return Ok(BookingPerson(current));
+                    }
+                    Ok(_) => state.session_cache.forget(&hash),
+                    Err(e) => return Err(e.into_response()),
                 }
             }
         }
         let ApiPerson(current) = ApiPerson::from_request_parts(parts, state).await?;
-        state.session_cache.keep(&current, now_ms);
+        state.session_cache.keep(&current, now_ms, ended);
         Ok(BookingPerson(current))
     }
 }
