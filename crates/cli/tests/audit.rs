@@ -28,7 +28,10 @@ fn verify(args: &[&str]) -> (i32, Value) {
 
 /// Changes the database as someone with access to its file would.
 fn tamper(database: &Path, sql: &str) {
+    // The server's pool may hold the file a moment longer: wait for it as the
+    // server would, rather than failing at once with "database is locked".
     let status = std::process::Command::new("sqlite3")
+        .args(["-cmd", ".timeout 5000"])
         .arg(database)
         .arg(sql)
         .status()
@@ -65,6 +68,7 @@ async fn verify_accepts_an_intact_log_and_names_a_tampered_entry() {
     // The append-only trigger stops a plain UPDATE...
     let database = dir.path().join("ghiseu.db");
     let refused = std::process::Command::new("sqlite3")
+        .args(["-cmd", ".timeout 5000"])
         .arg(&database)
         .arg("UPDATE audit_log SET actor = 'person-2' WHERE sequence = 2")
         .output()
