@@ -17,7 +17,7 @@ use ghiseu_domain::account::AssuranceLevel;
 use ghiseu_domain::case::application::{Answers, category_for};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_storage::cases::{self, CaseRecord};
-use ghiseu_storage::{StorageError, households, profiles};
+use ghiseu_storage::{households, profiles};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -223,9 +223,9 @@ pub(crate) async fn create_draft(
         updated_at: now,
         version: 1,
     };
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     cases::insert_draft(&mut tx, &case).await?;
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(Ok(case))
 }
 

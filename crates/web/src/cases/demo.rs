@@ -7,7 +7,6 @@ use crate::error::ApiError;
 use ghiseu_domain::case::application::Answers;
 use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
 use ghiseu_domain::quote::{QuoteRequest, price};
-use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
 
 const SERVICE: &str = "ro.passport.electronic";
@@ -107,7 +106,7 @@ pub async fn seed(state: &AppState, citizen: &str, operator: &str) -> Result<usi
             updated_at: now,
             version: 1,
         };
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         cases::insert_draft(&mut tx, &case).await?;
         let mut current = CaseState::Draft;
         for (action, reason) in path {
@@ -204,7 +203,7 @@ pub async fn seed(state: &AppState, citizen: &str, operator: &str) -> Result<usi
             }
             current = to;
         }
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         made += 1;
     }
     Ok(made)

@@ -211,7 +211,7 @@ impl Upload<'_> {
         }
         let caps = self.caps();
         let over = async {
-            let mut conn = self.state.db.pool().acquire().await?;
+            let mut conn = self.state.db.connection().await?;
             let person = &self.current.person.id;
             case_documents::over_caps(&mut conn, &self.case.id, requirement, person, &caps).await
         }
@@ -283,7 +283,7 @@ impl Upload<'_> {
     async fn record(&self, requirement: &str, name: &str, stored: &StoredFile) -> Response {
         let caps = self.caps();
         let saved: Result<Added, StorageError> = async {
-            let mut tx = self.state.db.pool().begin().await?;
+            let mut tx = self.state.db.begin_write().await?;
             let id = uuid::Uuid::now_v7().to_string();
             let doc = NewDocument {
                 id: &id,

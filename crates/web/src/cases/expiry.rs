@@ -4,7 +4,6 @@
 use crate::AppState;
 use crate::error::ApiError;
 use ghiseu_domain::case::{Actor, CaseAction, CaseState, transition};
-use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, Move};
 
 /// Expires what is due now; returns how many drafts expired. Safe to run in
@@ -21,7 +20,7 @@ pub async fn expire_drafts(state: &AppState) -> Result<usize, ApiError> {
             .map_err(|e| ApiError::Internal(e.to_string()))?
             .as_microsecond();
         for case in cases::stale_drafts(&state.db, &authority.id, before, 500).await? {
-            let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+            let mut tx = state.db.begin_write().await?;
             let moved = cases::apply_move(
                 &mut tx,
                 &Move {
@@ -38,7 +37,7 @@ pub async fn expire_drafts(state: &AppState) -> Result<usize, ApiError> {
             )
             .await?;
             if moved.is_ok() {
-                tx.commit().await.map_err(StorageError::from)?;
+                tx.commit().await?;
                 expired += 1;
             }
         }

@@ -16,7 +16,6 @@ use ghiseu_domain::case::application::{Answers, category_for, check_answers};
 use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
 use ghiseu_domain::catalogue::{Lang, Routing, office_for};
 use ghiseu_domain::quote::{QuoteRequest, price};
-use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
 use serde::Deserialize;
 
@@ -184,7 +183,7 @@ pub(crate) async fn withdraw_case(
         Ok(m) => m,
         Err(r) => return Ok(Err(r)),
     };
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     let moved = cases::apply_move(
         &mut tx,
         &Move {
@@ -203,7 +202,7 @@ pub(crate) async fn withdraw_case(
     if moved.is_err() {
         return Ok(Err(Refusal::Stale));
     }
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(Ok(()))
 }
 
@@ -302,7 +301,7 @@ pub(crate) async fn send(
         return Ok(Err(Refusal::Incomplete(missing)));
     };
     let now = state.clock.now().as_microsecond();
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     let reference = match &case.reference {
         Some(r) => r.clone(),
         None => {
@@ -366,6 +365,6 @@ pub(crate) async fn send(
         }
         crate::payments::create_order(&mut tx, state, case, now).await?;
     }
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(Ok(()))
 }

@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::case::application::{Answers, category_for, check_answers, checklist};
 use ghiseu_domain::case::{Actor, CaseNote, CaseState, allowed_actions};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
-use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -443,13 +442,13 @@ pub(crate) async fn save(
     .map(|c| c.id.clone());
     let version: i64 = field("version").parse().unwrap_or(0);
     let saved: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         let json =
             serde_json::to_string(&answers).map_err(|e| ApiError::Internal(e.to_string()))?;
         let now = state.clock.now().as_microsecond();
         let done = cases::save_answers(&mut tx, &case.id, version, &json, category.as_deref(), now)
             .await?;
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(done.is_ok())
     }
     .await;
