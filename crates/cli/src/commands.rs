@@ -2,11 +2,11 @@
 
 use crate::CatalogueSource;
 use clap::{Args, Subcommand};
+use ghiseu_app::published::{QuoteResponse, ServiceDetail};
 use ghiseu_domain::catalogue::{Catalogue, Lang, Sources};
 use ghiseu_domain::national_id::{Country, NationalId};
 use ghiseu_domain::quote::{QuoteInput, quote as price};
 use ghiseu_storage::catalogue_files;
-use ghiseu_web::api::dto::{QuoteResponse, ServiceDetail};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -136,7 +136,7 @@ pub fn quote(args: &QuoteArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let clock = ghiseu_web::Clock::System;
+    let clock = ghiseu_app::Clock::System;
     match price(&catalogue, &request, |a| clock.today(a)) {
         Ok(q) => match catalogue.service(&q.service) {
             Some((authority, _)) => print_json(&QuoteResponse::new(&q, authority, lang)),

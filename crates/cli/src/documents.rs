@@ -2,9 +2,9 @@
 
 use crate::audit::DatabaseArgs;
 use clap::{Args, Subcommand};
+use ghiseu_app::cases::sweep::{SWEEP_GRACE, sweep};
 use ghiseu_files::{DocumentStore, S3Config, StoreConfig};
 use ghiseu_storage::Database;
-use ghiseu_web::cases::sweep::{SWEEP_GRACE, sweep};
 use std::path::Path;
 use std::process::ExitCode;
 

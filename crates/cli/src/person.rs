@@ -2,9 +2,9 @@
 //! verified — the first administrator of a fresh install, or accounts seeded for a benchmark.
 
 use clap::{Args, Subcommand};
+use ghiseu_app::accounts::{IfRegistered, add_verified_person, generated_password};
 use ghiseu_domain::account::{EmailAddress, Role, check_password};
 use ghiseu_storage::{Database, default_sqlite_url};
-use ghiseu_web::accounts::{IfRegistered, add_verified_person, generated_password};
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;

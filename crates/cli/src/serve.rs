@@ -3,12 +3,13 @@
 use crate::CatalogueSource;
 use crate::commands::load_catalogue;
 use clap::Args;
+use ghiseu_app::accounts::SessionSettings;
+use ghiseu_app::cases::sweep::{SWEEP_EVERY, SWEEP_GRACE, sweep_documents};
+use ghiseu_app::{CardIdentity, Clock, OnlinePayment};
+use ghiseu_i18n::I18n;
 use ghiseu_payments::{DemoCardProvider, DemoPaymentProvider, Secret};
 use ghiseu_storage::{Database, catalogue_files, default_sqlite_url, revisions};
-use ghiseu_web::accounts::SessionSettings;
-use ghiseu_web::cases::sweep::{SWEEP_EVERY, SWEEP_GRACE, sweep_documents};
-use ghiseu_web::i18n::I18n;
-use ghiseu_web::{AppState, CardIdentity, Clock, OnlinePayment, Settings, router};
+use ghiseu_web::{AppState, Settings, router};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -232,7 +233,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     let app = router(state.clone());
     println!("Ghiseu is listening on http://{address}");
     let demo_people = if args.demo {
-        match ghiseu_web::accounts::demo::seed(&state, clock.now()).await {
+        match ghiseu_app::accounts::demo::seed(&state, clock.now()).await {
             Ok(people) => people,
             Err(e) => {
                 eprintln!("error: cannot create the demonstration accounts: {e}");
@@ -312,12 +313,12 @@ async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
     let mut ticks = tokio::time::interval(period);
     loop {
         ticks.tick().await;
-        match ghiseu_web::cases::expiry::expire_drafts(&state).await {
+        match ghiseu_app::cases::expiry::expire_drafts(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(expired = n, "stale drafts expired"),
             Err(e) => tracing::warn!(error = %e, "stale drafts were not expired this time"),
         }
-        match ghiseu_web::appointments::tidy(&state).await {
+        match ghiseu_app::appointments::tidy(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(lapsed = n, "unconfirmed holds lapsed"),
             Err(e) => tracing::warn!(error = %e, "appointments were not tidied this time"),

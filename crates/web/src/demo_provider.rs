@@ -5,7 +5,6 @@
 
 use crate::AppState;
 use crate::accounts::{FormError, MessagePage, error_for};
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html, page_lang};
 use askama::Template;
 use axum::Router;
@@ -15,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::national_id::Country;
+use ghiseu_i18n::Tr;
 use ghiseu_payments::card_identity::query_encode;
 use ghiseu_payments::demo::PAGE_PATH;
 use ghiseu_payments::{DemoCardProvider, Outcome, VerifiedIdentity};

@@ -4,6 +4,7 @@
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use ghiseu_app::AppError;
 use ghiseu_domain::quote::{FieldError, QuoteError};
 use ghiseu_storage::StorageError;
 use serde::Serialize;
@@ -234,6 +235,47 @@ impl ApiError {
             allowed_actions,
             place,
             retry_after,
+        }
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(error: AppError) -> Self {
+        match error {
+            AppError::Quote(e) => ApiError::Quote(e),
+            AppError::Fields(fields) => ApiError::Fields(fields),
+            AppError::BadRequest { detail } => ApiError::BadRequest { detail },
+            AppError::NotFound { detail } => ApiError::NotFound { detail },
+            AppError::Unauthorized { code, detail } => ApiError::Unauthorized { code, detail },
+            AppError::Unprocessable { code, detail } => ApiError::Unprocessable { code, detail },
+            AppError::Conflict { detail } => ApiError::Conflict { detail },
+            AppError::InvalidTransition {
+                current,
+                allowed,
+                detail,
+            } => ApiError::InvalidTransition {
+                current,
+                allowed,
+                detail,
+            },
+            AppError::Forbidden { code, detail } => ApiError::Forbidden { code, detail },
+            AppError::Taken { code, detail } => ApiError::Taken { code, detail },
+            AppError::TooMany {
+                code,
+                detail,
+                retry_after,
+                place,
+            } => ApiError::TooMany {
+                code,
+                detail,
+                retry_after,
+                place,
+            },
+            AppError::Storage(e) => ApiError::Storage(e),
+            AppError::Unavailable(e) => ApiError::Unavailable(e),
+            AppError::DocumentStore(e) => ApiError::DocumentStore(e),
+            AppError::NotStored(e) => ApiError::NotStored(e),
+            AppError::Internal(e) => ApiError::Internal(e),
         }
     }
 }

@@ -9,9 +9,9 @@ pub mod cases;
 mod deadline;
 mod demo_provider;
 pub mod error;
-pub mod i18n;
+pub use ghiseu_i18n as i18n;
 mod metrics;
-pub mod notices;
+pub use ghiseu_app::notices;
 mod office;
 mod ops;
 mod pages;
@@ -19,8 +19,9 @@ pub mod payments;
 mod security;
 mod state;
 
-pub use cases::pace::UploadLimits;
-pub use state::{AppState, CardIdentity, Clock, OnlinePayment, Settings};
+pub use ghiseu_app::cases::pace::UploadLimits;
+pub use ghiseu_app::{App, CardIdentity, Clock, OnlinePayment};
+pub use state::{AppState, Settings};
 
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;

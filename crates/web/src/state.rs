@@ -1,158 +1,37 @@
+//! What every request can reach: the application, and what only the HTTP
+//! face needs (the page timeout, the upload slots, the metrics token).
+
 use crate::accounts::SessionSettings;
-use crate::i18n::I18n;
-use crate::metrics::Metrics;
-use ghiseu_domain::catalogue::{Authority, Catalogue};
+use crate::appointments::person::SessionCache;
+use ghiseu_app::cases::pace::UploadLimits;
+use ghiseu_app::{App, CardIdentity, Clock, OnlinePayment};
+use ghiseu_domain::catalogue::Catalogue;
 use ghiseu_files::DocumentStore;
-use ghiseu_payments::{
-    CardIdentityProvider, DemoCardProvider, DemoPaymentProvider, PaymentProvider,
-};
+use ghiseu_i18n::I18n;
 use ghiseu_storage::Database;
-use jiff::civil::Date;
-use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Where "now" comes from: the system clock, a fixed instant in tests, or
-/// the system clock moved by an offset (browser tests and demonstrations
-/// that need a given day; time still passes).
-#[derive(Debug, Clone, Copy, Default)]
-pub enum Clock {
-    #[default]
-    System,
-    Fixed(Timestamp),
-    Shifted(SignedDuration),
-}
-
-impl Clock {
-    /// A clock that reads `start` now and runs on from there.
-    pub fn starting_at(start: Timestamp) -> Clock {
-        Clock::Shifted(start.duration_since(Timestamp::now()))
-    }
-
-    pub fn now(self) -> Timestamp {
-        match self {
-            Clock::System => Timestamp::now(),
-            Clock::Fixed(t) => t,
-            Clock::Shifted(offset) => shifted(Timestamp::now(), offset),
-        }
-    }
-
-    /// How far this clock is ahead of the system clock (behind when negative).
-    pub fn offset(self) -> SignedDuration {
-        match self {
-            Clock::System => SignedDuration::ZERO,
-            Clock::Fixed(t) => t.duration_since(Timestamp::now()),
-            Clock::Shifted(offset) => offset,
-        }
-    }
-
-    /// Today's date where the authority is.
-    pub fn today(self, authority: &Authority) -> Date {
-        self.now().to_zoned(authority.time_zone.clone()).date()
-    }
-}
-
-/// `at` moved by `offset`, or `at` itself where that leaves the range of time.
-fn shifted(at: Timestamp, offset: SignedDuration) -> Timestamp {
-    at.checked_add(offset).unwrap_or(at)
-}
-
-/// What every request can reach. Nothing here changes after start-up: all
-/// state that changes lives in the database, so processes can share it.
+/// The application and the server's own parts; it reads as the application
+/// (`state.db`, `state.catalogue`) and passes as one (`&state` to a use case).
 #[derive(Clone, Debug)]
 pub struct AppState(Arc<Inner>);
 
 #[derive(Debug)]
 pub struct Inner {
-    pub catalogue: Catalogue,
-    pub db: Database,
-    pub i18n: I18n,
-    pub clock: Clock,
-    pub sessions: SessionSettings,
-    /// The portal's address as people reach it, for links in messages.
-    pub public_url: String,
-    pub card_identity: CardIdentity,
-    pub online_payment: OnlinePayment,
-    /// Where applicants' scans are kept; `None` where uploads are not offered.
-    pub documents: Option<DocumentStore>,
+    pub app: App,
     /// How long a request may take, but for an upload once it is under way.
     pub page_timeout: Duration,
-    /// How fast uploads must arrive and how many there may be.
-    pub uploads: crate::UploadLimits,
     pub(crate) metrics_token: Option<String>,
     /// Scans being written at once; the others wait unread, their bytes in
     /// the network's buffers rather than the server's memory.
     pub(crate) upload_slots: tokio::sync::Semaphore,
-    /// Uploads each person has under way, so nobody holds every slot.
-    pub(crate) uploads_in_flight: Arc<crate::cases::in_flight::UploadsInFlight>,
-    pub(crate) metrics: Metrics,
-    /// Booking limits and the waiting room, as this process sees them.
-    pub(crate) gate: crate::appointments::gate::Gate,
-    /// Taken seats per office day, reused for half a second.
-    pub(crate) slot_cache: crate::appointments::slots::SlotCache,
-    pub(crate) seat_queue: crate::appointments::seat_batch::SeatQueue,
     /// Who is behind a session, for the booking API, reused for two seconds.
-    pub(crate) session_cache: crate::appointments::person::SessionCache,
-    pub(crate) session_check: crate::appointments::session_check::SessionCheck,
+    pub(crate) session_cache: SessionCache,
 }
 
 /// How many scans are written to the store at the same time.
 const UPLOAD_SLOTS: usize = 8;
-
-/// Whether people can confirm who they are with a bank card here, and through whom.
-#[derive(Clone, Debug, Default)]
-pub enum CardIdentity {
-    #[default]
-    Unavailable,
-    /// The demonstration provider, whose page the portal serves itself.
-    Demo(Arc<DemoCardProvider>),
-    Provider(Arc<dyn CardIdentityProvider>),
-}
-
-impl CardIdentity {
-    pub fn provider(&self) -> Option<Arc<dyn CardIdentityProvider>> {
-        match self {
-            CardIdentity::Unavailable => None,
-            CardIdentity::Demo(demo) => Some(demo.clone()),
-            CardIdentity::Provider(provider) => Some(provider.clone()),
-        }
-    }
-
-    pub(crate) fn demo(&self) -> Option<&DemoCardProvider> {
-        match self {
-            CardIdentity::Demo(demo) => Some(demo),
-            _ => None,
-        }
-    }
-}
-
-/// Whether fees can be paid online here, and through whom. Without a
-/// provider the printable payment order still works.
-#[derive(Clone, Debug, Default)]
-pub enum OnlinePayment {
-    #[default]
-    Unavailable,
-    /// The demonstration provider, whose page the portal serves itself.
-    Demo(Arc<DemoPaymentProvider>),
-    Provider(Arc<dyn PaymentProvider>),
-}
-
-impl OnlinePayment {
-    pub fn provider(&self) -> Option<Arc<dyn PaymentProvider>> {
-        match self {
-            OnlinePayment::Unavailable => None,
-            OnlinePayment::Demo(demo) => Some(demo.clone()),
-            OnlinePayment::Provider(provider) => Some(provider.clone()),
-        }
-    }
-
-    pub(crate) fn demo(&self) -> Option<&DemoPaymentProvider> {
-        match self {
-            OnlinePayment::Demo(demo) => Some(demo),
-            _ => None,
-        }
-    }
-}
 
 /// Settings that differ between deployments.
 #[derive(Debug, Clone)]
@@ -164,7 +43,7 @@ pub struct Settings {
     pub documents: Option<DocumentStore>,
     /// How long a request may take; uploads are bounded by `uploads` instead.
     pub page_timeout: Duration,
-    pub uploads: crate::UploadLimits,
+    pub uploads: UploadLimits,
     /// The bearer token `/metrics` asks for; without one it answers only
     /// requests made on this machine and not through a proxy.
     pub metrics_token: Option<String>,
@@ -175,14 +54,15 @@ pub const DEFAULT_PAGE_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl Default for Settings {
     fn default() -> Self {
+        let app = ghiseu_app::Settings::default();
         Settings {
-            sessions: SessionSettings::default(),
-            public_url: "http://127.0.0.1:8080".into(),
-            card_identity: CardIdentity::Unavailable,
-            online_payment: OnlinePayment::Unavailable,
-            documents: None,
+            sessions: app.sessions,
+            public_url: app.public_url,
+            card_identity: app.card_identity,
+            online_payment: app.online_payment,
+            documents: app.documents,
             page_timeout: DEFAULT_PAGE_TIMEOUT,
-            uploads: crate::UploadLimits::default(),
+            uploads: app.uploads,
             metrics_token: None,
         }
     }
@@ -200,28 +80,32 @@ impl AppState {
         clock: Clock,
         settings: Settings,
     ) -> Self {
-        AppState(Arc::new(Inner {
+        let app = App::with_settings(
             catalogue,
             db,
             i18n,
             clock,
-            sessions: settings.sessions,
-            public_url: settings.public_url.trim_end_matches('/').to_string(),
-            card_identity: settings.card_identity,
-            online_payment: settings.online_payment,
-            documents: settings.documents,
+            ghiseu_app::Settings {
+                sessions: settings.sessions,
+                public_url: settings.public_url,
+                card_identity: settings.card_identity,
+                online_payment: settings.online_payment,
+                documents: settings.documents,
+                uploads: settings.uploads,
+            },
+        );
+        AppState(Arc::new(Inner {
+            app,
             page_timeout: settings.page_timeout,
-            uploads: settings.uploads,
             metrics_token: settings.metrics_token,
             upload_slots: tokio::sync::Semaphore::new(UPLOAD_SLOTS),
-            uploads_in_flight: Default::default(),
-            metrics: Metrics::new(),
-            gate: Default::default(),
-            slot_cache: Default::default(),
-            seat_queue: Default::default(),
             session_cache: Default::default(),
-            session_check: Default::default(),
         }))
+    }
+
+    /// The application behind this server.
+    pub fn app(&self) -> &App {
+        &self.0.app
     }
 }
 
@@ -229,5 +113,12 @@ impl std::ops::Deref for AppState {
     type Target = Inner;
     fn deref(&self) -> &Inner {
         &self.0
+    }
+}
+
+impl std::ops::Deref for Inner {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
     }
 }

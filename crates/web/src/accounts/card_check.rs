@@ -4,10 +4,9 @@
 //! raises the account to "card" assurance.
 
 use super::register::{expired_form, try_again_page};
-use super::session::CurrentPerson;
 use crate::AppState;
+use crate::accounts::CurrentPerson;
 use crate::pages::PageLang;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, html};
 use askama::Template;
 use axum::Router;
@@ -17,15 +16,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use ghiseu_domain::account::AssuranceLevel;
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::Tr;
 use ghiseu_payments::CheckRequest;
 use ghiseu_storage::card_checks::{self, ClaimRefusal, NewCardCheck};
 use ghiseu_storage::identity::CheckRefusal;
 use ghiseu_storage::{StorageError, accounts};
 use serde::Deserialize;
 
-mod complete;
-
-use complete::{Completion, complete};
+use ghiseu_app::accounts::card_check::{Completion, complete};
 
 const CHECK_TTL_MICROS: i64 = 15 * 60 * 1_000_000;
 const HOUR_MICROS: i64 = 3600 * 1_000_000;

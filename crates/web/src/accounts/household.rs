@@ -1,57 +1,26 @@
 //! A guardian's household: asking to act for a child, and the child's page,
 //! open only while an operator-confirmed relationship lasts (until 18).
 
-use super::session::CurrentPerson;
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
+use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
 use crate::i18n::text_arg;
 use crate::pages::PageLang;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html, page_lang};
 use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+pub(crate) use ghiseu_app::accounts::household::{acting_guardian_of, is_active, today_at};
 use ghiseu_domain::account::household::{EVIDENCE, RELATIONSHIPS, guardianship_ends, is_minor};
 use ghiseu_domain::account::{PersonName, parse_birth_date};
 use ghiseu_domain::catalogue::{Lang, Office};
-use ghiseu_storage::households::{self, NewWard, WardRecord};
+use ghiseu_i18n::Tr;
+use ghiseu_storage::households::{self, NewWard};
 use ghiseu_storage::{StorageError, audit};
 use jiff::civil::Date;
 use serde::Deserialize;
-
-/// Today where the relationship was recorded: the 18th birthday begins at
-/// midnight in the time zone of that office's authority.
-pub(crate) fn today_at(state: &AppState, office_id: Option<&str>) -> Date {
-    let zone = office_id
-        .and_then(|id| state.catalogue.office(id))
-        .map_or(jiff::tz::TimeZone::UTC, |o| o.time_zone.clone());
-    state.clock.now().to_zoned(zone).date()
-}
-
-/// The one rule for who may act for a child, used by cases, bookings and
-/// every other place: the child's record when `guardian_id` is their guardian
-/// by a confirmed relationship that has not ended with the 18th birthday.
-pub(crate) async fn acting_guardian_of(
-    state: &AppState,
-    ward_id: &str,
-    guardian_id: &str,
-) -> Result<Option<WardRecord>, StorageError> {
-    Ok(households::one(&state.db, ward_id, guardian_id)
-        .await?
-        .filter(|ward| is_active(state, ward)))
-}
-
-/// A confirmed relationship that has not ended with the 18th birthday.
-pub(crate) fn is_active(state: &AppState, ward: &WardRecord) -> bool {
-    let today = today_at(state, ward.office_id.as_deref());
-    ward.status == "confirmed"
-        && ward
-            .birth_date
-            .parse::<Date>()
-            .is_ok_and(|b| is_minor(b, today))
-}
 
 /// A child's details and the evidence of the relationship, as checked.
 pub(crate) struct ValidWard {

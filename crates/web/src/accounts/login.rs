@@ -3,11 +3,11 @@
 use super::anonymous_form;
 use super::register::{expired_form, try_again_page};
 use super::secrets::{DECOY_HASH, verify_password};
-use super::session::{self, CurrentPerson, form_token_ok};
+use super::session::{self, form_token_ok};
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
+use crate::accounts::CurrentPerson;
 use crate::pages::PageLang;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, finish, html, page_lang};
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::Tr;
 use ghiseu_storage::{accounts, audit, sessions, sign_in};
 use serde::Deserialize;
 

@@ -1,14 +1,14 @@
 //! What Ghiseu has sent to a person, and whether it was delivered.
 
-use super::session::CurrentPerson;
 use crate::AppState;
+use crate::accounts::CurrentPerson;
 use crate::pages::PageLang;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, html};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::outbox::{self, Channel, Status};
 
 pub(crate) struct MessageRow {

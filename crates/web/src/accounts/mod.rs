@@ -2,8 +2,6 @@
 
 mod card_check;
 pub(crate) mod client;
-pub mod demo;
-mod hash_pool;
 pub(crate) mod household;
 mod login;
 mod messages;
@@ -12,27 +10,26 @@ mod register;
 mod representations;
 mod reset;
 mod second_factor;
-pub(crate) mod secrets;
 pub(crate) mod session;
-mod totp;
+
+pub use ghiseu_app::accounts::{
+    CurrentPerson, IfRegistered, SessionSettings, add_verified_person, audit_event, demo,
+    generated_password, hash_pool, secrets, totp,
+};
 
 pub(crate) use card_check::see_other;
 pub(crate) use client::ClientAddress;
 pub(crate) use register::{MessagePage, expired_form as expired};
 pub(crate) use session::form_token_ok;
-pub use session::{CurrentPerson, SessionSettings};
 
 use crate::AppState;
-use crate::pages::view::Tr;
 use crate::pages::{finish, page_lang};
 use axum::Router;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::cookie::CookieJar;
-use ghiseu_domain::account::{EmailAddress, Role};
 use ghiseu_domain::catalogue::Lang;
-use ghiseu_storage::accounts::{self, NewPerson};
-use ghiseu_storage::{Database, StorageError};
+use ghiseu_i18n::Tr;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -111,20 +108,6 @@ pub(crate) fn error_for(errors: &[FormError], field: &str) -> Option<String> {
         .map(|e| e.text.clone())
 }
 
-/// An audit event about a person's own account.
-pub(crate) fn audit_event(
-    state: &AppState,
-    action: &str,
-    person_id: Option<&str>,
-    source_ip: Option<&str>,
-) -> ghiseu_domain::audit::AuditEvent {
-    let mut event = ghiseu_domain::audit::AuditEvent::new(state.clock.now(), action);
-    event.actor = person_id.map(String::from);
-    event.subject = person_id.map(String::from);
-    event.source_ip = source_ip.map(String::from);
-    event
-}
-
 /// A form for someone not signed in yet: `page` renders it with its
 /// anti-forgery token, and the token's cookie is set when it is new.
 pub(crate) fn anonymous_form(
@@ -160,62 +143,4 @@ pub(crate) fn new_password_error(
         }
         Ok(()) => None,
     }
-}
-
-/// What [`add_verified_person`] does when the address is already registered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IfRegistered {
-    /// Write nothing and answer `None`.
-    Refuse,
-    /// Give the existing account the new password and count its address as verified.
-    ResetPassword,
-}
-
-/// Creates an account whose e-mail address counts as verified, for whoever runs the install
-/// (`ghiseu person add`, the demonstration accounts). Answers the person's id, or `None` when
-/// the address is taken and `if_registered` is [`IfRegistered::Refuse`].
-pub async fn add_verified_person(
-    db: &Database,
-    email: &EmailAddress,
-    role: Role,
-    password: String,
-    now: jiff::Timestamp,
-    if_registered: IfRegistered,
-) -> Result<Option<String>, crate::error::ApiError> {
-    use crate::error::ApiError;
-    let micros = now.as_microsecond();
-    let hash = secrets::hash_password(password)
-        .await
-        .map_err(|e| ApiError::Unavailable(e.to_string()))?;
-    let mut tx = db.pool().begin().await.map_err(StorageError::from)?;
-    let id = uuid::Uuid::now_v7().to_string();
-    let person = NewPerson {
-        id: &id,
-        email: email.as_str(),
-        password_hash: &hash,
-        role: role.code(),
-        preferred_lang: "ro",
-        now: micros,
-    };
-    let id = if accounts::insert_person(&mut tx, &person).await? {
-        id
-    } else if if_registered == IfRegistered::ResetPassword {
-        let existing = accounts::person_by_email(db, email.as_str())
-            .await?
-            .ok_or_else(|| ApiError::Unavailable("the registered person vanished".into()))?;
-        accounts::set_password_hash(&mut tx, &existing.id, &hash, micros).await?;
-        existing.id
-    } else {
-        return Ok(None);
-    };
-    accounts::mark_email_verified(&mut tx, &id, micros).await?;
-    tx.commit().await.map_err(StorageError::from)?;
-    Ok(Some(id))
-}
-
-/// A random password of 24 hexadecimal digits (96 bits), to be shown once.
-pub fn generated_password() -> Result<String, crate::error::ApiError> {
-    let token =
-        secrets::random_token().map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
-    Ok(token[..24].to_string())
 }

@@ -3,11 +3,10 @@
 mod form;
 
 use super::register::{MessagePage, expired_form, try_again_page};
-use super::session::CurrentPerson;
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
+use crate::accounts::CurrentPerson;
 use crate::pages::PageLang;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, html};
 use askama::Template;
 use axum::Router;
@@ -18,6 +17,7 @@ use axum::routing::get;
 use form::{Checked, Values, box_name, check};
 use ghiseu_domain::account::{NotificationChannel, NotificationKind, NotificationPreferences};
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::Tr;
 use ghiseu_storage::profiles::{self, ProfileUpdate, StaleVersion};
 use ghiseu_storage::{StorageError, audit};
 

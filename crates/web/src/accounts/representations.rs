@@ -3,15 +3,15 @@
 
 use super::audit_event;
 use super::household::today_at;
-use super::session::CurrentPerson;
 use crate::AppState;
+use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
 use askama::Template;
 use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::representations::{self, RepresentationRecord};
 use ghiseu_storage::{StorageError, audit};
 use jiff::civil::Date;

@@ -2,14 +2,14 @@
 //! of signing in (a one-time code or a recovery code).
 
 use super::register::try_again_page;
-use super::session::{self, CurrentPerson, cookie_token_hash};
+use super::session::{self, cookie_token_hash};
 use super::totp;
 use super::{FormError, audit_event};
 use crate::AppState;
+use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
 use crate::notices::{self, Notice};
 use crate::pages::PageLang;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, finish, html, page_lang};
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -17,6 +17,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::Tr;
 use ghiseu_storage::{StorageError, accounts, audit, second_factor, sessions};
 use serde::Deserialize;
 

@@ -1,60 +1,17 @@
 //! Who is asking: the session cookie, resolved against the database by an
 //! extractor, so a handler cannot forget to check it.
 
-use super::secrets::{random_token, same_secret, token_hash};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use ghiseu_storage::accounts::PersonRecord;
+use ghiseu_app::accounts::secrets::{random_token, same_secret, token_hash};
+use ghiseu_app::accounts::{CurrentPerson, micros};
 use ghiseu_storage::sessions::{self, SessionRecord};
-use std::time::Duration;
 
 pub(crate) const SESSION_COOKIE: &str = "ghiseu_session";
 pub(crate) const FORM_COOKIE: &str = "ghiseu_form";
-
-/// How long sessions live.
-#[derive(Debug, Clone)]
-pub struct SessionSettings {
-    pub idle: Duration,
-    pub absolute: Duration,
-    /// Mark cookies `Secure` (the portal is served over TLS).
-    pub secure_cookies: bool,
-    /// The reverse proxies in front, whose `X-Forwarded-For` hops are
-    /// believed (none: the connection's peer is the client).
-    pub trusted_proxies: Vec<ipnet::IpNet>,
-}
-
-impl Default for SessionSettings {
-    fn default() -> Self {
-        SessionSettings {
-            idle: Duration::from_secs(30 * 60),
-            absolute: Duration::from_secs(12 * 3600),
-            secure_cookies: false,
-            trusted_proxies: Vec::new(),
-        }
-    }
-}
-
-fn micros(d: Duration) -> i64 {
-    i64::try_from(d.as_micros()).unwrap_or(i64::MAX)
-}
-
-/// A signed-in person and their session.
-#[derive(Debug, Clone)]
-pub struct CurrentPerson {
-    pub person: PersonRecord,
-    pub session: SessionRecord,
-    pub(crate) token_hash: String,
-}
-
-impl CurrentPerson {
-    /// Whether a submitted form carries this session's anti-forgery token.
-    pub fn csrf_ok(&self, submitted: &str) -> bool {
-        same_secret(&self.session.csrf_token, submitted)
-    }
-}
 
 /// Not signed in: pages send the person to the login page.
 pub struct SignInRequired(String);

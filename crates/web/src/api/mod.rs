@@ -1,7 +1,7 @@
 //! The JSON API, version 1.
 
 pub(crate) mod cases;
-pub mod dto;
+pub use ghiseu_app::published as dto;
 mod json;
 
 use crate::AppState;

@@ -158,7 +158,10 @@ pub(crate) async fn search(
 ) -> Response {
     let now = state.clock.now();
     let run = async {
-        state.gate.search(&[format!("address:{address}")], now)?;
+        state
+            .gate
+            .search(&[format!("address:{address}")], now)
+            .map_err(ApiError::from)?;
         let place = place(&state, &query.service, &query.office)?;
         let date: Date = query.date.parse().map_err(|_| {
             ApiError::Fields(vec![ghiseu_domain::quote::FieldError {
@@ -241,7 +244,10 @@ pub(crate) async fn first(
 ) -> Response {
     let now = state.clock.now();
     let run = async {
-        state.gate.search(&[format!("address:{address}")], now)?;
+        state
+            .gate
+            .search(&[format!("address:{address}")], now)
+            .map_err(ApiError::from)?;
         let people = query.people.unwrap_or(1).clamp(1, 8);
         let offices: Vec<String> = match &query.office {
             Some(office) => vec![office.clone()],
@@ -261,7 +267,7 @@ pub(crate) async fn first(
             let place = match place(&state, &query.service, &office) {
                 Ok(place) => place,
                 Err(_) if query.office.is_none() => continue,
-                Err(e) => return Err(e),
+                Err(e) => return Err(ApiError::from(e)),
             };
             if let Some(slot) = slots::first_free(&state, &place, people, now).await? {
                 found.push(FirstSlot {
@@ -321,6 +327,7 @@ pub(crate) async fn hold(
                 },
             )
             .await
+            .map_err(ApiError::from)
         };
         match run.await {
             Ok(booking) => json(StatusCode::CREATED, &body(&state, &booking)),
@@ -355,7 +362,7 @@ pub(crate) async fn get_one(
 ) -> Response {
     match changes::own(&state, &current, &id).await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 
@@ -373,7 +380,7 @@ pub(crate) async fn confirm(
     let work = async {
         match changes::confirm(&state, &current, &id).await {
             Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
-            Err(e) => e.into_response(),
+            Err(e) => ApiError::from(e).into_response(),
         }
     };
     once(
@@ -398,7 +405,7 @@ pub(crate) async fn cancel(
 ) -> Response {
     match changes::cancel(&state, &current, &address, &id).await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 
@@ -414,7 +421,9 @@ pub(crate) async fn reschedule(
 ) -> Response {
     let run = async {
         let start = parse_start(&request.start)?;
-        changes::reschedule(&state, &current, &address, &id, start).await
+        changes::reschedule(&state, &current, &address, &id, start)
+            .await
+            .map_err(ApiError::from)
     };
     match run.await {
         Ok(booking) => json(StatusCode::OK, &body(&state, &booking)),
@@ -452,7 +461,7 @@ pub(crate) async fn calendar(
             file,
         )
             .into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 
@@ -479,14 +488,18 @@ pub(crate) async fn assign_for_case(
     ApiJson(request): ApiJson<AssignBody>,
 ) -> Response {
     let run = async {
-        let staff = crate::office::Staff::for_api(&state, current, address).await?;
+        let staff = crate::office::Staff::for_api(&state, current, address)
+            .await
+            .map_err(ApiError::from)?;
         let case = crate::office::cases::staff_case(&state, &staff, &id)
             .await?
             .ok_or_else(|| ApiError::NotFound {
                 detail: "There is no such case among your offices' cases.".into(),
             })?;
         let start = parse_start(&request.start)?;
-        super::assign::assign(&state, &staff, &case, start).await
+        super::assign::assign(&state, &staff, &case, start)
+            .await
+            .map_err(ApiError::from)
     };
     match run.await {
         Ok(booking) => json(StatusCode::CREATED, &body(&state, &booking)),

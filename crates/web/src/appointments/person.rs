@@ -12,6 +12,7 @@ use crate::accounts::CurrentPerson;
 use crate::accounts::secrets::token_hash;
 use crate::accounts::session::SESSION_COOKIE;
 use crate::api::cases::ApiPerson;
+use crate::error::ApiError;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -86,7 +87,7 @@ impl FromRequestParts<AppState> for BookingPerson {
                         return Ok(BookingPerson(current));
                     }
                     Ok(_) => state.session_cache.forget(&hash),
-                    Err(e) => return Err(e.into_response()),
+                    Err(e) => return Err(ApiError::from(e).into_response()),
                 }
             }
         }

@@ -3,9 +3,9 @@
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::AppointmentMode;
+use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::CaseRecord;
 
 /// The case's appointment at the counter, once it has one.

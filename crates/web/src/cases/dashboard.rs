@@ -7,11 +7,11 @@ use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::accounts::household::is_active;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageLang, html};
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::{cases, households};
 
 pub(crate) struct Row {

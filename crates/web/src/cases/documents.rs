@@ -13,7 +13,6 @@ use crate::accounts::CurrentPerson;
 use crate::deadline::PageDeadline;
 use crate::error::ApiError;
 use crate::i18n::number_arg;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html};
 use axum::Extension;
 use axum::body::Body;
@@ -25,6 +24,7 @@ use ghiseu_domain::case::CaseState;
 use ghiseu_domain::case::application::{Answers, checklist};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, StoredFile, display_name};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::StorageError;
 use ghiseu_storage::case_documents::{self, Added, Caps, DocumentRecord, NewDocument, Over};
 use ghiseu_storage::cases::CaseRecord;
@@ -92,7 +92,7 @@ pub(crate) async fn upload(
     let case = match citizen_case(&state, &current, &id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let Some(store) = state.documents.clone() else {
         return refused(
@@ -452,7 +452,7 @@ pub(crate) async fn download(
     let case = match citizen_case(&state, &current, &id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     match case_documents::get(&state.db, &case.id, &doc).await {
         Ok(Some(doc)) => serve_document(&state, &doc).await,

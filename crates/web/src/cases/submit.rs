@@ -7,7 +7,6 @@ use super::case_href;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
@@ -16,6 +15,7 @@ use ghiseu_domain::case::application::{Answers, category_for, check_answers};
 use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
 use ghiseu_domain::catalogue::{Lang, Routing, office_for};
 use ghiseu_domain::quote::{QuoteRequest, price};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
 use serde::Deserialize;
 
@@ -150,7 +150,7 @@ async fn act(
     let case = match citizen_case(state, current, id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return finish(state, Err(PageError::NotFound(lang))),
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let result = match step {
         Step::Submit => send(state, current, &case, form.version).await,

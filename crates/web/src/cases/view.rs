@@ -7,7 +7,6 @@ use super::case_href;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
 use askama::Template;
 use axum::extract::Form;
@@ -17,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::case::application::{Answers, category_for, check_answers, checklist};
 use ghiseu_domain::case::{Actor, CaseNote, CaseState, allowed_actions};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::{self, CaseRecord};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -358,7 +358,7 @@ pub(crate) async fn show(
     let case = match citizen_case(&state, &current, &id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     match render(&state, lang, &current, &case, Vec::new()).await {
         Ok(p) => html(&p),
@@ -388,7 +388,7 @@ pub(crate) async fn save(
     let case = match citizen_case(&state, &current, &id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
-        Err(e) => return e.into_response(),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
         return finish(&state, Err(PageError::NotFound(lang)));

@@ -8,8 +8,8 @@ use super::staff::{StaffForm, managed};
 use crate::AppState;
 use crate::accounts::FormError;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use ghiseu_domain::account::{EmailAddress, Role};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::accounts::{self, PersonRecord};
 use ghiseu_storage::staff::{self, Posting};
 

@@ -1,6 +1,5 @@
 //! The fee calculator: a GET form, answered by the same quote engine as the API.
 
-use super::view::Tr;
 use super::{Frame, PageError, finish, html, page_lang};
 use crate::AppState;
 use crate::i18n::{Arg, text_arg};
@@ -9,6 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use ghiseu_domain::catalogue::{Authority, HolderDocument, Lang, Service, ValidityRule};
 use ghiseu_domain::quote::{FieldError, Quote, QuoteError, QuoteInput, quote};
+use ghiseu_i18n::Tr;
 
 pub(crate) struct Field {
     pub name: &'static str,

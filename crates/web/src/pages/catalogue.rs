@@ -1,6 +1,5 @@
 //! The catalogue pages: every authority's services, and one page per service.
 
-use super::view::Tr;
 use super::{Frame, PageError, finish, html, page_lang};
 use crate::AppState;
 use askama::Template;
@@ -8,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use ghiseu_domain::account::AssuranceLevel;
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
+use ghiseu_i18n::Tr;
 
 pub(crate) struct ServiceLink {
     pub name: String,

@@ -2,7 +2,6 @@
 
 mod calculator;
 mod catalogue;
-pub(crate) mod view;
 
 use crate::AppState;
 use askama::Template;
@@ -12,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use ghiseu_domain::catalogue::Lang;
-use view::Tr;
+use ghiseu_i18n::Tr;
 
 const STYLESHEET: &str = include_str!("../../assets/ghiseu.css");
 /// The waiting hall board's updates in place (the board works without it).

@@ -6,7 +6,6 @@
 use super::webhook::deliver;
 use crate::AppState;
 use crate::accounts::{MessagePage, anonymous_form, form_token_ok, see_other};
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html, page_lang};
 use askama::Template;
 use axum::extract::{Form, Query, State};
@@ -14,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::Tr;
 use ghiseu_payments::{DemoPayment, DemoPaymentProvider, PaymentStatus};
 
 /// The page's own fields, carried from its address into its form.

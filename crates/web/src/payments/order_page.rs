@@ -8,7 +8,6 @@ use crate::accounts::{CurrentPerson, MessagePage, see_other};
 use crate::cases::access::citizen_case;
 use crate::cases::case_href;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, finish, html, page_lang};
 use askama::Template;
 use axum::extract::{Form, Path, State};
@@ -17,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::money::Money;
+use ghiseu_i18n::Tr;
 use ghiseu_payments::PaymentRequest;
 use ghiseu_storage::cases::CaseRecord;
 use ghiseu_storage::payments::{self, PaymentOrder};
@@ -62,7 +62,7 @@ async fn found(
     let case = match citizen_case(state, current, id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return Err(finish(state, Err(PageError::NotFound(lang)))),
-        Err(e) => return Err(e.into_response()),
+        Err(e) => return Err(ApiError::from(e).into_response()),
     };
     match payments::for_case(&state.db, &case.id).await {
         Ok(Some(order)) => Ok((case, order)),

@@ -2,13 +2,13 @@
 
 use super::super::FormError;
 use crate::i18n::text_arg;
-use crate::pages::view::Tr;
 use ghiseu_domain::account::{
     CountryCode, MAX_ADDRESS_CHARS, MAX_LOCALITY_CHARS, NotificationChannel, NotificationKind,
     NotificationPreferences, PersonName, ProfileProblem, parse_birth_date, parse_free_text,
     parse_optional_phone,
 };
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::Tr;
 use ghiseu_storage::profiles::ProfileRecord;
 use std::collections::HashMap;
 

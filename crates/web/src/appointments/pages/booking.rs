@@ -131,7 +131,10 @@ pub(super) async fn render(
     status: StatusCode,
     errors: Vec<String>,
 ) -> Response {
-    let booking = match changes::own(state, current, id).await {
+    let booking = match changes::own(state, current, id)
+        .await
+        .map_err(ApiError::from)
+    {
         Ok(booking) => booking,
         Err(ApiError::NotFound { .. }) => return finish(state, Err(PageError::NotFound(lang))),
         Err(e) => return e.into_response(),
@@ -203,7 +206,9 @@ pub(super) async fn confirm(
     if !current.csrf_ok(&form.csrf) {
         return expired_form(&state, lang);
     }
-    let result = changes::confirm(&state, &current, &id).await;
+    let result = changes::confirm(&state, &current, &id)
+        .await
+        .map_err(ApiError::from);
     answer(&state, lang, &current, &id, "", result, href(lang, &id)).await
 }
 
@@ -218,7 +223,9 @@ pub(super) async fn cancel(
     if !current.csrf_ok(&form.csrf) {
         return expired_form(&state, lang);
     }
-    let result = changes::cancel(&state, &current, &address, &id).await;
+    let result = changes::cancel(&state, &current, &address, &id)
+        .await
+        .map_err(ApiError::from);
     let to = format!("/{}/appointments", lang.code());
     answer(&state, lang, &current, &id, "", result, to).await
 }
@@ -235,7 +242,9 @@ pub(super) async fn reschedule(
         return expired_form(&state, lang);
     }
     let result = match form.start.parse::<Timestamp>() {
-        Ok(start) => changes::reschedule(&state, &current, &address, &id, start).await,
+        Ok(start) => changes::reschedule(&state, &current, &address, &id, start)
+            .await
+            .map_err(ApiError::from),
         Err(_) => Err(ApiError::BadRequest {
             detail: "Choose a slot.".into(),
         }),

@@ -6,7 +6,6 @@ use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
 use crate::i18n::number_arg;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageLang, html};
 use askama::Template;
 use axum::Router;
@@ -15,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::Tr;
 use ghiseu_storage::appointments::{self};
 use jiff::Timestamp;
 

@@ -9,12 +9,12 @@ use crate::appointments::book::{self, HoldRequest, Place, place};
 use crate::appointments::slots;
 use crate::error::ApiError;
 use crate::i18n::number_arg;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageLang, html};
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::catalogue::{AppointmentMode, Lang};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::households;
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -80,7 +80,9 @@ pub(super) async fn day_slots(
     let free = slots::free_on(state, place, date, now).await?;
     if free.is_empty()
         && let Ok(noon) = date.at(12, 0, 0, 0).to_zoned(zone.clone())
-        && let Err(refused) = book::slot(state, place, noon.timestamp(), now).await
+        && let Err(refused) = book::slot(state, place, noon.timestamp(), now)
+            .await
+            .map_err(ApiError::from)
         && let ApiError::Unprocessable { code, .. } = &refused
         && matches!(
             *code,
@@ -295,21 +297,20 @@ pub(super) async fn hold(
         case: field(&fields, "case").to_string(),
     };
     let result = match asked.start.parse::<Timestamp>() {
-        Ok(start) => {
-            book::hold(
-                &state,
-                &current,
-                &address,
-                &HoldRequest {
-                    service: asked.service.clone(),
-                    office: asked.office.clone(),
-                    start,
-                    holders: asked.holders.clone(),
-                    case: Some(asked.case.clone()).filter(|c| !c.is_empty()),
-                },
-            )
-            .await
-        }
+        Ok(start) => book::hold(
+            &state,
+            &current,
+            &address,
+            &HoldRequest {
+                service: asked.service.clone(),
+                office: asked.office.clone(),
+                start,
+                holders: asked.holders.clone(),
+                case: Some(asked.case.clone()).filter(|c| !c.is_empty()),
+            },
+        )
+        .await
+        .map_err(ApiError::from),
         Err(_) => Err(ApiError::BadRequest {
             detail: "Choose a slot.".into(),
         }),

@@ -12,11 +12,11 @@ use crate::appointments::book::place;
 use crate::appointments::slots;
 use crate::error::ApiError;
 use crate::pages::html;
-use crate::pages::view::Tr;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::account::Role;
 use ghiseu_domain::case::{CaseNote, CaseState};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::appointments;
 use ghiseu_storage::cases::CaseRecord;
 use jiff::Timestamp;
@@ -141,7 +141,9 @@ pub(crate) async fn give(
         lang,
     };
     let result = match form.start.parse::<Timestamp>() {
-        Ok(start) => assign(&state, &staff, &case, start).await,
+        Ok(start) => assign(&state, &staff, &case, start)
+            .await
+            .map_err(ApiError::from),
         Err(_) => Err(ApiError::BadRequest {
             detail: "Choose a slot.".into(),
         }),

@@ -11,8 +11,9 @@ use crate::pages::{PageError, finish, html};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use ghiseu_app::office::handover::{document_number, expiry, masked};
 use ghiseu_domain::case::{Actor, CaseAction, CaseState, transition};
-use ghiseu_domain::quote::{QuoteRequest, parse_date, quote};
+use ghiseu_domain::quote::parse_date;
 use ghiseu_storage::cases::{self, CaseRecord, Move};
 use ghiseu_storage::issued_documents::{self, IssuedDocument};
 use ghiseu_storage::{StorageError, audit};
@@ -38,23 +39,6 @@ pub(crate) struct HandoverForm {
     version: i64,
     #[serde(default)]
     csrf: String,
-}
-
-/// Keeps the document type and the last three characters of its number.
-pub(crate) fn masked(document: &str) -> String {
-    let chars: Vec<char> = document.trim().chars().collect();
-    let keep = chars.len().saturating_sub(3);
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if i < keep && c.is_alphanumeric() {
-                '•'
-            } else {
-                *c
-            }
-        })
-        .collect()
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -172,49 +156,6 @@ pub(crate) async fn hand_over(
     )
     .await;
     answer(&state, lang, &staff, &id, result, "case-refused-stale").await
-}
-
-/// When the document handed over on `today` expires, by the catalogue's
-/// validity rule for the case's holder and answers; None when it does not.
-pub(crate) fn expiry(
-    state: &AppState,
-    case: &CaseRecord,
-    today: jiff::civil::Date,
-) -> Option<String> {
-    let answers: ghiseu_domain::case::application::Answers =
-        serde_json::from_str(&case.answers).unwrap_or_default();
-    quote(
-        &state.catalogue,
-        &QuoteRequest {
-            service: case.service_id.clone(),
-            birth_date: case
-                .holder_birth_date
-                .as_deref()
-                .and_then(|b| b.parse().ok()),
-            filed_on: case.filed_on.as_deref().and_then(|d| d.parse().ok()),
-            urgency: answers.urgency,
-            issued_on: Some(today),
-            ..QuoteRequest::default()
-        },
-        |_| today,
-    )
-    .ok()
-    .and_then(|q| q.validity.until())
-    .map(|d| d.to_string())
-}
-
-/// The issued document's number: the authority's prefix, the year and a
-/// sequence per authority and year.
-pub(crate) fn document_number(
-    authority: &ghiseu_domain::catalogue::Authority,
-    today: jiff::civil::Date,
-    sequence: i64,
-) -> String {
-    format!(
-        "{}-D-{}-{sequence:06}",
-        authority.reference_prefix,
-        today.year()
-    )
 }
 
 #[allow(clippy::too_many_arguments)]

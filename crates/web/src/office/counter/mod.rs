@@ -5,7 +5,6 @@
 use super::Staff;
 use crate::AppState;
 use crate::error::ApiError;
-use crate::pages::view::Tr;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -13,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use ghiseu_domain::appointment::ticket_label;
 use ghiseu_domain::catalogue::{Lang, Office, Window, WindowKind};
+use ghiseu_i18n::Tr;
 use ghiseu_storage::appointments::{self, Booking};
 use jiff::Timestamp;
 use jiff::civil::Date;

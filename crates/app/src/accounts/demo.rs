@@ -1,0 +1,152 @@
+//! Demonstration data for `ghiseu serve --demo`: verified accounts whose
+//! passwords are chosen afresh at every start and printed once — a citizen
+//! with two children, an operator for every office, a supervisor and an
+//! administrator.
+
+use super::{IfRegistered, add_verified_person, generated_password};
+use crate::error::AppError;
+use crate::state::App;
+use ghiseu_domain::account::{EmailAddress, NotificationPreferences, Role};
+use ghiseu_domain::catalogue::Catalogue;
+use ghiseu_storage::households::{self, NewWard};
+use ghiseu_storage::profiles::{self, ProfileUpdate};
+use ghiseu_storage::staff::{self, Posting};
+use ghiseu_storage::{Database, StorageError};
+
+pub struct DemoPerson {
+    pub email: String,
+    pub role: &'static str,
+    pub password: String,
+}
+
+const CITIZEN: &str = "ana.popescu@demo.ghiseu.example";
+const ALBA_OFFICE: &str = "ab-alba-iulia";
+
+/// The demonstration citizen's children, confirmed at the Alba office.
+const CHILDREN: [(&str, &str, &str); 2] = [
+    ("Ioana", "Popescu", "2016-05-10"),
+    ("Mihai", "Popescu", "2012-09-03"),
+];
+
+/// Who to create: address, role, authority, offices.
+fn people(catalogue: &Catalogue) -> Vec<(String, Role, Option<String>, Vec<String>)> {
+    let mut out = vec![(CITIZEN.to_string(), Role::Citizen, None, Vec::new())];
+    for office in catalogue.offices() {
+        // The Alba passport office keeps the short address the guides use.
+        let email = if office.id == ALBA_OFFICE {
+            "operator.alba@demo.ghiseu.example".to_string()
+        } else {
+            format!("operator.{}@demo.ghiseu.example", office.id)
+        };
+        out.push((
+            email,
+            Role::Operator,
+            Some(office.authority_id.clone()),
+            vec![office.id.clone()],
+        ));
+    }
+    if let Some(alba) = catalogue.office(ALBA_OFFICE) {
+        out.push((
+            "supervisor.alba@demo.ghiseu.example".into(),
+            Role::Supervisor,
+            Some(alba.authority_id.clone()),
+            Vec::new(),
+        ));
+    }
+    out.push((
+        "admin@demo.ghiseu.example".into(),
+        Role::Administrator,
+        None,
+        Vec::new(),
+    ));
+    out
+}
+
+pub async fn seed(state: &App, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, AppError> {
+    let db = &state.db;
+    let catalogue = &state.catalogue;
+    let micros = now.as_microsecond();
+    let mut seeded = Vec::new();
+    let mut citizen_id = None;
+    let mut alba_operator = None;
+    for (email, role, authority, offices) in people(catalogue) {
+        let address = EmailAddress::parse(&email)
+            .map_err(|e| AppError::Internal(format!("demo address {email}: {e}")))?;
+        let password = format!("demo-{}", &generated_password()?[..16]);
+        let id = add_verified_person(
+            db,
+            &address,
+            role,
+            password.clone(),
+            now,
+            IfRegistered::ResetPassword,
+        )
+        .await?
+        .ok_or_else(|| AppError::Internal(format!("demo person {email} not created")))?;
+        if role != Role::Citizen {
+            let mut tx = db.pool().begin().await.map_err(StorageError::from)?;
+            let posting = Posting {
+                authority_id: authority,
+                office_ids: offices.clone(),
+            };
+            staff::assign(&mut tx, &id, role.code(), &posting, micros).await?;
+            tx.commit().await.map_err(StorageError::from)?;
+        }
+        if role == Role::Citizen {
+            citizen_id = Some(id.clone());
+        } else if offices.iter().any(|o| o == ALBA_OFFICE) {
+            alba_operator = Some(id.clone());
+        }
+        seeded.push(DemoPerson {
+            email,
+            role: role.code(),
+            password,
+        });
+    }
+    if let (Some(citizen), Some(operator)) = (citizen_id, alba_operator) {
+        household(db, &citizen, &operator, micros).await?;
+        crate::cases::demo::seed(state, &citizen, &operator).await?;
+    }
+    Ok(seeded)
+}
+
+/// The citizen's profile in Alba and their two confirmed children, made once.
+async fn household(db: &Database, citizen: &str, operator: &str, now: i64) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await.map_err(StorageError::from)?;
+    let update = ProfileUpdate {
+        person_id: citizen,
+        given_name: "Ana",
+        family_name: "Popescu",
+        preferred_lang: "ro",
+        birth_date: Some("1986-02-14"),
+        citizenship: Some("RO"),
+        phone: None,
+        domicile_country: Some("RO"),
+        domicile_region: Some("RO-AB"),
+        domicile_locality: Some("Alba Iulia"),
+        domicile_address: Some("Strada Mihai Viteazul 5"),
+    };
+    // An existing profile (a restart on the same data) stays as it is.
+    if profiles::save(&mut tx, &update, 0, now).await?.is_ok() {
+        profiles::save_preferences(&mut tx, citizen, &NotificationPreferences::default()).await?;
+    }
+    if households::of_guardian_in(&mut tx, citizen).await? == 0 {
+        for (given, family, birth) in CHILDREN {
+            let id = uuid::Uuid::now_v7().to_string();
+            let ward = NewWard {
+                id: &id,
+                given_name: given,
+                family_name: family,
+                birth_date: birth,
+                guardian_id: citizen,
+                relationship: "parent",
+                evidence: "birth-certificate",
+                office_id: ALBA_OFFICE,
+                now,
+            };
+            households::record_confirmed(&mut tx, &ward, operator).await?;
+        }
+    }
+    tx.commit().await.map_err(StorageError::from)?;
+    Ok(())
+}

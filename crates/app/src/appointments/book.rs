@@ -1,0 +1,353 @@
+//! Holding, confirming, moving and cancelling a place: the rules from the
+//! catalogue (`ghiseu_domain::appointment`), the count kept by the database.
+//! Pages and the API both come through here.
+
+use super::gate::{self, Admission};
+use super::take::Seat;
+use crate::accounts::CurrentPerson;
+use crate::accounts::household::acting_guardian_of;
+use crate::cases::access::citizen_case;
+use crate::error::AppError;
+use crate::state::App;
+use ghiseu_domain::appointment::{BookingReference, Closure, Schedule, Slot, SlotRefusal};
+use ghiseu_domain::case::CaseState;
+use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
+use ghiseu_domain::catalogue::{Authority, Office, Service};
+use ghiseu_storage::appointments::{self, Booking, BookingHolder, HolderKind};
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
+use std::sync::Arc;
+
+/// Where and for what a booking is made, read from the catalogue.
+pub struct Place<'a> {
+    pub authority: &'a Authority,
+    pub service: &'a Service,
+    pub appointment: &'a ServiceAppointment,
+    pub office: &'a Office,
+    pub window: &'a Window,
+}
+
+pub fn place<'a>(state: &'a App, service_id: &str, office_id: &str) -> Result<Place<'a>, AppError> {
+    let (authority, service) =
+        state
+            .catalogue
+            .service(service_id)
+            .ok_or_else(|| AppError::NotFound {
+                detail: format!("There is no service \"{service_id}\"; see /api/v1/services."),
+            })?;
+    let appointment = service.appointment.as_ref().ok_or_else(|| AppError::Unprocessable {
+        code: "no-appointments",
+        detail: format!("The service \"{service_id}\" needs no visit to the counter, so it takes no appointments."),
+    })?;
+    let office = authority
+        .offices
+        .iter()
+        .find(|o| o.id == office_id)
+        .ok_or_else(|| AppError::Unprocessable {
+            code: "unknown-office",
+            detail: format!(
+                "The office \"{office_id}\" does not offer this service. Offices that do: {}.",
+                authority
+                    .offices
+                    .iter()
+                    .map(|o| o.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })?;
+    let window = office
+        .window(appointment.window)
+        .ok_or_else(|| AppError::Unprocessable {
+            code: "unknown-office",
+            detail: format!(
+                "The office \"{office_id}\" has no {} window.",
+                appointment.window.as_str()
+            ),
+        })?;
+    Ok(Place {
+        authority,
+        service,
+        appointment,
+        office,
+        window,
+    })
+}
+
+/// The office's one-off closures on `date`, as the domain reads them. An
+/// administrator's new closure reaches other server processes within
+/// `CLOSURES_FRESH_MS`; slots already booked on that day stay booked.
+pub async fn closures_on(
+    state: &App,
+    office_id: &str,
+    date: Date,
+) -> Result<Arc<Vec<Closure>>, AppError> {
+    let now_ms = state.clock.now().as_millisecond();
+    if let Some(found) = state.slot_cache.closures(office_id, date, now_ms) {
+        return Ok(found);
+    }
+    let day = date.to_string();
+    let rows = appointments::closures_between(&state.db, office_id, &day, &day).await?;
+    let mut closures = Vec::with_capacity(rows.len());
+    for (day, window, reason) in rows {
+        let date: Date = day
+            .parse()
+            .map_err(|e| AppError::Internal(format!("closure day {day}: {e}")))?;
+        closures.push(Closure {
+            date,
+            window: window.as_deref().and_then(WindowKind::parse),
+            reason,
+        });
+    }
+    let closures = Arc::new(closures);
+    state
+        .slot_cache
+        .keep_closures(office_id, date, now_ms, closures.clone());
+    Ok(closures)
+}
+
+/// The slot starting at `start`, if the catalogue lets it be booked now.
+pub async fn slot(
+    state: &App,
+    place: &Place<'_>,
+    start: Timestamp,
+    now: Timestamp,
+) -> Result<Slot, AppError> {
+    let date = start.to_zoned(place.office.time_zone.clone()).date();
+    let closures = closures_on(state, &place.office.id, date).await?;
+    let schedule = Schedule {
+        office: place.office,
+        window: place.window,
+        calendar: &place.authority.calendar,
+        policy: &place.authority.booking,
+        closures: closures.as_slice(),
+    };
+    let minutes = place.appointment.minutes;
+    if start > now && schedule.takes_bookings_on(date, now) {
+        let grid = super::slots::grid_of(state, place, &schedule, date, &closures);
+        if let Some(found) = grid.iter().find(|s| s.start == start) {
+            return Ok(found.clone());
+        }
+    }
+    schedule
+        .check(start, minutes, now)
+        .map_err(|refusal| refused_slot(&refusal, place))
+}
+
+fn refused_slot(refusal: &SlotRefusal, place: &Place<'_>) -> AppError {
+    let zone = place.office.time_zone.clone();
+    let (code, detail) = match refusal {
+        SlotRefusal::InPast => ("slot-in-past", "That time has already passed. Choose a later slot.".to_string()),
+        SlotRefusal::OutsideHours => ("outside-opening-hours", "The office is not open for this service at that time. Choose a slot from the list of free slots.".to_string()),
+        SlotRefusal::Holiday { name } => ("public-holiday", format!("The office is closed that day for a public holiday ({name}). Choose another day.")),
+        SlotRefusal::Closed { reason } => ("office-closed", format!("The office is closed that day: {reason}. Choose another day.")),
+        SlotRefusal::BeyondHorizon { last_day } => ("beyond-horizon", format!("Appointments can be booked up to {last_day}. Choose an earlier day.")),
+        SlotRefusal::NotReleased { opens_at } => ("not-released", format!("Slots for that day are not open yet; they open at {}. Come back then.", opens_at.to_zoned(zone).strftime("%Y-%m-%d %H:%M %Z"))),
+        SlotRefusal::NotOnGrid => ("not-a-slot-start", format!("Slots at this window start every {} minutes from opening. Choose a start from the list of free slots.", place.window.slot_minutes)),
+    };
+    AppError::Unprocessable { code, detail }
+}
+
+/// A booking request as people make it.
+#[derive(Debug, Clone)]
+pub struct HoldRequest {
+    pub service: String,
+    pub office: String,
+    pub start: Timestamp,
+    /// `self` or the id of a child in the person's household.
+    pub holders: Vec<String>,
+    pub case: Option<String>,
+}
+
+/// Holds a place for a few minutes while the person confirms.
+pub async fn hold(
+    state: &App,
+    current: &CurrentPerson,
+    address: &str,
+    request: &HoldRequest,
+) -> Result<Booking, AppError> {
+    let now = state.clock.now();
+    let person = &current.person;
+    let place = place(state, &request.service, &request.office)?;
+    let slot = slot(state, &place, request.start, now).await?;
+    let holders = holders(state, current, &request.holders).await?;
+    let case_id = case_for(state, current, &place, request.case.as_deref()).await?;
+    let id = uuid::Uuid::now_v7().to_string();
+    let reference = new_reference().to_string();
+    let cells: Vec<i64> = slot.cells.iter().map(|c| c.as_second()).collect();
+    let expires = now + SignedDuration::from_mins(i64::from(place.authority.booking.hold_minutes));
+    let date = slot.start.to_zoned(place.office.time_zone.clone()).date();
+    let day = super::slots::key_of(&place, date);
+    let seats = i64::try_from(holders.len()).unwrap_or(i64::MAX);
+    let capacity = i64::from(place.window.counters);
+    // A slot full by what this process read moments ago, or with its last
+    // seats already on their way to the database, is refused here without a
+    // query; one that looks free is decided by the write.
+    let taken = super::slots::taken_on(state, &place, date, now).await?;
+    let Some(reservation) = state
+        .slot_cache
+        .in_flight
+        .reserve(&day, &cells, seats, capacity, &taken)
+    else {
+        return Err(slot_full(holders.len()));
+    };
+    // Only attempts that will write count as demand for the waiting room.
+    if let Admission::Waiting { ahead, retry_after } = state
+        .gate
+        .admit(state, place.authority, &person.id, now)
+        .await?
+    {
+        return Err(gate::waiting_problem(ahead, retry_after));
+    }
+    // Those behind the slot's last taker in another process learn it is full
+    // here, from this process's count, without a query.
+    if state
+        .slot_cache
+        .fits(&day, &cells, seats, capacity, now.as_millisecond())
+        == Some(false)
+    {
+        return Err(slot_full(holders.len()));
+    }
+    let seat = Seat {
+        person_id: person.id.clone(),
+        address: address.to_string(),
+        now,
+        policy: place.authority.booking.clone(),
+        id,
+        reference,
+        authority_id: place.authority.id.clone(),
+        office_id: place.office.id.clone(),
+        window_kind: place.window.kind.as_str().to_string(),
+        service_id: place.service.id.clone(),
+        case_id,
+        starts_at: slot.start.as_second(),
+        ends_at: slot.end.as_second(),
+        expires_at: expires.as_second(),
+        cells,
+        capacity,
+        holders,
+        day,
+        reservation: Some(reservation),
+    };
+    super::seat_batch::take(state, seat).await
+}
+
+pub fn slot_full(people: usize) -> AppError {
+    AppError::Taken {
+        code: "slot-full",
+        detail: format!(
+            "That slot has no room left for {people} people. Choose another slot; the list of free slots is up to date."
+        ),
+    }
+}
+
+/// Lets this process's next search of the booking's day read the database.
+pub fn forget_day(state: &App, booking: &Booking) {
+    if let (Some(office), Ok(start)) = (
+        state.catalogue.office(&booking.office_id),
+        Timestamp::from_second(booking.starts_at),
+    ) {
+        let date = start.to_zoned(office.time_zone.clone()).date();
+        state
+            .slot_cache
+            .forget(&booking.office_id, &booking.window_kind, date);
+    }
+}
+
+pub fn new_reference() -> BookingReference {
+    let random = *uuid::Uuid::new_v4().as_bytes();
+    BookingReference::from_random([random[0], random[1], random[2], random[3], random[4]])
+}
+
+/// The people named in a request: the person themself and children whose
+/// guardianship an office confirmed. Anyone else is refused.
+async fn holders(
+    state: &App,
+    current: &CurrentPerson,
+    named: &[String],
+) -> Result<Vec<BookingHolder>, AppError> {
+    if named.is_empty() || named.len() > 8 {
+        return Err(AppError::Unprocessable {
+            code: "holders",
+            detail:
+                "Name between 1 and 8 people: `self` and the ids of children in your household."
+                    .into(),
+        });
+    }
+    let mut holders: Vec<BookingHolder> = Vec::with_capacity(named.len());
+    for name in named {
+        let holder = if name == "self" {
+            BookingHolder {
+                kind: HolderKind::Person,
+                id: current.person.id.clone(),
+            }
+        } else {
+            match acting_guardian_of(state, name, &current.person.id).await? {
+                Some(ward) => BookingHolder {
+                    kind: HolderKind::Ward,
+                    id: ward.ward_id,
+                },
+                _ => {
+                    return Err(AppError::Unprocessable {
+                        code: "not-in-household",
+                        detail: format!(
+                            "\"{name}\" is not a child in your household. You can book for yourself and for children an office confirmed you are guardian of."
+                        ),
+                    });
+                }
+            }
+        };
+        if holders.contains(&holder) {
+            return Err(AppError::Unprocessable {
+                code: "holders",
+                detail: "Each person can be named once.".into(),
+            });
+        }
+        holders.push(holder);
+    }
+    Ok(holders)
+}
+
+/// The case a booking belongs to, where the service asks for one.
+async fn case_for(
+    state: &App,
+    current: &CurrentPerson,
+    place: &Place<'_>,
+    case_id: Option<&str>,
+) -> Result<Option<String>, AppError> {
+    match place.appointment.mode {
+        AppointmentMode::Assigned => Err(AppError::Unprocessable {
+            code: "assigned-by-office",
+            detail: "For this service the office gives you an appointment after it reviews your application; you will see it on your application's page.".into(),
+        }),
+        AppointmentMode::Open if case_id.is_none() => Ok(None),
+        mode => {
+            let Some(case_id) = case_id else {
+                return Err(AppError::Unprocessable {
+                    code: "case-required",
+                    detail: "Book this appointment from your application's page, once the office has accepted it.".into(),
+                });
+            };
+            let Some((case, _)) = citizen_case(state, current, case_id).await? else {
+                return Err(AppError::NotFound { detail: "There is no such application.".into() });
+            };
+            let accepted = CaseState::parse(&case.state).is_some_and(CaseState::takes_appointment);
+            if case.service_id != place.service.id
+                || (mode == AppointmentMode::AfterAcceptance && !accepted)
+            {
+                return Err(AppError::Unprocessable {
+                    code: "case-not-ready",
+                    detail: "This application cannot take an appointment yet: the office must accept it first.".into(),
+                });
+            }
+            if let Some(office) = case.office_id.as_deref()
+                && office != place.office.id
+            {
+                return Err(AppError::Unprocessable {
+                    code: "case-office",
+                    detail: format!("Your application is handled at the office \"{office}\"; book the appointment there."),
+                });
+            }
+            Ok(Some(case.id))
+        }
+    }
+}

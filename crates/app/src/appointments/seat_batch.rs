@@ -1,0 +1,156 @@
+//! Writing seats. When slots are released, the seats that get past this
+//! process's count all want SQLite's single writer at once; one transaction
+//! each would spend most of the writer's time beginning and committing. So
+//! on SQLite whoever gets the writer's turn writes every seat asked for by
+//! then in one transaction, and answers them all; on PostgreSQL each seat
+//! has a transaction of its own. Either way each seat is written under a
+//! savepoint of its own, so a refusal undoes only that seat and counts it.
+
+use super::gate;
+use super::take::{Seat, Step, on_own_thread, steps};
+use crate::error::AppError;
+use crate::state::App;
+use ghiseu_storage::appointments::Booking;
+use ghiseu_storage::{Backend, Connection, Savepoint, WriteTurn};
+use std::sync::Mutex;
+use tokio::sync::oneshot;
+
+type Answer = oneshot::Sender<Result<Booking, AppError>>;
+
+/// Seats waiting for the writer, in the order they were asked for.
+#[derive(Default)]
+pub struct SeatQueue {
+    waiting: Mutex<Vec<(Seat, Answer)>>,
+}
+
+impl std::fmt::Debug for SeatQueue {
+    // Only how many: a seat names a person and their network address.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let waiting = self.waiting.lock().map_or(0, |w| w.len());
+        f.debug_struct("SeatQueue")
+            .field("waiting", &waiting)
+            .finish()
+    }
+}
+
+/// Takes the seat. On PostgreSQL, which writes in parallel, in a transaction
+/// of its own; on SQLite together with the seats asked for meanwhile.
+pub async fn take(state: &App, seat: Seat) -> Result<Booking, AppError> {
+    if state.db.backend() == Backend::Postgres {
+        let turn = state.db.write_turn().await;
+        let mut written = write(state, turn, vec![seat]).await;
+        return written
+            .pop()
+            .unwrap_or_else(|| Err(AppError::Internal("a seat's write gave no answer".into())));
+    }
+    let (answer, mut mine) = oneshot::channel();
+    state
+        .seat_queue
+        .waiting
+        .lock()
+        .map_err(|_| AppError::Internal("seat queue poisoned".into()))?
+        .push((seat, answer));
+    let turn = state.db.write_turn().await;
+    if let Ok(done) = mine.try_recv() {
+        return done;
+    }
+    let batch = std::mem::take(
+        &mut *state
+            .seat_queue
+            .waiting
+            .lock()
+            .map_err(|_| AppError::Internal("seat queue poisoned".into()))?,
+    );
+    if !batch.is_empty() {
+        on_own_thread(state, move |state| async move {
+            let (seats, answers): (Vec<Seat>, Vec<Answer>) = batch.into_iter().unzip();
+            for (answer, result) in answers.into_iter().zip(write(&state, turn, seats).await) {
+                let _ = answer.send(result);
+            }
+            Ok(())
+        })
+        .await?;
+    }
+    mine.await
+        .map_err(|_| AppError::Internal("a seat's write gave no answer".into()))?
+}
+
+/// Writes the seats in one transaction, a result for each in order; an
+/// error of the transaction itself is every seat's result.
+async fn write(state: &App, turn: WriteTurn, seats: Vec<Seat>) -> Vec<Result<Booking, AppError>> {
+    let failed = |seats: usize, message: &str| {
+        (0..seats)
+            .map(|_| Err(AppError::Internal(message.to_string())))
+            .collect()
+    };
+    let mut tx = match state.db.begin_write_in(turn).await {
+        Ok(tx) => tx,
+        Err(e) => return failed(seats.len(), &e.to_string()),
+    };
+    let mut results = Vec::with_capacity(seats.len());
+    for mut seat in seats {
+        results.push(one(state, &mut tx, &mut seat).await);
+    }
+    if let Err(e) = tx.commit().await {
+        for booking in results.iter().flatten() {
+            super::book::forget_day(state, booking);
+        }
+        return failed(results.len(), &e.to_string());
+    }
+    results
+}
+
+/// One seat under its own savepoint.
+async fn one(state: &App, conn: &mut Connection, seat: &mut Seat) -> Result<Booking, AppError> {
+    let seats = i64::try_from(seat.holders.len()).unwrap_or(i64::MAX);
+    // Those queued behind the slot's last taker learn it is full from this
+    // process's count, without a query.
+    if state.slot_cache.fits(
+        &seat.day,
+        &seat.cells,
+        seats,
+        seat.capacity,
+        seat.now.as_millisecond(),
+    ) == Some(false)
+    {
+        return Err(super::book::slot_full(seat.holders.len()));
+    }
+    let point = Savepoint::set(conn, "seat").await?;
+    match steps(conn, seat).await {
+        Ok(Step::Placed(booking)) => {
+            let booking = *booking;
+            point.keep(conn).await?;
+            seat.reservation = None;
+            state.slot_cache.add(&seat.day, &seat.cells, seats);
+            Ok(booking)
+        }
+        Ok(Step::Limited(refusal)) => {
+            point.keep(conn).await?;
+            Err(refusal)
+        }
+        Ok(Step::Full(refusal)) => {
+            state
+                .slot_cache
+                .mark_full(&seat.day, &seat.cells, seat.capacity);
+            refused(conn, point, seat, refusal).await
+        }
+        Ok(Step::Refused(refusal)) => refused(conn, point, seat, refusal).await,
+        Err(e) => {
+            point.undo(conn).await?;
+            Err(e)
+        }
+    }
+}
+
+/// Undoes a refused seat's writes and counts the refusal itself, as the
+/// request limits count every attempt.
+async fn refused(
+    conn: &mut Connection,
+    point: Savepoint,
+    seat: &Seat,
+    refusal: AppError,
+) -> Result<Booking, AppError> {
+    point.undo(conn).await?;
+    gate::count_refused_booking(conn, &seat.person_id, &seat.address, seat.now).await?;
+    Err(refusal)
+}

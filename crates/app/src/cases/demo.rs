@@ -1,0 +1,253 @@
+//! Demonstration cases for `ghiseu serve --demo`: the demo citizen's and her
+//! children's applications in every state a case can rest in, so each page
+//! of the citizen's and the operator's side has something to show.
+
+use crate::error::AppError;
+use crate::state::App;
+use ghiseu_domain::case::application::Answers;
+use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
+use ghiseu_domain::quote::{QuoteRequest, price};
+use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
+
+const SERVICE: &str = "ro.passport.electronic";
+const OFFICE: &str = "ab-alba-iulia";
+
+/// The moves after creation that bring a case to each resting state.
+fn paths() -> Vec<Vec<(CaseAction, Option<&'static str>)>> {
+    use CaseAction as A;
+    let sent = vec![(A::Submit, None)];
+    let reviewing = [sent.clone(), vec![(A::StartReview, None)]].concat();
+    let due = [
+        reviewing.clone(),
+        vec![(A::Accept, None), (A::RequestFee, None)],
+    ]
+    .concat();
+    let paid = [
+        due.clone(),
+        vec![(
+            A::ConfirmPayment,
+            Some("Treasury receipt checked at the counter."),
+        )],
+    ]
+    .concat();
+    let producing = [paid.clone(), vec![(A::StartProduction, None)]].concat();
+    let ready = [producing.clone(), vec![(A::MarkReady, None)]].concat();
+    let returned = [
+        reviewing.clone(),
+        vec![(
+            A::Return,
+            Some("The photo of the birth certificate is blurred: upload a sharp scan."),
+        )],
+    ]
+    .concat();
+    vec![
+        Vec::new(),
+        sent.clone(),
+        reviewing.clone(),
+        returned.clone(),
+        [returned, vec![(A::Resubmit, None)]].concat(),
+        due,
+        paid,
+        producing,
+        ready.clone(),
+        [ready, vec![(A::HandOver, None)]].concat(),
+        [
+            reviewing,
+            vec![(
+                A::Reject,
+                Some("The holder does not meet the conditions for this service."),
+            )],
+        ]
+        .concat(),
+        [sent, vec![(A::Withdraw, None)]].concat(),
+        vec![(A::ExpireDraft, None)],
+    ]
+}
+
+/// Creates the cases once: nothing when the citizen already has some.
+pub async fn seed(state: &App, citizen: &str, operator: &str) -> Result<usize, AppError> {
+    if !cases::for_person(&state.db, citizen, &[]).await?.is_empty() {
+        return Ok(0);
+    }
+    let Some((authority, _)) = state.catalogue.service(SERVICE) else {
+        return Ok(0);
+    };
+    let profile = ghiseu_storage::profiles::load(&state.db, citizen).await?;
+    let (given, family, birth) = profile.map_or((None, None, None), |p| {
+        (p.given_name, p.family_name, p.birth_date)
+    });
+    let today = state.clock.today(authority);
+    let now = state.clock.now().as_microsecond();
+    let mut made = 0;
+    for path in paths() {
+        let mut case = CaseRecord {
+            id: uuid::Uuid::now_v7().to_string(),
+            reference: None,
+            authority_id: authority.id.clone(),
+            service_id: SERVICE.into(),
+            applicant_id: citizen.into(),
+            holder_person_id: Some(citizen.into()),
+            holder_ward_id: None,
+            holder_given_name: given.clone().unwrap_or_default(),
+            holder_family_name: family.clone().unwrap_or_default(),
+            holder_birth_date: birth.clone(),
+            holder_region: Some("RO-AB".into()),
+            category_id: Some("adult".into()),
+            answers: serde_json::to_string(&Answers::default()).unwrap_or_else(|_| "{}".into()),
+            office_id: None,
+            state: CaseState::Draft.code().into(),
+            assignee_id: None,
+            filed_on: None,
+            deadline: None,
+            fee_minor: None,
+            currency: authority.currency.code().into(),
+            pickup_office_id: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let mut tx = state.db.begin_write().await?;
+        cases::insert_draft(&mut tx, &case).await?;
+        let mut current = CaseState::Draft;
+        for (action, reason) in path {
+            let actor = action.actor();
+            let to = transition(current, action, actor)
+                .map_err(|r| AppError::Internal(r.to_string()))?;
+            let version = cases::apply_move(
+                &mut tx,
+                &Move {
+                    case_id: &case.id,
+                    version: case.version,
+                    from: current.code(),
+                    to: to.code(),
+                    action: action.code(),
+                    actor_id: (actor != Actor::System || action == CaseAction::ConfirmPayment)
+                        .then_some(if actor == Actor::Applicant {
+                            citizen
+                        } else {
+                            operator
+                        }),
+                    actor_role: match actor {
+                        Actor::Applicant => "applicant",
+                        Actor::Operator => "operator",
+                        Actor::System => "system",
+                    },
+                    reason,
+                    now,
+                },
+            )
+            .await?
+            .map_err(|_| AppError::Internal("a demo case changed while it was made".into()))?;
+            case.version = version;
+            if action == CaseAction::Submit {
+                let sequence = cases::next_sequence(&mut tx, &authority.id, today.year()).await?;
+                let reference = CaseReference::new(
+                    &authority.reference_prefix,
+                    today.year(),
+                    u32::try_from(sequence).unwrap_or(u32::MAX),
+                )
+                .to_string();
+                let priced = price(
+                    &state.catalogue,
+                    &QuoteRequest {
+                        service: SERVICE.into(),
+                        birth_date: birth.as_deref().and_then(|b| b.parse().ok()),
+                        filed_on: Some(today),
+                        ..QuoteRequest::default()
+                    },
+                    |_| today,
+                )?;
+                cases::record_filing(
+                    &mut tx,
+                    &case.id,
+                    &Filing {
+                        reference: &reference,
+                        office_id: OFFICE,
+                        filed_on: &today.to_string(),
+                        deadline: priced.processing_deadline.map(|d| d.to_string()).as_deref(),
+                        fee_minor: priced.total_minor,
+                        category_id: Some("adult"),
+                    },
+                )
+                .await?;
+                case.reference = Some(reference);
+                case.office_id = Some(OFFICE.into());
+                case.fee_minor = Some(priced.total_minor);
+            }
+            if action == CaseAction::StartReview {
+                cases::claim(&mut tx, &case.id, operator, now).await?;
+                case.version += 1;
+            }
+            if action == CaseAction::RequestFee {
+                case.state = to.code().into();
+                crate::payments::create_order(&mut tx, state, &case, now).await?;
+            }
+            if action == CaseAction::ConfirmPayment
+                && let Some(order) =
+                    ghiseu_storage::payments::for_case_in(&mut tx, &case.id).await?
+            {
+                ghiseu_storage::payments::mark_paid(
+                    &mut tx,
+                    &order.id,
+                    ghiseu_storage::payments::PaidBy::Operator,
+                    now,
+                )
+                .await?;
+            }
+            if action == CaseAction::MarkReady {
+                ghiseu_storage::issued_documents::set_pickup_office(&mut tx, &case.id, OFFICE)
+                    .await?;
+            }
+            if action == CaseAction::HandOver {
+                hand_over(&mut tx, state, &case, operator, today, now).await?;
+            }
+            current = to;
+        }
+        tx.commit().await?;
+        made += 1;
+    }
+    Ok(made)
+}
+
+/// The issued-document record of the demo case handed over to the citizen
+/// herself, as the counter's handover writes it.
+async fn hand_over(
+    conn: &mut ghiseu_storage::Connection,
+    state: &App,
+    case: &CaseRecord,
+    operator: &str,
+    today: jiff::civil::Date,
+    now: i64,
+) -> Result<(), AppError> {
+    use crate::office::handover;
+    use ghiseu_storage::issued_documents::{self, IssuedDocument};
+    let Some((authority, _)) = state.catalogue.service(&case.service_id) else {
+        return Ok(());
+    };
+    let expires_on = handover::expiry(state, case, today);
+    let sequence = issued_documents::next_sequence(conn, &authority.id, today.year()).await?;
+    let holder = format!("{} {}", case.holder_given_name, case.holder_family_name);
+    let issued = IssuedDocument {
+        id: uuid::Uuid::now_v7().to_string(),
+        number: handover::document_number(authority, today, sequence),
+        case_id: case.id.clone(),
+        service_id: case.service_id.clone(),
+        authority_id: authority.id.clone(),
+        holder_person_id: case.holder_person_id.clone(),
+        holder_ward_id: case.holder_ward_id.clone(),
+        holder_name: holder.clone(),
+        issued_on: today.to_string(),
+        expires_on,
+        office_id: OFFICE.into(),
+        received_by_kind: "holder".into(),
+        received_by_name: holder.clone(),
+        receiver_document: handover::masked("CI AX123456"),
+        attorney_number: None,
+        attorney_date: None,
+        signature_name: holder,
+        handed_over_by: operator.into(),
+        handed_over_at: now,
+    };
+    issued_documents::insert(conn, &issued).await?;
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Applications: who may see which, drafts that expire, the pace and number
+//! of uploads, the sweep of the document store, and the demonstration cases.
+
+pub mod access;
+pub mod demo;
+pub mod expiry;
+pub mod in_flight;
+pub mod pace;
+pub mod sweep;
+
+use crate::state::App;
+
+/// The holder's facts copied onto a new case.
+pub struct CaseCopy {
+    pub person_id: Option<String>,
+    pub ward_id: Option<String>,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Option<String>,
+    pub region: Option<String>,
+}
+
+/// The holder's category on the filing date (today for a draft), from the
+/// birth date and the answers; `None` when it cannot be told yet.
+pub fn case_category<'a>(
+    state: &App,
+    authority: &ghiseu_domain::catalogue::Authority,
+    service: &'a ghiseu_domain::catalogue::Service,
+    case: &ghiseu_storage::cases::CaseRecord,
+    answers: &ghiseu_domain::case::application::Answers,
+) -> Option<&'a ghiseu_domain::catalogue::Category> {
+    let birth = case
+        .holder_birth_date
+        .as_deref()
+        .and_then(|b| b.parse().ok());
+    let filed = case
+        .filed_on
+        .as_deref()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| state.clock.today(authority));
+    ghiseu_domain::case::application::category_for(service, birth, filed, answers.domicile_abroad)
+        .ok()
+        .flatten()
+}

@@ -1,0 +1,150 @@
+//! Every string a person reads goes through here: Fluent messages per language.
+
+mod tr;
+pub use tr::Tr;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use ghiseu_domain::catalogue::Lang;
+use std::collections::HashMap;
+use unic_langid::LanguageIdentifier;
+
+/// The languages the portal's pages are complete in.
+pub const UI_LANGUAGES: [Lang; 2] = [Lang::Ro, Lang::En];
+
+/// Every language's messages, one file per part of the portal.
+const SOURCES: [(Lang, &[&str]); 2] = [
+    (
+        Lang::Ro,
+        &[
+            include_str!("../locales/ro/main.ftl"),
+            include_str!("../locales/ro/profile.ftl"),
+            include_str!("../locales/ro/representation.ftl"),
+            include_str!("../locales/ro/cases.ftl"),
+            include_str!("../locales/ro/card.ftl"),
+            include_str!("../locales/ro/messages.ftl"),
+            include_str!("../locales/ro/payments.ftl"),
+            include_str!("../locales/ro/appointments.ftl"),
+        ],
+    ),
+    (
+        Lang::En,
+        &[
+            include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/profile.ftl"),
+            include_str!("../locales/en/representation.ftl"),
+            include_str!("../locales/en/cases.ftl"),
+            include_str!("../locales/en/card.ftl"),
+            include_str!("../locales/en/messages.ftl"),
+            include_str!("../locales/en/payments.ftl"),
+            include_str!("../locales/en/appointments.ftl"),
+        ],
+    ),
+];
+
+/// A named value for a message: text or a number (numbers choose plural forms).
+pub type Arg = FluentValue<'static>;
+
+pub struct I18n {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for I18n {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("I18n")
+            .field("languages", &self.bundles.keys())
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the {lang} messages do not parse: {detail}")]
+pub struct I18nError {
+    lang: Lang,
+    detail: String,
+}
+
+impl I18n {
+    pub fn new() -> Result<I18n, I18nError> {
+        let mut bundles = HashMap::new();
+        for (lang, sources) in SOURCES {
+            let error = |detail: String| I18nError { lang, detail };
+            let id: LanguageIdentifier =
+                lang.code().parse().map_err(|e| error(format!("{e:?}")))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Isolation marks would end up inside HTML attributes and e-mails.
+            bundle.set_use_isolating(false);
+            for source in sources {
+                let resource = FluentResource::try_new(source.to_string())
+                    .map_err(|(_, errors)| error(format!("{errors:?}")))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| error(format!("{errors:?}")))?;
+            }
+            bundles.insert(lang, bundle);
+        }
+        Ok(I18n { bundles })
+    }
+
+    /// The message `key` in `lang`, else in English, else the key itself.
+    pub fn text(&self, lang: Lang, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    pub fn text_with(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.format(lang, key, Some(&fluent_args))
+    }
+
+    fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        for candidate in [lang, Lang::En] {
+            let Some(bundle) = self.bundles.get(&candidate) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(key, lang = %candidate, ?errors, "message formatted with errors");
+            }
+            return text.into_owned();
+        }
+        tracing::warn!(key, lang = %lang, "missing message");
+        key.to_string()
+    }
+
+    /// Message ids defined for `lang` (for completeness checks).
+    pub fn keys(&self, lang: Lang) -> Vec<String> {
+        let sources: &[&str] = SOURCES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&[], |(_, s)| *s);
+        let mut keys = Vec::new();
+        for source in sources {
+            match FluentResource::try_new(source.to_string()) {
+                Ok(resource) | Err((resource, _)) => {
+                    keys.extend(resource.entries().filter_map(|entry| match entry {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    }))
+                }
+            }
+        }
+        keys
+    }
+}
+
+/// A text argument.
+pub fn text_arg(value: impl Into<String>) -> Arg {
+    FluentValue::from(value.into())
+}
+
+/// A number argument (selects plural forms).
+pub fn number_arg(value: i64) -> Arg {
+    FluentValue::from(value)
+}
