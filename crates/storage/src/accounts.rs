@@ -1,5 +1,6 @@
 //! People and their accounts, single-use tokens, and attempt throttling.
 
+use ghiseu_domain::account::Role;
 use crate::{Database, StorageError};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -11,7 +12,7 @@ pub struct PersonRecord {
     pub email: String,
     pub email_verified_at: Option<i64>,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub assurance: String,
     pub given_name: Option<String>,
     pub family_name: Option<String>,
@@ -32,13 +33,23 @@ impl std::fmt::Debug for PersonRecord {
 pub(crate) const PERSON_COLUMNS: &str = "id, email, email_verified_at, password_hash, role, assurance, \
      given_name, family_name, preferred_lang, created_at, version";
 
+/// The row's role; a value the domain does not know is an error, never a
+/// guess.
+fn role(row: &AnyRow) -> Result<Role, sqlx::Error> {
+    let code: String = row.try_get("role")?;
+    Role::parse(&code).ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: "role".into(),
+        source: format!("unknown role {code:?}").into(),
+    })
+}
+
 pub(crate) fn person(row: &AnyRow) -> Result<PersonRecord, sqlx::Error> {
     Ok(PersonRecord {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
         email_verified_at: row.try_get("email_verified_at")?,
         password_hash: row.try_get("password_hash")?,
-        role: row.try_get("role")?,
+        role: role(row)?,
         assurance: row.try_get("assurance")?,
         given_name: row.try_get("given_name")?,
         family_name: row.try_get("family_name")?,

@@ -109,7 +109,16 @@ impl Database {
         &self.writer_turn
     }
 
+    /// The raw pool: storage's own, and tests' to look underneath. The
+    /// program writes through [`Database::begin_write`] and reads through
+    /// [`Database::connection`].
+    #[cfg(feature = "test-support")]
     pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    #[cfg(not(feature = "test-support"))]
+    pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }
 

@@ -36,7 +36,7 @@ pub async fn complete(
 ) -> Result<Completion, StorageError> {
     let person_id = current.person.id.as_str();
     let now = state.clock.now().as_microsecond();
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin_write().await?;
     if let Err(refusal) = card_checks::claim(&mut tx, &answer.reference, person_id, now).await? {
         return Ok(Completion::Unclaimed(refusal));
     }

@@ -84,13 +84,13 @@ pub async fn seed(state: &App, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, 
         .await?
         .ok_or_else(|| AppError::Internal(format!("demo person {email} not created")))?;
         if role != Role::Citizen {
-            let mut tx = db.pool().begin().await.map_err(StorageError::from)?;
+            let mut tx = db.begin_write().await?;
             let posting = Posting {
                 authority_id: authority,
                 office_ids: offices.clone(),
             };
             staff::assign(&mut tx, &id, role.code(), &posting, micros).await?;
-            tx.commit().await.map_err(StorageError::from)?;
+            tx.commit().await?;
         }
         if role == Role::Citizen {
             citizen_id = Some(id.clone());
@@ -112,7 +112,7 @@ pub async fn seed(state: &App, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, 
 
 /// The citizen's profile in Alba and their two confirmed children, made once.
 async fn household(db: &Database, citizen: &str, operator: &str, now: i64) -> Result<(), AppError> {
-    let mut tx = db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = db.begin_write().await?;
     let update = ProfileUpdate {
         person_id: citizen,
         given_name: "Ana",
@@ -147,6 +147,6 @@ async fn household(db: &Database, citizen: &str, operator: &str, now: i64) -> Re
             households::record_confirmed(&mut tx, &ward, operator).await?;
         }
     }
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(())
 }

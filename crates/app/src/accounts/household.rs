@@ -1,11 +1,53 @@
 //! The one rule for who may act for a child, used by cases, bookings and
 //! every other place.
 
+use super::{CurrentPerson, audit_event};
+use crate::error::AppError;
 use crate::state::App;
+use ghiseu_domain::account::PersonName;
 use ghiseu_domain::account::household::is_minor;
-use ghiseu_storage::StorageError;
-use ghiseu_storage::households::{self, WardRecord};
+use ghiseu_storage::households::{self, NewWard, WardRecord};
+use ghiseu_storage::{StorageError, audit};
 use jiff::civil::Date;
+
+/// A child's details and the evidence of the relationship, as checked.
+pub struct WardFacts {
+    pub given_name: PersonName,
+    pub family_name: PersonName,
+    pub birth_date: Date,
+    pub relationship: String,
+    pub evidence: String,
+    pub office_id: String,
+}
+
+/// A guardian asks to act for a child; an operator of the office named
+/// confirms it once they have seen the evidence. Answers the child's id.
+pub async fn request_guardianship(
+    state: &App,
+    guardian: &CurrentPerson,
+    ward: &WardFacts,
+) -> Result<String, AppError> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let mut tx = state.db.begin_write().await?;
+    let birth_date = ward.birth_date.to_string();
+    let new = NewWard {
+        id: &id,
+        given_name: ward.given_name.as_str(),
+        family_name: ward.family_name.as_str(),
+        birth_date: &birth_date,
+        guardian_id: &guardian.person.id,
+        relationship: &ward.relationship,
+        evidence: &ward.evidence,
+        office_id: &ward.office_id,
+        now: state.clock.now().as_microsecond(),
+    };
+    households::request(&mut tx, &new).await?;
+    let mut event = audit_event(state, "household.requested", Some(&guardian.person.id), None);
+    event.on_behalf_of = Some(id.clone());
+    audit::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    Ok(id)
+}
 
 /// Today where the relationship was recorded: the 18th birthday begins at
 /// midnight in the time zone of that office's authority.

@@ -5,7 +5,10 @@ pub mod card_check;
 pub mod demo;
 pub mod hash_pool;
 pub mod household;
+pub mod representations;
 pub mod secrets;
+pub mod security;
+pub mod sign_in;
 pub mod totp;
 
 use crate::error::AppError;

@@ -1,5 +1,8 @@
 //! The back office: who a member of staff is and which offices' work they see.
 
+pub mod closures;
+pub mod counter;
+pub mod grants;
 pub mod handover;
 
 use crate::accounts::CurrentPerson;
@@ -84,8 +87,8 @@ impl Staff {
         current: CurrentPerson,
         client: String,
     ) -> Result<Staff, AppError> {
-        match Role::parse(&current.person.role) {
-            Some(role @ (Role::Operator | Role::Supervisor | Role::Administrator)) => {
+        match current.person.role {
+            role @ (Role::Operator | Role::Supervisor | Role::Administrator) => {
                 let posting = ghiseu_storage::staff::posting(&state.db, &current.person.id).await?;
                 Ok(Staff {
                     current,

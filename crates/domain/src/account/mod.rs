@@ -54,6 +54,19 @@ impl Role {
     }
 }
 
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A role read back from where it is kept, compared with its code.
+impl PartialEq<&str> for Role {
+    fn eq(&self, code: &&str) -> bool {
+        self.code() == *code
+    }
+}
+
 /// How well a person's identity is established.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

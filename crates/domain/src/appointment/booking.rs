@@ -131,6 +131,61 @@ fn next(state: BookingState, action: BookingAction) -> Option<BookingState> {
     })
 }
 
+/// Who moves a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BookingActor {
+    /// The person who booked, for themselves and their household.
+    Holder,
+    /// The office's staff, who run the visit.
+    Office,
+    /// The portal itself: holds whose time ran out lapse.
+    System,
+}
+
+impl BookingAction {
+    /// The state this action leads to, from whichever state it is allowed in.
+    pub fn target(self) -> BookingState {
+        match self {
+            Self::Confirm => BookingState::Confirmed,
+            Self::Cancel => BookingState::Cancelled,
+            Self::Lapse => BookingState::Lapsed,
+            Self::CheckIn => BookingState::CheckedIn,
+            Self::Call => BookingState::Called,
+            Self::Serve => BookingState::Served,
+            Self::MarkNoShow => BookingState::NoShow,
+        }
+    }
+}
+
+/// Whether `actor` may take `action` on a booking in `state` (which the
+/// state machine must allow too): the holder confirms and cancels before the
+/// visit, at the counter the office decides; the office marks as missed only
+/// those never called (a called person came); only the portal lets a hold lapse.
+fn permits(actor: BookingActor, action: BookingAction, state: BookingState) -> bool {
+    use BookingAction as A;
+    use BookingState as S;
+    match actor {
+        BookingActor::Holder => {
+            matches!(action, A::Confirm | A::Cancel) && matches!(state, S::Held | S::Confirmed)
+        }
+        BookingActor::System => action == A::Lapse,
+        BookingActor::Office => match action {
+            A::CheckIn | A::Call | A::Serve | A::Cancel => true,
+            A::MarkNoShow => state == S::Confirmed,
+            A::Confirm | A::Lapse => false,
+        },
+    }
+}
+
+/// The states from which `actor` may take `action`: what a storage move
+/// checks the row against, so the rule is written once, here.
+pub fn sources(action: BookingAction, actor: BookingActor) -> Vec<BookingState> {
+    BookingState::ALL
+        .into_iter()
+        .filter(|state| next(*state, action).is_some() && permits(actor, action, *state))
+        .collect()
+}
+
 /// The actions that lead somewhere from `state`.
 pub fn allowed_actions(state: BookingState) -> Vec<BookingAction> {
     BookingAction::ALL
@@ -221,6 +276,46 @@ pub fn ticket_label(kind: WindowKind, number: u32) -> String {
         WindowKind::Information => 'I',
     };
     format!("{letter}-{number:03}")
+}
+
+
+#[cfg(test)]
+mod actor_tests {
+    use super::*;
+
+    #[test]
+    fn every_allowed_move_leads_to_its_actions_target() {
+        for state in BookingState::ALL {
+            for action in BookingAction::ALL {
+                if let Ok(to) = next_state(state, action) {
+                    assert_eq!(to, action.target(), "{state} --{action}-->");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_actor_moves_only_what_is_theirs() {
+        use BookingAction as A;
+        use BookingActor::{Holder, Office, System};
+        use BookingState as S;
+        assert_eq!(sources(A::Cancel, Holder), [S::Held, S::Confirmed]);
+        assert_eq!(sources(A::Cancel, Office), [S::Held, S::Confirmed, S::CheckedIn]);
+        assert_eq!(sources(A::Confirm, Holder), [S::Held]);
+        assert_eq!(sources(A::Lapse, System), [S::Held]);
+        assert!(sources(A::Lapse, Holder).is_empty());
+        assert_eq!(sources(A::MarkNoShow, Office), [S::Confirmed]);
+        assert_eq!(sources(A::Serve, Office), [S::Called]);
+        assert_eq!(sources(A::CheckIn, Office), [S::Confirmed]);
+        assert!(sources(A::CheckIn, Holder).is_empty());
+        for action in BookingAction::ALL {
+            for actor in [Holder, Office, System] {
+                for state in sources(action, actor) {
+                    assert!(next_state(state, action).is_ok(), "{state} --{action}-->");
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

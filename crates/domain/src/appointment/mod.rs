@@ -11,8 +11,8 @@ mod schedule;
 pub mod waiting;
 
 pub use booking::{
-    BookingAction, BookingMoveRefused, BookingState, RescheduleRefused, allowed_actions,
-    limited_by_no_shows, may_reschedule, next_state, ticket_label,
+    BookingAction, BookingActor, BookingMoveRefused, BookingState, RescheduleRefused,
+    allowed_actions, limited_by_no_shows, may_reschedule, next_state, sources, ticket_label,
 };
 pub use reference::BookingReference;
 pub use schedule::{Closure, Schedule, Slot, SlotRefusal};

@@ -4,7 +4,18 @@
 
 use super::rows::{Booking, BookingHolder, booking, booking_row};
 use crate::{Connection, StorageError};
+use ghiseu_domain::appointment::{BookingAction, BookingActor, BookingState, sources};
 use sqlx::Row;
+
+/// The states `actor` may take `action` from, as an SQL list: the domain's
+/// state machine decides, the query only checks the row is still in one.
+pub(super) fn from_states(action: BookingAction, actor: BookingActor) -> String {
+    let quoted: Vec<String> = sources(action, actor)
+        .into_iter()
+        .map(|state| format!("'{}'", state.as_str()))
+        .collect();
+    format!("({})", quoted.join(", "))
+}
 
 /// A place to take: a hold while the person confirms, or a confirmed
 /// booking an operator assigns.
@@ -218,38 +229,40 @@ async fn give_back(conn: &mut Connection, found: &Booking) -> Result<(), Storage
     Ok(())
 }
 
-/// Moves a booking from one of `from` states to `to`, giving its place back;
-/// None when it was not in one of them (someone else moved it first).
+/// Takes `action` on a booking that ends its hold on a place, giving the
+/// place back; None when the booking was not in a state `actor` may take it
+/// from (someone else moved it first).
 async fn end(
     conn: &mut Connection,
     id: &str,
-    from: &str,
-    to: &str,
+    action: BookingAction,
+    actor: BookingActor,
     now: i64,
 ) -> Result<Option<Booking>, StorageError> {
-    let Some(ended) = change_state(conn, id, from, to, now).await? else {
+    let Some(ended) = change_state(conn, id, action, actor, now).await? else {
         return Ok(None);
     };
     give_back(conn, &ended).await?;
     Ok(Some(ended))
 }
 
-/// Moves a booking from one of `from` (an SQL list of states written here,
-/// never from input) to `to`; None when it was in none of them.
+/// Takes `action` on a booking, by the domain's state machine; None when the
+/// booking was in no state `actor` may take it from.
 pub(super) async fn change_state(
     conn: &mut Connection,
     id: &str,
-    from: &str,
-    to: &str,
+    action: BookingAction,
+    actor: BookingActor,
     now: i64,
 ) -> Result<Option<Booking>, StorageError> {
     let row = sqlx::query(&format!(
         "UPDATE bookings SET state = $2, hold_expires_at = NULL, updated_at = $3 \
-         WHERE id = $1 AND state IN {from} RETURNING {}",
+         WHERE id = $1 AND state IN {} RETURNING {}",
+        from_states(action, actor),
         super::rows::COLUMNS
     ))
     .bind(id)
-    .bind(to)
+    .bind(action.target().as_str())
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
@@ -275,7 +288,7 @@ pub async fn lapse_expired(
     let mut lapsed = 0;
     for row in rows {
         let id: String = row.try_get("id")?;
-        if end(conn, &id, "('held')", "lapsed", now).await?.is_some() {
+        if end(conn, &id, BookingAction::Lapse, BookingActor::System, now).await?.is_some() {
             event(conn, &id, "lapsed", None, None, now).await?;
             lapsed += 1;
         }
@@ -289,12 +302,14 @@ pub async fn confirm(
     now: i64,
 ) -> Result<ConfirmOutcome, StorageError> {
     let row = sqlx::query(&format!(
-        "UPDATE bookings SET state = 'confirmed', hold_expires_at = NULL, updated_at = $2 \
-         WHERE id = $1 AND state = 'held' AND hold_expires_at > $2 RETURNING {}",
+        "UPDATE bookings SET state = $3, hold_expires_at = NULL, updated_at = $2 \
+         WHERE id = $1 AND state IN {} AND hold_expires_at > $2 RETURNING {}",
+        from_states(BookingAction::Confirm, BookingActor::Holder),
         super::rows::COLUMNS
     ))
     .bind(id)
     .bind(now)
+    .bind(BookingAction::Confirm.target().as_str())
     .fetch_optional(&mut *conn)
     .await?;
     if let Some(row) = row {
@@ -304,8 +319,8 @@ pub async fn confirm(
     let Some(found) = booking(conn, id).await? else {
         return Ok(ConfirmOutcome::NotHeld("missing".into()));
     };
-    if found.state == "held" {
-        if end(conn, id, "('held')", "lapsed", now).await?.is_some() {
+    if found.state == BookingState::Held.as_str() {
+        if end(conn, id, BookingAction::Lapse, BookingActor::System, now).await?.is_some() {
             event(conn, id, "lapsed", None, None, now).await?;
         }
         return Ok(ConfirmOutcome::Expired);
@@ -319,7 +334,7 @@ pub async fn cancel(
     actor_id: &str,
     now: i64,
 ) -> Result<Cancelled, StorageError> {
-    match end(conn, id, "('held', 'confirmed')", "cancelled", now).await? {
+    match end(conn, id, BookingAction::Cancel, BookingActor::Holder, now).await? {
         Some(done) => {
             event(conn, id, "cancelled", Some(actor_id), None, now).await?;
             Ok(Cancelled::Done(Box::new(done)))

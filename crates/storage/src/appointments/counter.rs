@@ -3,7 +3,9 @@
 
 use super::bookings::event;
 use super::rows::{Booking, COLUMNS, booking, booking_row};
+use super::bookings::from_states;
 use crate::{Connection, Database, StorageError};
+use ghiseu_domain::appointment::{BookingAction, BookingActor, BookingState};
 use sqlx::Row;
 
 /// Checks a confirmed booking in and gives it the next ticket number of its
@@ -18,7 +20,9 @@ pub async fn check_in(
     let Some(found) = booking(conn, id).await? else {
         return Ok(None);
     };
-    if found.state != "confirmed" {
+    if BookingState::parse(&found.state)
+        .is_none_or(|state| !from_states_contain(BookingAction::CheckIn, state))
+    {
         return Ok(None);
     }
     let row = sqlx::query(
@@ -33,12 +37,14 @@ pub async fn check_in(
     .await?;
     let number: i64 = row.try_get("last_number")?;
     let row = sqlx::query(&format!(
-        "UPDATE bookings SET state = 'checked-in', ticket_number = $2, updated_at = $3 \
-         WHERE id = $1 AND state = 'confirmed' RETURNING {COLUMNS}"
+        "UPDATE bookings SET state = $4, ticket_number = $2, updated_at = $3 \
+         WHERE id = $1 AND state IN {} RETURNING {COLUMNS}",
+        from_states(BookingAction::CheckIn, BookingActor::Office)
     ))
     .bind(id)
     .bind(number)
     .bind(now)
+    .bind(BookingAction::CheckIn.target().as_str())
     .fetch_optional(&mut *conn)
     .await?;
     let Some(row) = row else {
@@ -112,12 +118,14 @@ pub async fn finish_visit(
     operator_id: &str,
     now: i64,
 ) -> Result<Option<Booking>, StorageError> {
-    let from = match to {
-        "served" => "('called')",
-        "no-show" => "('confirmed')",
+    let action = match to {
+        "served" => BookingAction::Serve,
+        "no-show" => BookingAction::MarkNoShow,
         _ => return Ok(None),
     };
-    let Some(ended) = super::bookings::change_state(conn, id, from, to, now).await? else {
+    let Some(ended) =
+        super::bookings::change_state(conn, id, action, BookingActor::Office, now).await?
+    else {
         return Ok(None);
     };
     sqlx::query("UPDATE booking_holders SET active = 0 WHERE booking_id = $1")
@@ -126,6 +134,11 @@ pub async fn finish_visit(
         .await?;
     event(conn, id, to, Some(operator_id), None, now).await?;
     Ok(Some(ended))
+}
+
+/// Whether the office may take `action` on a booking in `state`.
+fn from_states_contain(action: BookingAction, state: BookingState) -> bool {
+    ghiseu_domain::appointment::sources(action, BookingActor::Office).contains(&state)
 }
 
 /// Records that biometric data were captured during the visit.

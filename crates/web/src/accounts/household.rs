@@ -23,14 +23,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 /// A child's details and the evidence of the relationship, as checked.
-pub(crate) struct ValidWard {
-    pub given_name: PersonName,
-    pub family_name: PersonName,
-    pub birth_date: Date,
-    pub relationship: String,
-    pub evidence: String,
-    pub office_id: String,
-}
+pub(crate) use ghiseu_app::accounts::household::WardFacts as ValidWard;
 
 /// Checks a guardian's or an operator's description of a child; every problem
 /// becomes a form error.
@@ -252,36 +245,12 @@ pub(crate) async fn add(
             };
         }
     };
-    let id = uuid::Uuid::now_v7().to_string();
-    let saved: Result<(), ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let new = NewWard {
-            id: &id,
-            given_name: ward.given_name.as_str(),
-            family_name: ward.family_name.as_str(),
-            birth_date: &ward.birth_date.to_string(),
-            guardian_id: &current.person.id,
-            relationship: &ward.relationship,
-            evidence: &ward.evidence,
-            office_id: &ward.office_id,
-            now: state.clock.now().as_microsecond(),
-        };
-        households::request(&mut tx, &new).await?;
-        let mut event = audit_event(
-            &state,
-            "household.requested",
-            Some(&current.person.id),
-            None,
-        );
-        event.on_behalf_of = Some(id.clone());
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(())
-    }
-    .await;
+    let saved = ghiseu_app::accounts::household::request_guardianship(&state, &current, &ward)
+        .await
+        .map(|_| ());
     match saved {
         Ok(()) => Redirect::to(&format!("/{}/account/household", lang.code())).into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::anonymous_form;
 use super::register::{expired_form, try_again_page};
-use super::secrets::{DECOY_HASH, verify_password};
+use ghiseu_app::accounts::sign_in::{Opened, SignInRefusal, sign_in};
 use super::session::{self, form_token_ok};
 use super::{FormError, audit_event, error_for};
 use crate::AppState;
@@ -14,21 +14,11 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
-use ghiseu_domain::account::EmailAddress;
+use ghiseu_domain::account::{EmailAddress, Role};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::{accounts, audit, sessions, sign_in};
 use serde::Deserialize;
-
-/// Failed sign-ins allowed in the window: from one client address, whoever
-/// they were for (high enough for a refugee centre or an office behind one
-/// address); for one account from addresses it never signed in from; and for
-/// one account from one address it did sign in from before. Only failures
-/// count, so a stranger's guesses lock out strangers, not the owner's devices.
-pub(crate) const CLIENT_FAILURES: i64 = 100;
-pub(crate) const STRANGER_FAILURES: i64 = 5;
-pub(crate) const KNOWN_ADDRESS_FAILURES: i64 = 10;
-const WINDOW_MICROS: i64 = 15 * 60 * 1_000_000;
 
 #[derive(Template)]
 #[template(path = "account/login.html")]
@@ -84,11 +74,6 @@ pub(crate) struct LoginForm {
     form_token: String,
 }
 
-enum Refusal {
-    Credentials,
-    Unverified,
-    Throttled,
-}
 
 pub(crate) async fn submit(
     State(state): State<AppState>,
@@ -109,9 +94,13 @@ pub(crate) async fn submit(
         lang,
     };
     let client = client.0;
-    let outcome = sign_in(&state, &form, &client).await;
+    let outcome = sign_in(&state, &form.email, &form.password, &client).await;
     let refusal = match outcome {
-        Ok(Ok((cookie, second_factor))) => {
+        Ok(Ok(Opened {
+            token,
+            second_factor,
+        })) => {
+            let cookie = session::session_cookie(&state, token);
             let next = if second_factor {
                 "account/login/second-factor"
             } else {
@@ -134,9 +123,9 @@ pub(crate) async fn submit(
         }
     };
     let (status, key) = match refusal {
-        Refusal::Credentials => (StatusCode::UNAUTHORIZED, "login-error-credentials"),
-        Refusal::Unverified => (StatusCode::FORBIDDEN, "login-error-unverified"),
-        Refusal::Throttled => (StatusCode::TOO_MANY_REQUESTS, "login-error-throttled"),
+        SignInRefusal::Credentials => (StatusCode::UNAUTHORIZED, "login-error-credentials"),
+        SignInRefusal::Unverified => (StatusCode::FORBIDDEN, "login-error-unverified"),
+        SignInRefusal::Throttled => (StatusCode::TOO_MANY_REQUESTS, "login-error-throttled"),
     };
     let errors = vec![FormError::new(t, "email", key)];
     let page = login_page(
@@ -149,117 +138,7 @@ pub(crate) async fn submit(
     (status, html(&page)).into_response()
 }
 
-/// Where a sign-in stands before its password is checked.
-struct Attempt {
-    person: Option<accounts::PersonRecord>,
-    client_key: String,
-    account_key: String,
-    locked: bool,
-    second_factor: bool,
-}
-
-/// Reads everything the decision needs with the same queries whether the
-/// address is registered or not, so the time taken says nothing about it.
-async fn attempt(
-    state: &AppState,
-    form: &LoginForm,
-    client: &str,
-    now: i64,
-) -> Result<Attempt, crate::error::ApiError> {
-    let email = EmailAddress::parse(&form.email).ok();
-    let email = email.as_ref().map_or("-", |e| e.as_str());
-    let person = accounts::person_by_email(&state.db, email).await?;
-    let person_id = person.as_ref().map_or("-", |p| p.id.as_str());
-    let address = address_hash(client);
-    let known = sign_in::known_address(&state.db, person_id, &address).await?;
-    let (account_key, limit) = if known {
-        (
-            format!("login:known:{email}:{address}"),
-            KNOWN_ADDRESS_FAILURES,
-        )
-    } else {
-        (format!("login:account:{email}"), STRANGER_FAILURES)
-    };
-    let client_key = format!("login:client:{client}");
-    let client_failures = sign_in::failures(&state.db, &client_key, WINDOW_MICROS, now).await?;
-    let account_failures = sign_in::failures(&state.db, &account_key, WINDOW_MICROS, now).await?;
-    let second_factor = ghiseu_storage::second_factor::get(&state.db, person_id)
-        .await?
-        .is_some_and(|f| f.enabled_at.is_some());
-    Ok(Attempt {
-        person,
-        client_key,
-        account_key,
-        locked: client_failures >= CLIENT_FAILURES || account_failures >= limit,
-        second_factor,
-    })
-}
-
-/// What the sign-in throttle keeps of a client address.
-pub(crate) fn address_hash(client: &str) -> String {
-    super::secrets::token_hash(&format!("sign-in-address:{client}"))
-}
-
-async fn sign_in(
-    state: &AppState,
-    form: &LoginForm,
-    client: &str,
-) -> Result<
-    Result<(axum_extra::extract::cookie::Cookie<'static>, bool), Refusal>,
-    crate::error::ApiError,
-> {
-    let now = state.clock.now().as_microsecond();
-    let attempt = attempt(state, form, client, now).await?;
-    // A lock gives way only to the right password followed by the second factor.
-    if attempt.locked && !attempt.second_factor {
-        audit::record(
-            &state.db,
-            &audit_event(state, "login.throttled", None, Some(client)),
-        )
-        .await?;
-        return Ok(Err(Refusal::Throttled));
-    }
-    let stored = attempt
-        .person
-        .as_ref()
-        .map_or_else(|| DECOY_HASH.to_string(), |p| p.password_hash.clone());
-    let matches = verify_password(form.password.clone(), stored)
-        .await
-        .map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
-    let known_id = attempt.person.as_ref().map(|p| p.id.clone());
-    let Some(person) = attempt.person.filter(|_| matches) else {
-        for key in [&attempt.client_key, &attempt.account_key] {
-            accounts::throttle_hit(&state.db, key, WINDOW_MICROS, i64::MAX, now).await?;
-        }
-        let mut event = audit_event(state, "login.failed", None, Some(client));
-        event.subject = known_id;
-        audit::record(&state.db, &event).await?;
-        return Ok(Err(if attempt.locked {
-            Refusal::Throttled
-        } else {
-            Refusal::Credentials
-        }));
-    };
-    if person.email_verified_at.is_none() {
-        return Ok(Err(Refusal::Unverified));
-    }
-    let mut tx = state
-        .db
-        .pool()
-        .begin()
-        .await
-        .map_err(ghiseu_storage::StorageError::from)?;
-    let cookie = session::start(&mut tx, state, &person.id, attempt.second_factor).await?;
-    if !attempt.second_factor {
-        sign_in::remember_address(&mut tx, &person.id, &address_hash(client), now).await?;
-        let event = audit_event(state, "login.succeeded", Some(&person.id), Some(client));
-        audit::append(&mut tx, &event).await?;
-    }
-    tx.commit()
-        .await
-        .map_err(ghiseu_storage::StorageError::from)?;
-    Ok(Ok((cookie, attempt.second_factor)))
-}
+pub(crate) use ghiseu_app::accounts::sign_in::address_hash;
 
 #[derive(Deserialize)]
 pub(crate) struct CsrfForm {
@@ -315,21 +194,7 @@ pub(crate) async fn logout_everywhere(
         )
             .into_response();
     }
-    let ended: Result<(), ghiseu_storage::StorageError> = async {
-        let mut tx = state.db.pool().begin().await?;
-        sessions::delete_all_for(&mut tx, &current.person.id).await?;
-        let event = audit_event(
-            &state,
-            "session.ended-everywhere",
-            Some(&current.person.id),
-            None,
-        );
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await?;
-        state.db.note_sessions_ended();
-        Ok(())
-    }
-    .await;
+    let ended = ghiseu_app::accounts::security::end_sessions_everywhere(&state, &current).await;
     if let Err(e) = ended {
         tracing::error!(error = %e, "sign-out everywhere failed");
         return (
@@ -375,8 +240,8 @@ pub(crate) async fn account(
             role: t.m(&format!("role-{}", current.person.role)),
             assurance: t.m(&format!("assurance-{}", current.person.assurance)),
             csrf: current.session.csrf_token.clone(),
-            is_staff: current.person.role != "citizen",
-            is_administrator: current.person.role == "administrator",
+            is_staff: current.person.role != Role::Citizen,
+            is_administrator: current.person.role == Role::Administrator,
             logout_action: format!("/{}/account/logout", lang.code()),
             logout_everywhere_action: format!("/{}/account/logout-everywhere", lang.code()),
         })

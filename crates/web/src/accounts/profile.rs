@@ -278,7 +278,7 @@ async fn store(
         domicile_locality: checked.domicile_locality.as_deref(),
         domicile_address: checked.domicile_address.as_deref(),
     };
-    let mut tx = state.db.pool().begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let new_version = match profiles::save(&mut tx, &update, version, now.as_microsecond()).await? {
         Ok(v) => v,
         Err(stale) => return Ok(Err(stale)),

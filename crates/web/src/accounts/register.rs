@@ -241,11 +241,7 @@ async fn create_account(
     let id = uuid::Uuid::now_v7().to_string();
     let started = std::time::Instant::now();
     let mut tx = state
-        .db
-        .pool()
-        .begin()
-        .await
-        .map_err(ghiseu_storage::StorageError::from)?;
+        .db.begin_write().await?;
     let created = accounts::insert_person(
         &mut tx,
         &NewPerson {
@@ -306,9 +302,7 @@ async fn create_account(
             .map(|p| p.id);
         audit::append(&mut tx, &event).await?;
     }
-    tx.commit()
-        .await
-        .map_err(ghiseu_storage::StorageError::from)?;
+    tx.commit().await?;
     if created {
         remember_new_account_time(started.elapsed());
     } else {
@@ -423,23 +417,7 @@ pub(crate) async fn verify(
         lang,
     };
     let now = state.clock.now().as_microsecond();
-    let outcome: Result<Result<String, TokenRefusal>, ghiseu_storage::StorageError> = async {
-        let mut tx = state.db.pool().begin().await?;
-        let used =
-            accounts::consume_token(&mut tx, &token_hash(form.token.trim()), "verify-email", now)
-                .await?;
-        if let Ok(person_id) = &used {
-            accounts::mark_email_verified(&mut tx, person_id, now).await?;
-            audit::append(
-                &mut tx,
-                &audit_event(&state, "account.email-verified", Some(person_id), None),
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(used)
-    }
-    .await;
+    let outcome = ghiseu_app::accounts::security::verify_email(&state, &form.token).await;
     let login = (
         format!("/{}/account/login", lang.code()),
         t.m("verify-go-to-login"),

@@ -123,30 +123,13 @@ pub(crate) async fn revoke(
         )
             .into_response();
     }
-    let done: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let now = state.clock.now().as_microsecond();
-        if !representations::revoke(&mut tx, &form.id, &current.person.id, now).await? {
-            return Ok(false);
-        }
-        let mut event = audit_event(
-            &state,
-            "representation.revoked",
-            Some(&current.person.id),
-            None,
-        );
-        event.detail = serde_json::json!({ "representation": form.id });
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(true)
-    }
-    .await;
+    let done = ghiseu_app::accounts::representations::revoke(&state, &current, &form.id).await;
     match done {
         Ok(true) => {
             Redirect::to(&format!("/{}/account/representations", lang.code())).into_response()
         }
         // Not theirs, unknown, or already withdrawn: nothing to show.
         Ok(false) => finish(&state, Err(PageError::NotFound(lang))),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }

@@ -133,7 +133,7 @@ async fn send_link(
         return Ok(());
     }
     let token = random_token().map_err(|e| crate::error::ApiError::Internal(e.to_string()))?;
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     accounts::insert_token(
         &mut tx,
         &token_hash(&token),
@@ -151,7 +151,7 @@ async fn send_link(
         now,
     )
     .await?;
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -255,31 +255,7 @@ pub(crate) async fn set_new(
                 .into_response();
         }
     };
-    let now = state.clock.now().as_microsecond();
-    let outcome: Result<Result<String, TokenRefusal>, StorageError> = async {
-        let mut tx = state.db.pool().begin().await?;
-        let used = accounts::consume_token(
-            &mut tx,
-            &token_hash(form.token.trim()),
-            "reset-password",
-            now,
-        )
-        .await?;
-        if let Ok(person_id) = &used {
-            accounts::set_password_hash(&mut tx, person_id, &hash, now).await?;
-            sessions::delete_all_for(&mut tx, person_id).await?;
-            ghiseu_storage::sign_in::forget_account_failures(&mut tx, person_id).await?;
-            audit::append(
-                &mut tx,
-                &audit_event(&state, "password.changed", Some(person_id), None),
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        state.db.note_sessions_ended();
-        Ok(used)
-    }
-    .await;
+    let outcome = ghiseu_app::accounts::security::reset_password(&state, &form.token, &hash).await;
     let login = Some((
         format!("/{}/account/login", lang.code()),
         t.m("verify-go-to-login"),

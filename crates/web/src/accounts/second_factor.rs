@@ -126,53 +126,10 @@ pub(crate) async fn enrol(
         lang,
     };
     let now = state.clock.now();
-    let result: Result<Option<Vec<String>>, ApiError> = async {
-        let Some(factor) = second_factor::get(&state.db, &current.person.id)
-            .await?
-            .filter(|f| f.enabled_at.is_none())
-        else {
-            return Ok(None);
-        };
-        let Some(step) = totp::matching_step(&factor.totp_secret, &form.code, now.as_second())
-        else {
-            return Ok(None);
-        };
-        let codes = totp::recovery_codes().map_err(|e| ApiError::Internal(e.to_string()))?;
-        let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_code_hash(c)).collect();
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        if !second_factor::enable(
-            &mut tx,
-            &current.person.id,
-            now.as_microsecond(),
-            step,
-            &hashes,
-        )
-        .await?
-        {
-            return Ok(None);
-        }
-        audit::append(
-            &mut tx,
-            &audit_event(
-                &state,
-                "second-factor.enabled",
-                Some(&current.person.id),
-                None,
-            ),
-        )
-        .await?;
-        notices::tell(
-            &mut tx,
-            &state,
-            &current.person.id,
-            &Notice::SecondFactorEnabled,
-            now,
-        )
-        .await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(Some(codes))
-    }
-    .await;
+    let result =
+        ghiseu_app::accounts::security::enable_second_factor(&state, &current, &form.code, now)
+            .await
+            .map_err(ApiError::from);
     match result {
         Ok(Some(codes)) => html(&RecoveryCodesPage {
             frame: Frame::new(&state, lang, t.m("recovery-codes-title"), "account"),
@@ -319,7 +276,7 @@ async fn check_second_step(
     else {
         return Ok(Step::NoPendingSession);
     };
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     let accepted = match totp::matching_step(&factor.totp_secret, code, now.as_second()) {
         Some(step) => second_factor::use_step(&mut tx, &person_id, step).await?,
         None => {
@@ -351,6 +308,6 @@ async fn check_second_step(
         &audit_event(state, "login.succeeded", Some(&person_id), None),
     )
     .await?;
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(Step::Done(cookie))
 }

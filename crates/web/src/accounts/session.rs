@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use ghiseu_app::accounts::secrets::{random_token, same_secret, token_hash};
+use ghiseu_app::accounts::sign_in::open_session;
 use ghiseu_app::accounts::{CurrentPerson, micros};
 use ghiseu_storage::sessions::{self, SessionRecord};
 
@@ -68,34 +69,18 @@ impl FromRequestParts<AppState> for CurrentPerson {
 }
 
 /// Starts a session in the caller's transaction; returns the cookie to set.
-/// A session waiting for the second factor lasts ten minutes and opens nothing
-/// but the second-factor page.
 pub(crate) async fn start(
     conn: &mut ghiseu_storage::Connection,
     state: &AppState,
     person_id: &str,
     second_factor_pending: bool,
 ) -> Result<Cookie<'static>, crate::error::ApiError> {
-    let token = random_token().map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
-    let csrf = random_token().map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
-    let now = state.clock.now().as_microsecond();
-    let record = SessionRecord {
-        person_id: person_id.to_string(),
-        csrf_token: csrf,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: now.saturating_add(if second_factor_pending {
-            10 * 60 * 1_000_000
-        } else {
-            micros(state.sessions.absolute)
-        }),
-        second_factor_pending,
-    };
-    sessions::insert(conn, &token_hash(&token), &record).await?;
+    let token = open_session(conn, state, person_id, second_factor_pending).await?;
     Ok(session_cookie(state, token))
 }
 
-fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
+/// The session cookie carrying `token`.
+pub(crate) fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
     Cookie::build((SESSION_COOKIE, token))
         .http_only(true)
         .secure(state.sessions.secure_cookies)

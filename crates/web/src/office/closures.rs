@@ -212,12 +212,7 @@ pub(crate) async fn list(
 }
 
 /// What a valid form asks for.
-struct Asked<'a> {
-    office: &'a Office,
-    window: Option<WindowKind>,
-    days: Vec<Date>,
-    reason: String,
-}
+use ghiseu_app::office::closures::ClosureRequest as Asked;
 
 fn check<'a>(
     state: &'a AppState,
@@ -343,58 +338,10 @@ pub(crate) async fn add(
             return show_page(result, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let saved: Result<(), ApiError> = async {
-        let now = state.clock.now();
-        let window = asked.window.map(WindowKind::as_str);
-        let (Some(first), Some(last)) = (asked.days.first(), asked.days.last()) else {
-            return Ok(());
-        };
-        // A day already closed the same way is not entered twice.
-        let already: Vec<String> = appointments::closures_between(
-            &state.db,
-            &asked.office.id,
-            &first.to_string(),
-            &last.to_string(),
-        )
-        .await?
-        .into_iter()
-        .filter(|(_, w, _)| w.as_deref() == window)
-        .map(|(day, _, _)| day)
-        .collect();
-        let mut tx = state.db.begin_write().await?;
-        for day in &asked.days {
-            if already.contains(&day.to_string()) {
-                continue;
-            }
-            let id = uuid::Uuid::now_v7().to_string();
-            appointments::add_closure(
-                &mut tx,
-                &id,
-                &asked.office.id,
-                window,
-                &day.to_string(),
-                &asked.reason,
-                &admin.current.person.id,
-                now.as_second(),
-            )
-            .await?;
-        }
-        let mut event = admin.audit_event(&state, "closure.added", None);
-        event.detail = serde_json::json!({
-            "office": asked.office.id,
-            "window": window,
-            "days": asked.days.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            "reason": asked.reason,
-        });
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-    .await;
-    state.slot_cache.forget_closures(&asked.office.id);
+    let saved = ghiseu_app::office::closures::add_closures(&state, &admin, &asked).await;
     match saved {
         Ok(()) => Redirect::to(&format!("/{}/office/closures", lang.code())).into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 
@@ -417,30 +364,10 @@ pub(crate) async fn remove(
     if !admin.current.csrf_ok(&form.csrf) {
         return expired(&state, lang);
     }
-    let removed: Result<bool, ApiError> = async {
-        let Some(found) = appointments::closure(&state.db, &id).await? else {
-            return Ok(false);
-        };
-        if !admin.serves(&state.catalogue, &found.office_id) {
-            return Ok(false);
-        }
-        let mut tx = state.db.begin_write().await?;
-        let done = appointments::remove_closure(&mut tx, &found.id).await?;
-        let mut event = admin.audit_event(&state, "closure.removed", None);
-        event.detail = serde_json::json!({
-            "office": found.office_id,
-            "window": found.window_kind,
-            "day": found.day,
-        });
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await?;
-        state.slot_cache.forget_closures(&found.office_id);
-        Ok(done)
-    }
-    .await;
+    let removed = ghiseu_app::office::closures::remove_closure(&state, &admin, &id).await;
     match removed {
         Ok(true) => Redirect::to(&format!("/{}/office/closures", lang.code())).into_response(),
         Ok(false) => crate::pages::finish(&state, Err(crate::pages::PageError::NotFound(lang))),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }

@@ -205,37 +205,18 @@ pub(crate) async fn decide(
     if request.status != "pending" {
         return message(&state, t, StatusCode::CONFLICT, "office-decision-already");
     }
-    let decided: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let now = state.clock.now().as_microsecond();
-        if !households::decide(
-            &mut tx,
-            &form.ward_id,
-            &form.guardian_id,
-            status,
-            &staff.current.person.id,
-            &staff.office_ids(&state.catalogue),
-            now,
-        )
-        .await?
-        {
-            return Ok(false);
-        }
-        let mut event = staff.audit_event(
-            &state,
-            &format!("household.{status}"),
-            Some(&form.guardian_id),
-        );
-        event.on_behalf_of = Some(form.ward_id.clone());
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(true)
-    }
+    let decided = ghiseu_app::office::grants::decide_guardianship(
+        &state,
+        &staff,
+        &form.ward_id,
+        &form.guardian_id,
+        status,
+    )
     .await;
     match decided {
         Ok(true) => Redirect::to(&format!("/{}/office/guardianships", lang.code())).into_response(),
         Ok(false) => message(&state, t, StatusCode::CONFLICT, "office-decision-already"),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 

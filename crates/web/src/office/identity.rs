@@ -222,7 +222,7 @@ async fn grant_refusal(
     let posting = ghiseu_storage::staff::posting(&state.db, &person.id).await?;
     let grantee = Grantee {
         person_id: &person.id,
-        role: Role::parse(&person.role).unwrap_or(Role::Administrator),
+        role: person.role,
         authority_id: posting.authority_id.as_deref(),
     };
     Ok(match grant::identity_check(staff.grantor(), grantee) {
@@ -252,13 +252,13 @@ async fn bind(
         national_id: national_id.expose(),
         now: now.as_microsecond(),
     };
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     if let Err(refusal) = identity::record_in_person(&mut tx, &check).await? {
         return Ok(Err(Some(refusal)));
     }
     let mut event = staff.audit_event(state, "identity.checked-in-person", Some(&form.person_id));
     event.detail = serde_json::json!({ "document_type": form.document_type, "document_number": masked, "national_id": national_id.masked() });
     audit::append(&mut tx, &event).await?;
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(Ok(()))
 }

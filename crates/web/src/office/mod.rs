@@ -72,8 +72,8 @@ impl FromRequestParts<AppState> for Staff {
         let current = CurrentPerson::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        match Role::parse(&current.person.role) {
-            Some(role @ (Role::Operator | Role::Supervisor | Role::Administrator)) => {
+        match current.person.role {
+            role @ (Role::Operator | Role::Supervisor | Role::Administrator) => {
                 let posting = ghiseu_storage::staff::posting(&state.db, &current.person.id)
                     .await
                     .map_err(|e| ApiError::from(e).into_response())?;

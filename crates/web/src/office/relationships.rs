@@ -96,31 +96,13 @@ pub(crate) async fn record(
             };
         }
     };
-    let id = uuid::Uuid::now_v7().to_string();
-    let saved: Result<(), ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let new = NewWard {
-            id: &id,
-            given_name: ward.given_name.as_str(),
-            family_name: ward.family_name.as_str(),
-            birth_date: &ward.birth_date.to_string(),
-            guardian_id: &guardian.id,
-            relationship: &ward.relationship,
-            evidence: &ward.evidence,
-            office_id: &ward.office_id,
-            now: state.clock.now().as_microsecond(),
-        };
-        households::record_confirmed(&mut tx, &new, &staff.current.person.id).await?;
-        let mut event = staff.audit_event(&state, "household.recorded", Some(&guardian.id));
-        event.on_behalf_of = Some(id.clone());
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(())
-    }
-    .await;
+    let saved =
+        ghiseu_app::office::grants::record_guardianship(&state, &staff, &guardian.id, &ward)
+            .await
+            .map(|_| ());
     match saved {
         Ok(()) => Redirect::to(&format!("/{}/office/guardianships?recorded=1", lang.code()))
             .into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }

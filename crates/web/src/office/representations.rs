@@ -179,7 +179,7 @@ async fn grant_refusal(
     let grantor = staff.grantor();
     let grantee = Grantee {
         person_id: &representative.id,
-        role: Role::parse(&representative.role).unwrap_or(Role::Administrator),
+        role: representative.role,
         authority_id: representative_posting.authority_id.as_deref(),
     };
     let named = case.as_ref().map(|c| NamedCase {
@@ -306,40 +306,22 @@ pub(crate) async fn record(
         let page = page(&state, lang, &staff, &form, errors, false);
         return (status, html(&page)).into_response();
     };
-    let id = uuid::Uuid::now_v7().to_string();
-    let saved: Result<(), ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let new = NewRepresentation {
-            id: &id,
-            principal_id: &principal.id,
-            representative_id: &representative.id,
-            case_reference: &attorney.case_reference,
-            attorney_number: &attorney.number,
-            issued_on: &attorney.issued_on.to_string(),
-            expires_on: &attorney.expires_on.to_string(),
-            scope: &attorney.scope,
-            office_id: &office.id,
-            recorded_by: &staff.current.person.id,
-            now: state.clock.now().as_microsecond(),
-        };
-        representations::insert(&mut tx, &new).await?;
-        let mut event = staff.audit_event(&state, "representation.recorded", Some(&principal.id));
-        event.detail = serde_json::json!({
-            "representation": id,
-            "representative": representative.id,
-            "case": attorney.case_reference,
-        });
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(())
-    }
-    .await;
+    let saved = ghiseu_app::office::grants::record_representation(
+        &state,
+        &staff,
+        &principal.id,
+        &representative.id,
+        &attorney,
+        &office.id,
+    )
+    .await
+    .map(|_| ());
     match saved {
         Ok(()) => Redirect::to(&format!(
             "/{}/office/representations?recorded=1",
             lang.code()
         ))
         .into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }

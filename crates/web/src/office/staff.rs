@@ -244,24 +244,11 @@ pub(crate) async fn assign(
         }
         Err(e) => return e.into_response(),
     };
-    let saved: Result<(), ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
-        let now = state.clock.now().as_microsecond();
-        staff::assign(&mut tx, &person.id, role.code(), &posting, now).await?;
-        let mut event = admin.audit_event(&state, "staff.assigned", Some(&person.id));
-        event.detail = serde_json::json!({
-            "role": role.code(),
-            "authority": posting.authority_id,
-            "offices": posting.office_ids,
-        });
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
-        Ok(())
-    }
-    .await;
+    let saved =
+        ghiseu_app::office::grants::assign_staff(&state, &admin, &person.id, role, &posting).await;
     match saved {
         Ok(()) => Redirect::to(&format!("/{}/office/staff?saved=1", lang.code())).into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 

@@ -34,7 +34,7 @@ pub(super) async fn check(
         Some(p) => {
             // Staff of an authority this administrator does not manage stay out of reach.
             let current = staff::posting(&state.db, &p.id).await?;
-            let reachable = p.role == Role::Citizen.code()
+            let reachable = p.role == Role::Citizen
                 || admin.posting.authority_id.is_none()
                 || current.authority_id == admin.posting.authority_id;
             if reachable {

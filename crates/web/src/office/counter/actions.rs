@@ -13,8 +13,8 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::catalogue::Lang;
-use ghiseu_storage::appointments::{self, Booking, CallOutcome};
-use ghiseu_storage::audit;
+use ghiseu_app::office::counter::{CallPlace, VisitAct, act_on_visit, call_next};
+use ghiseu_storage::appointments;
 
 /// Checks the language and the form's token; the page to answer with when
 /// either is wrong.
@@ -29,42 +29,13 @@ fn prelude(state: &AppState, lang: &str, staff: &Staff, csrf: &str) -> Result<La
     Ok(lang)
 }
 
-/// What an operator does to one booking.
-#[derive(Clone, Copy)]
-enum Act {
-    CheckIn,
-    NoShow,
-    Served,
-    Biometrics,
-}
-
-impl Act {
-    fn parse(action: &str) -> Option<Act> {
-        match action {
-            "check-in" => Some(Act::CheckIn),
-            "no-show" => Some(Act::NoShow),
-            "served" => Some(Act::Served),
-            "biometrics" => Some(Act::Biometrics),
-            _ => None,
-        }
-    }
-
-    fn audit_action(self) -> &'static str {
-        match self {
-            Act::CheckIn => "appointment.checked-in",
-            Act::NoShow => "appointment.no-show",
-            Act::Served => "appointment.served",
-            Act::Biometrics => "appointment.biometrics",
-        }
-    }
-
-    fn refusal(self) -> &'static str {
-        match self {
-            Act::CheckIn => "counter-refused-check-in",
-            Act::NoShow => "counter-refused-no-show",
-            Act::Served => "counter-refused-served",
-            Act::Biometrics => "counter-refused-biometrics",
-        }
+/// The message when the booking was not in a state that allows `act`.
+fn refusal(act: VisitAct) -> &'static str {
+    match act {
+        VisitAct::CheckIn => "counter-refused-check-in",
+        VisitAct::NoShow => "counter-refused-no-show",
+        VisitAct::Served => "counter-refused-served",
+        VisitAct::Biometrics => "counter-refused-biometrics",
     }
 }
 
@@ -74,7 +45,7 @@ async fn act_on(
     staff: Staff,
     id: &str,
     csrf: &str,
-    act: Act,
+    act: VisitAct,
 ) -> Response {
     let lang = match prelude(&state, lang, &staff, csrf) {
         Ok(l) => l,
@@ -114,98 +85,19 @@ async fn act_on(
             .await
         }
     };
-    if matches!(act, Act::CheckIn) && date != today {
+    if act == VisitAct::CheckIn && date != today {
         return refuse("counter-refused-not-today").await;
     }
-    if matches!(act, Act::Biometrics) && !biometrics_needed(&state, &booking) {
+    if act == VisitAct::Biometrics && !biometrics_needed(&state, &booking) {
         return refuse("counter-refused-no-biometrics").await;
     }
-    let done: Result<bool, ApiError> = async {
-        let now = state.clock.now();
-        let operator = &staff.current.person.id;
-        let mut tx = state.db.begin_write().await?;
-        let done = match act {
-            Act::CheckIn => appointments::check_in(
-                &mut tx,
-                &booking.id,
-                &today.to_string(),
-                operator,
-                now.as_second(),
-            )
-            .await?
-            .is_some(),
-            Act::NoShow => appointments::finish_visit(
-                &mut tx,
-                &booking.id,
-                "no-show",
-                operator,
-                now.as_second(),
-            )
-            .await?
-            .is_some(),
-            Act::Served => appointments::finish_visit(
-                &mut tx,
-                &booking.id,
-                "served",
-                operator,
-                now.as_second(),
-            )
-            .await?
-            .is_some(),
-            Act::Biometrics => {
-                appointments::record_biometrics(&mut tx, &booking.id, operator, now.as_second())
-                    .await?
-                    && note_biometrics(&mut tx, &staff, &booking, now).await?
-            }
-        };
-        if !done {
-            tx.rollback().await?;
-            return Ok(false);
-        }
-        let mut event = staff.audit_event(&state, act.audit_action(), Some(&booking.booked_by));
-        event.detail = serde_json::json!({ "booking": booking.id, "reference": booking.reference });
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-    .await;
+    let done = act_on_visit(&state, &staff, &booking, act, today).await;
     match done {
         Ok(true) => Redirect::to(&counter_href(lang, &office.id, window.kind.as_str(), date))
             .into_response(),
-        Ok(false) => refuse(act.refusal()).await,
-        Err(e) => e.into_response(),
+        Ok(false) => refuse(refusal(act)).await,
+        Err(e) => ApiError::from(e).into_response(),
     }
-}
-
-/// Writes the capture into the history of the booking's case, if it has
-/// one the capture fits; the citizen's timeline then names the office.
-async fn note_biometrics(
-    conn: &mut ghiseu_storage::Connection,
-    staff: &Staff,
-    booking: &appointments::Booking,
-    now: jiff::Timestamp,
-) -> Result<bool, ApiError> {
-    let Some(case_id) = &booking.case_id else {
-        return Ok(true);
-    };
-    let Some(case) = ghiseu_storage::cases::get_in(conn, case_id).await? else {
-        return Ok(true);
-    };
-    let note = ghiseu_domain::case::CaseNote::BiometricsCaptured;
-    if ghiseu_domain::case::CaseState::parse(&case.state).is_some_and(|s| note.fits(s)) {
-        ghiseu_storage::cases::note(
-            conn,
-            &case.id,
-            &case.state,
-            note.code(),
-            Some(&staff.current.person.id),
-            staff.role.code(),
-            Some(&booking.office_id),
-            now.as_microsecond(),
-        )
-        .await?;
-    }
-    Ok(true)
 }
 
 /// `POST …/bookings/{id}/{action}`: check-in, no-show, served or biometrics.
@@ -215,7 +107,7 @@ pub(crate) async fn on_booking(
     staff: Staff,
     Form(form): Form<BookingForm>,
 ) -> Response {
-    let Some(act) = Act::parse(&action) else {
+    let Some(act) = VisitAct::parse(&action) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     act_on(state, &lang, staff, &id, &form.csrf, act).await
@@ -260,39 +152,18 @@ pub(crate) async fn call(
         Ok(b) => b,
         Err(e) => return e.into_response(),
     };
-    let outcome: Result<Option<Booking>, ApiError> = async {
-        let now = state.clock.now();
-        let mut tx = state.db.begin_write().await?;
-        let outcome = appointments::call_next(
-            &mut tx,
-            &office.id,
-            window.kind.as_str(),
-            from,
-            until,
-            i64::from(counter),
-            &staff.current.person.id,
-            now.as_second(),
-        )
-        .await?;
-        let CallOutcome::Called(called) = outcome else {
-            tx.rollback().await?;
-            return Ok(None);
-        };
-        let mut event = staff.audit_event(&state, "appointment.called", Some(&called.booked_by));
-        event.detail = serde_json::json!({
-            "booking": called.id,
-            "reference": called.reference,
-            "counter": counter,
-        });
-        audit::append(&mut tx, &event).await?;
-        tx.commit().await?;
-        Ok(Some(*called))
-    }
-    .await;
+    let place = CallPlace {
+        office_id: &office.id,
+        window_kind: window.kind.as_str(),
+        counter,
+        from,
+        until,
+    };
+    let outcome = call_next(&state, &staff, &place).await;
     match outcome {
         Ok(Some(_)) => Redirect::to(&counter_href(lang, &office.id, window.kind.as_str(), today))
             .into_response(),
         Ok(None) => refuse(StatusCode::CONFLICT, "counter-nobody-waiting").await,
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
