@@ -40,10 +40,21 @@ const RULES: [(&str, &[&str]); 5] = [
             "ghiseu-payments",
         ],
     ),
-    ("storage", &["axum", "askama", "hyper", "ghiseu-app", "ghiseu-web"]),
+    (
+        "storage",
+        &["axum", "askama", "hyper", "ghiseu-app", "ghiseu-web"],
+    ),
     (
         "i18n",
-        &["sqlx", "tokio", "axum", "askama", "ghiseu-storage", "ghiseu-app", "ghiseu-web"],
+        &[
+            "sqlx",
+            "tokio",
+            "axum",
+            "askama",
+            "ghiseu-storage",
+            "ghiseu-app",
+            "ghiseu-web",
+        ],
     ),
     ("app", &WEB_FRAMEWORK),
     ("web", &["sqlx"]),
@@ -91,7 +102,16 @@ fn every_crate_keeps_to_its_layer() {
 fn the_application_reaches_no_web_framework_through_others() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
-        .args(["tree", "--offline", "-p", "ghiseu-app", "-e", "normal", "--prefix", "none"])
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            "ghiseu-app",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo tree runs");
@@ -101,7 +121,10 @@ fn the_application_reaches_no_web_framework_through_others() {
         String::from_utf8_lossy(&output.stderr)
     );
     let tree = String::from_utf8_lossy(&output.stdout);
-    assert!(tree.contains("ghiseu-storage"), "the tree lists the application's dependencies");
+    assert!(
+        tree.contains("ghiseu-storage"),
+        "the tree lists the application's dependencies"
+    );
     let found = reached(&tree, &WEB_FRAMEWORK);
     assert!(found.is_empty(), "crates/app reaches {found:?}");
 }
@@ -161,7 +184,11 @@ fn only_storage_touches_the_pool() {
             }
         }
     }
-    assert!(offenders.is_empty(), "raw database use outside storage:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "raw database use outside storage:\n{}",
+        offenders.join("\n")
+    );
 }
 
 #[test]
@@ -169,6 +196,9 @@ fn the_pool_check_catches_raw_use() {
     let source = "// the pool() is storage's\nlet mut tx = state.db.pool().begin().await?;\nlet tx = state.db.begin_write().await?;\nsqlx::query(\"SELECT 1\")\n";
     assert_eq!(
         raw_database_use(source),
-        ["let mut tx = state.db.pool().begin().await?;", "sqlx::query(\"SELECT 1\")"]
+        [
+            "let mut tx = state.db.pool().begin().await?;",
+            "sqlx::query(\"SELECT 1\")"
+        ]
     );
 }

@@ -1,7 +1,7 @@
 //! People and their accounts, single-use tokens, and attempt throttling.
 
-use ghiseu_domain::account::Role;
 use crate::{Database, StorageError};
+use ghiseu_domain::account::Role;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 

@@ -8,10 +8,10 @@ use crate::error::AppError;
 use crate::state::App;
 use ghiseu_domain::account::{EmailAddress, NotificationPreferences, Role};
 use ghiseu_domain::catalogue::Catalogue;
+use ghiseu_storage::Database;
 use ghiseu_storage::households::{self, NewWard};
 use ghiseu_storage::profiles::{self, ProfileUpdate};
 use ghiseu_storage::staff::{self, Posting};
-use ghiseu_storage::{Database, StorageError};
 
 pub struct DemoPerson {
     pub email: String,

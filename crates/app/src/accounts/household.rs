@@ -42,7 +42,12 @@ pub async fn request_guardianship(
         now: state.clock.now().as_microsecond(),
     };
     households::request(&mut tx, &new).await?;
-    let mut event = audit_event(state, "household.requested", Some(&guardian.person.id), None);
+    let mut event = audit_event(
+        state,
+        "household.requested",
+        Some(&guardian.person.id),
+        None,
+    );
     event.on_behalf_of = Some(id.clone());
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;

@@ -76,13 +76,7 @@ struct Attempt {
 
 /// Reads everything the decision needs with the same queries whether the
 /// address is registered or not, so the time taken says nothing about it.
-async fn attempt(
-    state: &App,
-    email: &str,
-    password: &str,
-    client: &str,
-    now: i64,
-) -> Result<Attempt, AppError> {
+async fn attempt(state: &App, email: &str, client: &str, now: i64) -> Result<Attempt, AppError> {
     let email = EmailAddress::parse(email).ok();
     let email = email.as_ref().map_or("-", |e| e.as_str());
     let person = accounts::person_by_email(&state.db, email).await?;
@@ -172,4 +166,3 @@ pub async fn sign_in(
         second_factor: attempt.second_factor,
     }))
 }
-

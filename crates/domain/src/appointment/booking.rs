@@ -278,7 +278,6 @@ pub fn ticket_label(kind: WindowKind, number: u32) -> String {
     format!("{letter}-{number:03}")
 }
 
-
 #[cfg(test)]
 mod actor_tests {
     use super::*;
@@ -300,7 +299,10 @@ mod actor_tests {
         use BookingActor::{Holder, Office, System};
         use BookingState as S;
         assert_eq!(sources(A::Cancel, Holder), [S::Held, S::Confirmed]);
-        assert_eq!(sources(A::Cancel, Office), [S::Held, S::Confirmed, S::CheckedIn]);
+        assert_eq!(
+            sources(A::Cancel, Office),
+            [S::Held, S::Confirmed, S::CheckedIn]
+        );
         assert_eq!(sources(A::Confirm, Holder), [S::Held]);
         assert_eq!(sources(A::Lapse, System), [S::Held]);
         assert!(sources(A::Lapse, Holder).is_empty());

@@ -288,7 +288,10 @@ pub async fn lapse_expired(
     let mut lapsed = 0;
     for row in rows {
         let id: String = row.try_get("id")?;
-        if end(conn, &id, BookingAction::Lapse, BookingActor::System, now).await?.is_some() {
+        if end(conn, &id, BookingAction::Lapse, BookingActor::System, now)
+            .await?
+            .is_some()
+        {
             event(conn, &id, "lapsed", None, None, now).await?;
             lapsed += 1;
         }
@@ -320,7 +323,10 @@ pub async fn confirm(
         return Ok(ConfirmOutcome::NotHeld("missing".into()));
     };
     if found.state == BookingState::Held.as_str() {
-        if end(conn, id, BookingAction::Lapse, BookingActor::System, now).await?.is_some() {
+        if end(conn, id, BookingAction::Lapse, BookingActor::System, now)
+            .await?
+            .is_some()
+        {
             event(conn, id, "lapsed", None, None, now).await?;
         }
         return Ok(ConfirmOutcome::Expired);

@@ -2,8 +2,8 @@
 //! visit, and the closures an administrator enters.
 
 use super::bookings::event;
-use super::rows::{Booking, COLUMNS, booking, booking_row};
 use super::bookings::from_states;
+use super::rows::{Booking, COLUMNS, booking, booking_row};
 use crate::{Connection, Database, StorageError};
 use ghiseu_domain::appointment::{BookingAction, BookingActor, BookingState};
 use sqlx::Row;

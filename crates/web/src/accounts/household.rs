@@ -1,7 +1,7 @@
 //! A guardian's household: asking to act for a child, and the child's page,
 //! open only while an operator-confirmed relationship lasts (until 18).
 
-use super::{FormError, audit_event, error_for};
+use super::{FormError, error_for};
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
@@ -17,8 +17,7 @@ use ghiseu_domain::account::household::{EVIDENCE, RELATIONSHIPS, guardianship_en
 use ghiseu_domain::account::{PersonName, parse_birth_date};
 use ghiseu_domain::catalogue::{Lang, Office};
 use ghiseu_i18n::Tr;
-use ghiseu_storage::households::{self, NewWard};
-use ghiseu_storage::{StorageError, audit};
+use ghiseu_storage::households::{self};
 use jiff::civil::Date;
 use serde::Deserialize;
 

@@ -2,9 +2,8 @@
 
 use super::anonymous_form;
 use super::register::{expired_form, try_again_page};
-use ghiseu_app::accounts::sign_in::{Opened, SignInRefusal, sign_in};
 use super::session::{self, form_token_ok};
-use super::{FormError, audit_event, error_for};
+use super::{FormError, error_for};
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::pages::PageLang;
@@ -14,10 +13,11 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
-use ghiseu_domain::account::{EmailAddress, Role};
+use ghiseu_app::accounts::sign_in::{Opened, SignInRefusal, sign_in};
+use ghiseu_domain::account::Role;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
-use ghiseu_storage::{accounts, audit, sessions, sign_in};
+use ghiseu_storage::sessions;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -73,7 +73,6 @@ pub(crate) struct LoginForm {
     #[serde(default)]
     form_token: String,
 }
-
 
 pub(crate) async fn submit(
     State(state): State<AppState>,

@@ -240,8 +240,7 @@ async fn create_account(
     let micros = now.as_microsecond();
     let id = uuid::Uuid::now_v7().to_string();
     let started = std::time::Instant::now();
-    let mut tx = state
-        .db.begin_write().await?;
+    let mut tx = state.db.begin_write().await?;
     let created = accounts::insert_person(
         &mut tx,
         &NewPerson {
@@ -416,7 +415,6 @@ pub(crate) async fn verify(
         i18n: &state.i18n,
         lang,
     };
-    let now = state.clock.now().as_microsecond();
     let outcome = ghiseu_app::accounts::security::verify_email(&state, &form.token).await;
     let login = (
         format!("/{}/account/login", lang.code()),

@@ -1,7 +1,6 @@
 //! A person's powers of attorney: who may act for them, and for whom they may
 //! act, on which case and until when. The principal can withdraw one.
 
-use super::audit_event;
 use super::household::today_at;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
@@ -13,7 +12,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::representations::{self, RepresentationRecord};
-use ghiseu_storage::{StorageError, audit};
 use jiff::civil::Date;
 use serde::Deserialize;
 

@@ -4,7 +4,7 @@
 use super::register::{MessagePage, expired_form, try_again_page};
 use super::secrets::{hash_password, random_token, token_hash};
 use super::session::form_token_ok;
-use super::{FormError, audit_event, error_for};
+use super::{FormError, error_for};
 use super::{anonymous_form, new_password_error};
 use crate::AppState;
 use crate::notices::{self, Notice};
@@ -19,7 +19,6 @@ use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::accounts::{self, TokenRefusal};
-use ghiseu_storage::{StorageError, audit, sessions};
 use serde::Deserialize;
 
 const RESET_TTL_MICROS: i64 = 3600 * 1_000_000;

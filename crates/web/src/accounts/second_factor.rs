@@ -8,7 +8,6 @@ use super::{FormError, audit_event};
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
-use crate::notices::{self, Notice};
 use crate::pages::PageLang;
 use crate::pages::{Frame, finish, html, page_lang};
 use askama::Template;
@@ -18,7 +17,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
-use ghiseu_storage::{StorageError, accounts, audit, second_factor, sessions};
+use ghiseu_storage::{accounts, audit, second_factor, sessions};
 use serde::Deserialize;
 
 const ATTEMPTS: i64 = 5;

@@ -9,7 +9,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use ghiseu_app::accounts::secrets::{random_token, same_secret, token_hash};
 use ghiseu_app::accounts::sign_in::open_session;
 use ghiseu_app::accounts::{CurrentPerson, micros};
-use ghiseu_storage::sessions::{self, SessionRecord};
+use ghiseu_storage::sessions::{self};
 
 pub(crate) const SESSION_COOKIE: &str = "ghiseu_session";
 pub(crate) const FORM_COOKIE: &str = "ghiseu_form";

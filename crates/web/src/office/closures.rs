@@ -16,7 +16,6 @@ use ghiseu_domain::account::Role;
 use ghiseu_domain::catalogue::{Lang, Office, WindowKind};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::appointments;
-use ghiseu_storage::audit;
 use jiff::civil::Date;
 use serde::Deserialize;
 

@@ -15,7 +15,6 @@ use ghiseu_domain::account::household::{EVIDENCE, RELATIONSHIPS};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::households;
-use ghiseu_storage::{StorageError, audit};
 use serde::Deserialize;
 
 pub(crate) struct Request {

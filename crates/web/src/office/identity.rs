@@ -10,14 +10,14 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::account::grant::{self, GrantRefusal, Grantee};
-use ghiseu_domain::account::{EmailAddress, Role};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::national_id::{Country, NationalId};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::accounts::{self, PersonRecord};
+use ghiseu_storage::audit;
 use ghiseu_storage::identity::{self, CheckRefusal, InPersonCheck};
-use ghiseu_storage::{StorageError, audit};
 use serde::Deserialize;
 
 const DOCUMENT_TYPES: [&str; 3] = ["identity-card", "passport", "residence-permit"];

@@ -13,8 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::account::EmailAddress;
 use ghiseu_i18n::Tr;
-use ghiseu_storage::households::{self, NewWard};
-use ghiseu_storage::{StorageError, accounts, audit};
+use ghiseu_storage::accounts;
 use serde::Deserialize;
 
 #[derive(Deserialize, Default)]

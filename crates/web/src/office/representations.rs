@@ -11,14 +11,12 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_domain::account::EmailAddress;
 use ghiseu_domain::account::grant::{self, GrantRefusal, Grantee, NamedCase};
 use ghiseu_domain::account::representation::{AttorneyInput, PowerOfAttorney};
-use ghiseu_domain::account::{EmailAddress, Role};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::accounts::{self, PersonRecord};
-use ghiseu_storage::representations::{self, NewRepresentation};
-use ghiseu_storage::{StorageError, audit};
 use serde::Deserialize;
 
 #[derive(Deserialize, Default, Clone)]

@@ -14,7 +14,6 @@ use ghiseu_domain::account::Role;
 use ghiseu_domain::catalogue::{Authority, Lang};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::staff;
-use ghiseu_storage::{StorageError, audit};
 use serde::Deserialize;
 
 const ROLES: [Role; 4] = [

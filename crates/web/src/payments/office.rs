@@ -258,7 +258,7 @@ pub(crate) async fn confirm(
         return page(&state, lang, &staff, &case, &fee, note, error);
     }
     let result: Result<Result<(), Refusal>, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         let now = state.clock.now().as_microsecond();
         let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
             return Ok(Err(Refusal::Stale));
@@ -292,7 +292,7 @@ pub(crate) async fn confirm(
             "currency": order.currency,
         });
         ghiseu_storage::audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(Ok(()))
     }
     .await;

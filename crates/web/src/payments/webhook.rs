@@ -15,7 +15,6 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use ghiseu_domain::case::CaseState;
 use ghiseu_payments::{Decision, Effect, PaymentEvent, SIGNATURE_HEADER, WebhookError, settlement};
-use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::payments::{
     self, NewEvent, PAID_THE_ORDER, PaidBy, PaymentOrder, PaymentTransaction, SURPLUS,
@@ -145,7 +144,7 @@ pub(crate) async fn deliver(
     let sequence = i64::try_from(event.sequence).map_err(|_| ApiError::BadRequest {
         detail: "The event's sequence is too large.".into(),
     })?;
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     let order = payments::get_in(&mut tx, &event.order_id)
         .await?
         .filter(|o| o.reference == event.reference)
@@ -182,7 +181,7 @@ pub(crate) async fn deliver(
     } else {
         replayed(decision)
     };
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(answer)
 }
 

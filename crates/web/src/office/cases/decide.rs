@@ -16,7 +16,6 @@ use ghiseu_domain::account::Role;
 use ghiseu_domain::case::{Actor, CaseAction, CaseState, transition};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
-use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::{self, CaseRecord, Move};
 use serde::Deserialize;
 
@@ -115,7 +114,7 @@ pub(crate) async fn claim(
         return refuse(StatusCode::FORBIDDEN, "office-case-operators-claim").await;
     }
     let result: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         let now = state.clock.now().as_microsecond();
         if !cases::claim(&mut tx, &case.id, &staff.current.person.id, now).await? {
             return Ok(false);
@@ -143,7 +142,7 @@ pub(crate) async fn claim(
                 return Ok(false);
             }
         }
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(true)
     }
     .await;
@@ -222,7 +221,7 @@ pub(crate) async fn decide(
         _ => None,
     };
     let result: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         let now = state.clock.now();
         let mut m = Move {
             case_id: &case.id,
@@ -296,7 +295,7 @@ pub(crate) async fn decide(
         if let Some(notice) = notice {
             notices::tell(&mut tx, &state, &case.applicant_id, &notice, now).await?;
         }
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(true)
     }
     .await;
@@ -338,7 +337,7 @@ pub(crate) async fn assign(
         .await;
     }
     let result: Result<(), ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         cases::reassign(
             &mut tx,
             &case.id,
@@ -349,7 +348,7 @@ pub(crate) async fn assign(
         let mut event = staff.audit_event(&state, "case.reassigned", Some(&form.operator));
         event.detail = serde_json::json!({ "case": case.id });
         ghiseu_storage::audit::append(&mut tx, &event).await?;
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(())
     }
     .await;

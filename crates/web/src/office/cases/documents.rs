@@ -12,8 +12,8 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use ghiseu_domain::case::CaseState;
+use ghiseu_storage::audit;
 use ghiseu_storage::case_documents;
-use ghiseu_storage::{StorageError, audit};
 use serde::Deserialize;
 
 pub(crate) async fn download(
@@ -94,9 +94,9 @@ pub(crate) async fn review(
         }
     };
     let saved: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         let done = case_documents::review(&mut tx, &case.id, &doc, verdict, reason).await?;
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(done)
     }
     .await;

@@ -14,9 +14,9 @@ use axum::response::{IntoResponse, Response};
 use ghiseu_app::office::handover::{document_number, expiry, masked};
 use ghiseu_domain::case::{Actor, CaseAction, CaseState, transition};
 use ghiseu_domain::quote::parse_date;
+use ghiseu_storage::audit;
 use ghiseu_storage::cases::{self, CaseRecord, Move};
 use ghiseu_storage::issued_documents::{self, IssuedDocument};
-use ghiseu_storage::{StorageError, audit};
 use serde::Deserialize;
 
 pub const RECEIVERS: [&str; 3] = ["holder", "legal-representative", "empowered-representative"];
@@ -174,7 +174,7 @@ async fn record(
     };
     let expires_on = expiry(state, case, today);
     let now = state.clock.now().as_microsecond();
-    let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+    let mut tx = state.db.begin_write().await?;
     let moved = cases::apply_move(
         &mut tx,
         &Move {
@@ -229,7 +229,7 @@ async fn record(
     event.on_behalf_of = case.holder_ward_id.clone();
     event.detail = serde_json::json!({ "case": case.id, "document": issued.number, "received_by": form.receiver_kind });
     audit::append(&mut tx, &event).await?;
-    tx.commit().await.map_err(StorageError::from)?;
+    tx.commit().await?;
     Ok(true)
 }
 

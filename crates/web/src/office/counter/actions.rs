@@ -12,8 +12,8 @@ use crate::pages::{PageError, finish, html};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_domain::catalogue::Lang;
 use ghiseu_app::office::counter::{CallPlace, VisitAct, act_on_visit, call_next};
+use ghiseu_domain::catalogue::Lang;
 use ghiseu_storage::appointments;
 
 /// Checks the language and the form's token; the page to answer with when
