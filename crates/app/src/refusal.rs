@@ -20,6 +20,8 @@ pub enum RefusalKind {
     Taken,
     /// Too many requests, or a place in the waiting room: ask again later.
     TooMany,
+    /// What the request names is not there (or not the person's to see).
+    NotFound,
 }
 
 /// Every business refusal, by area.
@@ -142,6 +144,14 @@ impl Busy {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}", self.code())]
 pub enum BookingRefusal {
+    /// No service has this id.
+    UnknownService {
+        service: String,
+    },
+    /// No appointment of the person's has this id.
+    NoSuchAppointment,
+    /// No application of the person's has this id.
+    NoSuchApplication,
     /// The service needs no visit to the counter.
     NoAppointments {
         service: String,
@@ -246,6 +256,7 @@ impl BookingRefusal {
     pub fn code(&self) -> &'static str {
         use BookingRefusal as B;
         match self {
+            B::UnknownService { .. } | B::NoSuchAppointment | B::NoSuchApplication => "not-found",
             B::NoAppointments { .. } => "no-appointments",
             B::UnknownOffice { .. } | B::NoWindow { .. } => "unknown-office",
             B::SlotInPast => "slot-in-past",
@@ -291,6 +302,9 @@ impl BookingRefusal {
             | B::NotMovable { .. }
             | B::RescheduleLimit { .. } => RefusalKind::Taken,
             B::TooManyRequests { .. } | B::WaitingRoom { .. } => RefusalKind::TooMany,
+            B::UnknownService { .. } | B::NoSuchAppointment | B::NoSuchApplication => {
+                RefusalKind::NotFound
+            }
             B::NoAppointments { .. }
             | B::UnknownOffice { .. }
             | B::NoWindow { .. }
@@ -318,7 +332,9 @@ impl BookingRefusal {
         use BookingRefusal as B;
         let number = |n: u64| number_arg(i64::try_from(n).unwrap_or(i64::MAX));
         match self {
-            B::NoAppointments { service } => vec![("service", text_arg(service.as_str()))],
+            B::NoAppointments { service } | B::UnknownService { service } => {
+                vec![("service", text_arg(service.as_str()))]
+            }
             B::UnknownOffice { office, offered } => vec![
                 ("office", text_arg(office.as_str())),
                 ("offered", text_arg(offered.join(", "))),
@@ -352,6 +368,8 @@ impl BookingRefusal {
                 vec![("place", number(*ahead)), ("seconds", number(*retry_after))]
             }
             B::SlotInPast
+            | B::NoSuchAppointment
+            | B::NoSuchApplication
             | B::OutsideOpeningHours
             | B::HolderTwice
             | B::AssignedByOffice
@@ -463,7 +481,12 @@ impl BookingRefusal {
                 ahead: 120,
                 retry_after: 5,
             },
-            B::WaitingRoom { .. } => return None,
+            B::WaitingRoom { .. } => B::UnknownService {
+                service: text("no.such.service"),
+            },
+            B::UnknownService { .. } => B::NoSuchAppointment,
+            B::NoSuchAppointment => B::NoSuchApplication,
+            B::NoSuchApplication => return None,
         })
     }
 }

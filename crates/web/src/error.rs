@@ -4,7 +4,7 @@
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use ghiseu_app::{AppError, Refusal};
+use ghiseu_app::{AppError, Refusal, RefusalKind};
 use ghiseu_domain::quote::{FieldError, QuoteError};
 use ghiseu_storage::StorageError;
 use serde::Serialize;
@@ -123,6 +123,15 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Whether what the request names is not there.
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            ApiError::NotFound { .. } => true,
+            ApiError::Refused(refusal) => refusal.kind() == RefusalKind::NotFound,
+            _ => false,
+        }
+    }
+
     pub fn problem(&self) -> Problem {
         let (status, code, title, detail) = match self {
             ApiError::Quote(e) => (

@@ -17,11 +17,17 @@ static MESSAGES: LazyLock<Option<I18n>> = LazyLock::new(|| I18n::new().ok());
 /// The prefix of a booking page's own message for a refusal code.
 const PAGE_PREFIX: &str = "appt-problem-";
 
+/// What a booking page says for anything not found.
+const PAGE_NOT_FOUND: &str = "appt-error-unknown";
+
 /// The Fluent message telling `refusal`.
 pub fn message_id(refusal: &Refusal) -> &'static str {
     use BookingRefusal as B;
     match refusal {
         Refusal::Booking(booking) => match booking {
+            B::UnknownService { .. } => "problem-unknown-service",
+            B::NoSuchAppointment => "problem-no-such-appointment",
+            B::NoSuchApplication => "problem-no-such-application",
             B::NoAppointments { .. } => "problem-no-appointments",
             B::UnknownOffice { .. } => "problem-unknown-office",
             B::NoWindow { .. } => "problem-unknown-office-window",
@@ -69,6 +75,7 @@ pub fn status(kind: RefusalKind) -> StatusCode {
         RefusalKind::Forbidden => StatusCode::FORBIDDEN,
         RefusalKind::Taken => StatusCode::CONFLICT,
         RefusalKind::TooMany => StatusCode::TOO_MANY_REQUESTS,
+        RefusalKind::NotFound => StatusCode::NOT_FOUND,
     }
 }
 
@@ -78,6 +85,7 @@ fn title(kind: RefusalKind) -> &'static str {
         RefusalKind::Forbidden => "Not allowed",
         RefusalKind::Taken => "Not available",
         RefusalKind::TooMany => "Please wait",
+        RefusalKind::NotFound => "Not found",
     }
 }
 
@@ -110,6 +118,9 @@ pub fn problem(refusal: &Refusal) -> Problem {
 /// The key of the message a booking page shows for `refusal` in `lang`: its
 /// own for the code where it has one, else the problem message.
 pub fn page_message_id(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
+    if refusal.kind() == RefusalKind::NotFound {
+        return PAGE_NOT_FOUND.to_string();
+    }
     let own = format!("{PAGE_PREFIX}{}", refusal.code());
     if i18n.has(lang, &own) {
         own
@@ -118,8 +129,13 @@ pub fn page_message_id(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
     }
 }
 
-/// The refusal as a page shows it, with the page's status.
+/// The refusal as a page shows it, with the page's status. Something not
+/// found is a choice the form offered no longer there: the page asks to
+/// choose again.
 pub fn on_page(t: Tr<'_>, refusal: &Refusal) -> (StatusCode, String) {
+    if refusal.kind() == RefusalKind::NotFound {
+        return (StatusCode::UNPROCESSABLE_ENTITY, t.m(PAGE_NOT_FOUND));
+    }
     let key = page_message_id(t.i18n, t.lang, refusal);
     (status(refusal.kind()), t.with(&key, &refusal.args()))
 }

@@ -36,8 +36,8 @@ pub fn place<'a>(state: &'a App, service_id: &str, office_id: &str) -> Result<Pl
         state
             .catalogue
             .service(service_id)
-            .ok_or_else(|| AppError::NotFound {
-                detail: format!("There is no service \"{service_id}\"; see /api/v1/services."),
+            .ok_or_else(|| BookingRefusal::UnknownService {
+                service: service_id.to_string(),
             })?;
     let appointment = service.appointment.as_ref().ok_or_else(|| {
         AppError::from(BookingRefusal::NoAppointments {
@@ -312,9 +312,7 @@ async fn case_for(
                 return Err(BookingRefusal::CaseRequired.into());
             };
             let Some((case, _)) = citizen_case(state, current, case_id).await? else {
-                return Err(AppError::NotFound {
-                    detail: "There is no such application.".into(),
-                });
+                return Err(BookingRefusal::NoSuchApplication.into());
             };
             let accepted = CaseState::parse(&case.state).is_some_and(CaseState::takes_appointment);
             if case.service_id != place.service.id

@@ -18,9 +18,7 @@ pub async fn own(state: &App, current: &CurrentPerson, id: &str) -> Result<Booki
     let mut conn = state.db.connection().await?;
     match appointments::booking(&mut conn, id).await? {
         Some(b) if b.booked_by == current.person.id => Ok(b),
-        _ => Err(AppError::NotFound {
-            detail: "There is no such appointment.".into(),
-        }),
+        _ => Err(BookingRefusal::NoSuchAppointment.into()),
     }
 }
 

@@ -2,6 +2,9 @@
 # show them when they have no message of their own. One message per kind of
 # refusal: problem-{code}, and problem-{code}-{variant} where a code has more.
 
+problem-unknown-service = There is no service "{ $service }"; see /api/v1/services.
+problem-no-such-appointment = There is no such appointment.
+problem-no-such-application = There is no such application.
 problem-no-appointments = The service "{ $service }" needs no visit to the counter, so it takes no appointments.
 problem-unknown-office = The office "{ $office }" does not offer this service. Offices that do: { $offered }.
 problem-unknown-office-window = The office "{ $office }" has no { $window } window.

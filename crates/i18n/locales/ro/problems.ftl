@@ -1,6 +1,9 @@
 # Refuzuri, așa cum le spun documentele de problemă ale API-ului și paginile
 # care nu au un mesaj propriu. Un mesaj pentru fiecare fel de refuz.
 
+problem-unknown-service = Nu există serviciul „{ $service }”; vedeți /api/v1/services.
+problem-no-such-appointment = Nu există această programare.
+problem-no-such-application = Nu există această cerere.
 problem-no-appointments = Serviciul „{ $service }” nu cere prezența la ghișeu, deci nu are programări.
 problem-unknown-office = Biroul „{ $office }” nu oferă acest serviciu. Birourile care îl oferă: { $offered }.
 problem-unknown-office-window = Biroul „{ $office }” nu are un ghișeu de tipul { $window }.

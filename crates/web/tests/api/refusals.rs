@@ -275,6 +275,24 @@ fn problem_documents_read_as_before() {
             "Many people are booking right now, so you are in a waiting room. 120 people are ahead of you; keep this page open and try again in 5 seconds. Your place is kept.",
         ),
         (
+            "not-found",
+            404,
+            "Not found",
+            "There is no service \"no.such.service\"; see /api/v1/services.",
+        ),
+        (
+            "not-found",
+            404,
+            "Not found",
+            "There is no such appointment.",
+        ),
+        (
+            "not-found",
+            404,
+            "Not found",
+            "There is no such application.",
+        ),
+        (
             "staff-only",
             403,
             "Not allowed",

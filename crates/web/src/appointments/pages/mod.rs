@@ -35,7 +35,8 @@ pub(crate) fn router() -> Router<AppState> {
 
 /// A refusal as the person reads it, with the page's status; None for
 /// failures on our side, which are answered as they are. The words are
-/// `crate::refusals`'.
+/// `crate::refusals`'. A plain `NotFound` (from the case use cases, not yet
+/// refusals) reads as a refusal of kind not-found does.
 pub(crate) fn refusal(t: Tr<'_>, error: &ApiError) -> Option<(StatusCode, String)> {
     match error {
         ApiError::Refused(refused) => Some(crate::refusals::on_page(t, refused)),
