@@ -1,6 +1,7 @@
 //! Why a use case did not do what it was asked. The web crate turns each
 //! into a problem document or a page; nothing here knows about HTTP.
 
+use crate::refusal::Refusal;
 use ghiseu_domain::quote::{FieldError, QuoteError};
 use ghiseu_storage::StorageError;
 
@@ -18,7 +19,11 @@ pub enum AppError {
     /// The request is not who it says it is (a bad signature).
     #[error("unauthorised ({code}): {detail}")]
     Unauthorized { code: &'static str, detail: String },
-    /// Well formed, but it cannot apply to what it names.
+    /// A business refusal: typed, with the data its message needs.
+    #[error("refused ({0})")]
+    Refused(#[from] Refusal),
+    /// Well formed, but it cannot apply to what it names. To be converted
+    /// into `Refused` (kept for the case use cases until they move).
     #[error("unprocessable ({code}): {detail}")]
     Unprocessable { code: &'static str, detail: String },
     /// What the request names changed meanwhile; sending it again may succeed.
@@ -31,13 +36,16 @@ pub enum AppError {
         allowed: Vec<String>,
         detail: String,
     },
-    /// Not allowed for this person, for a reason they can act on.
+    /// Not allowed for this person, for a reason they can act on. To be
+    /// converted into `Refused`.
     #[error("forbidden ({code}): {detail}")]
     Forbidden { code: &'static str, detail: String },
-    /// What the request asks for is taken or no longer possible.
+    /// What the request asks for is taken or no longer possible. To be
+    /// converted into `Refused`.
     #[error("taken ({code}): {detail}")]
     Taken { code: &'static str, detail: String },
     /// Too many requests, or a place in the waiting room: ask again later.
+    /// To be converted into `Refused`.
     #[error("too many ({code}): {detail}")]
     TooMany {
         code: &'static str,
@@ -68,5 +76,23 @@ impl From<ghiseu_files::StoreError> for AppError {
             ghiseu_files::StoreError::NotFound(key) => AppError::NotStored(key.to_string()),
             other => AppError::DocumentStore(other.to_string()),
         }
+    }
+}
+
+impl From<crate::refusal::BookingRefusal> for AppError {
+    fn from(refusal: crate::refusal::BookingRefusal) -> Self {
+        AppError::Refused(Refusal::Booking(refusal))
+    }
+}
+
+impl From<crate::refusal::OfficeRefusal> for AppError {
+    fn from(refusal: crate::refusal::OfficeRefusal) -> Self {
+        AppError::Refused(Refusal::Office(refusal))
+    }
+}
+
+impl From<crate::refusal::PaymentRefusal> for AppError {
+    fn from(refusal: crate::refusal::PaymentRefusal) -> Self {
+        AppError::Refused(Refusal::Payment(refusal))
     }
 }

@@ -13,7 +13,9 @@ pub mod notices;
 pub mod office;
 pub mod payments;
 pub mod published;
+pub mod refusal;
 mod state;
 
 pub use error::AppError;
+pub use refusal::{BookingRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind};
 pub use state::{App, CardIdentity, Clock, Inner, OnlinePayment, Settings};

@@ -25,6 +25,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/messages.ftl"),
             include_str!("../locales/ro/payments.ftl"),
             include_str!("../locales/ro/appointments.ftl"),
+            include_str!("../locales/ro/problems.ftl"),
         ],
     ),
     (
@@ -38,6 +39,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/messages.ftl"),
             include_str!("../locales/en/payments.ftl"),
             include_str!("../locales/en/appointments.ftl"),
+            include_str!("../locales/en/problems.ftl"),
         ],
     ),
 ];
@@ -116,6 +118,39 @@ impl I18n {
         }
         tracing::warn!(key, lang = %lang, "missing message");
         key.to_string()
+    }
+
+    /// Whether `lang` itself (not its English fallback) has the message `key`.
+    pub fn has(&self, lang: Lang, key: &str) -> bool {
+        self.bundles
+            .get(&lang)
+            .and_then(|b| b.get_message(key))
+            .is_some_and(|m| m.value().is_some())
+    }
+
+    /// The message `key` in `lang` alone, for completeness checks: an error
+    /// when `lang` lacks it or it cannot be formatted with `args` (an
+    /// argument it names is missing, say), where `text_with` would fall back.
+    pub fn strict(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> Result<String, String> {
+        let bundle = self
+            .bundles
+            .get(&lang)
+            .ok_or_else(|| format!("no {lang} messages"))?;
+        let pattern = bundle
+            .get_message(key)
+            .and_then(|m| m.value())
+            .ok_or_else(|| format!("{key} is missing in {lang}"))?;
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        if errors.is_empty() {
+            Ok(text.into_owned())
+        } else {
+            Err(format!("{key} in {lang}: {errors:?}"))
+        }
     }
 
     /// Message ids defined for `lang` (for completeness checks).

@@ -4,7 +4,7 @@
 
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use ghiseu_app::AppError;
+use ghiseu_app::{AppError, Refusal, RefusalKind};
 use ghiseu_domain::quote::{FieldError, QuoteError};
 use ghiseu_storage::StorageError;
 use serde::Serialize;
@@ -70,7 +70,11 @@ pub enum ApiError {
     /// The request is not who it says it is (a bad signature).
     #[error("unauthorised ({code}): {detail}")]
     Unauthorized { code: &'static str, detail: String },
-    /// Well formed, but it cannot apply to what it names.
+    /// A business refusal; `crate::refusals` puts it into words.
+    #[error("refused ({0})")]
+    Refused(Refusal),
+    /// Well formed, but it cannot apply to what it names. To be converted
+    /// into `Refused` (case and payment refusals still use it).
     #[error("unprocessable ({code}): {detail}")]
     Unprocessable { code: &'static str, detail: String },
     /// What the request names changed meanwhile; sending it again may succeed.
@@ -83,13 +87,16 @@ pub enum ApiError {
         allowed: Vec<String>,
         detail: String,
     },
-    /// Not allowed for this person, for a reason they can act on.
+    /// Not allowed for this person, for a reason they can act on. To be
+    /// converted into `Refused`.
     #[error("forbidden ({code}): {detail}")]
     Forbidden { code: &'static str, detail: String },
-    /// What the request asks for is taken or no longer possible.
+    /// What the request asks for is taken or no longer possible. To be
+    /// converted into `Refused`.
     #[error("taken ({code}): {detail}")]
     Taken { code: &'static str, detail: String },
     /// Too many requests, or a place in the waiting room: ask again later.
+    /// To be converted into `Refused`.
     #[error("too many ({code}): {detail}")]
     TooMany {
         code: &'static str,
@@ -116,6 +123,15 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Whether what the request names is not there.
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            ApiError::NotFound { .. } => true,
+            ApiError::Refused(refusal) => refusal.kind() == RefusalKind::NotFound,
+            _ => false,
+        }
+    }
+
     pub fn problem(&self) -> Problem {
         let (status, code, title, detail) = match self {
             ApiError::Quote(e) => (
@@ -167,6 +183,7 @@ impl ApiError {
                 "Not possible in the case's current state",
                 detail.clone(),
             ),
+            ApiError::Refused(refusal) => return crate::refusals::problem(refusal),
             ApiError::Storage(_) | ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -225,7 +242,7 @@ impl ApiError {
             _ => (None, None),
         };
         Problem {
-            kind: format!("{TYPE_BASE}{code}"),
+            kind: problem_type(code),
             title: title.to_string(),
             status: status.as_u16(),
             detail,
@@ -247,6 +264,7 @@ impl From<AppError> for ApiError {
             AppError::BadRequest { detail } => ApiError::BadRequest { detail },
             AppError::NotFound { detail } => ApiError::NotFound { detail },
             AppError::Unauthorized { code, detail } => ApiError::Unauthorized { code, detail },
+            AppError::Refused(refusal) => ApiError::Refused(refusal),
             AppError::Unprocessable { code, detail } => ApiError::Unprocessable { code, detail },
             AppError::Conflict { detail } => ApiError::Conflict { detail },
             AppError::InvalidTransition {
@@ -278,6 +296,17 @@ impl From<AppError> for ApiError {
             AppError::Internal(e) => ApiError::Internal(e),
         }
     }
+}
+
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> Self {
+        ApiError::Refused(refusal)
+    }
+}
+
+/// The `type` URI of problems with this code.
+pub fn problem_type(code: &str) -> String {
+    format!("{TYPE_BASE}{code}")
 }
 
 impl From<ghiseu_files::StoreError> for ApiError {
@@ -366,7 +395,7 @@ pub(crate) async fn problem_for_bare_errors(
         ),
     };
     let mut problem = problem_response(&Problem {
-        kind: format!("{TYPE_BASE}{code}"),
+        kind: problem_type(code),
         title: status.canonical_reason().unwrap_or("Error").to_string(),
         status: status.as_u16(),
         detail,

@@ -16,6 +16,7 @@ mod office;
 mod ops;
 mod pages;
 pub mod payments;
+pub mod refusals;
 mod security;
 mod state;
 

@@ -7,6 +7,7 @@
 use super::book::{forget_day, place, slot};
 use crate::error::AppError;
 use crate::office::Staff;
+use crate::refusal::{BookingRefusal, Busy};
 use crate::state::App;
 use ghiseu_domain::account::Role;
 use ghiseu_domain::case::{CaseNote, CaseState};
@@ -36,39 +37,24 @@ pub async fn assign(
     start: Timestamp,
 ) -> Result<Booking, AppError> {
     if !matches!(staff.role, Role::Operator | Role::Supervisor) {
-        return Err(AppError::Forbidden {
-            code: "not-case-staff",
-            detail: "Appointments are given by the operators of the case's office or a supervisor of its authority.".into(),
-        });
+        return Err(BookingRefusal::NotCaseStaff.into());
     }
     if !assigned_by_office(state, case) {
-        return Err(AppError::Unprocessable {
-            code: "not-assigned-by-office",
-            detail: "For this service the applicant books the appointment; the office does not give one.".into(),
-        });
+        return Err(BookingRefusal::NotAssignedByOffice.into());
     }
     let case_state = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
     if !CaseNote::AppointmentAssigned.fits(case_state) {
-        return Err(AppError::Unprocessable {
-            code: "case-not-ready",
-            detail: "An appointment is given once the case is accepted, and before its document is made.".into(),
-        });
+        return Err(BookingRefusal::CaseNotReadyToAssign.into());
     }
     let office_id = case
         .office_id
         .as_deref()
-        .ok_or_else(|| AppError::Unprocessable {
-            code: "case-not-ready",
-            detail: "The case has no office yet.".into(),
-        })?;
+        .ok_or(AppError::from(BookingRefusal::CaseWithoutOffice))?;
     if appointments::active_for_case(&state.db, &case.id)
         .await?
         .is_some()
     {
-        return Err(AppError::Taken {
-            code: "case-has-appointment",
-            detail: "This case already has an appointment. Move or cancel that one instead.".into(),
-        });
+        return Err(BookingRefusal::CaseHasAppointment.into());
     }
     let place = place(state, &case.service_id, office_id)?;
     let now = state.clock.now();
@@ -117,19 +103,14 @@ pub async fn assign(
         HoldOutcome::Placed(booking) => *booking,
         HoldOutcome::Full => {
             tx.rollback().await?;
-            return Err(AppError::Taken {
-                code: "slot-full",
-                detail:
-                    "That slot has no room left. Choose another slot from the list of free slots."
-                        .into(),
-            });
+            return Err(BookingRefusal::SlotFullToAssign.into());
         }
         HoldOutcome::HolderBusy(_) => {
             tx.rollback().await?;
-            return Err(AppError::Taken {
-                code: "already-booked",
-                detail: "The applicant already has an appointment for this service. Move or cancel that one instead.".into(),
-            });
+            return Err(BookingRefusal::AlreadyBooked {
+                who: Busy::Applicant,
+            }
+            .into());
         }
     };
     super::notice::confirmed(&mut tx, state, &booking, now).await?;

@@ -8,6 +8,7 @@ use crate::accounts::CurrentPerson;
 use crate::accounts::household::acting_guardian_of;
 use crate::cases::access::citizen_case;
 use crate::error::AppError;
+use crate::refusal::BookingRefusal;
 use crate::state::App;
 use ghiseu_domain::appointment::{BookingReference, Closure, Schedule, Slot, SlotRefusal};
 use ghiseu_domain::case::CaseState;
@@ -17,6 +18,9 @@ use ghiseu_storage::appointments::{self, Booking, BookingHolder, HolderKind};
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use std::sync::Arc;
+
+/// The most people one booking names.
+const MOST_HOLDERS: usize = 8;
 
 /// Where and for what a booking is made, read from the catalogue.
 pub struct Place<'a> {
@@ -32,37 +36,27 @@ pub fn place<'a>(state: &'a App, service_id: &str, office_id: &str) -> Result<Pl
         state
             .catalogue
             .service(service_id)
-            .ok_or_else(|| AppError::NotFound {
-                detail: format!("There is no service \"{service_id}\"; see /api/v1/services."),
+            .ok_or_else(|| BookingRefusal::UnknownService {
+                service: service_id.to_string(),
             })?;
-    let appointment = service.appointment.as_ref().ok_or_else(|| AppError::Unprocessable {
-        code: "no-appointments",
-        detail: format!("The service \"{service_id}\" needs no visit to the counter, so it takes no appointments."),
+    let appointment = service.appointment.as_ref().ok_or_else(|| {
+        AppError::from(BookingRefusal::NoAppointments {
+            service: service_id.to_string(),
+        })
     })?;
     let office = authority
         .offices
         .iter()
         .find(|o| o.id == office_id)
-        .ok_or_else(|| AppError::Unprocessable {
-            code: "unknown-office",
-            detail: format!(
-                "The office \"{office_id}\" does not offer this service. Offices that do: {}.",
-                authority
-                    .offices
-                    .iter()
-                    .map(|o| o.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+        .ok_or_else(|| BookingRefusal::UnknownOffice {
+            office: office_id.to_string(),
+            offered: authority.offices.iter().map(|o| o.id.clone()).collect(),
         })?;
     let window = office
         .window(appointment.window)
-        .ok_or_else(|| AppError::Unprocessable {
-            code: "unknown-office",
-            detail: format!(
-                "The office \"{office_id}\" has no {} window.",
-                appointment.window.as_str()
-            ),
+        .ok_or_else(|| BookingRefusal::NoWindow {
+            office: office_id.to_string(),
+            window: appointment.window.as_str().to_string(),
         })?;
     Ok(Place {
         authority,
@@ -135,16 +129,24 @@ pub async fn slot(
 
 fn refused_slot(refusal: &SlotRefusal, place: &Place<'_>) -> AppError {
     let zone = place.office.time_zone.clone();
-    let (code, detail) = match refusal {
-        SlotRefusal::InPast => ("slot-in-past", "That time has already passed. Choose a later slot.".to_string()),
-        SlotRefusal::OutsideHours => ("outside-opening-hours", "The office is not open for this service at that time. Choose a slot from the list of free slots.".to_string()),
-        SlotRefusal::Holiday { name } => ("public-holiday", format!("The office is closed that day for a public holiday ({name}). Choose another day.")),
-        SlotRefusal::Closed { reason } => ("office-closed", format!("The office is closed that day: {reason}. Choose another day.")),
-        SlotRefusal::BeyondHorizon { last_day } => ("beyond-horizon", format!("Appointments can be booked up to {last_day}. Choose an earlier day.")),
-        SlotRefusal::NotReleased { opens_at } => ("not-released", format!("Slots for that day are not open yet; they open at {}. Come back then.", opens_at.to_zoned(zone).strftime("%Y-%m-%d %H:%M %Z"))),
-        SlotRefusal::NotOnGrid => ("not-a-slot-start", format!("Slots at this window start every {} minutes from opening. Choose a start from the list of free slots.", place.window.slot_minutes)),
+    let refusal = match refusal {
+        SlotRefusal::InPast => BookingRefusal::SlotInPast,
+        SlotRefusal::OutsideHours => BookingRefusal::OutsideOpeningHours,
+        SlotRefusal::Holiday { name } => BookingRefusal::PublicHoliday { name: name.clone() },
+        SlotRefusal::Closed { reason } => BookingRefusal::OfficeClosed {
+            reason: reason.clone(),
+        },
+        SlotRefusal::BeyondHorizon { last_day } => BookingRefusal::BeyondHorizon {
+            last_day: *last_day,
+        },
+        SlotRefusal::NotReleased { opens_at } => BookingRefusal::NotReleased {
+            opens_at: opens_at.to_zoned(zone),
+        },
+        SlotRefusal::NotOnGrid => BookingRefusal::NotASlotStart {
+            slot_minutes: place.window.slot_minutes,
+        },
     };
-    AppError::Unprocessable { code, detail }
+    refusal.into()
 }
 
 /// A booking request as people make it.
@@ -232,12 +234,10 @@ pub async fn hold(
 }
 
 pub fn slot_full(people: usize) -> AppError {
-    AppError::Taken {
-        code: "slot-full",
-        detail: format!(
-            "That slot has no room left for {people} people. Choose another slot; the list of free slots is up to date."
-        ),
+    BookingRefusal::SlotFull {
+        people: u64::try_from(people).unwrap_or(u64::MAX),
     }
+    .into()
 }
 
 /// Lets this process's next search of the booking's day read the database.
@@ -265,13 +265,11 @@ async fn holders(
     current: &CurrentPerson,
     named: &[String],
 ) -> Result<Vec<BookingHolder>, AppError> {
-    if named.is_empty() || named.len() > 8 {
-        return Err(AppError::Unprocessable {
-            code: "holders",
-            detail:
-                "Name between 1 and 8 people: `self` and the ids of children in your household."
-                    .into(),
-        });
+    if named.is_empty() || named.len() > MOST_HOLDERS {
+        return Err(BookingRefusal::HolderCount {
+            most: MOST_HOLDERS as u32,
+        }
+        .into());
     }
     let mut holders: Vec<BookingHolder> = Vec::with_capacity(named.len());
     for name in named {
@@ -287,20 +285,12 @@ async fn holders(
                     id: ward.ward_id,
                 },
                 _ => {
-                    return Err(AppError::Unprocessable {
-                        code: "not-in-household",
-                        detail: format!(
-                            "\"{name}\" is not a child in your household. You can book for yourself and for children an office confirmed you are guardian of."
-                        ),
-                    });
+                    return Err(BookingRefusal::NotInHousehold { name: name.clone() }.into());
                 }
             }
         };
         if holders.contains(&holder) {
-            return Err(AppError::Unprocessable {
-                code: "holders",
-                detail: "Each person can be named once.".into(),
-            });
+            return Err(BookingRefusal::HolderTwice.into());
         }
         holders.push(holder);
     }
@@ -315,37 +305,28 @@ async fn case_for(
     case_id: Option<&str>,
 ) -> Result<Option<String>, AppError> {
     match place.appointment.mode {
-        AppointmentMode::Assigned => Err(AppError::Unprocessable {
-            code: "assigned-by-office",
-            detail: "For this service the office gives you an appointment after it reviews your application; you will see it on your application's page.".into(),
-        }),
+        AppointmentMode::Assigned => Err(BookingRefusal::AssignedByOffice.into()),
         AppointmentMode::Open if case_id.is_none() => Ok(None),
         mode => {
             let Some(case_id) = case_id else {
-                return Err(AppError::Unprocessable {
-                    code: "case-required",
-                    detail: "Book this appointment from your application's page, once the office has accepted it.".into(),
-                });
+                return Err(BookingRefusal::CaseRequired.into());
             };
             let Some((case, _)) = citizen_case(state, current, case_id).await? else {
-                return Err(AppError::NotFound { detail: "There is no such application.".into() });
+                return Err(BookingRefusal::NoSuchApplication.into());
             };
             let accepted = CaseState::parse(&case.state).is_some_and(CaseState::takes_appointment);
             if case.service_id != place.service.id
                 || (mode == AppointmentMode::AfterAcceptance && !accepted)
             {
-                return Err(AppError::Unprocessable {
-                    code: "case-not-ready",
-                    detail: "This application cannot take an appointment yet: the office must accept it first.".into(),
-                });
+                return Err(BookingRefusal::CaseNotAccepted.into());
             }
             if let Some(office) = case.office_id.as_deref()
                 && office != place.office.id
             {
-                return Err(AppError::Unprocessable {
-                    code: "case-office",
-                    detail: format!("Your application is handled at the office \"{office}\"; book the appointment there."),
-                });
+                return Err(BookingRefusal::CaseOffice {
+                    office: office.to_string(),
+                }
+                .into());
             }
             Ok(Some(case.id))
         }

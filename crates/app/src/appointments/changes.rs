@@ -5,6 +5,7 @@ use super::book::{forget_day, place, slot};
 use super::gate::{self, Admission};
 use crate::accounts::CurrentPerson;
 use crate::error::AppError;
+use crate::refusal::BookingRefusal;
 use crate::state::App;
 use ghiseu_domain::appointment::may_reschedule;
 use ghiseu_domain::case::{CaseNote, CaseState};
@@ -17,9 +18,7 @@ pub async fn own(state: &App, current: &CurrentPerson, id: &str) -> Result<Booki
     let mut conn = state.db.connection().await?;
     match appointments::booking(&mut conn, id).await? {
         Some(b) if b.booked_by == current.person.id => Ok(b),
-        _ => Err(AppError::NotFound {
-            detail: "There is no such appointment.".into(),
-        }),
+        _ => Err(BookingRefusal::NoSuchAppointment.into()),
     }
 }
 
@@ -36,17 +35,14 @@ pub async fn confirm(state: &App, current: &CurrentPerson, id: &str) -> Result<B
             ConfirmOutcome::Confirmed(booking) => *booking,
             ConfirmOutcome::Expired => {
                 tx.commit().await?;
-                return Err(AppError::Taken {
-                    code: "hold-expired",
-                    detail: "The few minutes to confirm this slot ran out and it went back to the list. Choose a slot again.".into(),
-                });
+                return Err(BookingRefusal::HoldExpired.into());
             }
             ConfirmOutcome::NotHeld(state_now) => {
                 tx.rollback().await?;
-                return Err(AppError::Taken {
-                    code: "not-held",
-                    detail: format!("This appointment is {state_now}, so there is nothing to confirm."),
-                });
+                return Err(BookingRefusal::NotHeld {
+                    state: state_now.to_string(),
+                }
+                .into());
             }
         };
         super::notice::queue_confirmation(&mut tx, confirmation).await?;
@@ -134,10 +130,10 @@ pub async fn cancel(
         }
         Cancelled::NotActive(state_now) => {
             tx.rollback().await?;
-            Err(AppError::Taken {
-                code: "not-active",
-                detail: format!("This appointment is {state_now} and can no longer be cancelled."),
-            })
+            Err(BookingRefusal::NotActive {
+                state: state_now.to_string(),
+            }
+            .into())
         }
     }
 }
@@ -195,10 +191,7 @@ pub async fn reschedule(
         }
         MoveOutcome::Full => {
             tx.rollback().await?;
-            Err(AppError::Taken {
-                code: "slot-full",
-                detail: "That slot has no room left. Your appointment stays as it was; choose another slot.".into(),
-            })
+            Err(BookingRefusal::SlotFullToMove.into())
         }
         MoveOutcome::LimitReached => {
             tx.rollback().await?;
@@ -206,21 +199,17 @@ pub async fn reschedule(
         }
         MoveOutcome::NotActive(state_now) => {
             tx.rollback().await?;
-            Err(AppError::Taken {
-                code: "not-active",
-                detail: format!(
-                    "Only a confirmed appointment can be moved; this one is {state_now}."
-                ),
-            })
+            Err(BookingRefusal::NotMovable {
+                state: state_now.to_string(),
+            }
+            .into())
         }
     }
 }
 
 fn reschedule_limit(max: u8) -> AppError {
-    AppError::Taken {
-        code: "reschedule-limit",
-        detail: format!(
-            "An appointment can be moved {max} times online. To change it again, call or visit the office: an operator can move it."
-        ),
+    BookingRefusal::RescheduleLimit {
+        max: u32::from(max),
     }
+    .into()
 }

@@ -5,6 +5,7 @@
 //! its own demand and keeps what it read for a quarter of a second.
 
 use crate::error::AppError;
+use crate::refusal::{BookingRefusal, Refusal};
 use crate::state::App;
 use ghiseu_domain::appointment::waiting::Room;
 use ghiseu_domain::catalogue::Authority;
@@ -355,29 +356,21 @@ pub async fn count_refused_booking(
     match count_booking(conn, person_id, address, now).await {
         // The refusal the person is about to hear says enough; the next
         // attempt hears about the limit.
-        Err(AppError::TooMany { .. }) | Ok(()) => Ok(()),
+        Err(AppError::Refused(Refusal::Booking(BookingRefusal::TooManyRequests { .. })))
+        | Ok(()) => Ok(()),
         Err(other) => Err(other),
     }
 }
 
 fn too_many(now: Timestamp) -> AppError {
     let into_minute = u64::try_from(now.as_second().rem_euclid(60)).unwrap_or(0);
-    AppError::TooMany {
-        code: "too-many-requests",
-        detail: "Too many booking requests from this account or network in one minute. Wait until the next minute and try again.".into(),
+    BookingRefusal::TooManyRequests {
         retry_after: 60 - into_minute,
-        place: None,
     }
+    .into()
 }
 
 /// The waiting room's answer as a problem: the place in line and when to ask again.
 pub fn waiting_problem(ahead: u64, retry_after: u64) -> AppError {
-    AppError::TooMany {
-        code: "waiting-room",
-        detail: format!(
-            "Many people are booking right now, so you are in a waiting room. {ahead} people are ahead of you; keep this page open and try again in {retry_after} seconds. Your place is kept."
-        ),
-        retry_after,
-        place: Some(ahead),
-    }
+    BookingRefusal::WaitingRoom { ahead, retry_after }.into()
 }

@@ -9,6 +9,7 @@ use super::gate;
 use super::in_flight::Reservation;
 use super::slots::Key;
 use crate::error::AppError;
+use crate::refusal::{BookingRefusal, Busy};
 use crate::state::App;
 use ghiseu_domain::appointment::limited_by_no_shows;
 use ghiseu_domain::catalogue::BookingPolicy;
@@ -85,12 +86,12 @@ pub async fn steps(conn: &mut Connection, seat: &Seat) -> Result<Step, AppError>
     let since = now - SignedDuration::from_hours(24 * i64::from(policy.no_show_window_days));
     let missed = appointments::no_shows_since(conn, person_id, since.as_second()).await?;
     if limited_by_no_shows(u32::try_from(missed).unwrap_or(u32::MAX), policy) {
-        return Ok(Step::Limited(AppError::Forbidden {
-            code: "no-show-limit",
-            detail: format!(
-                "You did not come to {missed} appointments recently, so online booking is paused for your account. Please call or visit the office to book."
-            ),
-        }));
+        return Ok(Step::Limited(
+            BookingRefusal::NoShowLimit {
+                missed: u64::try_from(missed).unwrap_or(0),
+            }
+            .into(),
+        ));
     }
     let hold = NewHold {
         id: &seat.id,
@@ -116,16 +117,11 @@ pub async fn steps(conn: &mut Connection, seat: &Seat) -> Result<Step, AppError>
         HoldOutcome::Full => Step::Full(super::book::slot_full(seat.holders.len())),
         HoldOutcome::HolderBusy(holder) => {
             let who = if holder.kind == HolderKind::Person && holder.id == person_id {
-                "You already have"
+                Busy::Yourself
             } else {
-                "A person in this booking already has"
+                Busy::Other
             };
-            Step::Refused(AppError::Taken {
-                code: "already-booked",
-                detail: format!(
-                    "{who} an appointment for this service. Cancel or move that one instead."
-                ),
-            })
+            Step::Refused(BookingRefusal::AlreadyBooked { who }.into())
         }
     })
 }

@@ -97,10 +97,7 @@ impl Staff {
                     client,
                 })
             }
-            _ => Err(AppError::Forbidden {
-                code: "staff-only",
-                detail: "Only the staff of an office may do this.".into(),
-            }),
+            _ => Err(crate::refusal::OfficeRefusal::StaffOnly.into()),
         }
     }
 }

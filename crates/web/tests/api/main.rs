@@ -33,6 +33,7 @@ mod payments;
 mod profile;
 mod proxy;
 mod quotes;
+mod refusals;
 mod representations;
 mod review;
 mod seat_batch;

@@ -136,7 +136,7 @@ pub(super) async fn render(
         .map_err(ApiError::from)
     {
         Ok(booking) => booking,
-        Err(ApiError::NotFound { .. }) => return finish(state, Err(PageError::NotFound(lang))),
+        Err(e) if e.is_not_found() => return finish(state, Err(PageError::NotFound(lang))),
         Err(e) => return e.into_response(),
     };
     match booking_page(state, lang, current, &booking, move_date, errors).await {
@@ -176,7 +176,7 @@ pub(super) async fn answer(
 ) -> Response {
     match result {
         Ok(_) => Redirect::to(&to).into_response(),
-        Err(ApiError::NotFound { .. }) => finish(state, Err(PageError::NotFound(lang))),
+        Err(e) if e.is_not_found() => finish(state, Err(PageError::NotFound(lang))),
         Err(e) => match refusal(tr(state, lang), &e) {
             Some((status, text)) => {
                 render(state, lang, current, id, move_date, status, vec![text]).await

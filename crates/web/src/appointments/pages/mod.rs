@@ -5,7 +5,6 @@
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
-use crate::i18n::number_arg;
 use crate::pages::{Frame, PageLang, html};
 use askama::Template;
 use axum::Router;
@@ -34,75 +33,13 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/{lang}/appointments/{id}/reschedule", post(reschedule))
 }
 
-/// Problem codes from `book` with a message of their own in both languages;
-/// any other refusal is shown with its detail.
-const TRANSLATED: [&str; 26] = [
-    "slot-full",
-    "already-booked",
-    "hold-expired",
-    "not-held",
-    "not-active",
-    "reschedule-limit",
-    "waiting-room",
-    "too-many-requests",
-    "not-released",
-    "public-holiday",
-    "office-closed",
-    "outside-opening-hours",
-    "slot-in-past",
-    "beyond-horizon",
-    "not-a-slot-start",
-    "not-in-household",
-    "holders",
-    "no-show-limit",
-    "no-appointments",
-    "unknown-office",
-    "assigned-by-office",
-    "case-required",
-    "case-not-ready",
-    "case-has-appointment",
-    "not-assigned-by-office",
-    "not-case-staff",
-];
-
 /// A refusal as the person reads it, with the page's status; None for
-/// failures on our side, which are answered as they are.
+/// failures on our side, which are answered as they are. The words are
+/// `crate::refusals`'. A plain `NotFound` (from the case use cases, not yet
+/// refusals) reads as a refusal of kind not-found does.
 pub(crate) fn refusal(t: Tr<'_>, error: &ApiError) -> Option<(StatusCode, String)> {
-    let text = |code: &str, detail: &str, args: &[(&str, crate::i18n::Arg)]| {
-        if TRANSLATED.contains(&code) {
-            t.with(&format!("appt-problem-{code}"), args)
-        } else {
-            detail.to_string()
-        }
-    };
     match error {
-        ApiError::Unprocessable { code, detail } => {
-            Some((StatusCode::UNPROCESSABLE_ENTITY, text(code, detail, &[])))
-        }
-        ApiError::Taken { code, detail } => Some((StatusCode::CONFLICT, text(code, detail, &[]))),
-        ApiError::Forbidden { code, detail } => {
-            Some((StatusCode::FORBIDDEN, text(code, detail, &[])))
-        }
-        ApiError::TooMany {
-            code,
-            detail,
-            retry_after,
-            place,
-        } => {
-            let seconds = i64::try_from(*retry_after).unwrap_or(i64::MAX);
-            let ahead = i64::try_from(place.unwrap_or(0)).unwrap_or(i64::MAX);
-            Some((
-                StatusCode::TOO_MANY_REQUESTS,
-                text(
-                    code,
-                    detail,
-                    &[
-                        ("place", number_arg(ahead)),
-                        ("seconds", number_arg(seconds)),
-                    ],
-                ),
-            ))
-        }
+        ApiError::Refused(refused) => Some(crate::refusals::on_page(t, refused)),
         ApiError::NotFound { .. } => {
             Some((StatusCode::UNPROCESSABLE_ENTITY, t.m("appt-error-unknown")))
         }

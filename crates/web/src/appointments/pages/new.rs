@@ -13,6 +13,7 @@ use crate::pages::{Frame, PageLang, html};
 use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_app::Refusal;
 use ghiseu_domain::catalogue::{AppointmentMode, Lang};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::households;
@@ -83,11 +84,8 @@ pub(super) async fn day_slots(
         && let Err(refused) = book::slot(state, place, noon.timestamp(), now)
             .await
             .map_err(ApiError::from)
-        && let ApiError::Unprocessable { code, .. } = &refused
-        && matches!(
-            *code,
-            "public-holiday" | "office-closed" | "beyond-horizon" | "not-released" | "slot-in-past"
-        )
+        && let ApiError::Refused(Refusal::Booking(about)) = &refused
+        && about.is_about_the_day()
         && let Some((_, text)) = refusal(t, &refused)
     {
         errors.push(text);

@@ -1,0 +1,141 @@
+//! Where a refusal becomes words: the API's problem document (its `detail`
+//! in English) and the text a page shows (in the page's language). The
+//! messages are `problem-*` in `problems.ftl`; a page shows its own message
+//! for a code where it has one (`appt-problem-{code}`), else the problem's.
+
+use crate::error::{Problem, problem_type};
+use axum::http::StatusCode;
+use ghiseu_app::{BookingRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind};
+use ghiseu_domain::catalogue::Lang;
+use ghiseu_i18n::{I18n, Tr};
+use std::sync::LazyLock;
+
+/// The messages problem documents are written from (built into the binary;
+/// the i18n tests check that they parse).
+static MESSAGES: LazyLock<Option<I18n>> = LazyLock::new(|| I18n::new().ok());
+
+/// The prefix of a booking page's own message for a refusal code.
+const PAGE_PREFIX: &str = "appt-problem-";
+
+/// What a booking page says for anything not found.
+const PAGE_NOT_FOUND: &str = "appt-error-unknown";
+
+/// The Fluent message telling `refusal`.
+pub fn message_id(refusal: &Refusal) -> &'static str {
+    use BookingRefusal as B;
+    match refusal {
+        Refusal::Booking(booking) => match booking {
+            B::UnknownService { .. } => "problem-unknown-service",
+            B::NoSuchAppointment => "problem-no-such-appointment",
+            B::NoSuchApplication => "problem-no-such-application",
+            B::NoAppointments { .. } => "problem-no-appointments",
+            B::UnknownOffice { .. } => "problem-unknown-office",
+            B::NoWindow { .. } => "problem-unknown-office-window",
+            B::SlotInPast => "problem-slot-in-past",
+            B::OutsideOpeningHours => "problem-outside-opening-hours",
+            B::PublicHoliday { .. } => "problem-public-holiday",
+            B::OfficeClosed { .. } => "problem-office-closed",
+            B::BeyondHorizon { .. } => "problem-beyond-horizon",
+            B::NotReleased { .. } => "problem-not-released",
+            B::NotASlotStart { .. } => "problem-not-a-slot-start",
+            B::HolderCount { .. } => "problem-holders",
+            B::HolderTwice => "problem-holders-twice",
+            B::NotInHousehold { .. } => "problem-not-in-household",
+            B::AssignedByOffice => "problem-assigned-by-office",
+            B::CaseRequired => "problem-case-required",
+            B::CaseNotAccepted => "problem-case-not-ready",
+            B::CaseNotReadyToAssign => "problem-case-not-ready-to-assign",
+            B::CaseWithoutOffice => "problem-case-not-ready-no-office",
+            B::CaseOffice { .. } => "problem-case-office",
+            B::NotAssignedByOffice => "problem-not-assigned-by-office",
+            B::NotCaseStaff => "problem-not-case-staff",
+            B::CaseHasAppointment => "problem-case-has-appointment",
+            B::SlotFull { .. } => "problem-slot-full",
+            B::SlotFullToMove => "problem-slot-full-move",
+            B::SlotFullToAssign => "problem-slot-full-assign",
+            B::AlreadyBooked { .. } => "problem-already-booked",
+            B::HoldExpired => "problem-hold-expired",
+            B::NotHeld { .. } => "problem-not-held",
+            B::NotActive { .. } => "problem-not-active",
+            B::NotMovable { .. } => "problem-not-active-move",
+            B::RescheduleLimit { .. } => "problem-reschedule-limit",
+            B::NoShowLimit { .. } => "problem-no-show-limit",
+            B::TooManyRequests { .. } => "problem-too-many-requests",
+            B::WaitingRoom { .. } => "problem-waiting-room",
+        },
+        Refusal::Office(OfficeRefusal::StaffOnly) => "problem-staff-only",
+        Refusal::Payment(PaymentRefusal::AmountMismatch { .. }) => "problem-amount-mismatch",
+    }
+}
+
+/// The status a refusal of this kind is answered with.
+pub fn status(kind: RefusalKind) -> StatusCode {
+    match kind {
+        RefusalKind::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+        RefusalKind::Forbidden => StatusCode::FORBIDDEN,
+        RefusalKind::Taken => StatusCode::CONFLICT,
+        RefusalKind::TooMany => StatusCode::TOO_MANY_REQUESTS,
+        RefusalKind::NotFound => StatusCode::NOT_FOUND,
+    }
+}
+
+fn title(kind: RefusalKind) -> &'static str {
+    match kind {
+        RefusalKind::Unprocessable => "The request cannot be answered as it stands",
+        RefusalKind::Forbidden => "Not allowed",
+        RefusalKind::Taken => "Not available",
+        RefusalKind::TooMany => "Please wait",
+        RefusalKind::NotFound => "Not found",
+    }
+}
+
+/// The refusal's problem message in `lang` (English where `lang` lacks it).
+pub fn text(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
+    i18n.text_with(lang, message_id(refusal), &refusal.args())
+}
+
+/// The refusal as an RFC 9457 problem document, its `detail` in English.
+pub fn problem(refusal: &Refusal) -> Problem {
+    let kind = refusal.kind();
+    let detail = MESSAGES.as_ref().map_or_else(
+        || refusal.code().to_string(),
+        |messages| text(messages, Lang::En, refusal),
+    );
+    Problem {
+        kind: problem_type(refusal.code()),
+        title: title(kind).to_string(),
+        status: status(kind).as_u16(),
+        detail,
+        errors: Vec::new(),
+        offered: None,
+        current_state: None,
+        allowed_actions: None,
+        place: refusal.place(),
+        retry_after: refusal.retry_after(),
+    }
+}
+
+/// The key of the message a booking page shows for `refusal` in `lang`: its
+/// own for the code where it has one, else the problem message.
+pub fn page_message_id(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
+    if refusal.kind() == RefusalKind::NotFound {
+        return PAGE_NOT_FOUND.to_string();
+    }
+    let own = format!("{PAGE_PREFIX}{}", refusal.code());
+    if i18n.has(lang, &own) {
+        own
+    } else {
+        message_id(refusal).to_string()
+    }
+}
+
+/// The refusal as a page shows it, with the page's status. Something not
+/// found is a choice the form offered no longer there: the page asks to
+/// choose again.
+pub fn on_page(t: Tr<'_>, refusal: &Refusal) -> (StatusCode, String) {
+    if refusal.kind() == RefusalKind::NotFound {
+        return (StatusCode::UNPROCESSABLE_ENTITY, t.m(PAGE_NOT_FOUND));
+    }
+    let key = page_message_id(t.i18n, t.lang, refusal);
+    (status(refusal.kind()), t.with(&key, &refusal.args()))
+}
