@@ -87,6 +87,19 @@ impl Database {
         })
     }
 
+    /// Whether write transactions run side by side (PostgreSQL) rather than
+    /// one at a time (SQLite), so batching writes gains nothing.
+    pub fn writes_in_parallel(&self) -> bool {
+        self.backend() == Backend::Postgres
+    }
+
+    /// Whether other processes may share this database, and so end a
+    /// session this process still remembers (PostgreSQL; an SQLite file is
+    /// served by one process).
+    pub fn shared_with_other_processes(&self) -> bool {
+        self.backend() == Backend::Postgres
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -11,7 +11,7 @@ use super::take::{Seat, Step, on_own_thread, steps};
 use crate::error::AppError;
 use crate::state::App;
 use ghiseu_storage::appointments::Booking;
-use ghiseu_storage::{Backend, Connection, Savepoint, WriteTurn};
+use ghiseu_storage::{Connection, Savepoint, WriteTurn};
 use std::sync::Mutex;
 use tokio::sync::oneshot;
 
@@ -36,7 +36,7 @@ impl std::fmt::Debug for SeatQueue {
 /// Takes the seat. On PostgreSQL, which writes in parallel, in a transaction
 /// of its own; on SQLite together with the seats asked for meanwhile.
 pub async fn take(state: &App, seat: Seat) -> Result<Booking, AppError> {
-    if state.db.backend() == Backend::Postgres {
+    if state.db.writes_in_parallel() {
         let turn = state.db.write_turn().await;
         let mut written = write(state, turn, vec![seat]).await;
         return written

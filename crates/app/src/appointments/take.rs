@@ -13,10 +13,10 @@ use crate::refusal::{BookingRefusal, Busy};
 use crate::state::App;
 use ghiseu_domain::appointment::limited_by_no_shows;
 use ghiseu_domain::catalogue::BookingPolicy;
+use ghiseu_storage::Connection;
 use ghiseu_storage::appointments::{
     self, Booking, BookingHolder, HoldOutcome, HolderKind, NewHold,
 };
-use ghiseu_storage::{Backend, Connection};
 use jiff::{SignedDuration, Timestamp};
 
 /// Everything the write needs, owned, so that it can run on another thread.
@@ -53,7 +53,7 @@ where
     Fut: Future<Output = Result<T, AppError>> + Send,
     T: Send + 'static,
 {
-    if state.db.backend() == Backend::Postgres {
+    if state.db.writes_in_parallel() {
         return work(state.clone()).await;
     }
     let handle = tokio::runtime::Handle::current();

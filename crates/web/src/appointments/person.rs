@@ -17,7 +17,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use ghiseu_storage::Backend;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -79,7 +78,7 @@ impl FromRequestParts<AppState> for BookingPerson {
             if let Some(current) = state.session_cache.get(&hash, now_ms, ended) {
                 // SQLite is served by one process, which knows every session
                 // it ended; with PostgreSQL another process may have ended it.
-                if state.db.backend() == Backend::Sqlite {
+                if !state.db.shared_with_other_processes() {
                     return Ok(BookingPerson(current));
                 }
                 match super::session_check::expiry(state, &hash).await {
