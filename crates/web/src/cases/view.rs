@@ -14,7 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::case::application::{Answers, category_for, check_answers, checklist};
-use ghiseu_domain::case::{Actor, CaseNote, CaseState, allowed_actions};
+use ghiseu_domain::case::{Actor, CaseNote, allowed_actions};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::{self, CaseRecord};
@@ -113,7 +113,7 @@ async fn render<'a>(
         || case.service_id.clone(),
         |(_, s)| s.name.get(lang).to_string(),
     );
-    let current_state = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let current_state = ghiseu_app::cases::moves::state_of(case)?;
     let allowed = allowed_actions(current_state, Actor::Applicant);
     let answers = answers_of(case);
     let (urgencies, reductions, questions, documents, category) = match found {

@@ -12,8 +12,8 @@ use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use ghiseu_domain::case::CaseState;
+use ghiseu_storage::audit;
 use ghiseu_storage::case_documents;
-use ghiseu_storage::{StorageError, audit};
 use serde::Deserialize;
 
 pub(crate) async fn download(
@@ -69,8 +69,10 @@ pub(crate) async fn review(
     if case.assignee_id.as_deref() != Some(staff.current.person.id.as_str()) {
         return problem("office-case-claim-first", StatusCode::FORBIDDEN).await;
     }
-    if CaseState::parse(&case.state) != Some(CaseState::InReview) {
-        return problem("office-case-not-now", StatusCode::CONFLICT).await;
+    match ghiseu_app::office::cases::is_in(&case, CaseState::InReview) {
+        Ok(true) => {}
+        Ok(false) => return problem("office-case-not-now", StatusCode::CONFLICT).await,
+        Err(e) => return ApiError::from(e).into_response(),
     }
     let reason = form.reason.trim();
     let (verdict, reason) = match form.verdict.as_str() {
@@ -94,9 +96,9 @@ pub(crate) async fn review(
         }
     };
     let saved: Result<bool, ApiError> = async {
-        let mut tx = state.db.pool().begin().await.map_err(StorageError::from)?;
+        let mut tx = state.db.begin_write().await?;
         let done = case_documents::review(&mut tx, &case.id, &doc, verdict, reason).await?;
-        tx.commit().await.map_err(StorageError::from)?;
+        tx.commit().await?;
         Ok(done)
     }
     .await;

@@ -202,7 +202,7 @@ pub(crate) async fn render<'a>(
             id: s.id,
         })
         .collect();
-    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let current = ghiseu_app::cases::moves::state_of(case)?;
     let mine = case.assignee_id.as_deref() == Some(staff.current.person.id.as_str());
     let actions = if mine {
         allowed_actions(current, Actor::Operator)
