@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod demo;
+pub mod draft;
 pub mod expiry;
 pub mod in_flight;
 pub mod moves;

@@ -8,7 +8,6 @@ use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::api::ApiJson;
 use crate::cases::access::citizen_case;
-use crate::cases::apply::create_draft;
 use crate::error::ApiError;
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Path, State};
@@ -212,7 +211,7 @@ pub(crate) async fn create_case(
 ) -> Response {
     let request = format!("create\n{}\n{}", new.service, new.holder);
     let work = async {
-        match create_draft(&state, &current, &new.service, &new.holder).await {
+        match ghiseu_app::cases::draft::start(&state, &current, &new.service, &new.holder).await {
             Ok(Ok(case)) => match body(&state, &case).await {
                 Ok(b) => json(StatusCode::CREATED, &b),
                 Err(e) => e.into_response(),
@@ -226,7 +225,7 @@ pub(crate) async fn create_case(
                 },
             }
             .into_response(),
-            Err(e) => e.into_response(),
+            Err(e) => ApiError::from(e).into_response(),
         }
     };
     once(&state, &current.person.id, &headers, &request, work).await

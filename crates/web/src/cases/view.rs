@@ -13,7 +13,8 @@ use axum::extract::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_domain::case::application::{Answers, category_for, check_answers, checklist};
+use ghiseu_app::cases::draft::{self, SaveRefusal};
+use ghiseu_domain::case::application::{Answers, checklist};
 use ghiseu_domain::case::{Actor, CaseNote, allowed_actions};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_i18n::Tr;
@@ -390,9 +391,6 @@ pub(crate) async fn save(
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
         Err(e) => return ApiError::from(e).into_response(),
     };
-    let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
-        return finish(&state, Err(PageError::NotFound(lang)));
-    };
     let questions: BTreeMap<String, String> = fields
         .iter()
         .filter_map(|(k, v)| {
@@ -408,59 +406,23 @@ pub(crate) async fn save(
         domicile_abroad: field("domicile_abroad") == "yes",
         office: Some(field("office")).filter(|o| !o.is_empty()),
     };
+    let version: i64 = field("version").parse().unwrap_or(0);
     let t = Tr {
         i18n: &state.i18n,
         lang,
     };
-    let mut problems: Vec<String> = check_answers(service, &answers, false)
-        .into_iter()
-        .map(|p| t.m(&format!("case-problem-{}", p.code)))
-        .collect();
-    if let Some(office) = &answers.office
-        && !authority.offices.iter().any(|o| &o.id == office)
-    {
-        problems.push(t.m("case-problem-office-unknown"));
-    }
-    if !problems.is_empty() {
-        return match render(&state, lang, &current, &case, problems).await {
-            Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
-            Err(e) => e.into_response(),
-        };
-    }
-    let birth = case
-        .holder_birth_date
-        .as_deref()
-        .and_then(|b| b.parse().ok());
-    let category = category_for(
-        service,
-        birth,
-        state.clock.today(authority),
-        answers.domicile_abroad,
-    )
-    .ok()
-    .flatten()
-    .map(|c| c.id.clone());
-    let version: i64 = field("version").parse().unwrap_or(0);
-    let saved: Result<bool, ApiError> = async {
-        let mut tx = state.db.begin_write().await?;
-        let json =
-            serde_json::to_string(&answers).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let now = state.clock.now().as_microsecond();
-        let done = cases::save_answers(&mut tx, &case.id, version, &json, category.as_deref(), now)
-            .await?;
-        tx.commit().await?;
-        Ok(done.is_ok())
-    }
-    .await;
-    match saved {
-        Ok(true) => Redirect::to(&case_href(lang, &case.id)).into_response(),
-        Ok(false) => {
-            let problems = vec![t.m("case-refused-stale")];
-            match render(&state, lang, &current, &case, problems).await {
-                Ok(p) => (StatusCode::CONFLICT, html(&p)).into_response(),
-                Err(e) => e.into_response(),
-            }
-        }
+    let (status, problems) = match draft::save_answers(&state, &case, &answers, version).await {
+        Ok(Ok(())) => return Redirect::to(&case_href(lang, &case.id)).into_response(),
+        Ok(Err(SaveRefusal::ServiceGone)) => return finish(&state, Err(PageError::NotFound(lang))),
+        Ok(Err(SaveRefusal::Problems(keys))) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            keys.iter().map(|k| t.m(k)).collect(),
+        ),
+        Ok(Err(SaveRefusal::Stale)) => (StatusCode::CONFLICT, vec![t.m("case-refused-stale")]),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    match render(&state, lang, &current, &case, problems).await {
+        Ok(p) => (status, html(&p)).into_response(),
         Err(e) => e.into_response(),
     }
 }
