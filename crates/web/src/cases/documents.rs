@@ -21,7 +21,6 @@ use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, StoredFile, display_name};
 use ghiseu_i18n::Tr;
@@ -192,8 +191,10 @@ impl Upload<'_> {
         let Some(requirement) = requirement.filter(|r| known.iter().any(|(k, _)| k == r)) else {
             return self.refused(StatusCode::UNPROCESSABLE_ENTITY, "case-upload-requirement");
         };
-        if !CaseState::parse(&self.case.state).is_some_and(CaseState::is_editable) {
-            return self.refused(StatusCode::CONFLICT, "case-upload-closed");
+        match ghiseu_app::cases::moves::state_of(self.case) {
+            Ok(state) if state.is_editable() => {}
+            Ok(_) => return self.refused(StatusCode::CONFLICT, "case-upload-closed"),
+            Err(e) => return ApiError::from(e).into_response(),
         }
         let caps = self.caps();
         let over = async {

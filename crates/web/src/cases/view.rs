@@ -121,58 +121,13 @@ async fn render<'a>(
         Some((authority, service)) => form_parts(state, t, authority, service, case, &answers),
         None => Default::default(),
     };
-    let timeline = cases::events(&state.db, &case.id)
-        .await?
-        .into_iter()
-        .map(|e| TimelineLine {
-            when: jiff::Timestamp::from_microsecond(e.at)
-                .map(|at| {
-                    let zone = found.map_or(jiff::tz::TimeZone::UTC, |(a, _)| a.time_zone.clone());
-                    let local = at.to_zoned(zone);
-                    format!(
-                        "{} {}",
-                        t.date(local.date()),
-                        local.time().strftime("%H:%M")
-                    )
-                })
-                .unwrap_or_default(),
-            what: event_text(state, t, &e.action, e.reason.as_deref()),
-            reason: e
-                .reason
-                .filter(|_| e.action != CaseNote::BiometricsCaptured.code()),
-        })
-        .collect();
+    let timeline = timeline(state, t, case, found).await?;
     let (appointment, book_href) = super::appointment::parts(state, t, case).await?;
     let fee = case
         .fee_minor
         .zip(found)
         .map(|(minor, (a, _))| t.money(minor, a.currency));
-    let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
-    let documents = documents
-        .into_iter()
-        .map(|(requirement, name, when)| {
-            let scan = scans
-                .iter()
-                .find(|s| s.requirement_id == requirement)
-                .map(|s| ScanView {
-                    href: format!("{}/documents/{}", case_href(lang, &case.id), s.id),
-                    file_name: s.file_name.clone(),
-                    size: t.with(
-                        "case-scan-size",
-                        &[("kib", crate::i18n::Arg::from((s.size_bytes + 1023) / 1024))],
-                    ),
-                    status: t.m(&format!("case-scan-{}", s.review)),
-                    reason: s.review_reason.clone(),
-                    rejected: s.review == "rejected",
-                });
-            DocumentView {
-                requirement,
-                name,
-                when,
-                scan,
-            }
-        })
-        .collect();
+    let documents = document_views(state, t, lang, case, documents).await?;
     let limit_mib = found.map_or(5, |(a, _)| a.max_upload_bytes.div_ceil(1024 * 1024));
     let upload_limit = t.with(
         "case-upload-hint",
@@ -211,22 +166,7 @@ async fn render<'a>(
         domicile_abroad: found
             .filter(|(_, s)| s.categories.iter().any(|c| c.domicile_abroad))
             .map(|_| answers.domicile_abroad),
-        offices: match found {
-            Some((authority, service))
-                if service.routing == ghiseu_domain::catalogue::Routing::ChosenOffice =>
-            {
-                authority
-                    .offices
-                    .iter()
-                    .map(|o| Choice {
-                        value: o.id.clone(),
-                        label: o.name.get(lang).to_string(),
-                        selected: answers.office.as_ref() == Some(&o.id),
-                    })
-                    .collect()
-            }
-            _ => Vec::new(),
-        },
+        offices: office_choices(lang, found, &answers),
         payment: ghiseu_storage::payments::for_case(&state.db, &case.id)
             .await?
             .map(|_| crate::payments::payment_href(lang, &case.id)),
@@ -245,6 +185,94 @@ async fn render<'a>(
         csrf: current.session.csrf_token.clone(),
         problems,
     })
+}
+
+type Found<'c> = Option<(&'c Authority, &'c Service)>;
+
+/// The case's history as the person reads it, in the authority's time.
+async fn timeline(
+    state: &AppState,
+    t: Tr<'_>,
+    case: &CaseRecord,
+    found: Found<'_>,
+) -> Result<Vec<TimelineLine>, ApiError> {
+    Ok(cases::events(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|e| TimelineLine {
+            when: jiff::Timestamp::from_microsecond(e.at)
+                .map(|at| {
+                    let zone = found.map_or(jiff::tz::TimeZone::UTC, |(a, _)| a.time_zone.clone());
+                    let local = at.to_zoned(zone);
+                    format!(
+                        "{} {}",
+                        t.date(local.date()),
+                        local.time().strftime("%H:%M")
+                    )
+                })
+                .unwrap_or_default(),
+            what: event_text(state, t, &e.action, e.reason.as_deref()),
+            reason: e
+                .reason
+                .filter(|_| e.action != CaseNote::BiometricsCaptured.code()),
+        })
+        .collect())
+}
+
+/// The checklist's documents, each with its current scan if any.
+async fn document_views(
+    state: &AppState,
+    t: Tr<'_>,
+    lang: Lang,
+    case: &CaseRecord,
+    documents: Vec<(String, String, Option<String>)>,
+) -> Result<Vec<DocumentView>, ApiError> {
+    let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
+    Ok(documents
+        .into_iter()
+        .map(|(requirement, name, when)| {
+            let scan = scans
+                .iter()
+                .find(|s| s.requirement_id == requirement)
+                .map(|s| ScanView {
+                    href: format!("{}/documents/{}", case_href(lang, &case.id), s.id),
+                    file_name: s.file_name.clone(),
+                    size: t.with(
+                        "case-scan-size",
+                        &[("kib", crate::i18n::Arg::from((s.size_bytes + 1023) / 1024))],
+                    ),
+                    status: t.m(&format!("case-scan-{}", s.review)),
+                    reason: s.review_reason.clone(),
+                    rejected: s.review == "rejected",
+                });
+            DocumentView {
+                requirement,
+                name,
+                when,
+                scan,
+            }
+        })
+        .collect())
+}
+
+/// The offices to choose from, for a service filed at a chosen office.
+fn office_choices(lang: Lang, found: Found<'_>, answers: &Answers) -> Vec<Choice> {
+    match found {
+        Some((authority, service))
+            if service.routing == ghiseu_domain::catalogue::Routing::ChosenOffice =>
+        {
+            authority
+                .offices
+                .iter()
+                .map(|o| Choice {
+                    value: o.id.clone(),
+                    label: o.name.get(lang).to_string(),
+                    selected: answers.office.as_ref() == Some(&o.id),
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// A history line as the person reads it; a capture of biometrics names
