@@ -3,6 +3,7 @@
 
 pub mod by_operator;
 pub mod events;
+pub mod online;
 
 use crate::cases::moves::{CaseAt, Mover, Refused, move_case};
 use crate::error::AppError;
