@@ -271,6 +271,40 @@ pub async fn assign(
     Ok(Ok(()))
 }
 
+/// The case, if this member of staff serves its office and has no part in
+/// it as a citizen: a case of their own, of their child or one they
+/// represent someone on is handled by a colleague, never by them.
+pub async fn staff_case(
+    state: &App,
+    staff: &Staff,
+    id: &str,
+) -> Result<Option<CaseRecord>, AppError> {
+    let Some(case) = cases::get(&state.db, id).await? else {
+        return Ok(None);
+    };
+    let served = case
+        .office_id
+        .as_deref()
+        .is_some_and(|o| staff.serves(&state.catalogue, o));
+    if !served || has_part(state, staff, &case).await? {
+        return Ok(None);
+    }
+    Ok(Some(case))
+}
+
+/// Whether the member of staff is in the case as a citizen: its applicant,
+/// its holder, the holder's guardian or representative.
+pub async fn has_part(state: &App, staff: &Staff, case: &CaseRecord) -> Result<bool, AppError> {
+    if case.applicant_id == staff.current.person.id {
+        return Ok(true);
+    }
+    Ok(
+        crate::cases::access::relation(state, &staff.current.person.id, case)
+            .await?
+            .is_some(),
+    )
+}
+
 /// Whether the case is in `state`, read strictly.
 pub fn is_in(case: &CaseRecord, state: CaseState) -> Result<bool, AppError> {
     Ok(state_of(case)? == state)
