@@ -2,12 +2,13 @@
 //! children's applications in every state a case can rest in, so each page
 //! of the citizen's and the operator's side has something to show.
 
+use super::moves::{CaseAt, Mover, Refused, move_case};
 use crate::error::AppError;
 use crate::state::App;
 use ghiseu_domain::case::application::Answers;
-use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState, transition};
+use ghiseu_domain::case::{Actor, CaseAction, CaseReference, CaseState};
 use ghiseu_domain::quote::{QuoteRequest, price};
-use ghiseu_storage::cases::{self, CaseRecord, Filing, Move};
+use ghiseu_storage::cases::{self, CaseRecord, Filing};
 
 const SERVICE: &str = "ro.passport.electronic";
 const OFFICE: &str = "ab-alba-iulia";
@@ -111,33 +112,34 @@ pub async fn seed(state: &App, citizen: &str, operator: &str) -> Result<usize, A
         let mut current = CaseState::Draft;
         for (action, reason) in path {
             let actor = action.actor();
-            let to = transition(current, action, actor)
-                .map_err(|r| AppError::Internal(r.to_string()))?;
-            let version = cases::apply_move(
-                &mut tx,
-                &Move {
-                    case_id: &case.id,
-                    version: case.version,
-                    from: current.code(),
-                    to: to.code(),
-                    action: action.code(),
-                    actor_id: (actor != Actor::System || action == CaseAction::ConfirmPayment)
-                        .then_some(if actor == Actor::Applicant {
-                            citizen
-                        } else {
-                            operator
-                        }),
-                    actor_role: match actor {
-                        Actor::Applicant => "applicant",
-                        Actor::Operator => "operator",
-                        Actor::System => "system",
-                    },
-                    reason,
-                    now,
+            let by = Mover {
+                actor,
+                person_id: (actor != Actor::System || action == CaseAction::ConfirmPayment)
+                    .then_some(if actor == Actor::Applicant {
+                        citizen
+                    } else {
+                        operator
+                    }),
+                role: match actor {
+                    Actor::Applicant => "applicant",
+                    Actor::Operator => "operator",
+                    Actor::System => "system",
                 },
-            )
-            .await?
-            .map_err(|_| AppError::Internal("a demo case changed while it was made".into()))?;
+            };
+            let at = CaseAt {
+                id: &case.id,
+                state: current,
+                version: case.version,
+            };
+            let moved = move_case(&mut tx, at, action, &by, reason, now)
+                .await?
+                .map_err(|r| match r {
+                    Refused::Transition(r) => AppError::Internal(r.to_string()),
+                    Refused::Stale => {
+                        AppError::Internal("a demo case changed while it was made".into())
+                    }
+                })?;
+            let (to, version) = (moved.to, moved.version);
             case.version = version;
             if action == CaseAction::Submit {
                 let sequence = cases::next_sequence(&mut tx, &authority.id, today.year()).await?;

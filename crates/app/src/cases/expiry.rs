@@ -1,17 +1,16 @@
 //! Drafts nobody touched for the authority's `draft_expiry_days` expire, so
 //! half-filled applications do not linger with people's data in them.
 
+use super::moves::{CaseAt, Mover, move_case};
 use crate::error::AppError;
 use crate::state::App;
-use ghiseu_domain::case::{Actor, CaseAction, CaseState, transition};
-use ghiseu_storage::cases::{self, Move};
+use ghiseu_domain::case::CaseAction;
+use ghiseu_storage::cases;
 
 /// Expires what is due now; returns how many drafts expired. Safe to run in
 /// several processes at once: a draft changed meanwhile is left alone.
 pub async fn expire_drafts(state: &App) -> Result<usize, AppError> {
     let now = state.clock.now();
-    let to = transition(CaseState::Draft, CaseAction::ExpireDraft, Actor::System)
-        .map_err(|r| AppError::Internal(r.to_string()))?;
     let mut expired = 0;
     for authority in state.catalogue.authorities() {
         let age = jiff::SignedDuration::from_hours(24 * i64::from(authority.draft_expiry_days));
@@ -21,19 +20,15 @@ pub async fn expire_drafts(state: &App) -> Result<usize, AppError> {
             .as_microsecond();
         for case in cases::stale_drafts(&state.db, &authority.id, before, 500).await? {
             let mut tx = state.db.begin_write().await?;
-            let moved = cases::apply_move(
+            let at = CaseAt::of(&case)?;
+            let action = CaseAction::ExpireDraft;
+            let moved = move_case(
                 &mut tx,
-                &Move {
-                    case_id: &case.id,
-                    version: case.version,
-                    from: CaseState::Draft.code(),
-                    to: to.code(),
-                    action: CaseAction::ExpireDraft.code(),
-                    actor_id: None,
-                    actor_role: "system",
-                    reason: None,
-                    now: now.as_microsecond(),
-                },
+                at,
+                action,
+                &Mover::SYSTEM,
+                None,
+                now.as_microsecond(),
             )
             .await?;
             if moved.is_ok() {

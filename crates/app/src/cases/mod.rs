@@ -3,9 +3,12 @@
 
 pub mod access;
 pub mod demo;
+pub mod draft;
 pub mod expiry;
 pub mod in_flight;
+pub mod moves;
 pub mod pace;
+pub mod submission;
 pub mod sweep;
 
 use crate::state::App;
@@ -41,4 +44,19 @@ pub fn case_category<'a>(
     ghiseu_domain::case::application::category_for(service, birth, filed, answers.domicile_abroad)
         .ok()
         .flatten()
+}
+
+/// The requirement ids of the case's checklist, and which of them are needed
+/// in every case (those without a "when").
+pub fn requirements(state: &App, case: &ghiseu_storage::cases::CaseRecord) -> Vec<(String, bool)> {
+    let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
+        return Vec::new();
+    };
+    let answers: ghiseu_domain::case::application::Answers =
+        serde_json::from_str(&case.answers).unwrap_or_default();
+    let category = case_category(state, authority, service, case, &answers);
+    ghiseu_domain::case::application::checklist(category)
+        .iter()
+        .map(|d| (d.id.clone(), d.when.is_none()))
+        .collect()
 }

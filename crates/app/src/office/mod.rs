@@ -1,5 +1,6 @@
 //! The back office: who a member of staff is and which offices' work they see.
 
+pub mod cases;
 pub mod closures;
 pub mod counter;
 pub mod grants;

@@ -8,15 +8,15 @@ use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::api::ApiJson;
 use crate::cases::access::citizen_case;
-use crate::cases::apply::create_draft;
-use crate::cases::submit::{Refusal, send, withdraw_case};
 use crate::error::ApiError;
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use ghiseu_domain::case::{Actor, CaseState, allowed_actions};
+use ghiseu_app::cases::moves::state_of;
+use ghiseu_app::cases::submission::{self, Refusal};
+use ghiseu_domain::case::{Actor, allowed_actions};
 use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::idempotency::{self, Claim};
 use serde::{Deserialize, Serialize};
@@ -89,7 +89,7 @@ pub struct CaseBody {
 }
 
 async fn body(state: &AppState, case: &CaseRecord) -> Result<CaseBody, ApiError> {
-    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let current = state_of(case)?;
     let timeline = cases::events(&state.db, &case.id)
         .await?
         .into_iter()
@@ -211,7 +211,7 @@ pub(crate) async fn create_case(
 ) -> Response {
     let request = format!("create\n{}\n{}", new.service, new.holder);
     let work = async {
-        match create_draft(&state, &current, &new.service, &new.holder).await {
+        match ghiseu_app::cases::draft::start(&state, &current, &new.service, &new.holder).await {
             Ok(Ok(case)) => match body(&state, &case).await {
                 Ok(b) => json(StatusCode::CREATED, &b),
                 Err(e) => e.into_response(),
@@ -225,7 +225,7 @@ pub(crate) async fn create_case(
                 },
             }
             .into_response(),
-            Err(e) => e.into_response(),
+            Err(e) => ApiError::from(e).into_response(),
         }
     };
     once(&state, &current.person.id, &headers, &request, work).await
@@ -310,9 +310,9 @@ async fn act(
         Err(e) => return e.into_response(),
     };
     let result = if submit {
-        send(state, current, &case, version).await
+        submission::submit(state, current, &case, version).await
     } else {
-        withdraw_case(state, current, &case, version).await
+        submission::withdraw(state, current, &case, version).await
     };
     match result {
         Ok(Ok(())) => match cases::get(&state.db, id).await {
@@ -324,7 +324,7 @@ async fn act(
             Err(e) => ApiError::from(e).into_response(),
         },
         Ok(Err(r)) => refusal(&case, r).into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => ApiError::from(e).into_response(),
     }
 }
 

@@ -3,7 +3,6 @@
 
 use crate::AppState;
 use crate::error::ApiError;
-use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::AppointmentMode;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::CaseRecord;
@@ -37,7 +36,7 @@ pub(crate) async fn parts(
         .service(&case.service_id)
         .and_then(|(_, s)| s.appointment.as_ref())
         .is_some_and(|a| a.mode == AppointmentMode::AfterAcceptance);
-    let ready = CaseState::parse(&case.state).is_some_and(CaseState::takes_appointment);
+    let ready = ghiseu_app::cases::moves::state_of(case)?.takes_appointment();
     let book_href = match &case.office_id {
         Some(office) if after_acceptance && ready => Some(format!(
             "/{}/appointments/new?service={}&office={}&case={}",

@@ -8,6 +8,7 @@
 use super::access::citizen_case;
 use super::case_href;
 use super::pace::{Paced, TooSlow};
+use super::requirements;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::deadline::PageDeadline;
@@ -20,28 +21,12 @@ use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_domain::case::CaseState;
-use ghiseu_domain::case::application::{Answers, checklist};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_files::{DocumentKey, DocumentStore, PutError, Refusal, StoredFile, display_name};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::StorageError;
 use ghiseu_storage::case_documents::{self, Added, Caps, DocumentRecord, NewDocument, Over};
 use ghiseu_storage::cases::CaseRecord;
-
-/// The requirement ids of the case's checklist, and which of them are needed
-/// in every case (those without a "when").
-pub(crate) fn requirements(state: &AppState, case: &CaseRecord) -> Vec<(String, bool)> {
-    let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
-        return Vec::new();
-    };
-    let answers: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
-    let category = super::case_category(state, authority, service, case, &answers);
-    checklist(category)
-        .iter()
-        .map(|d| (d.id.clone(), d.when.is_none()))
-        .collect()
-}
 
 fn refused(state: &AppState, lang: Lang, case_id: &str, status: StatusCode, key: &str) -> Response {
     let t = Tr {
@@ -206,8 +191,10 @@ impl Upload<'_> {
         let Some(requirement) = requirement.filter(|r| known.iter().any(|(k, _)| k == r)) else {
             return self.refused(StatusCode::UNPROCESSABLE_ENTITY, "case-upload-requirement");
         };
-        if !CaseState::parse(&self.case.state).is_some_and(CaseState::is_editable) {
-            return self.refused(StatusCode::CONFLICT, "case-upload-closed");
+        match ghiseu_app::cases::moves::state_of(self.case) {
+            Ok(state) if state.is_editable() => {}
+            Ok(_) => return self.refused(StatusCode::CONFLICT, "case-upload-closed"),
+            Err(e) => return ApiError::from(e).into_response(),
         }
         let caps = self.caps();
         let over = async {

@@ -13,8 +13,9 @@ use axum::extract::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_domain::case::application::{Answers, category_for, check_answers, checklist};
-use ghiseu_domain::case::{Actor, CaseNote, CaseState, allowed_actions};
+use ghiseu_app::cases::draft::{self, SaveRefusal};
+use ghiseu_domain::case::application::{Answers, checklist};
+use ghiseu_domain::case::{Actor, CaseNote, allowed_actions};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::{self, CaseRecord};
@@ -113,65 +114,20 @@ async fn render<'a>(
         || case.service_id.clone(),
         |(_, s)| s.name.get(lang).to_string(),
     );
-    let current_state = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let current_state = ghiseu_app::cases::moves::state_of(case)?;
     let allowed = allowed_actions(current_state, Actor::Applicant);
     let answers = answers_of(case);
     let (urgencies, reductions, questions, documents, category) = match found {
         Some((authority, service)) => form_parts(state, t, authority, service, case, &answers),
         None => Default::default(),
     };
-    let timeline = cases::events(&state.db, &case.id)
-        .await?
-        .into_iter()
-        .map(|e| TimelineLine {
-            when: jiff::Timestamp::from_microsecond(e.at)
-                .map(|at| {
-                    let zone = found.map_or(jiff::tz::TimeZone::UTC, |(a, _)| a.time_zone.clone());
-                    let local = at.to_zoned(zone);
-                    format!(
-                        "{} {}",
-                        t.date(local.date()),
-                        local.time().strftime("%H:%M")
-                    )
-                })
-                .unwrap_or_default(),
-            what: event_text(state, t, &e.action, e.reason.as_deref()),
-            reason: e
-                .reason
-                .filter(|_| e.action != CaseNote::BiometricsCaptured.code()),
-        })
-        .collect();
+    let timeline = timeline(state, t, case, found).await?;
     let (appointment, book_href) = super::appointment::parts(state, t, case).await?;
     let fee = case
         .fee_minor
         .zip(found)
         .map(|(minor, (a, _))| t.money(minor, a.currency));
-    let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
-    let documents = documents
-        .into_iter()
-        .map(|(requirement, name, when)| {
-            let scan = scans
-                .iter()
-                .find(|s| s.requirement_id == requirement)
-                .map(|s| ScanView {
-                    href: format!("{}/documents/{}", case_href(lang, &case.id), s.id),
-                    file_name: s.file_name.clone(),
-                    size: t.with(
-                        "case-scan-size",
-                        &[("kib", crate::i18n::Arg::from((s.size_bytes + 1023) / 1024))],
-                    ),
-                    status: t.m(&format!("case-scan-{}", s.review)),
-                    reason: s.review_reason.clone(),
-                    rejected: s.review == "rejected",
-                });
-            DocumentView {
-                requirement,
-                name,
-                when,
-                scan,
-            }
-        })
-        .collect();
+    let documents = document_views(state, t, lang, case, documents).await?;
     let limit_mib = found.map_or(5, |(a, _)| a.max_upload_bytes.div_ceil(1024 * 1024));
     let upload_limit = t.with(
         "case-upload-hint",
@@ -210,22 +166,7 @@ async fn render<'a>(
         domicile_abroad: found
             .filter(|(_, s)| s.categories.iter().any(|c| c.domicile_abroad))
             .map(|_| answers.domicile_abroad),
-        offices: match found {
-            Some((authority, service))
-                if service.routing == ghiseu_domain::catalogue::Routing::ChosenOffice =>
-            {
-                authority
-                    .offices
-                    .iter()
-                    .map(|o| Choice {
-                        value: o.id.clone(),
-                        label: o.name.get(lang).to_string(),
-                        selected: answers.office.as_ref() == Some(&o.id),
-                    })
-                    .collect()
-            }
-            _ => Vec::new(),
-        },
+        offices: office_choices(lang, found, &answers),
         payment: ghiseu_storage::payments::for_case(&state.db, &case.id)
             .await?
             .map(|_| crate::payments::payment_href(lang, &case.id)),
@@ -244,6 +185,94 @@ async fn render<'a>(
         csrf: current.session.csrf_token.clone(),
         problems,
     })
+}
+
+type Found<'c> = Option<(&'c Authority, &'c Service)>;
+
+/// The case's history as the person reads it, in the authority's time.
+async fn timeline(
+    state: &AppState,
+    t: Tr<'_>,
+    case: &CaseRecord,
+    found: Found<'_>,
+) -> Result<Vec<TimelineLine>, ApiError> {
+    Ok(cases::events(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|e| TimelineLine {
+            when: jiff::Timestamp::from_microsecond(e.at)
+                .map(|at| {
+                    let zone = found.map_or(jiff::tz::TimeZone::UTC, |(a, _)| a.time_zone.clone());
+                    let local = at.to_zoned(zone);
+                    format!(
+                        "{} {}",
+                        t.date(local.date()),
+                        local.time().strftime("%H:%M")
+                    )
+                })
+                .unwrap_or_default(),
+            what: event_text(state, t, &e.action, e.reason.as_deref()),
+            reason: e
+                .reason
+                .filter(|_| e.action != CaseNote::BiometricsCaptured.code()),
+        })
+        .collect())
+}
+
+/// The checklist's documents, each with its current scan if any.
+async fn document_views(
+    state: &AppState,
+    t: Tr<'_>,
+    lang: Lang,
+    case: &CaseRecord,
+    documents: Vec<(String, String, Option<String>)>,
+) -> Result<Vec<DocumentView>, ApiError> {
+    let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
+    Ok(documents
+        .into_iter()
+        .map(|(requirement, name, when)| {
+            let scan = scans
+                .iter()
+                .find(|s| s.requirement_id == requirement)
+                .map(|s| ScanView {
+                    href: format!("{}/documents/{}", case_href(lang, &case.id), s.id),
+                    file_name: s.file_name.clone(),
+                    size: t.with(
+                        "case-scan-size",
+                        &[("kib", crate::i18n::Arg::from((s.size_bytes + 1023) / 1024))],
+                    ),
+                    status: t.m(&format!("case-scan-{}", s.review)),
+                    reason: s.review_reason.clone(),
+                    rejected: s.review == "rejected",
+                });
+            DocumentView {
+                requirement,
+                name,
+                when,
+                scan,
+            }
+        })
+        .collect())
+}
+
+/// The offices to choose from, for a service filed at a chosen office.
+fn office_choices(lang: Lang, found: Found<'_>, answers: &Answers) -> Vec<Choice> {
+    match found {
+        Some((authority, service))
+            if service.routing == ghiseu_domain::catalogue::Routing::ChosenOffice =>
+        {
+            authority
+                .offices
+                .iter()
+                .map(|o| Choice {
+                    value: o.id.clone(),
+                    label: o.name.get(lang).to_string(),
+                    selected: answers.office.as_ref() == Some(&o.id),
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// A history line as the person reads it; a capture of biometrics names
@@ -390,9 +419,6 @@ pub(crate) async fn save(
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
         Err(e) => return ApiError::from(e).into_response(),
     };
-    let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
-        return finish(&state, Err(PageError::NotFound(lang)));
-    };
     let questions: BTreeMap<String, String> = fields
         .iter()
         .filter_map(|(k, v)| {
@@ -408,59 +434,23 @@ pub(crate) async fn save(
         domicile_abroad: field("domicile_abroad") == "yes",
         office: Some(field("office")).filter(|o| !o.is_empty()),
     };
+    let version: i64 = field("version").parse().unwrap_or(0);
     let t = Tr {
         i18n: &state.i18n,
         lang,
     };
-    let mut problems: Vec<String> = check_answers(service, &answers, false)
-        .into_iter()
-        .map(|p| t.m(&format!("case-problem-{}", p.code)))
-        .collect();
-    if let Some(office) = &answers.office
-        && !authority.offices.iter().any(|o| &o.id == office)
-    {
-        problems.push(t.m("case-problem-office-unknown"));
-    }
-    if !problems.is_empty() {
-        return match render(&state, lang, &current, &case, problems).await {
-            Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
-            Err(e) => e.into_response(),
-        };
-    }
-    let birth = case
-        .holder_birth_date
-        .as_deref()
-        .and_then(|b| b.parse().ok());
-    let category = category_for(
-        service,
-        birth,
-        state.clock.today(authority),
-        answers.domicile_abroad,
-    )
-    .ok()
-    .flatten()
-    .map(|c| c.id.clone());
-    let version: i64 = field("version").parse().unwrap_or(0);
-    let saved: Result<bool, ApiError> = async {
-        let mut tx = state.db.begin_write().await?;
-        let json =
-            serde_json::to_string(&answers).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let now = state.clock.now().as_microsecond();
-        let done = cases::save_answers(&mut tx, &case.id, version, &json, category.as_deref(), now)
-            .await?;
-        tx.commit().await?;
-        Ok(done.is_ok())
-    }
-    .await;
-    match saved {
-        Ok(true) => Redirect::to(&case_href(lang, &case.id)).into_response(),
-        Ok(false) => {
-            let problems = vec![t.m("case-refused-stale")];
-            match render(&state, lang, &current, &case, problems).await {
-                Ok(p) => (StatusCode::CONFLICT, html(&p)).into_response(),
-                Err(e) => e.into_response(),
-            }
-        }
+    let (status, problems) = match draft::save_answers(&state, &case, &answers, version).await {
+        Ok(Ok(())) => return Redirect::to(&case_href(lang, &case.id)).into_response(),
+        Ok(Err(SaveRefusal::ServiceGone)) => return finish(&state, Err(PageError::NotFound(lang))),
+        Ok(Err(SaveRefusal::Problems(keys))) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            keys.iter().map(|k| t.m(k)).collect(),
+        ),
+        Ok(Err(SaveRefusal::Stale)) => (StatusCode::CONFLICT, vec![t.m("case-refused-stale")]),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    match render(&state, lang, &current, &case, problems).await {
+        Ok(p) => (status, html(&p)).into_response(),
         Err(e) => e.into_response(),
     }
 }

@@ -4,7 +4,7 @@
 //! same page lists the money received online: which payment paid the fee,
 //! which came a second time and must be refunded, and what was refunded.
 
-use super::{confirm_payment, order_currency, printed_reference};
+use super::{order_currency, printed_reference};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::office::Staff;
@@ -14,15 +14,14 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_app::payments::by_operator::{self, Refusal};
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::StorageError;
-use ghiseu_storage::cases::{self, CaseRecord};
-use ghiseu_storage::payments::{self, PaidBy, PaymentOrder, PaymentTransaction};
+use ghiseu_storage::cases::CaseRecord;
+use ghiseu_storage::payments::{self, PaymentOrder, PaymentTransaction};
 use serde::Deserialize;
-
-const MAX_NOTE_CHARS: usize = 1000;
 
 #[derive(Template)]
 #[template(path = "payments/office_confirm.html")]
@@ -225,12 +224,6 @@ pub(crate) async fn form(
     }
 }
 
-/// Why a confirmation was not made.
-enum Refusal {
-    NotDue,
-    Stale,
-}
-
 pub(crate) async fn confirm(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
@@ -246,66 +239,20 @@ pub(crate) async fn confirm(
         return (StatusCode::FORBIDDEN, html(&page)).into_response();
     }
     let note = form.note.trim();
-    let Some(order) = fee.order.as_ref().filter(|o| o.payable()) else {
-        let error = Some((StatusCode::CONFLICT, "payment-office-not-due"));
-        return page(&state, lang, &staff, &case, &fee, note, error);
-    };
-    if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
-        let error = Some((
+    let result = by_operator::confirm(&state, &staff, &case, fee.order.as_ref(), note).await;
+    let (status, key) = match result {
+        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, &id)).into_response(),
+        Ok(Err(Refusal::NoteNeeded)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             "payment-office-note-needed",
-        ));
-        return page(&state, lang, &staff, &case, &fee, note, error);
-    }
-    let result: Result<Result<(), Refusal>, ApiError> = async {
-        let mut tx = state.db.begin_write().await?;
-        let now = state.clock.now().as_microsecond();
-        let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
-            return Ok(Err(Refusal::Stale));
-        };
-        if current.state != CaseState::FeeDue.code() {
-            return Ok(Err(Refusal::NotDue));
-        }
-        if !payments::mark_paid(&mut tx, &order.id, PaidBy::Operator, now).await? {
-            return Ok(Err(Refusal::NotDue));
-        }
-        let person = staff.current.person.id.as_str();
-        let moved = confirm_payment(
-            &mut tx,
-            &current,
-            Some(person),
-            staff.role.code(),
-            Some(note),
-            now,
-        )
-        .await?;
-        if moved.is_err() {
-            return Ok(Err(Refusal::Stale));
-        }
-        super::tell_paid(&mut tx, &state, &current, order, now).await?;
-        let mut event = staff.audit_event(&state, "payment.confirmed", Some(&case.applicant_id));
-        event.detail = serde_json::json!({
-            "case": case.id,
-            "order": order.id,
-            "reference": order.reference,
-            "amount_minor": order.amount_minor,
-            "currency": order.currency,
-        });
-        ghiseu_storage::audit::append(&mut tx, &event).await?;
-        tx.commit().await?;
-        Ok(Ok(()))
-    }
-    .await;
-    let key = match result {
-        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(Err(Refusal::NotDue)) => "payment-office-not-due",
-        Ok(Err(Refusal::Stale)) => "case-refused-stale",
-        Err(e) => return e.into_response(),
+        ),
+        Ok(Err(Refusal::NotDue)) => (StatusCode::CONFLICT, "payment-office-not-due"),
+        Ok(Err(Refusal::Stale)) => (StatusCode::CONFLICT, "case-refused-stale"),
+        Err(e) => return ApiError::from(e).into_response(),
     };
     let (case, fee) = match found(&state, lang.code(), &staff, &id).await {
         Ok((_, case, fee)) => (case, fee),
         Err(response) => return response,
     };
-    let error = Some((StatusCode::CONFLICT, key));
-    page(&state, lang, &staff, &case, &fee, note, error)
+    page(&state, lang, &staff, &case, &fee, note, Some((status, key)))
 }

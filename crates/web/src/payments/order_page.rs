@@ -13,11 +13,10 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use ghiseu_app::payments::online::{self, Refusal};
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::Lang;
-use ghiseu_domain::money::Money;
 use ghiseu_i18n::Tr;
-use ghiseu_payments::PaymentRequest;
 use ghiseu_storage::cases::CaseRecord;
 use ghiseu_storage::payments::{self, PaymentOrder};
 use serde::Deserialize;
@@ -244,31 +243,6 @@ pub(crate) async fn pay_online(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let Some(provider) = state.online_payment.provider() else {
-        return message(
-            &state,
-            lang,
-            &id,
-            StatusCode::NOT_FOUND,
-            "payment-online-unavailable",
-        );
-    };
-    if !order.payable() || case.state != CaseState::FeeDue.code() {
-        return message(
-            &state,
-            lang,
-            &id,
-            StatusCode::CONFLICT,
-            "payment-online-not-due",
-        );
-    }
-    let Some(currency) = order_currency(&order) else {
-        return ApiError::Internal(format!(
-            "order {} has currency {}",
-            order.id, order.currency
-        ))
-        .into_response();
-    };
     let t = t(&state, lang);
     let service = state.catalogue.service(&case.service_id).map_or_else(
         || case.service_id.clone(),
@@ -285,24 +259,15 @@ pub(crate) async fn pay_online(
         ],
     );
     let return_url = format!("{}{}", state.public_url, case_href(lang, &case.id));
-    let request = PaymentRequest {
-        order_id: &order.id,
-        reference: &order.reference,
-        amount: Money::new(order.amount_minor, currency),
-        description: &description,
-        return_url: &return_url,
-    };
-    match provider.begin(&request).await {
-        Ok(url) => see_other(&url),
-        Err(e) => {
-            tracing::error!(error = %e, order = %order.id, "the payment provider did not start a payment");
-            message(
-                &state,
-                lang,
-                &id,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "payment-online-failed",
-            )
+    let (status, key) = match online::begin(&state, &case, &order, &description, &return_url).await
+    {
+        Ok(Ok(url)) => return see_other(&url),
+        Ok(Err(Refusal::Unavailable)) => (StatusCode::NOT_FOUND, "payment-online-unavailable"),
+        Ok(Err(Refusal::NotDue)) => (StatusCode::CONFLICT, "payment-online-not-due"),
+        Ok(Err(Refusal::ProviderFailed)) => {
+            (StatusCode::SERVICE_UNAVAILABLE, "payment-online-failed")
         }
-    }
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    message(&state, lang, &id, status, key)
 }

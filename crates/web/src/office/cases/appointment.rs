@@ -15,7 +15,7 @@ use crate::pages::html;
 use axum::extract::{Form, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_domain::account::Role;
-use ghiseu_domain::case::{CaseNote, CaseState};
+use ghiseu_domain::case::CaseNote;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::appointments;
 use ghiseu_storage::cases::CaseRecord;
@@ -58,8 +58,7 @@ pub(crate) async fn view(
             ready: true,
         }));
     }
-    let ready =
-        CaseState::parse(&case.state).is_some_and(|s| CaseNote::AppointmentAssigned.fits(s));
+    let ready = CaseNote::AppointmentAssigned.fits(ghiseu_app::cases::moves::state_of(case)?);
     let may = matches!(staff.role, Role::Operator | Role::Supervisor);
     let place = match case
         .office_id

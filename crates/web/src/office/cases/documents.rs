@@ -69,8 +69,10 @@ pub(crate) async fn review(
     if case.assignee_id.as_deref() != Some(staff.current.person.id.as_str()) {
         return problem("office-case-claim-first", StatusCode::FORBIDDEN).await;
     }
-    if CaseState::parse(&case.state) != Some(CaseState::InReview) {
-        return problem("office-case-not-now", StatusCode::CONFLICT).await;
+    match ghiseu_app::office::cases::is_in(&case, CaseState::InReview) {
+        Ok(true) => {}
+        Ok(false) => return problem("office-case-not-now", StatusCode::CONFLICT).await,
+        Err(e) => return ApiError::from(e).into_response(),
     }
     let reason = form.reason.trim();
     let (verdict, reason) = match form.verdict.as_str() {

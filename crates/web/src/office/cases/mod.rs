@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::error::ApiError;
 use axum::Router;
 use axum::routing::{get, post};
-use ghiseu_storage::cases::{self, CaseRecord};
+use ghiseu_storage::cases::CaseRecord;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -43,41 +43,22 @@ pub(crate) fn router() -> Router<AppState> {
 }
 
 /// The case, if this member of staff serves its office and has no part in
-/// it as a citizen: a case of their own, of their child or one they
-/// represent someone on is handled by a colleague, never by them.
+/// it as a citizen (see `ghiseu_app::office::cases::staff_case`).
 pub(crate) async fn staff_case(
     state: &AppState,
     staff: &Staff,
     id: &str,
 ) -> Result<Option<CaseRecord>, ApiError> {
-    let Some(case) = cases::get(&state.db, id).await? else {
-        return Ok(None);
-    };
-    let served = case
-        .office_id
-        .as_deref()
-        .is_some_and(|o| staff.serves(&state.catalogue, o));
-    if !served || has_part(state, staff, &case).await? {
-        return Ok(None);
-    }
-    Ok(Some(case))
+    Ok(ghiseu_app::office::cases::staff_case(state, staff, id).await?)
 }
 
-/// Whether the member of staff is in the case as a citizen: its applicant,
-/// its holder, the holder's guardian or representative.
+/// Whether the member of staff is in the case as a citizen.
 pub(crate) async fn has_part(
     state: &AppState,
     staff: &Staff,
     case: &CaseRecord,
 ) -> Result<bool, ApiError> {
-    if case.applicant_id == staff.current.person.id {
-        return Ok(true);
-    }
-    Ok(
-        crate::cases::access::relation(state, &staff.current.person.id, case)
-            .await?
-            .is_some(),
-    )
+    Ok(ghiseu_app::office::cases::has_part(state, staff, case).await?)
 }
 
 pub(crate) fn staff_case_href(lang: ghiseu_domain::catalogue::Lang, id: &str) -> String {

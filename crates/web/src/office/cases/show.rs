@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use ghiseu_domain::account::Role;
 use ghiseu_domain::case::application::Answers;
 use ghiseu_domain::case::{Actor, CaseAction, CaseNote, CaseState, allowed_actions};
-use ghiseu_domain::catalogue::Lang;
+use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::{audit, staff as staff_store};
@@ -74,135 +74,11 @@ pub(crate) async fn render<'a>(
         lang,
     };
     let found = state.catalogue.service(&case.service_id);
-    let date = |d: &Option<String>| {
-        d.as_deref()
-            .and_then(|d| d.parse::<Date>().ok())
-            .map(|d| t.date(d))
-            .unwrap_or_default()
-    };
-    let mut summary = vec![
-        Line {
-            label: t.m("case-service"),
-            value: found.map_or_else(
-                || case.service_id.clone(),
-                |(_, s)| s.name.get(lang).to_string(),
-            ),
-        },
-        Line {
-            label: t.m("case-holder"),
-            value: format!("{} {}", case.holder_given_name, case.holder_family_name),
-        },
-        Line {
-            label: t.m("household-field-birth_date"),
-            value: date(&case.holder_birth_date),
-        },
-        Line {
-            label: t.m("case-state"),
-            value: t.m(&format!("case-state-{}", case.state)),
-        },
-        Line {
-            label: t.m("office-case-filed"),
-            value: date(&case.filed_on),
-        },
-        Line {
-            label: t.m("case-deadline"),
-            value: date(&case.deadline),
-        },
-    ];
-    if let (Some(minor), Some((authority, _))) = (case.fee_minor, found) {
-        summary.push(Line {
-            label: t.m("case-fee"),
-            value: t.money(minor, authority.currency),
-        });
-    }
-    let parsed: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
-    let mut answers = Vec::new();
-    if let Some((_, service)) = found {
-        if let Some(category) = service
-            .categories
-            .iter()
-            .find(|c| Some(&c.id) == case.category_id.as_ref())
-        {
-            answers.push(Line {
-                label: t.m("case-category"),
-                value: category.name.get(lang).to_string(),
-            });
-        }
-        let urgency = parsed.urgency.as_deref().unwrap_or("standard");
-        answers.push(Line {
-            label: t.m("case-urgency"),
-            value: t.urgency(service, urgency),
-        });
-        if let Some(r) = parsed
-            .reduction
-            .as_ref()
-            .and_then(|r| service.reductions.iter().find(|x| &x.id == r))
-        {
-            answers.push(Line {
-                label: t.m("case-reduction"),
-                value: r.name.get(lang).to_string(),
-            });
-        }
-        for q in &service.questions {
-            if let Some(option) = parsed
-                .questions
-                .get(&q.id)
-                .and_then(|o| q.options.iter().find(|x| &x.id == o))
-            {
-                answers.push(Line {
-                    label: q.label.get(lang).to_string(),
-                    value: option.label.get(lang).to_string(),
-                });
-            }
-        }
-    }
-    let timeline = cases::events(&state.db, &case.id)
-        .await?
-        .into_iter()
-        .map(|e| Line {
-            label: jiff::Timestamp::from_microsecond(e.at)
-                .map(|at| at.to_string())
-                .unwrap_or_default(),
-            value: match e.reason {
-                Some(r) if e.action != CaseNote::BiometricsCaptured.code() => {
-                    format!("{}: {r}", t.m(&format!("case-event-{}", e.action)))
-                }
-                r => crate::cases::view::event_text(state, t, &e.action, r.as_deref()),
-            },
-        })
-        .collect();
-    let names: Vec<(String, String)> = found
-        .map(|(_, service)| {
-            service
-                .categories
-                .iter()
-                .flat_map(|c| c.documents.iter())
-                .map(|d| (d.id.clone(), d.name.get(lang).to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let scans = ghiseu_storage::case_documents::current(&state.db, &case.id)
-        .await?
-        .into_iter()
-        .map(|s| ScanLine {
-            href: format!(
-                "/{}/office/cases/{}/documents/{}",
-                lang.code(),
-                case.id,
-                s.id
-            ),
-            requirement: names
-                .iter()
-                .find(|(id, _)| id == &s.requirement_id)
-                .map_or_else(|| s.requirement_id.clone(), |(_, n)| n.clone()),
-            file_name: s.file_name,
-            status: t.m(&format!("case-scan-{}", s.review)),
-            reason: s.review_reason,
-            true_copy: s.true_copy,
-            id: s.id,
-        })
-        .collect();
-    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let summary = summary(t, lang, case, found);
+    let answers = answers(t, lang, case, found);
+    let timeline = timeline(state, t, case).await?;
+    let scans = scans(state, t, lang, case, found).await?;
+    let current = ghiseu_app::cases::moves::state_of(case)?;
     let mine = case.assignee_id.as_deref() == Some(staff.current.person.id.as_str());
     let actions = if mine {
         allowed_actions(current, Actor::Operator)
@@ -214,29 +90,11 @@ pub(crate) async fn render<'a>(
         Vec::new()
     };
     let is_supervisor = matches!(staff.role, Role::Supervisor | Role::Administrator);
-    let mut operators = Vec::new();
-    if is_supervisor {
-        for m in staff_store::members(&state.db, Some(&case.authority_id)).await? {
-            if m.role == Role::Operator.code()
-                && case
-                    .office_id
-                    .as_ref()
-                    .is_some_and(|o| m.office_ids.contains(o))
-            {
-                operators.push((m.person_id, m.email));
-            }
-        }
-    }
-    let rejection_reasons = state
-        .catalogue
-        .authority(&case.authority_id)
-        .map(|a| {
-            a.rejection_reasons
-                .iter()
-                .map(|r| (r.id.clone(), r.name.get(lang).to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let operators = if is_supervisor {
+        operators(state, case).await?
+    } else {
+        Vec::new()
+    };
     let appointment = super::appointment::view(state, t, staff, case, None).await?;
     let mut event = staff.audit_event(state, "case.viewed", case.holder_person_id.as_deref());
     event.on_behalf_of = case.holder_ward_id.clone();
@@ -261,30 +119,8 @@ pub(crate) async fn render<'a>(
             .iter()
             .map(|r| (r.to_string(), t.m(&format!("office-handover-kind-{r}"))))
             .collect(),
-        pickup_offices: state
-            .catalogue
-            .authority(&case.authority_id)
-            .map(|a| {
-                a.offices
-                    .iter()
-                    .map(|o| (o.id.clone(), o.name.get(lang).to_string()))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        issued: ghiseu_storage::issued_documents::for_case(&state.db, &case.id)
-            .await?
-            .map(|d| {
-                t.with(
-                    "office-handover-done",
-                    &[
-                        ("number", crate::i18n::text_arg(d.number)),
-                        (
-                            "expires",
-                            crate::i18n::text_arg(d.expires_on.unwrap_or_default()),
-                        ),
-                    ],
-                )
-            }),
+        pickup_offices: choices(state, lang, case).1,
+        issued: issued(state, t, case).await?,
         timeline,
         csrf: staff.current.session.csrf_token.clone(),
         version: case.version,
@@ -292,7 +128,7 @@ pub(crate) async fn render<'a>(
             && (case.assignee_id.is_none() || (mine && current.awaits_review())),
         mine,
         actions,
-        rejection_reasons,
+        rejection_reasons: choices(state, lang, case).0,
         operators,
         is_supervisor,
         problem,
@@ -346,4 +182,220 @@ pub(crate) async fn show(
         Ok(p) => html(&p),
         Err(e) => e.into_response(),
     }
+}
+
+type Found<'c> = Option<(&'c Authority, &'c Service)>;
+
+/// The case at a glance: service, holder, state, dates and fee.
+fn summary(t: Tr<'_>, lang: Lang, case: &CaseRecord, found: Found<'_>) -> Vec<Line> {
+    let date = |d: &Option<String>| {
+        d.as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+            .map(|d| t.date(d))
+            .unwrap_or_default()
+    };
+    let mut summary = vec![
+        Line {
+            label: t.m("case-service"),
+            value: found.map_or_else(
+                || case.service_id.clone(),
+                |(_, s)| s.name.get(lang).to_string(),
+            ),
+        },
+        Line {
+            label: t.m("case-holder"),
+            value: format!("{} {}", case.holder_given_name, case.holder_family_name),
+        },
+        Line {
+            label: t.m("household-field-birth_date"),
+            value: date(&case.holder_birth_date),
+        },
+        Line {
+            label: t.m("case-state"),
+            value: t.m(&format!("case-state-{}", case.state)),
+        },
+        Line {
+            label: t.m("office-case-filed"),
+            value: date(&case.filed_on),
+        },
+        Line {
+            label: t.m("case-deadline"),
+            value: date(&case.deadline),
+        },
+    ];
+    if let (Some(minor), Some((authority, _))) = (case.fee_minor, found) {
+        summary.push(Line {
+            label: t.m("case-fee"),
+            value: t.money(minor, authority.currency),
+        });
+    }
+    summary
+}
+
+/// The applicant's answers, named as the service names them.
+fn answers(t: Tr<'_>, lang: Lang, case: &CaseRecord, found: Found<'_>) -> Vec<Line> {
+    let parsed: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
+    let mut answers = Vec::new();
+    let Some((_, service)) = found else {
+        return answers;
+    };
+    if let Some(category) = service
+        .categories
+        .iter()
+        .find(|c| Some(&c.id) == case.category_id.as_ref())
+    {
+        answers.push(Line {
+            label: t.m("case-category"),
+            value: category.name.get(lang).to_string(),
+        });
+    }
+    let urgency = parsed.urgency.as_deref().unwrap_or("standard");
+    answers.push(Line {
+        label: t.m("case-urgency"),
+        value: t.urgency(service, urgency),
+    });
+    if let Some(r) = parsed
+        .reduction
+        .as_ref()
+        .and_then(|r| service.reductions.iter().find(|x| &x.id == r))
+    {
+        answers.push(Line {
+            label: t.m("case-reduction"),
+            value: r.name.get(lang).to_string(),
+        });
+    }
+    for q in &service.questions {
+        if let Some(option) = parsed
+            .questions
+            .get(&q.id)
+            .and_then(|o| q.options.iter().find(|x| &x.id == o))
+        {
+            answers.push(Line {
+                label: q.label.get(lang).to_string(),
+                value: option.label.get(lang).to_string(),
+            });
+        }
+    }
+    answers
+}
+
+/// The case's history, oldest first.
+async fn timeline(state: &AppState, t: Tr<'_>, case: &CaseRecord) -> Result<Vec<Line>, ApiError> {
+    Ok(cases::events(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|e| Line {
+            label: jiff::Timestamp::from_microsecond(e.at)
+                .map(|at| at.to_string())
+                .unwrap_or_default(),
+            value: match e.reason {
+                Some(r) if e.action != CaseNote::BiometricsCaptured.code() => {
+                    format!("{}: {r}", t.m(&format!("case-event-{}", e.action)))
+                }
+                r => crate::cases::view::event_text(state, t, &e.action, r.as_deref()),
+            },
+        })
+        .collect())
+}
+
+/// The case's current scans, with the document each is for.
+async fn scans(
+    state: &AppState,
+    t: Tr<'_>,
+    lang: Lang,
+    case: &CaseRecord,
+    found: Found<'_>,
+) -> Result<Vec<ScanLine>, ApiError> {
+    let names: Vec<(String, String)> = found
+        .map(|(_, service)| {
+            service
+                .categories
+                .iter()
+                .flat_map(|c| c.documents.iter())
+                .map(|d| (d.id.clone(), d.name.get(lang).to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(ghiseu_storage::case_documents::current(&state.db, &case.id)
+        .await?
+        .into_iter()
+        .map(|s| ScanLine {
+            href: format!(
+                "/{}/office/cases/{}/documents/{}",
+                lang.code(),
+                case.id,
+                s.id
+            ),
+            requirement: names
+                .iter()
+                .find(|(id, _)| id == &s.requirement_id)
+                .map_or_else(|| s.requirement_id.clone(), |(_, n)| n.clone()),
+            file_name: s.file_name,
+            status: t.m(&format!("case-scan-{}", s.review)),
+            reason: s.review_reason,
+            true_copy: s.true_copy,
+            id: s.id,
+        })
+        .collect())
+}
+
+/// The operators of the case's office, a supervisor's choice for it.
+async fn operators(state: &AppState, case: &CaseRecord) -> Result<Vec<(String, String)>, ApiError> {
+    let mut operators = Vec::new();
+    for m in staff_store::members(&state.db, Some(&case.authority_id)).await? {
+        if m.role == Role::Operator.code()
+            && case
+                .office_id
+                .as_ref()
+                .is_some_and(|o| m.office_ids.contains(o))
+        {
+            operators.push((m.person_id, m.email));
+        }
+    }
+    Ok(operators)
+}
+
+/// A choice in a form: its value and its label.
+type Choice = (String, String);
+
+/// The authority's rejection reasons and offices, as (id, name) choices.
+fn choices(state: &AppState, lang: Lang, case: &CaseRecord) -> (Vec<Choice>, Vec<Choice>) {
+    let Some(authority) = state.catalogue.authority(&case.authority_id) else {
+        return Default::default();
+    };
+    let reasons = authority
+        .rejection_reasons
+        .iter()
+        .map(|r| (r.id.clone(), r.name.get(lang).to_string()))
+        .collect();
+    let offices = authority
+        .offices
+        .iter()
+        .map(|o| (o.id.clone(), o.name.get(lang).to_string()))
+        .collect();
+    (reasons, offices)
+}
+
+/// What the handover issued, once the document was handed over.
+async fn issued(
+    state: &AppState,
+    t: Tr<'_>,
+    case: &CaseRecord,
+) -> Result<Option<String>, ApiError> {
+    Ok(
+        ghiseu_storage::issued_documents::for_case(&state.db, &case.id)
+            .await?
+            .map(|d| {
+                t.with(
+                    "office-handover-done",
+                    &[
+                        ("number", crate::i18n::text_arg(d.number)),
+                        (
+                            "expires",
+                            crate::i18n::text_arg(d.expires_on.unwrap_or_default()),
+                        ),
+                    ],
+                )
+            }),
+    )
 }

@@ -1,13 +1,18 @@
 //! Fees: the payment order issued when a case's fee falls due, payments
 //! confirmed (online or by an operator), fees returned, and the payer told.
 
+pub mod by_operator;
+pub mod events;
+pub mod online;
+
+use crate::cases::moves::{CaseAt, Mover, Refused, move_case};
 use crate::error::AppError;
 use crate::state::App;
-use ghiseu_domain::case::{Actor, CaseAction, CaseNote, CaseReference, CaseState, transition};
+use ghiseu_domain::case::{Actor, CaseAction, CaseNote, CaseReference, CaseState};
 use ghiseu_domain::catalogue::Authority;
 use ghiseu_domain::money::Currency;
 use ghiseu_payments::{PaymentReference, ReferenceScheme};
-use ghiseu_storage::cases::{self, CaseRecord, Move};
+use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::payments::{self, PaymentOrder};
 
 /// Issues the payment order of `case`, in the caller's transaction, right
@@ -92,25 +97,18 @@ pub async fn confirm_payment(
     reason: Option<&str>,
     now: i64,
 ) -> Result<Result<i64, cases::Stale>, AppError> {
-    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
-    let Ok(to) = transition(current, CaseAction::ConfirmPayment, Actor::System) else {
-        return Ok(Err(cases::Stale));
+    let by = Mover {
+        actor: Actor::System,
+        person_id: actor_id,
+        role: actor_role,
     };
-    Ok(cases::apply_move(
-        conn,
-        &Move {
-            case_id: &case.id,
-            version: case.version,
-            from: current.code(),
-            to: to.code(),
-            action: CaseAction::ConfirmPayment.code(),
-            actor_id,
-            actor_role,
-            reason,
-            now,
+    let at = CaseAt::of(case)?;
+    Ok(
+        match move_case(conn, at, CaseAction::ConfirmPayment, &by, reason, now).await? {
+            Ok(moved) => Ok(moved.version),
+            Err(_) => Err(cases::Stale),
         },
     )
-    .await?)
 }
 
 /// The fee of `case` was given back: a paid case goes back to fee-due
@@ -122,21 +120,21 @@ pub async fn return_fee(
     case: &CaseRecord,
     now: i64,
 ) -> Result<Result<(), cases::Stale>, AppError> {
-    let current = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
-    let action = CaseAction::RefundPayment;
-    if let Ok(to) = transition(current, action, Actor::System) {
-        let m = Move {
-            case_id: &case.id,
-            version: case.version,
-            from: current.code(),
-            to: to.code(),
-            action: action.code(),
-            actor_id: None,
-            actor_role: "system",
-            reason: None,
-            now,
-        };
-        return Ok(cases::apply_move(conn, &m).await?.map(|_| ()));
+    let at = CaseAt::of(case)?;
+    let current = at.state;
+    match move_case(
+        conn,
+        at,
+        CaseAction::RefundPayment,
+        &Mover::SYSTEM,
+        None,
+        now,
+    )
+    .await?
+    {
+        Ok(_) => return Ok(Ok(())),
+        Err(Refused::Stale) => return Ok(Err(cases::Stale)),
+        Err(Refused::Transition(_)) => {}
     }
     let note = CaseNote::FeeRefunded;
     if note.fits(current) {

@@ -1,0 +1,73 @@
+//! An operator confirms a payment from the proof the applicant brought or
+//! uploaded (a receipt, a bank statement): the order is marked paid by an
+//! operator, the case moves on, and the audit log keeps who and why.
+
+use super::{confirm_payment, tell_paid};
+use crate::cases::moves::state_of;
+use crate::error::AppError;
+use crate::office::Staff;
+use crate::state::App;
+use ghiseu_domain::case::CaseState;
+use ghiseu_storage::cases::{self, CaseRecord};
+use ghiseu_storage::payments::{PaidBy, PaymentOrder};
+
+/// The longest note an operator writes with a confirmation.
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// Why a confirmation was not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// No payable order, or the case is not waiting for its fee.
+    NotDue,
+    /// The operator must say what proves the payment.
+    NoteNeeded,
+    /// The case changed meanwhile.
+    Stale,
+}
+
+/// The operator confirms the payment of `order` (the case's order as read,
+/// if any) with `note` saying what proves it.
+pub async fn confirm(
+    state: &App,
+    staff: &Staff,
+    case: &CaseRecord,
+    order: Option<&PaymentOrder>,
+    note: &str,
+) -> Result<Result<(), Refusal>, AppError> {
+    let note = note.trim();
+    let Some(order) = order.filter(|o| o.payable()) else {
+        return Ok(Err(Refusal::NotDue));
+    };
+    if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
+        return Ok(Err(Refusal::NoteNeeded));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let now = state.clock.now().as_microsecond();
+    let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
+        return Ok(Err(Refusal::Stale));
+    };
+    if state_of(&current)? != CaseState::FeeDue {
+        return Ok(Err(Refusal::NotDue));
+    }
+    if !ghiseu_storage::payments::mark_paid(&mut tx, &order.id, PaidBy::Operator, now).await? {
+        return Ok(Err(Refusal::NotDue));
+    }
+    let person = staff.current.person.id.as_str();
+    let role = staff.role.code();
+    let moved = confirm_payment(&mut tx, &current, Some(person), role, Some(note), now).await?;
+    if moved.is_err() {
+        return Ok(Err(Refusal::Stale));
+    }
+    tell_paid(&mut tx, state, &current, order, now).await?;
+    let mut event = staff.audit_event(state, "payment.confirmed", Some(&case.applicant_id));
+    event.detail = serde_json::json!({
+        "case": case.id,
+        "order": order.id,
+        "reference": order.reference,
+        "amount_minor": order.amount_minor,
+        "currency": order.currency,
+    });
+    ghiseu_storage::audit::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
