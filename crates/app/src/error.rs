@@ -22,10 +22,6 @@ pub enum AppError {
     /// A business refusal: typed, with the data its message needs.
     #[error("refused ({0})")]
     Refused(#[from] Refusal),
-    /// Well formed, but it cannot apply to what it names. To be converted
-    /// into `Refused` (kept for the case use cases until they move).
-    #[error("unprocessable ({code}): {detail}")]
-    Unprocessable { code: &'static str, detail: String },
     /// What the request names changed meanwhile; sending it again may succeed.
     #[error("conflict: {detail}")]
     Conflict { detail: String },
@@ -35,23 +31,6 @@ pub enum AppError {
         current: String,
         allowed: Vec<String>,
         detail: String,
-    },
-    /// Not allowed for this person, for a reason they can act on. To be
-    /// converted into `Refused`.
-    #[error("forbidden ({code}): {detail}")]
-    Forbidden { code: &'static str, detail: String },
-    /// What the request asks for is taken or no longer possible. To be
-    /// converted into `Refused`.
-    #[error("taken ({code}): {detail}")]
-    Taken { code: &'static str, detail: String },
-    /// Too many requests, or a place in the waiting room: ask again later.
-    /// To be converted into `Refused`.
-    #[error("too many ({code}): {detail}")]
-    TooMany {
-        code: &'static str,
-        detail: String,
-        retry_after: u64,
-        place: Option<u64>,
     },
     #[error("storage: {0}")]
     Storage(#[from] StorageError),

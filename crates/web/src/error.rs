@@ -87,23 +87,6 @@ pub enum ApiError {
         allowed: Vec<String>,
         detail: String,
     },
-    /// Not allowed for this person, for a reason they can act on. To be
-    /// converted into `Refused`.
-    #[error("forbidden ({code}): {detail}")]
-    Forbidden { code: &'static str, detail: String },
-    /// What the request asks for is taken or no longer possible. To be
-    /// converted into `Refused`.
-    #[error("taken ({code}): {detail}")]
-    Taken { code: &'static str, detail: String },
-    /// Too many requests, or a place in the waiting room: ask again later.
-    /// To be converted into `Refused`.
-    #[error("too many ({code}): {detail}")]
-    TooMany {
-        code: &'static str,
-        detail: String,
-        retry_after: u64,
-        place: Option<u64>,
-    },
     #[error("storage: {0}")]
     Storage(#[from] StorageError),
     /// The database cannot be reached.
@@ -172,11 +155,6 @@ impl ApiError {
                 detail.clone(),
             ),
             ApiError::Conflict { detail } => (StatusCode::CONFLICT, "conflict", "Changed meanwhile", detail.clone()),
-            ApiError::Forbidden { code, detail } => (StatusCode::FORBIDDEN, *code, "Not allowed", detail.clone()),
-            ApiError::Taken { code, detail } => (StatusCode::CONFLICT, *code, "Not available", detail.clone()),
-            ApiError::TooMany { code, detail, .. } => {
-                (StatusCode::TOO_MANY_REQUESTS, *code, "Please wait", detail.clone())
-            }
             ApiError::InvalidTransition { detail, .. } => (
                 StatusCode::CONFLICT,
                 "invalid-transition",
@@ -235,12 +213,6 @@ impl ApiError {
             } => (Some(current.clone()), Some(allowed.clone())),
             _ => (None, None),
         };
-        let (place, retry_after) = match self {
-            ApiError::TooMany {
-                place, retry_after, ..
-            } => (*place, Some(*retry_after)),
-            _ => (None, None),
-        };
         Problem {
             kind: problem_type(code),
             title: title.to_string(),
@@ -250,8 +222,8 @@ impl ApiError {
             offered,
             current_state,
             allowed_actions,
-            place,
-            retry_after,
+            place: None,
+            retry_after: None,
         }
     }
 }
@@ -265,7 +237,6 @@ impl From<AppError> for ApiError {
             AppError::NotFound { detail } => ApiError::NotFound { detail },
             AppError::Unauthorized { code, detail } => ApiError::Unauthorized { code, detail },
             AppError::Refused(refusal) => ApiError::Refused(refusal),
-            AppError::Unprocessable { code, detail } => ApiError::Unprocessable { code, detail },
             AppError::Conflict { detail } => ApiError::Conflict { detail },
             AppError::InvalidTransition {
                 current,
@@ -275,19 +246,6 @@ impl From<AppError> for ApiError {
                 current,
                 allowed,
                 detail,
-            },
-            AppError::Forbidden { code, detail } => ApiError::Forbidden { code, detail },
-            AppError::Taken { code, detail } => ApiError::Taken { code, detail },
-            AppError::TooMany {
-                code,
-                detail,
-                retry_after,
-                place,
-            } => ApiError::TooMany {
-                code,
-                detail,
-                retry_after,
-                place,
             },
             AppError::Storage(e) => ApiError::Storage(e),
             AppError::Unavailable(e) => ApiError::Unavailable(e),

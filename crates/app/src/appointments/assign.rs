@@ -10,7 +10,7 @@ use crate::office::Staff;
 use crate::refusal::{BookingRefusal, Busy};
 use crate::state::App;
 use ghiseu_domain::account::Role;
-use ghiseu_domain::case::{CaseNote, CaseState};
+use ghiseu_domain::case::CaseNote;
 use ghiseu_domain::catalogue::AppointmentMode;
 use ghiseu_storage::appointments::{
     self, Booking, BookingHolder, HoldOutcome, HolderKind, NewHold,
@@ -42,7 +42,7 @@ pub async fn assign(
     if !assigned_by_office(state, case) {
         return Err(BookingRefusal::NotAssignedByOffice.into());
     }
-    let case_state = CaseState::parse(&case.state).unwrap_or(CaseState::Draft);
+    let case_state = crate::cases::moves::state_of(case)?;
     if !CaseNote::AppointmentAssigned.fits(case_state) {
         return Err(BookingRefusal::CaseNotReadyToAssign.into());
     }

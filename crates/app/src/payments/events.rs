@@ -9,6 +9,7 @@
 use super::{confirm_payment, return_fee};
 use crate::cases::moves::state_of;
 use crate::error::AppError;
+use crate::refusal::PaymentRefusal;
 use crate::state::App;
 use ghiseu_domain::case::CaseState;
 use ghiseu_payments::{Decision, Effect, PaymentEvent, SIGNATURE_HEADER, WebhookError, settlement};
@@ -54,16 +55,13 @@ pub async fn deliver(
             detail: "There is no payment order with this id and reference. Check the order_id and reference the portal gave when the payment began.".into(),
         })?;
     if event.amount.minor != order.amount_minor || event.amount.currency.code() != order.currency {
-        return Err(AppError::Unprocessable {
-            code: "amount-mismatch",
-            detail: format!(
-                "The event is for {} {} but the order is for {} {}; nothing was recorded.",
-                event.amount.minor,
-                event.amount.currency.code(),
-                order.amount_minor,
-                order.currency
-            ),
-        });
+        return Err(PaymentRefusal::AmountMismatch {
+            event_minor: event.amount.minor,
+            event_currency: event.amount.currency.code().to_string(),
+            order_minor: order.amount_minor,
+            order_currency: order.currency.clone(),
+        }
+        .into());
     }
     let micros = now.as_microsecond();
     let decision = payments::record_event(
