@@ -70,6 +70,12 @@ impl From<crate::refusal::OfficeRefusal> for AppError {
     }
 }
 
+impl From<crate::refusal::CaseRefusal> for AppError {
+    fn from(refusal: crate::refusal::CaseRefusal) -> Self {
+        AppError::Refused(refusal.into())
+    }
+}
+
 impl From<crate::refusal::PaymentRefusal> for AppError {
     fn from(refusal: crate::refusal::PaymentRefusal) -> Self {
         AppError::Refused(Refusal::Payment(refusal))

@@ -17,5 +17,7 @@ pub mod refusal;
 mod state;
 
 pub use error::AppError;
-pub use refusal::{BookingRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind};
+pub use refusal::{
+    BookingRefusal, CaseRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind,
+};
 pub use state::{App, CardIdentity, Clock, Inner, OnlinePayment, Settings};

@@ -5,6 +5,9 @@
 //! the Fluent messages (`problems.ftl`); the web crate renders them, in
 //! English for the API and in the page's language for pages.
 
+mod case;
+
+pub use case::CaseRefusal;
 use ghiseu_i18n::{Arg, number_arg, text_arg};
 use jiff::Zoned;
 use jiff::civil::Date;
@@ -33,6 +36,8 @@ pub enum Refusal {
     Office(#[from] OfficeRefusal),
     #[error("{}", .0.code())]
     Payment(#[from] PaymentRefusal),
+    #[error("{}", .0.code())]
+    Case(#[from] CaseRefusal),
 }
 
 impl Refusal {
@@ -41,6 +46,7 @@ impl Refusal {
             Refusal::Booking(r) => r.code(),
             Refusal::Office(r) => r.code(),
             Refusal::Payment(r) => r.code(),
+            Refusal::Case(r) => r.code(),
         }
     }
 
@@ -49,6 +55,7 @@ impl Refusal {
             Refusal::Booking(r) => r.kind(),
             Refusal::Office(r) => r.kind(),
             Refusal::Payment(r) => r.kind(),
+            Refusal::Case(r) => r.kind(),
         }
     }
 
@@ -58,6 +65,7 @@ impl Refusal {
             Refusal::Booking(r) => r.args(),
             Refusal::Office(r) => r.args(),
             Refusal::Payment(r) => r.args(),
+            Refusal::Case(r) => r.args(),
         }
     }
 
@@ -98,6 +106,11 @@ impl Refusal {
             walk(PaymentRefusal::first(), PaymentRefusal::after)
                 .into_iter()
                 .map(Refusal::Payment),
+        );
+        all.extend(
+            walk(CaseRefusal::FIRST, CaseRefusal::after)
+                .into_iter()
+                .map(Refusal::Case),
         );
         all
     }

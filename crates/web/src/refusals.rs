@@ -5,7 +5,9 @@
 
 use crate::error::{Problem, problem_type};
 use axum::http::StatusCode;
-use ghiseu_app::{BookingRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind};
+use ghiseu_app::{
+    BookingRefusal, CaseRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind,
+};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::{I18n, Tr};
 use std::sync::LazyLock;
@@ -65,6 +67,12 @@ pub fn message_id(refusal: &Refusal) -> &'static str {
         },
         Refusal::Office(OfficeRefusal::StaffOnly) => "problem-staff-only",
         Refusal::Payment(PaymentRefusal::AmountMismatch { .. }) => "problem-amount-mismatch",
+        Refusal::Case(c) => match c {
+            CaseRefusal::UnknownService => "problem-draft-unknown-service",
+            CaseRefusal::AssuranceTooLow => "problem-assurance-too-low",
+            CaseRefusal::UnknownHolder => "problem-unknown-holder",
+            CaseRefusal::Incomplete { .. } => "problem-application-incomplete",
+        },
     }
 }
 

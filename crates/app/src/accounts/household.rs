@@ -20,6 +20,29 @@ pub struct WardFacts {
     pub office_id: String,
 }
 
+impl WardFacts {
+    /// The child's row, `birth_date` being this child's birth date as kept.
+    pub fn row<'a>(
+        &'a self,
+        id: &'a str,
+        guardian_id: &'a str,
+        birth_date: &'a str,
+        now: i64,
+    ) -> NewWard<'a> {
+        NewWard {
+            id,
+            given_name: self.given_name.as_str(),
+            family_name: self.family_name.as_str(),
+            birth_date,
+            guardian_id,
+            relationship: &self.relationship,
+            evidence: &self.evidence,
+            office_id: &self.office_id,
+            now,
+        }
+    }
+}
+
 /// A guardian asks to act for a child; an operator of the office named
 /// confirms it once they have seen the evidence. Answers the child's id.
 pub async fn request_guardianship(
@@ -30,17 +53,8 @@ pub async fn request_guardianship(
     let id = uuid::Uuid::now_v7().to_string();
     let mut tx = state.db.begin_write().await?;
     let birth_date = ward.birth_date.to_string();
-    let new = NewWard {
-        id: &id,
-        given_name: ward.given_name.as_str(),
-        family_name: ward.family_name.as_str(),
-        birth_date: &birth_date,
-        guardian_id: &guardian.person.id,
-        relationship: &ward.relationship,
-        evidence: &ward.evidence,
-        office_id: &ward.office_id,
-        now: state.clock.now().as_microsecond(),
-    };
+    let now = state.clock.now().as_microsecond();
+    let new = ward.row(&id, &guardian.person.id, &birth_date, now);
     households::request(&mut tx, &new).await?;
     let mut event = audit_event(
         state,

@@ -10,7 +10,7 @@ use crate::state::App;
 use ghiseu_domain::account::Role;
 use ghiseu_domain::account::representation::PowerOfAttorney;
 use ghiseu_storage::audit;
-use ghiseu_storage::households::{self, NewWard};
+use ghiseu_storage::households;
 use ghiseu_storage::representations::{self, NewRepresentation};
 use ghiseu_storage::staff::{self, Posting};
 
@@ -25,17 +25,8 @@ pub async fn record_guardianship(
     let id = uuid::Uuid::now_v7().to_string();
     let mut tx = state.db.begin_write().await?;
     let birth_date = ward.birth_date.to_string();
-    let new = NewWard {
-        id: &id,
-        given_name: ward.given_name.as_str(),
-        family_name: ward.family_name.as_str(),
-        birth_date: &birth_date,
-        guardian_id,
-        relationship: &ward.relationship,
-        evidence: &ward.evidence,
-        office_id: &ward.office_id,
-        now: state.clock.now().as_microsecond(),
-    };
+    let now = state.clock.now().as_microsecond();
+    let new = ward.row(&id, guardian_id, &birth_date, now);
     households::record_confirmed(&mut tx, &new, &staff.current.person.id).await?;
     let mut event = staff.audit_event(state, "household.recorded", Some(guardian_id));
     event.on_behalf_of = Some(id.clone());

@@ -45,3 +45,8 @@ problem-too-many-requests = Too many booking requests from this account or netwo
 problem-waiting-room = Many people are booking right now, so you are in a waiting room. { $place } people are ahead of you; keep this page open and try again in { $seconds } seconds. Your place is kept.
 problem-staff-only = Only the staff of an office may do this.
 problem-amount-mismatch = The event is for { $event_minor } { $event_currency } but the order is for { $order_minor } { $order_currency }; nothing was recorded.
+
+problem-draft-unknown-service = No service has this id; see /api/v1/services.
+problem-assurance-too-low = This service needs your identity confirmed with a bank card check or once at a counter; see the service's page.
+problem-unknown-holder = `holder` must be `self` or a child you act for.
+problem-application-incomplete = The application cannot be sent yet: { $missing }.

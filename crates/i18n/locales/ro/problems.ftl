@@ -92,3 +92,8 @@ problem-waiting-room = Multe persoane fac programări acum, așa că sunteți î
 } Locul vă este păstrat.
 problem-staff-only = Doar personalul unui birou poate face aceasta.
 problem-amount-mismatch = Evenimentul este pentru { $event_minor } { $event_currency }, dar comanda este pentru { $order_minor } { $order_currency }; nu s-a înregistrat nimic.
+
+problem-draft-unknown-service = Niciun serviciu nu are acest identificator; vedeți /api/v1/services.
+problem-assurance-too-low = Acest serviciu cere ca identitatea să vă fie confirmată printr-o verificare cu cardul bancar sau o dată la ghișeu; vedeți pagina serviciului.
+problem-unknown-holder = `holder` trebuie să fie `self` sau un copil pentru care acționați.
+problem-application-incomplete = Cererea nu poate fi trimisă încă: { $missing }.

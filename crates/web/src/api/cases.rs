@@ -16,6 +16,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ghiseu_app::cases::moves::state_of;
 use ghiseu_app::cases::submission::{self, Refusal};
+use ghiseu_app::{AppError, CaseRefusal};
 use ghiseu_domain::case::{Actor, allowed_actions};
 use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::idempotency::{self, Claim};
@@ -216,15 +217,9 @@ pub(crate) async fn create_case(
                 Ok(b) => json(StatusCode::CREATED, &b),
                 Err(e) => e.into_response(),
             },
-            Ok(Err(refusal)) => ApiError::Unprocessable {
-                code: refusal.code(),
-                detail: match refusal.code() {
-                    "assurance-too-low" => "This service needs your identity confirmed with a bank card check or once at a counter; see the service's page.".to_string(),
-                    "unknown-holder" => "`holder` must be `self` or a child you act for.".to_string(),
-                    _ => "No service has this id; see /api/v1/services.".to_string(),
-                },
+            Ok(Err(refusal)) => {
+                ApiError::from(AppError::from(CaseRefusal::from(refusal))).into_response()
             }
-            .into_response(),
             Err(e) => ApiError::from(e).into_response(),
         }
     };
@@ -285,16 +280,12 @@ fn refusal(case: &CaseRecord, refusal: Refusal) -> ApiError {
                 case.version
             ),
         },
-        Refusal::Incomplete(keys) => ApiError::Unprocessable {
-            code: "application-incomplete",
-            detail: format!(
-                "The application cannot be sent yet: {}.",
-                keys.iter()
-                    .map(|k| k.trim_start_matches("case-problem-"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        },
+        Refusal::Incomplete(keys) => ApiError::from(AppError::from(CaseRefusal::Incomplete {
+            missing: keys
+                .iter()
+                .map(|k| k.trim_start_matches("case-problem-").to_string())
+                .collect(),
+        })),
     }
 }
 

@@ -304,6 +304,30 @@ fn problem_documents_read_as_before() {
             "The request cannot be answered as it stands",
             "The event is for 10000 RON but the order is for 23400 RON; nothing was recorded.",
         ),
+        (
+            "unknown-service",
+            422,
+            "The request cannot be answered as it stands",
+            "No service has this id; see /api/v1/services.",
+        ),
+        (
+            "assurance-too-low",
+            422,
+            "The request cannot be answered as it stands",
+            "This service needs your identity confirmed with a bank card check or once at a counter; see the service's page.",
+        ),
+        (
+            "unknown-holder",
+            422,
+            "The request cannot be answered as it stands",
+            "`holder` must be `self` or a child you act for.",
+        ),
+        (
+            "application-incomplete",
+            422,
+            "The request cannot be answered as it stands",
+            "The application cannot be sent yet: no-name, document-missing.",
+        ),
     ];
     let examples = Refusal::examples();
     assert_eq!(examples.len(), expected.len(), "{examples:?}");
