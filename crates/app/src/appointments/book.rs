@@ -11,7 +11,6 @@ use crate::error::AppError;
 use crate::refusal::BookingRefusal;
 use crate::state::App;
 use ghiseu_domain::appointment::{BookingReference, Closure, Schedule, Slot, SlotRefusal};
-use ghiseu_domain::case::CaseState;
 use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
 use ghiseu_domain::catalogue::{Authority, Office, Service};
 use ghiseu_storage::appointments::{self, Booking, BookingHolder, HolderKind};
@@ -314,7 +313,7 @@ async fn case_for(
             let Some((case, _)) = citizen_case(state, current, case_id).await? else {
                 return Err(BookingRefusal::NoSuchApplication.into());
             };
-            let accepted = CaseState::parse(&case.state).is_some_and(CaseState::takes_appointment);
+            let accepted = crate::cases::moves::state_of(&case)?.takes_appointment();
             if case.service_id != place.service.id
                 || (mode == AppointmentMode::AfterAcceptance && !accepted)
             {

@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::refusal::BookingRefusal;
 use crate::state::App;
 use ghiseu_domain::appointment::may_reschedule;
-use ghiseu_domain::case::{CaseNote, CaseState};
+use ghiseu_domain::case::CaseNote;
 use ghiseu_storage::appointments::{self, Booking, Cancelled, ConfirmOutcome, MoveOutcome};
 use ghiseu_storage::cases;
 use jiff::Timestamp;
@@ -81,7 +81,7 @@ async fn case_note(state: &App, held: &Booking) -> Result<Option<BookedNote>, Ap
     let Some(case) = cases::get(&state.db, case_id).await? else {
         return Ok(None);
     };
-    if !CaseState::parse(&case.state).is_some_and(|s| CaseNote::AppointmentBooked.fits(s)) {
+    if !CaseNote::AppointmentBooked.fits(crate::cases::moves::state_of(&case)?) {
         return Ok(None);
     }
     let local = state

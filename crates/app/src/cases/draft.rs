@@ -32,7 +32,7 @@ impl DraftRefusal {
 }
 
 /// The person's identity assurance, read strictly.
-fn assurance(current: &CurrentPerson) -> Result<AssuranceLevel, AppError> {
+pub fn assurance(current: &CurrentPerson) -> Result<AssuranceLevel, AppError> {
     AssuranceLevel::parse(&current.person.assurance).ok_or_else(|| {
         tracing::error!(person = %current.person.id, assurance = %current.person.assurance, "a person row holds an unknown assurance level");
         AppError::Internal(format!(

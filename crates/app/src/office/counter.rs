@@ -99,7 +99,7 @@ async fn note_biometrics(
         return Ok(true);
     };
     let note = ghiseu_domain::case::CaseNote::BiometricsCaptured;
-    if ghiseu_domain::case::CaseState::parse(&case.state).is_some_and(|s| note.fits(s)) {
+    if note.fits(crate::cases::moves::state_of(&case)?) {
         ghiseu_storage::cases::note(
             conn,
             &case.id,

@@ -13,7 +13,6 @@ use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_app::cases::draft::{self, DraftRefusal};
-use ghiseu_domain::account::AssuranceLevel;
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::households;
@@ -60,7 +59,7 @@ async fn page<'a>(
         i18n: &state.i18n,
         lang,
     };
-    let level = AssuranceLevel::parse(&current.person.assurance).unwrap_or(AssuranceLevel::Email);
+    let level = ghiseu_app::cases::draft::assurance(current)?;
     let assurance_ways = if service.accepts(level) {
         Vec::new()
     } else {
