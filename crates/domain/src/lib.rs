@@ -13,6 +13,7 @@ pub mod geo;
 pub mod money;
 pub mod national_id;
 pub mod quote;
+pub mod registry;
 
 #[cfg(test)]
 pub(crate) mod test_support;
