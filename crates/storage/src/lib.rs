@@ -21,6 +21,7 @@ pub mod notifications;
 pub mod outbox;
 pub mod payments;
 pub mod profiles;
+pub mod registry;
 pub mod representations;
 pub mod revisions;
 pub mod second_factor;

@@ -1,0 +1,146 @@
+//! The registry's records: an issued document's standing, since when, and
+//! the history of its changes. Which change is allowed is the domain's
+//! decision (`ghiseu_domain::registry::change`); a change here only checks
+//! that the standing is still the one the decision was made on.
+
+use crate::{Connection, StorageError};
+use ghiseu_domain::registry::{RegistryAction, Standing};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// One change of a document's standing, as it is written.
+#[derive(Debug, Clone)]
+pub struct StandingChange<'a> {
+    pub document_id: &'a str,
+    pub action: RegistryAction,
+    pub from: Standing,
+    pub to: Standing,
+    /// The day the change takes effect, in the authority's zone.
+    pub on: &'a str,
+    pub actor_id: Option<&'a str>,
+    pub actor_role: &'a str,
+    /// The authority's reason, for an invalidation.
+    pub reason: Option<&'a str>,
+    /// Where the loss or theft happened, as reported.
+    pub place: Option<&'a str>,
+    pub circumstances: Option<&'a str>,
+    pub police_report: Option<&'a str>,
+    pub at: i64,
+}
+
+/// A change as recorded in the document's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandingEvent {
+    pub action: RegistryAction,
+    pub from: Standing,
+    pub to: Standing,
+    pub actor_id: Option<String>,
+    pub actor_role: String,
+    pub reason: Option<String>,
+    pub place: Option<String>,
+    pub circumstances: Option<String>,
+    pub police_report: Option<String>,
+    pub at: i64,
+}
+
+fn unknown(column: &str, value: &str) -> sqlx::Error {
+    sqlx::Error::ColumnDecode {
+        index: column.into(),
+        source: format!("unknown value {value:?}").into(),
+    }
+}
+
+fn standing_in(row: &AnyRow, column: &str) -> Result<Standing, sqlx::Error> {
+    let code: String = row.try_get(column)?;
+    Standing::parse(&code).ok_or_else(|| unknown(column, &code))
+}
+
+/// The document's standing and the day it took it (None: since it was issued).
+pub async fn standing(
+    conn: &mut Connection,
+    document_id: &str,
+) -> Result<Option<(Standing, Option<String>)>, StorageError> {
+    let row = sqlx::query("SELECT standing, standing_since FROM issued_documents WHERE id = $1")
+        .bind(document_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    Ok(Some((
+        standing_in(&row, "standing")?,
+        row.try_get("standing_since")?,
+    )))
+}
+
+/// Writes `change` and its history line, in the caller's transaction; false
+/// (and nothing written) when the document is no longer in `change.from`.
+pub async fn change_standing(
+    conn: &mut Connection,
+    change: &StandingChange<'_>,
+) -> Result<bool, StorageError> {
+    let moved = sqlx::query(
+        "UPDATE issued_documents SET standing = $3, standing_since = $4 \
+         WHERE id = $1 AND standing = $2",
+    )
+    .bind(change.document_id)
+    .bind(change.from.code())
+    .bind(change.to.code())
+    .bind(change.on)
+    .execute(&mut *conn)
+    .await?;
+    if moved.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO document_events (id, document_id, action, from_standing, to_standing, \
+         actor_id, actor_role, reason, place, circumstances, police_report, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+    )
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(change.document_id)
+    .bind(change.action.code())
+    .bind(change.from.code())
+    .bind(change.to.code())
+    .bind(change.actor_id)
+    .bind(change.actor_role)
+    .bind(change.reason)
+    .bind(change.place)
+    .bind(change.circumstances)
+    .bind(change.police_report)
+    .bind(change.at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
+}
+
+/// The document's history, oldest first.
+pub async fn history(
+    conn: &mut Connection,
+    document_id: &str,
+) -> Result<Vec<StandingEvent>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT action, from_standing, to_standing, actor_id, actor_role, reason, place, \
+         circumstances, police_report, at FROM document_events WHERE document_id = $1 \
+         ORDER BY at, id",
+    )
+    .bind(document_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let event = |row: &AnyRow| -> Result<StandingEvent, sqlx::Error> {
+        let action: String = row.try_get("action")?;
+        Ok(StandingEvent {
+            action: RegistryAction::parse(&action).ok_or_else(|| unknown("action", &action))?,
+            from: standing_in(row, "from_standing")?,
+            to: standing_in(row, "to_standing")?,
+            actor_id: row.try_get("actor_id")?,
+            actor_role: row.try_get("actor_role")?,
+            reason: row.try_get("reason")?,
+            place: row.try_get("place")?,
+            circumstances: row.try_get("circumstances")?,
+            police_report: row.try_get("police_report")?,
+            at: row.try_get("at")?,
+        })
+    };
+    Ok(rows.iter().map(event).collect::<Result<_, _>>()?)
+}
