@@ -70,6 +70,12 @@ impl From<crate::refusal::OfficeRefusal> for AppError {
     }
 }
 
+impl From<crate::refusal::DocumentRefusal> for AppError {
+    fn from(refusal: crate::refusal::DocumentRefusal) -> Self {
+        AppError::Refused(refusal.into())
+    }
+}
+
 impl From<crate::refusal::CaseRefusal> for AppError {
     fn from(refusal: crate::refusal::CaseRefusal) -> Self {
         AppError::Refused(refusal.into())

@@ -14,10 +14,12 @@ pub mod office;
 pub mod payments;
 pub mod published;
 pub mod refusal;
+pub mod registry;
 mod state;
 
 pub use error::AppError;
 pub use refusal::{
-    BookingRefusal, CaseRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind,
+    BookingRefusal, CaseRefusal, DocumentRefusal, OfficeRefusal, PaymentRefusal, Refusal,
+    RefusalKind,
 };
 pub use state::{App, CardIdentity, Clock, Inner, OnlinePayment, Settings};

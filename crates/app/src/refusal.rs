@@ -6,8 +6,10 @@
 //! English for the API and in the page's language for pages.
 
 mod case;
+mod document;
 
 pub use case::CaseRefusal;
+pub use document::DocumentRefusal;
 use ghiseu_i18n::{Arg, number_arg, text_arg};
 use jiff::Zoned;
 use jiff::civil::Date;
@@ -38,6 +40,8 @@ pub enum Refusal {
     Payment(#[from] PaymentRefusal),
     #[error("{}", .0.code())]
     Case(#[from] CaseRefusal),
+    #[error("{}", .0.code())]
+    Document(#[from] DocumentRefusal),
 }
 
 impl Refusal {
@@ -47,6 +51,7 @@ impl Refusal {
             Refusal::Office(r) => r.code(),
             Refusal::Payment(r) => r.code(),
             Refusal::Case(r) => r.code(),
+            Refusal::Document(r) => r.code(),
         }
     }
 
@@ -56,6 +61,7 @@ impl Refusal {
             Refusal::Office(r) => r.kind(),
             Refusal::Payment(r) => r.kind(),
             Refusal::Case(r) => r.kind(),
+            Refusal::Document(r) => r.kind(),
         }
     }
 
@@ -66,6 +72,7 @@ impl Refusal {
             Refusal::Office(r) => r.args(),
             Refusal::Payment(r) => r.args(),
             Refusal::Case(r) => r.args(),
+            Refusal::Document(r) => r.args(),
         }
     }
 
@@ -111,6 +118,11 @@ impl Refusal {
             walk(CaseRefusal::FIRST, CaseRefusal::after)
                 .into_iter()
                 .map(Refusal::Case),
+        );
+        all.extend(
+            walk(DocumentRefusal::FIRST, DocumentRefusal::after)
+                .into_iter()
+                .map(Refusal::Document),
         );
         all
     }

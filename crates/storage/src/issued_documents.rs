@@ -28,12 +28,12 @@ pub struct IssuedDocument {
     pub handed_over_at: i64,
 }
 
-const COLUMNS: &str = "id, number, case_id, service_id, authority_id, holder_person_id, \
+pub(crate) const COLUMNS: &str = "id, number, case_id, service_id, authority_id, holder_person_id, \
      holder_ward_id, holder_name, issued_on, expires_on, office_id, received_by_kind, \
      received_by_name, receiver_document, attorney_number, attorney_date, signature_name, \
      handed_over_by, handed_over_at";
 
-fn record(row: &AnyRow) -> Result<IssuedDocument, sqlx::Error> {
+pub(crate) fn record(row: &AnyRow) -> Result<IssuedDocument, sqlx::Error> {
     Ok(IssuedDocument {
         id: row.try_get("id")?,
         number: row.try_get("number")?,

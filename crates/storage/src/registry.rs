@@ -144,3 +144,69 @@ pub async fn history(
     };
     Ok(rows.iter().map(event).collect::<Result<_, _>>()?)
 }
+
+/// An issued document with its standing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Registered {
+    pub document: crate::issued_documents::IssuedDocument,
+    pub standing: Standing,
+    /// The day it took its standing; None for one in force since it was issued.
+    pub standing_since: Option<String>,
+}
+
+fn registered(row: &AnyRow) -> Result<Registered, sqlx::Error> {
+    Ok(Registered {
+        document: crate::issued_documents::record(row)?,
+        standing: standing_in(row, "standing")?,
+        standing_since: row.try_get("standing_since")?,
+    })
+}
+
+/// The document with this number.
+pub async fn by_number(
+    conn: &mut Connection,
+    number: &str,
+) -> Result<Option<Registered>, StorageError> {
+    let row = sqlx::query(&format!(
+        "SELECT {}, standing, standing_since FROM issued_documents WHERE number = $1",
+        crate::issued_documents::COLUMNS
+    ))
+    .bind(number)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.as_ref().map(registered).transpose()?)
+}
+
+/// The documents held by the person and by the children `ward_ids`, newest
+/// first.
+pub async fn for_holders(
+    conn: &mut Connection,
+    person_id: &str,
+    ward_ids: &[String],
+) -> Result<Vec<Registered>, StorageError> {
+    let select = |column: &str| {
+        format!(
+            "SELECT {}, standing, standing_since FROM issued_documents WHERE {column} = $1 \
+             ORDER BY issued_on DESC, number",
+            crate::issued_documents::COLUMNS
+        )
+    };
+    let mut found = Vec::new();
+    let rows = sqlx::query(&select("holder_person_id"))
+        .bind(person_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    for row in &rows {
+        found.push(registered(row)?);
+    }
+    for ward_id in ward_ids {
+        let rows = sqlx::query(&select("holder_ward_id"))
+            .bind(ward_id)
+            .fetch_all(&mut *conn)
+            .await?;
+        for row in &rows {
+            found.push(registered(row)?);
+        }
+    }
+    Ok(found)
+}

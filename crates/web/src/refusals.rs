@@ -6,7 +6,8 @@
 use crate::error::{Problem, problem_type};
 use axum::http::StatusCode;
 use ghiseu_app::{
-    BookingRefusal, CaseRefusal, OfficeRefusal, PaymentRefusal, Refusal, RefusalKind,
+    BookingRefusal, CaseRefusal, DocumentRefusal, OfficeRefusal, PaymentRefusal, Refusal,
+    RefusalKind,
 };
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::{I18n, Tr};
@@ -72,6 +73,11 @@ pub fn message_id(refusal: &Refusal) -> &'static str {
             CaseRefusal::AssuranceTooLow => "problem-assurance-too-low",
             CaseRefusal::UnknownHolder => "problem-unknown-holder",
             CaseRefusal::Incomplete { .. } => "problem-application-incomplete",
+        },
+        Refusal::Document(d) => match d {
+            DocumentRefusal::NotFound => "problem-document-not-found",
+            DocumentRefusal::NotInForce { .. } => "problem-document-not-in-force",
+            DocumentRefusal::Expired { .. } => "problem-document-expired",
         },
     }
 }

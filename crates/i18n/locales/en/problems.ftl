@@ -50,3 +50,6 @@ problem-draft-unknown-service = No service has this id; see /api/v1/services.
 problem-assurance-too-low = This service needs your identity confirmed with a bank card check or once at a counter; see the service's page.
 problem-unknown-holder = `holder` must be `self` or a child you act for.
 problem-application-incomplete = The application cannot be sent yet: { $missing }.
+problem-document-not-found = You hold no document with this number. Check the number as printed on the document; a child's document is listed under your documents while you are their guardian.
+problem-document-not-in-force = This document is already no longer valid ({ $standing } on { $since }); nothing more needs reporting. Apply for a new one.
+problem-document-expired = This document expired on { $on }, so it needs no report. Apply for a new one.

@@ -97,3 +97,6 @@ problem-draft-unknown-service = Niciun serviciu nu are acest identificator; vede
 problem-assurance-too-low = Acest serviciu cere ca identitatea să vă fie confirmată printr-o verificare cu cardul bancar sau o dată la ghișeu; vedeți pagina serviciului.
 problem-unknown-holder = `holder` trebuie să fie `self` sau un copil pentru care acționați.
 problem-application-incomplete = Cererea nu poate fi trimisă încă: { $missing }.
+problem-document-not-found = Nu dețineți un document cu acest număr. Verificați numărul tipărit pe document; documentul unui copil apare la documentele dumneavoastră cât timp sunteți tutorele lui.
+problem-document-not-in-force = Acest document nu mai este valabil ({ $standing } la { $since }); nu mai trebuie raportat nimic. Depuneți o cerere pentru unul nou.
+problem-document-expired = Acest document a expirat la { $on }, deci nu trebuie raportat. Depuneți o cerere pentru unul nou.

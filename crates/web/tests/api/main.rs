@@ -34,6 +34,7 @@ mod profile;
 mod proxy;
 mod quotes;
 mod refusals;
+mod registry;
 mod representations;
 mod review;
 mod seat_batch;

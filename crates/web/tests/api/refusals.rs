@@ -328,6 +328,24 @@ fn problem_documents_read_as_before() {
             "The request cannot be answered as it stands",
             "The application cannot be sent yet: no-name, document-missing.",
         ),
+        (
+            "document-not-found",
+            404,
+            "Not found",
+            "You hold no document with this number. Check the number as printed on the document; a child's document is listed under your documents while you are their guardian.",
+        ),
+        (
+            "document-not-in-force",
+            409,
+            "Not available",
+            "This document is already no longer valid (reported-lost on 2026-12-05); nothing more needs reporting. Apply for a new one.",
+        ),
+        (
+            "document-expired",
+            422,
+            "The request cannot be answered as it stands",
+            "This document expired on 2026-12-04, so it needs no report. Apply for a new one.",
+        ),
     ];
     let examples = Refusal::examples();
     assert_eq!(examples.len(), expected.len(), "{examples:?}");

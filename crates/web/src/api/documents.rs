@@ -1,0 +1,135 @@
+//! The registry on the API: the documents a person and their children hold,
+//! and reporting one lost or stolen. Every rule is the application's
+//! (`ghiseu_app::registry`); this only reads the request and writes JSON.
+
+use super::ApiJson;
+use super::cases::ApiPerson;
+use crate::AppState;
+use crate::error::ApiError;
+use axum::Json;
+use axum::extract::{Path, State};
+use ghiseu_app::registry::{self, HeldDocument, Loss, Report};
+use ghiseu_domain::registry::Validity;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A document held by the person or by a child they are guardian of.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RegistryDocument {
+    pub number: String,
+    pub service: String,
+    pub authority: String,
+    pub holder_name: String,
+    /// The child's id when the holder is a child the person acts for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ward: Option<String>,
+    pub issued_on: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<String>,
+    /// `valid`, `expired` or `not-valid`.
+    pub validity: &'static str,
+    /// What was recorded: `valid`, `awaiting-collection`, `reported-lost`,
+    /// `reported-stolen`, `invalidated`, `replaced` or `not-collected`.
+    pub standing: &'static str,
+    /// The day a document stopped being valid (or expired).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+}
+
+impl RegistryDocument {
+    fn new(held: &HeldDocument) -> Self {
+        let document = &held.registered.document;
+        let (validity, since) = match held.validity {
+            Validity::Valid { .. } => ("valid", None),
+            Validity::Expired { on } => ("expired", Some(on.to_string())),
+            Validity::NotValid { since, .. } => ("not-valid", Some(since.to_string())),
+        };
+        RegistryDocument {
+            number: document.number.clone(),
+            service: document.service_id.clone(),
+            authority: document.authority_id.clone(),
+            holder_name: document.holder_name.clone(),
+            ward: document.holder_ward_id.clone(),
+            issued_on: document.issued_on.clone(),
+            expires_on: document.expires_on.clone(),
+            validity,
+            standing: held.registered.standing.code(),
+            since,
+            days_left: held.days_left,
+        }
+    }
+}
+
+/// A report of a lost or stolen document.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LossReport {
+    /// `lost` or `stolen`.
+    pub loss: LossKind,
+    /// Where it happened, as far as known.
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub circumstances: Option<String>,
+    /// The police report's number, where one was made.
+    #[serde(default)]
+    pub police_report: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LossKind {
+    Lost,
+    Stolen,
+}
+
+/// What a free-text answer keeps: trimmed, at most 500 characters, absent when empty.
+fn text(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| v.chars().take(500).collect())
+}
+
+/// The person's documents and their children's.
+#[utoipa::path(get, path = "/api/v1/documents", tag = "documents",
+    responses((status = 200, body = [RegistryDocument]), (status = 401, body = crate::error::Problem)))]
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ApiPerson(current): ApiPerson,
+) -> Result<Json<Vec<RegistryDocument>>, ApiError> {
+    let held = registry::mine(&state, &current).await?;
+    Ok(Json(held.iter().map(RegistryDocument::new).collect()))
+}
+
+/// Reports a document lost or stolen: it is not valid from this moment on,
+/// and finding it later does not change that.
+#[utoipa::path(post, path = "/api/v1/documents/{number}/report", tag = "documents",
+    request_body = LossReport,
+    responses((status = 200, body = RegistryDocument), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+pub(crate) async fn report(
+    State(state): State<AppState>,
+    ApiPerson(current): ApiPerson,
+    Path(number): Path<String>,
+    ApiJson(body): ApiJson<LossReport>,
+) -> Result<Json<RegistryDocument>, ApiError> {
+    let (place, circumstances, police_report) = (
+        text(&body.place),
+        text(&body.circumstances),
+        text(&body.police_report),
+    );
+    let asked = Report {
+        loss: match body.loss {
+            LossKind::Lost => Loss::Lost,
+            LossKind::Stolen => Loss::Stolen,
+        },
+        place: place.as_deref(),
+        circumstances: circumstances.as_deref(),
+        police_report: police_report.as_deref(),
+    };
+    let held = registry::report(&state, &current, &number, &asked).await?;
+    Ok(Json(RegistryDocument::new(&held)))
+}
