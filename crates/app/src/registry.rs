@@ -56,14 +56,19 @@ fn parse_date(value: &str, what: &str) -> Result<Date, AppError> {
         .map_err(|_| AppError::Internal(format!("a document's {what} is not a date: {value:?}")))
 }
 
-fn held(state: &App, registered: Registered) -> Result<HeldDocument, AppError> {
-    let today = today_for(state, &registered);
-    let expires_on = registered
+/// The document's expiry, if it has one.
+fn expiry(registered: &Registered) -> Result<Option<Date>, AppError> {
+    registered
         .document
         .expires_on
         .as_deref()
         .map(|d| parse_date(d, "expiry"))
-        .transpose()?;
+        .transpose()
+}
+
+fn held(state: &App, registered: Registered) -> Result<HeldDocument, AppError> {
+    let today = today_for(state, &registered);
+    let expires_on = expiry(&registered)?;
     let since = match registered.standing_since.as_deref() {
         Some(day) => parse_date(day, "standing date")?,
         None => parse_date(&registered.document.issued_on, "issue date")?,
@@ -120,16 +125,11 @@ pub async fn report(
         return Err(DocumentRefusal::NotFound.into());
     };
     let today = today_for(state, &registered);
-    let document = held(state, registered.clone())?;
     let action = match report.loss {
         Loss::Lost => RegistryAction::ReportLost,
         Loss::Stolen => RegistryAction::ReportStolen,
     };
-    let expires_on = match document.validity {
-        Validity::Valid { until } => until,
-        Validity::Expired { on } => Some(on),
-        Validity::NotValid { .. } => None,
-    };
+    let expires_on = expiry(&registered)?;
     let to = change(
         registered.standing,
         action,

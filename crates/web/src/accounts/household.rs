@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_app::accounts::household::WardFacts;
 pub(crate) use ghiseu_app::accounts::household::{acting_guardian_of, is_active, today_at};
 use ghiseu_domain::account::household::{EVIDENCE, RELATIONSHIPS, guardianship_ends, is_minor};
 use ghiseu_domain::account::{PersonName, parse_birth_date};
@@ -21,9 +22,6 @@ use ghiseu_storage::households::{self};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-/// A child's details and the evidence of the relationship, as checked.
-pub(crate) use ghiseu_app::accounts::household::WardFacts as ValidWard;
-
 /// Checks a guardian's or an operator's description of a child; every problem
 /// becomes a form error.
 pub(crate) fn check_ward(
@@ -31,7 +29,7 @@ pub(crate) fn check_ward(
     t: Tr<'_>,
     form: &WardForm,
     offices: &[&Office],
-) -> Result<ValidWard, Vec<FormError>> {
+) -> Result<WardFacts, Vec<FormError>> {
     let mut errors = Vec::new();
     let office = offices.iter().find(|o| o.id == form.office);
     if office.is_none() {
@@ -75,7 +73,7 @@ pub(crate) fn check_ward(
         (Some(given_name), Some(family_name), Some(birth_date), Some(office))
             if errors.is_empty() =>
         {
-            Ok(ValidWard {
+            Ok(WardFacts {
                 given_name,
                 family_name,
                 birth_date,

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_app::office::closures::ClosureRequest;
 use ghiseu_domain::account::Role;
 use ghiseu_domain::catalogue::{Lang, Office, WindowKind};
 use ghiseu_i18n::Tr;
@@ -210,15 +211,13 @@ pub(crate) async fn list(
     show_page(result, StatusCode::OK)
 }
 
-/// What a valid form asks for.
-use ghiseu_app::office::closures::ClosureRequest as Asked;
-
+/// Checks the form: the closure it asks for, or what is wrong with it.
 fn check<'a>(
     state: &'a AppState,
     t: Tr<'_>,
     admin: &Staff,
     form: &ClosureForm,
-) -> Result<Asked<'a>, Vec<FormError>> {
+) -> Result<ClosureRequest<'a>, Vec<FormError>> {
     let mut errors = Vec::new();
     let office = admin
         .offices(&state.catalogue)
@@ -300,7 +299,7 @@ fn check<'a>(
         String::new()
     };
     match office {
-        Some(office) if errors.is_empty() => Ok(Asked {
+        Some(office) if errors.is_empty() => Ok(ClosureRequest {
             office,
             window,
             days,

@@ -1,26 +1,7 @@
 //! The demonstration data: a citizen with two children, an operator for every
 //! office, a supervisor and an administrator, all able to sign in.
 
-use crate::support::{Browser, TestApp, hidden};
-
-async fn sign_in(app: &TestApp, email: &str, password: &str) -> Browser {
-    let mut browser = Browser::default();
-    let form = browser.get(app, "/en/account/login").await;
-    let token = hidden(&form.text(), "form_token");
-    let r = browser
-        .post_form(
-            app,
-            "/en/account/login",
-            &[
-                ("email", email),
-                ("password", password),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, 303, "{email} signs in");
-    browser
-}
+use crate::support::{TestApp, log_in_with};
 
 #[tokio::test]
 async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
@@ -39,7 +20,7 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
     assert!(people.iter().any(|p| p.role == "administrator"));
 
     let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
-    let mut ana = sign_in(&app, &citizen.email, &citizen.password).await;
+    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
     let household = ana.get(&app, "/en/account/household").await.text();
     assert_eq!(
         household.matches("href=\"/en/account/household/").count(),
@@ -52,7 +33,7 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
         .iter()
         .find(|p| p.email == "operator.alba@demo.ghiseu.example")
         .unwrap();
-    let mut operator = sign_in(&app, &alba.email, &alba.password).await;
+    let mut operator = log_in_with(&app, &alba.email, &alba.password).await;
     let queue = operator.get(&app, "/en/office/cases").await.text();
     for state in [
         "Sent",
@@ -115,7 +96,7 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
     assert_eq!(issued.issued_on, "2026-11-23");
     assert_eq!(issued.expires_on.as_deref(), Some("2031-11-23"));
     let admin = people.iter().find(|p| p.role == "administrator").unwrap();
-    let mut admin = sign_in(&app, &admin.email, &admin.password).await;
+    let mut admin = log_in_with(&app, &admin.email, &admin.password).await;
     let staff = admin.get(&app, "/en/office/staff").await.text();
     assert!(staff.contains("operator.lt-kaunas@demo.ghiseu.example"));
     app.cleanup().await;

@@ -3,27 +3,8 @@
 //! reporting twice, someone else's document or an unknown number is refused
 //! clearly, and nothing is written.
 
-use crate::support::{Browser, TestApp, hidden};
+use crate::support::{TestApp, log_in_with};
 use serde_json::json;
-
-async fn sign_in(app: &TestApp, email: &str, password: &str) -> Browser {
-    let mut browser = Browser::default();
-    let form = browser.get(app, "/en/account/login").await;
-    let token = hidden(&form.text(), "form_token");
-    let r = browser
-        .post_form(
-            app,
-            "/en/account/login",
-            &[
-                ("email", email),
-                ("password", password),
-                ("form_token", &token),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, 303, "{email} signs in");
-    browser
-}
 
 #[tokio::test]
 async fn a_holder_reports_a_document_lost_at_night_and_it_is_not_valid_at_once() {
@@ -34,7 +15,7 @@ async fn a_holder_reports_a_document_lost_at_night_and_it_is_not_valid_at_once()
     // 02:00 in Bucharest, when no office is open.
     let app = setup.at("2026-11-24T00:00:00Z");
     let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
-    let mut ana = sign_in(&app, &citizen.email, &citizen.password).await;
+    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
 
     let listed = ana.get(&app, "/api/v1/documents").await;
     assert_eq!(listed.status, 200, "{}", listed.text());
@@ -94,7 +75,7 @@ async fn a_holder_reports_a_document_lost_at_night_and_it_is_not_valid_at_once()
         .iter()
         .find(|p| p.email == "operator.alba@demo.ghiseu.example")
         .unwrap();
-    let mut stranger = sign_in(&app, &alba.email, &alba.password).await;
+    let mut stranger = log_in_with(&app, &alba.email, &alba.password).await;
     let theirs = stranger
         .post_json(&app, &path, &json!({"loss": "lost"}), &[])
         .await

@@ -506,12 +506,17 @@ pub async fn signed_in_at(
 
 /// A fresh browser signed in to an existing account with the test password.
 pub async fn log_in(app: &TestApp, email: &str) -> Browser {
+    log_in_with(app, email, TEST_PASSWORD).await
+}
+
+/// A fresh browser signed in through the login page with `password`.
+pub async fn log_in_with(app: &TestApp, email: &str, password: &str) -> Browser {
     let mut browser = Browser::default();
     let form = browser.get(app, "/en/account/login").await;
     let token = hidden(&form.text(), "form_token");
     let fields = [
         ("email", email),
-        ("password", TEST_PASSWORD),
+        ("password", password),
         ("form_token", &token),
     ];
     let r = browser.post_form(app, "/en/account/login", &fields).await;
