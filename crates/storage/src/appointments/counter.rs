@@ -5,7 +5,7 @@ use super::bookings::event;
 use super::bookings::from_states;
 use super::rows::{Booking, COLUMNS, booking, booking_row};
 use crate::{Connection, Database, StorageError};
-use ghiseu_domain::appointment::{BookingAction, BookingActor, BookingState};
+use ghiseu_domain::appointment::{BookingAction, BookingActor, BookingState, sources};
 use sqlx::Row;
 
 /// Checks a confirmed booking in and gives it the next ticket number of its
@@ -21,7 +21,7 @@ pub async fn check_in(
         return Ok(None);
     };
     if BookingState::parse(&found.state)
-        .is_none_or(|state| !from_states_contain(BookingAction::CheckIn, state))
+        .is_none_or(|state| !sources(BookingAction::CheckIn, BookingActor::Office).contains(&state))
     {
         return Ok(None);
     }
@@ -134,11 +134,6 @@ pub async fn finish_visit(
         .await?;
     event(conn, id, to, Some(operator_id), None, now).await?;
     Ok(Some(ended))
-}
-
-/// Whether the office may take `action` on a booking in `state`.
-fn from_states_contain(action: BookingAction, state: BookingState) -> bool {
-    ghiseu_domain::appointment::sources(action, BookingActor::Office).contains(&state)
 }
 
 /// Records that biometric data were captured during the visit.
