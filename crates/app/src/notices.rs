@@ -68,6 +68,33 @@ pub enum Notice<'a> {
         document: &'a LocalText,
         expires_on: Date,
     },
+    /// `holder` is the holder's name (a guardian is told of a child's document).
+    DocumentReported {
+        document: &'a LocalText,
+        number: &'a str,
+        holder: &'a str,
+        stolen: bool,
+        on: Date,
+    },
+    CertificateExpiry {
+        document: &'a LocalText,
+        certificate: Certificate,
+        expires_on: Date,
+    },
+    DocumentNotCollected {
+        document: &'a LocalText,
+        office: &'a LocalText,
+        since: Date,
+    },
+}
+
+/// A certificate on an identity card's chip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Certificate {
+    /// For electronic identification.
+    Identification,
+    /// For qualified electronic signatures.
+    Signature,
 }
 
 impl Notice<'_> {
@@ -85,6 +112,9 @@ impl Notice<'_> {
             Notice::AppointmentCancelled { .. } => MessageKind::AppointmentCancelled,
             Notice::DocumentReady { .. } => MessageKind::DocumentReady,
             Notice::DocumentExpiry { .. } => MessageKind::DocumentExpiry,
+            Notice::DocumentReported { .. } => MessageKind::DocumentReported,
+            Notice::CertificateExpiry { .. } => MessageKind::CertificateExpiry,
+            Notice::DocumentNotCollected { .. } => MessageKind::DocumentNotCollected,
         }
     }
 
@@ -202,6 +232,46 @@ impl Notice<'_> {
                 ("date", text_arg(t.date(expires_on))),
                 account(),
             ],
+            Notice::DocumentReported {
+                document,
+                number,
+                holder,
+                stolen,
+                on,
+            } => vec![
+                ("document", text_arg(document.get(lang))),
+                ("number", text_arg(number)),
+                ("holder", text_arg(holder)),
+                ("loss", text_arg(if stolen { "stolen" } else { "lost" })),
+                ("date", text_arg(t.date(on))),
+                account(),
+            ],
+            Notice::CertificateExpiry {
+                document,
+                certificate,
+                expires_on,
+            } => vec![
+                ("document", text_arg(document.get(lang))),
+                (
+                    "certificate",
+                    text_arg(match certificate {
+                        Certificate::Identification => "identification",
+                        Certificate::Signature => "signature",
+                    }),
+                ),
+                ("date", text_arg(t.date(expires_on))),
+                account(),
+            ],
+            Notice::DocumentNotCollected {
+                document,
+                office,
+                since,
+            } => vec![
+                ("document", text_arg(document.get(lang))),
+                ("office", text_arg(office.get(lang))),
+                ("date", text_arg(t.date(since))),
+                account(),
+            ],
         }
     }
 }
@@ -257,6 +327,21 @@ fn keys(kind: MessageKind) -> (&'static str, &'static str, Option<&'static str>)
             "notice-document-expiry-subject",
             "notice-document-expiry-body",
             Some("notice-document-expiry-sms"),
+        ),
+        MessageKind::DocumentReported => (
+            "notice-document-reported-subject",
+            "notice-document-reported-body",
+            Some("notice-document-reported-sms"),
+        ),
+        MessageKind::CertificateExpiry => (
+            "notice-certificate-expiry-subject",
+            "notice-certificate-expiry-body",
+            Some("notice-certificate-expiry-sms"),
+        ),
+        MessageKind::DocumentNotCollected => (
+            "notice-document-not-collected-subject",
+            "notice-document-not-collected-body",
+            Some("notice-document-not-collected-sms"),
         ),
     }
 }

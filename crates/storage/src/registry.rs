@@ -210,3 +210,86 @@ pub async fn for_holders(
     }
     Ok(found)
 }
+
+/// Who holds a document: a person with an account, or a child.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder<'a> {
+    Person(&'a str),
+    Ward(&'a str),
+}
+
+impl<'a> Holder<'a> {
+    /// The holder of a case or document with these columns.
+    pub fn of(person_id: Option<&'a str>, ward_id: Option<&'a str>) -> Option<Holder<'a>> {
+        match (person_id, ward_id) {
+            (Some(p), _) => Some(Holder::Person(p)),
+            (None, Some(w)) => Some(Holder::Ward(w)),
+            (None, None) => None,
+        }
+    }
+
+    fn table_and_column(self) -> (&'static str, &'static str, &'a str) {
+        match self {
+            Holder::Person(id) => ("persons", "holder_person_id", id),
+            Holder::Ward(id) => ("wards", "holder_ward_id", id),
+        }
+    }
+}
+
+/// The holder's personal id as recorded (country code and number), if any.
+/// Meant for the registry's digest only: never log or show it.
+pub async fn holder_national_id(
+    conn: &mut Connection,
+    holder: Holder<'_>,
+) -> Result<Option<(String, String)>, StorageError> {
+    let (table, _, id) = holder.table_and_column();
+    let row = sqlx::query(&format!(
+        "SELECT national_id_country, national_id FROM {table} WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let country: Option<String> = row.try_get("national_id_country")?;
+    let number: Option<String> = row.try_get("national_id")?;
+    Ok(country.zip(number))
+}
+
+/// The holder's documents of `document_type` from `authority_id` still in
+/// force (valid or waiting), other than `except`: those a new one replaces.
+pub async fn in_force_of_type(
+    conn: &mut Connection,
+    holder: Holder<'_>,
+    authority_id: &str,
+    document_type: &str,
+    except: &str,
+) -> Result<Vec<Registered>, StorageError> {
+    let (_, column, id) = holder.table_and_column();
+    let rows = sqlx::query(&format!(
+        "SELECT {}, standing, standing_since FROM issued_documents WHERE {column} = $1 \
+         AND authority_id = $2 AND document_type = $3 AND id <> $4 \
+         AND standing IN ('valid', 'awaiting-collection')",
+        crate::issued_documents::COLUMNS
+    ))
+    .bind(id)
+    .bind(authority_id)
+    .bind(document_type)
+    .bind(except)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.iter().map(registered).collect::<Result<_, _>>()?)
+}
+
+/// Records which newer document replaced `document_id`.
+pub async fn mark_replaced_by(
+    conn: &mut Connection,
+    document_id: &str,
+    newer_id: &str,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE issued_documents SET replaced_by = $2 WHERE id = $1")
+        .bind(document_id)
+        .bind(newer_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

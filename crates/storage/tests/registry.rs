@@ -3,11 +3,11 @@
 //! and of two changes racing from the same standing exactly one is written.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use ghiseu_domain::registry::{RegistryAction, Standing};
+use ghiseu_domain::registry::{RegistryAction, Source, Standing};
 use ghiseu_storage::Database;
 use ghiseu_storage::accounts::{NewPerson, insert_person};
 use ghiseu_storage::cases::{self, CaseRecord};
-use ghiseu_storage::issued_documents::{self, IssuedDocument};
+use ghiseu_storage::issued_documents::{self, HandoverRecord, IssuedDocument};
 use ghiseu_storage::registry::{self, StandingChange};
 use ghiseu_storage::testing::TestDatabase;
 
@@ -53,23 +53,31 @@ async fn issued(db: &Database) -> String {
     let document = IssuedDocument {
         id: "doc-1".into(),
         number: "RO-D-2026-000001".into(),
-        case_id: "case-1".into(),
-        service_id: "ro.passport.electronic".into(),
+        case_id: Some("case-1".into()),
+        service_id: Some("ro.passport.electronic".into()),
+        document_type: Some("electronic-passport".into()),
         authority_id: "ro-dgp".into(),
         holder_person_id: Some("holder".into()),
         holder_ward_id: None,
         holder_name: "Elena Pop".into(),
+        holder_id_digest: Some("digest".into()),
         issued_on: "2026-12-01".into(),
         expires_on: Some("2036-12-01".into()),
+        eid_expires_on: None,
+        signature_expires_on: None,
+        validity_facts: None,
         office_id: "ab-alba-iulia".into(),
-        received_by_kind: "holder".into(),
-        received_by_name: "Elena Pop".into(),
-        receiver_document: "•• •••••456".into(),
-        attorney_number: None,
-        attorney_date: None,
-        signature_name: "Elena Pop".into(),
-        handed_over_by: "holder".into(),
-        handed_over_at: 0,
+        source: Source::Counter,
+        handover: Some(HandoverRecord {
+            received_by_kind: "holder".into(),
+            received_by_name: "Elena Pop".into(),
+            receiver_document: "•• •••••456".into(),
+            attorney_number: None,
+            attorney_date: None,
+            signature_name: "Elena Pop".into(),
+            handed_over_by: "holder".into(),
+            handed_over_at: 0,
+        }),
     };
     issued_documents::insert(&mut tx, &document).await.unwrap();
     tx.commit().await.unwrap();

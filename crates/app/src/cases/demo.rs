@@ -222,34 +222,35 @@ async fn hand_over(
     now: i64,
 ) -> Result<(), AppError> {
     use crate::office::handover;
-    use ghiseu_storage::issued_documents::{self, IssuedDocument};
+    use crate::registry::issue::{NewDocument, issue};
+    use ghiseu_storage::issued_documents::HandoverRecord;
     let Some((authority, _)) = state.catalogue.service(&case.service_id) else {
         return Ok(());
     };
-    let expires_on = handover::expiry(state, case, today);
-    let sequence = issued_documents::next_sequence(conn, &authority.id, today.year()).await?;
     let holder = format!("{} {}", case.holder_given_name, case.holder_family_name);
-    let issued = IssuedDocument {
-        id: uuid::Uuid::now_v7().to_string(),
-        number: handover::document_number(authority, today, sequence),
-        case_id: case.id.clone(),
-        service_id: case.service_id.clone(),
-        authority_id: authority.id.clone(),
-        holder_person_id: case.holder_person_id.clone(),
-        holder_ward_id: case.holder_ward_id.clone(),
-        holder_name: holder.clone(),
-        issued_on: today.to_string(),
-        expires_on,
+    let new = NewDocument {
+        case,
+        authority,
+        today,
+        facts: &ghiseu_domain::quote::HolderFacts::default(),
         office_id: OFFICE.into(),
-        received_by_kind: "holder".into(),
-        received_by_name: holder.clone(),
-        receiver_document: handover::masked("CI AX123456"),
-        attorney_number: None,
-        attorney_date: None,
-        signature_name: holder,
-        handed_over_by: operator.into(),
-        handed_over_at: now,
+        handover: Some(HandoverRecord {
+            received_by_kind: "holder".into(),
+            received_by_name: holder.clone(),
+            receiver_document: handover::masked("CI AX123456"),
+            attorney_number: None,
+            attorney_date: None,
+            signature_name: holder,
+            handed_over_by: operator.into(),
+            handed_over_at: now,
+        }),
+        source: ghiseu_domain::registry::Source::Counter,
+        now,
     };
-    issued_documents::insert(conn, &issued).await?;
+    if issue(state, conn, &new).await?.is_err() {
+        return Err(AppError::Internal(
+            "a demonstration document's validity needs facts".into(),
+        ));
+    }
     Ok(())
 }

@@ -4,13 +4,15 @@
 use super::Staff;
 use crate::cases::moves::{CaseAt, Mover, Refused, move_case, state_of};
 use crate::error::AppError;
+use crate::registry::issue::{FactNeeded, NewDocument, issue};
 use crate::state::App;
 use ghiseu_domain::case::{Actor, CaseAction, transition};
 use ghiseu_domain::catalogue::Authority;
-use ghiseu_domain::quote::{QuoteRequest, parse_date, quote};
+use ghiseu_domain::quote::{HolderFact, HolderFacts, parse_date};
+use ghiseu_domain::registry::Source;
 use ghiseu_storage::audit;
 use ghiseu_storage::cases::CaseRecord;
-use ghiseu_storage::issued_documents::{self, IssuedDocument};
+use ghiseu_storage::issued_documents::HandoverRecord;
 
 /// Who may receive a document: the holder, a legal representative, or a
 /// representative empowered by a power of attorney.
@@ -27,6 +29,11 @@ pub struct Handover<'a> {
     pub signature: &'a str,
     /// The case's version the member of staff saw.
     pub version: i64,
+    /// The dates the service's validity rule needs (granted stay, the
+    /// holder's passport or identity document expiry), as the form sent them.
+    pub stay_until: &'a str,
+    pub passport_expires: &'a str,
+    pub id_document_expires: &'a str,
 }
 
 /// Why a document was not handed over.
@@ -43,6 +50,8 @@ pub enum Refusal {
     NoAuthority,
     /// The case changed since the member of staff loaded it.
     Stale,
+    /// A date the validity rule needs is missing, malformed or not after today.
+    Fact(HolderFact),
 }
 
 /// What a checked handover writes.
@@ -129,7 +138,13 @@ async fn record(
     authority: &Authority,
     today: jiff::civil::Date,
 ) -> Result<Result<(), Refusal>, AppError> {
-    let expires_on = expiry(state, case, today);
+    let facts = match facts(form) {
+        Ok(f) => f,
+        Err(fact) => return Ok(Err(Refusal::Fact(fact))),
+    };
+    if let Err(FactNeeded(fact)) = crate::registry::issue::expiry(state, case, today, &facts) {
+        return Ok(Err(Refusal::Fact(fact)));
+    }
     let now = state.clock.now().as_microsecond();
     let mut tx = state.db.begin_write().await?;
     let at = CaseAt::seen(case, form.version)?;
@@ -139,34 +154,34 @@ async fn record(
         Err(Refused::Stale) => return Ok(Err(Refusal::Stale)),
         Err(Refused::Transition(_)) => return Ok(Err(Refusal::NotNow)),
     }
-    let sequence = issued_documents::next_sequence(&mut tx, &authority.id, today.year()).await?;
     let (attorney_number, attorney_date) = receiver.attorney.clone().unzip();
-    let issued = IssuedDocument {
-        id: uuid::Uuid::now_v7().to_string(),
-        number: document_number(authority, today, sequence),
-        case_id: case.id.clone(),
-        service_id: case.service_id.clone(),
-        authority_id: authority.id.clone(),
-        holder_person_id: case.holder_person_id.clone(),
-        holder_ward_id: case.holder_ward_id.clone(),
-        holder_name: format!("{} {}", case.holder_given_name, case.holder_family_name),
-        issued_on: today.to_string(),
-        expires_on,
+    let new = NewDocument {
+        case,
+        authority,
+        today,
+        facts: &facts,
         office_id: case
             .pickup_office_id
             .clone()
             .or_else(|| case.office_id.clone())
             .unwrap_or_default(),
-        received_by_kind: form.receiver_kind.to_string(),
-        received_by_name: receiver.name.to_string(),
-        receiver_document: masked(receiver.document),
-        attorney_number,
-        attorney_date,
-        signature_name: form.signature.trim().to_string(),
-        handed_over_by: staff.current.person.id.clone(),
-        handed_over_at: now,
+        handover: Some(HandoverRecord {
+            received_by_kind: form.receiver_kind.to_string(),
+            received_by_name: receiver.name.to_string(),
+            receiver_document: masked(receiver.document),
+            attorney_number,
+            attorney_date,
+            signature_name: form.signature.trim().to_string(),
+            handed_over_by: staff.current.person.id.clone(),
+            handed_over_at: now,
+        }),
+        source: Source::Counter,
+        now,
     };
-    issued_documents::insert(&mut tx, &issued).await?;
+    let issued = match issue(state, &mut tx, &new).await? {
+        Ok(issued) => issued,
+        Err(FactNeeded(fact)) => return Ok(Err(Refusal::Fact(fact))),
+    };
     let mut event = staff.audit_event(
         state,
         "document.handed-over",
@@ -196,29 +211,20 @@ pub fn masked(document: &str) -> String {
         .collect()
 }
 
-/// When the document handed over on `today` expires, by the catalogue's
-/// validity rule for the case's holder and answers; None when it does not.
-pub fn expiry(state: &App, case: &CaseRecord, today: jiff::civil::Date) -> Option<String> {
-    let answers: ghiseu_domain::case::application::Answers =
-        serde_json::from_str(&case.answers).unwrap_or_default();
-    quote(
-        &state.catalogue,
-        &QuoteRequest {
-            service: case.service_id.clone(),
-            birth_date: case
-                .holder_birth_date
-                .as_deref()
-                .and_then(|b| b.parse().ok()),
-            filed_on: case.filed_on.as_deref().and_then(|d| d.parse().ok()),
-            urgency: answers.urgency,
-            issued_on: Some(today),
-            ..QuoteRequest::default()
-        },
-        |_| today,
-    )
-    .ok()
-    .and_then(|q| q.validity.until())
-    .map(|d| d.to_string())
+/// The facts the form gave, each empty field left unknown.
+fn facts(form: &Handover<'_>) -> Result<HolderFacts, HolderFact> {
+    let day = |value: &str, fact: HolderFact| -> Result<Option<jiff::civil::Date>, HolderFact> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Ok(None);
+        }
+        parse_date(fact.field(), value).map(Some).map_err(|_| fact)
+    };
+    Ok(HolderFacts {
+        stay_until: day(form.stay_until, HolderFact::StayUntil)?,
+        passport_expires: day(form.passport_expires, HolderFact::PassportExpires)?,
+        id_document_expires: day(form.id_document_expires, HolderFact::IdDocumentExpires)?,
+    })
 }
 
 /// The issued document's number: the authority's prefix, the year and a

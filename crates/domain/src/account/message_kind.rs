@@ -23,10 +23,17 @@ pub enum MessageKind {
     AppointmentCancelled,
     DocumentReady,
     DocumentExpiry,
+    /// A document reported lost or stolen: now invalid.
+    DocumentReported,
+    /// The electronic identification or qualified signature certificate on
+    /// an identity card's chip expires.
+    CertificateExpiry,
+    /// A ready document has waited at an office longer than the authority allows.
+    DocumentNotCollected,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 12] = [
+    pub const ALL: [MessageKind; 15] = [
         MessageKind::EmailVerification,
         MessageKind::RegistrationAttempt,
         MessageKind::PasswordReset,
@@ -39,6 +46,9 @@ impl MessageKind {
         MessageKind::AppointmentCancelled,
         MessageKind::DocumentReady,
         MessageKind::DocumentExpiry,
+        MessageKind::DocumentReported,
+        MessageKind::CertificateExpiry,
+        MessageKind::DocumentNotCollected,
     ];
 
     pub fn code(self) -> &'static str {
@@ -55,6 +65,9 @@ impl MessageKind {
             MessageKind::AppointmentCancelled => "appointment-cancelled",
             MessageKind::DocumentReady => "document-ready",
             MessageKind::DocumentExpiry => "document-expiry",
+            MessageKind::DocumentReported => "document-reported",
+            MessageKind::CertificateExpiry => "certificate-expiry",
+            MessageKind::DocumentNotCollected => "document-not-collected",
         }
     }
 
@@ -68,15 +81,20 @@ impl MessageKind {
             MessageKind::EmailVerification
             | MessageKind::RegistrationAttempt
             | MessageKind::PasswordReset
-            | MessageKind::SecondFactorEnabled => NotificationKind::AccountSecurity,
+            | MessageKind::SecondFactorEnabled
+            | MessageKind::DocumentReported => NotificationKind::AccountSecurity,
             MessageKind::ApplicationReturned
             | MessageKind::ApplicationAccepted
             | MessageKind::PaymentReceived => NotificationKind::ApplicationUpdates,
             MessageKind::AppointmentConfirmed
             | MessageKind::AppointmentReminder
             | MessageKind::AppointmentCancelled => NotificationKind::AppointmentReminders,
-            MessageKind::DocumentReady => NotificationKind::DocumentReady,
-            MessageKind::DocumentExpiry => NotificationKind::DocumentExpiry,
+            MessageKind::DocumentReady | MessageKind::DocumentNotCollected => {
+                NotificationKind::DocumentReady
+            }
+            MessageKind::DocumentExpiry | MessageKind::CertificateExpiry => {
+                NotificationKind::DocumentExpiry
+            }
         }
     }
 

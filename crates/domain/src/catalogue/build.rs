@@ -250,27 +250,9 @@ pub(super) fn authority(
         .as_ref()
         .ok()
         .map(|z| (z.clone(), def.time_zone.get_ref().clone()));
-    let mut rejection_reasons: Vec<Reason> = Vec::new();
-    for reason in &def.rejection_reasons {
-        let r = reason.get_ref();
-        identifier(
-            &mut report,
-            r.id.span(),
-            "rejection reason id",
-            r.id.get_ref(),
-        );
-        if rejection_reasons.iter().any(|x| &x.id == r.id.get_ref()) {
-            report.at(
-                r.id.span(),
-                format!("rejection reason \"{}\" is defined twice", r.id.get_ref()),
-            );
-        }
-        report.text(r.name.span(), "a rejection reason", r.name.get_ref());
-        rejection_reasons.push(Reason {
-            id: r.id.get_ref().clone(),
-            name: r.name.get_ref().clone(),
-        });
-    }
+    let rejection_reasons =
+        super::registry::reasons(&mut report, &def.rejection_reasons, "rejection reason");
+    let registry = super::registry::policy(&mut report, def.registry.as_ref());
     let offices = super::office::offices(
         &mut report,
         &parsed.offices,
@@ -294,6 +276,16 @@ pub(super) fn authority(
             if let (Some(def), Some(appointment)) = (&service.get_ref().appointment, &s.appointment)
             {
                 super::booking::fits_offices(&mut report, def, appointment, id, &offices);
+            }
+            if let (Some(wanted), Some(span)) = (
+                &s.document_type,
+                service.get_ref().document_type.as_ref().map(Spanned::span),
+            ) && registry.document_type(wanted).is_none()
+            {
+                report.at(
+                    span,
+                    format!("service {id}: document type \"{wanted}\" is not in the authority's registry"),
+                );
             }
             services.push(s);
         }
@@ -325,6 +317,7 @@ pub(super) fn authority(
         booking,
         offices,
         rejection_reasons,
+        registry,
         services,
     })
 }

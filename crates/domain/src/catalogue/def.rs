@@ -100,6 +100,29 @@ pub struct AuthorityDef {
     #[serde(default, rename = "rejection_reason")]
     pub rejection_reasons: Vec<Spanned<ReasonDef>>,
     pub booking: Option<Spanned<BookingDef>>,
+    /// The registry: document types, invalidation reasons, reminder defaults.
+    pub registry: Option<Spanned<RegistryDef>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistryDef {
+    #[serde(default, rename = "document_type")]
+    pub document_types: Vec<Spanned<DocumentTypeDef>>,
+    #[serde(default, rename = "invalidation_reason")]
+    pub invalidation_reasons: Vec<Spanned<ReasonDef>>,
+    #[serde(default)]
+    pub reminder_days: Vec<i64>,
+    pub collection_days: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentTypeDef {
+    pub id: Spanned<String>,
+    pub name: Spanned<LocalText>,
+    #[serde(default)]
+    pub chip_certificates: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +164,8 @@ pub struct ServiceDef {
     #[serde(default, rename = "question")]
     pub questions: Vec<Spanned<QuestionDef>>,
     pub renewal_notice_days: Option<Spanned<i64>>,
+    /// The registry's document type this service issues.
+    pub document_type: Option<Spanned<String>>,
     /// The identity assurance levels that may apply; any verified account when absent.
     pub assurance: Option<Spanned<Vec<String>>>,
     /// `domicile` (the default): the office covering the holder's domicile

@@ -6,6 +6,7 @@ mod build;
 mod def;
 mod model;
 mod office;
+mod registry;
 mod service_check;
 mod service_fees;
 mod text;
@@ -14,6 +15,7 @@ mod window;
 pub use booking::{AppointmentMode, BookingPolicy, ServiceAppointment};
 pub use model::*;
 pub use office::{Coverage, Office, office_for};
+pub use registry::{DocumentType, RegistryPolicy};
 pub use text::{Lang, LocalText};
 pub use window::{WeeklyHours, Window, WindowKind, parse_clock};
 

@@ -26,6 +26,7 @@ pub struct Authority {
     pub booking: super::BookingPolicy,
     pub offices: Vec<super::Office>,
     pub rejection_reasons: Vec<Reason>,
+    pub registry: super::RegistryPolicy,
     pub services: Vec<Service>,
 }
 
@@ -87,6 +88,8 @@ pub struct Service {
     pub reductions: Vec<Reduction>,
     pub questions: Vec<Question>,
     pub renewal_notice_days: Option<u32>,
+    /// The registry's document type this service issues.
+    pub document_type: Option<String>,
     /// The identity assurance levels with which a person may apply; every
     /// level when the catalogue sets none.
     pub assurance: Vec<crate::account::AssuranceLevel>,

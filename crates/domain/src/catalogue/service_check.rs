@@ -74,6 +74,7 @@ pub(super) fn service(
         reductions,
         questions,
         renewal_notice_days,
+        document_type: def.document_type.as_ref().map(|t| t.get_ref().clone()),
         assurance,
         review: def.review.unwrap_or(true),
         appointment,

@@ -186,6 +186,19 @@ impl NationalId {
             .collect()
     }
 
+    /// The registry's key for the holder of a document: a digest of the
+    /// country and the number, so the public check compares without the
+    /// number being kept beside the document.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        hash.update(b"ghiseu.holder.v1|");
+        hash.update(self.country.code().as_bytes());
+        hash.update(b"|");
+        hash.update(self.digits.as_bytes());
+        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// The full number. Meant for storage only: never log or display it.
     pub fn expose(&self) -> &str {
         &self.digits

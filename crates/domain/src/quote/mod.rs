@@ -7,6 +7,7 @@ mod validity;
 
 pub use error::{HolderFact, QuoteError};
 pub use input::{FieldError, QuoteInput, parse_date};
+pub use validity::facts_needed;
 
 use crate::age::completed_years;
 use crate::catalogue::{Authority, Catalogue, LocalText, ProcessingTerm, Service};

@@ -57,6 +57,18 @@ pub(super) fn valid_until(
     }
 }
 
+/// The facts about the holder's other documents the rule needs, in the
+/// order a form asks them.
+pub fn facts_needed(rule: &ValidityRule) -> Vec<HolderFact> {
+    match rule {
+        ValidityRule::GrantedStay { capped_by } => std::iter::once(HolderFact::StayUntil)
+            .chain(capped_by.iter().map(|d| document_fact(*d)))
+            .collect(),
+        ValidityRule::SameAsDocument(document) => vec![document_fact(*document)],
+        _ => Vec::new(),
+    }
+}
+
 fn after(issued_on: Date, term: Term) -> Result<Validity, QuoteError> {
     add_months(issued_on, term.total_months())
         .map(Validity::Until)

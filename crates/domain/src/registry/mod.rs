@@ -69,6 +69,34 @@ impl fmt::Display for Standing {
     }
 }
 
+/// Where a document's record came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// Issued through a case and handed over at a counter.
+    Counter,
+    /// Imported from the authority's earlier register.
+    Import,
+    /// Issued electronically, without a counter.
+    Electronic,
+}
+
+impl Source {
+    pub const ALL: [Source; 3] = [Source::Counter, Source::Import, Source::Electronic];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::Counter => "counter",
+            Source::Import => "import",
+            Source::Electronic => "electronic",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Source> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
 /// What may happen to a document after it is issued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -63,3 +63,47 @@ notice-document-expiry-body = Hello,
 
     Your account: { $link }
 notice-document-expiry-sms = Ghiseu: your document "{ $document }" expires on { $date }. If you still need it, apply for a new one in good time.
+notice-document-reported-subject = { $loss ->
+        [stolen] Document { $number } is reported stolen and no longer valid
+       *[lost] Document { $number } is reported lost and no longer valid
+    }
+notice-document-reported-body = Hello,
+
+    The document "{ $document }" number { $number } of { $holder } was reported { $loss ->
+        [stolen] stolen
+       *[lost] lost
+    } on { $date }. From that moment it is no longer valid, even if it is found again: nobody can use it. To get a new one, apply for it from your account.
+
+    If you did not make this report, tell the authority at once.
+
+    Your account: { $link }
+notice-document-reported-sms = Ghiseu: document { $number } ({ $holder }) was reported { $loss ->
+        [stolen] stolen
+       *[lost] lost
+    } on { $date } and is no longer valid. Not you? Tell the authority.
+notice-certificate-expiry-subject = { $certificate ->
+        [signature] The signature certificate on your identity card expires on { $date }
+       *[identification] The identification certificate on your identity card expires on { $date }
+    }
+notice-certificate-expiry-body = Hello,
+
+    The { $certificate ->
+        [signature] qualified signature certificate
+       *[identification] electronic identification certificate
+    } on your "{ $document }" expires on { $date }. After that day you cannot use it to { $certificate ->
+        [signature] sign documents electronically
+       *[identification] sign in to online services
+    }. Renew it in good time.
+
+    Your account: { $link }
+notice-certificate-expiry-sms = Ghiseu: the { $certificate ->
+        [signature] signature
+       *[identification] identification
+    } certificate on your "{ $document }" expires on { $date }. Renew it in good time.
+notice-document-not-collected-subject = Your document is still waiting for you at { $office }
+notice-document-not-collected-body = Hello,
+
+    Your document "{ $document }" has been ready at { $office } since { $date } and has not been collected yet. Collect it soon and bring your identity document; a document that is never collected is cancelled.
+
+    Your account: { $link }
+notice-document-not-collected-sms = Ghiseu: your document "{ $document }" has been waiting at { $office } since { $date }. Collect it soon, with your identity document.

@@ -64,3 +64,47 @@ notice-document-expiry-body = Bună ziua,
 
     Contul dumneavoastră: { $link }
 notice-document-expiry-sms = Ghiseu: documentul „{ $document }” expiră pe { $date }. Dacă mai aveți nevoie de el, cereți din timp unul nou.
+notice-document-reported-subject = { $loss ->
+        [stolen] Documentul { $number } a fost declarat furat și nu mai este valabil
+       *[lost] Documentul { $number } a fost declarat pierdut și nu mai este valabil
+    }
+notice-document-reported-body = Bună ziua,
+
+    Documentul „{ $document }” cu numărul { $number } al titularului { $holder } a fost declarat { $loss ->
+        [stolen] furat
+       *[lost] pierdut
+    } pe { $date }. Din acel moment nu mai este valabil, chiar dacă este găsit: nimeni nu îl mai poate folosi. Pentru unul nou, faceți o cerere din contul dumneavoastră.
+
+    Dacă nu dumneavoastră ați făcut această declarație, anunțați imediat autoritatea.
+
+    Contul dumneavoastră: { $link }
+notice-document-reported-sms = Ghiseu: documentul { $number } ({ $holder }) a fost declarat { $loss ->
+        [stolen] furat
+       *[lost] pierdut
+    } pe { $date } si nu mai este valabil. Nu ati fost dvs.? Anuntati autoritatea.
+notice-certificate-expiry-subject = { $certificate ->
+        [signature] Certificatul de semnătură de pe cartea dumneavoastră de identitate expiră pe { $date }
+       *[identification] Certificatul de identificare de pe cartea dumneavoastră de identitate expiră pe { $date }
+    }
+notice-certificate-expiry-body = Bună ziua,
+
+    { $certificate ->
+        [signature] Certificatul de semnătură calificată
+       *[identification] Certificatul de identificare electronică
+    } de pe „{ $document }” expiră pe { $date }. După această zi nu îl mai puteți folosi pentru { $certificate ->
+        [signature] a semna documente electronic
+       *[identification] a vă autentifica în serviciile online
+    }. Reînnoiți-l din timp.
+
+    Contul dumneavoastră: { $link }
+notice-certificate-expiry-sms = Ghiseu: certificatul de { $certificate ->
+        [signature] semnătură
+       *[identification] identificare
+    } de pe „{ $document }” expiră pe { $date }. Reînnoiți-l din timp.
+notice-document-not-collected-subject = Documentul dumneavoastră vă așteaptă încă la { $office }
+notice-document-not-collected-body = Bună ziua,
+
+    Documentul dumneavoastră „{ $document }” este gata la { $office } din { $date } și nu a fost încă ridicat. Ridicați-l cât mai curând și aduceți actul de identitate; un document care nu este ridicat niciodată este anulat.
+
+    Contul dumneavoastră: { $link }
+notice-document-not-collected-sms = Ghiseu: documentul „{ $document }” vă așteaptă la { $office } din { $date }. Ridicați-l cât mai curând, cu actul de identitate.

@@ -17,7 +17,12 @@ use utoipa::ToSchema;
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RegistryDocument {
     pub number: String,
-    pub service: String,
+    /// The catalogue's service that issued it (none for an imported one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The authority's document type, e.g. `passport` or `identity-card`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<String>,
     pub authority: String,
     pub holder_name: String,
     /// The child's id when the holder is a child the person acts for.
@@ -49,6 +54,7 @@ impl RegistryDocument {
         RegistryDocument {
             number: document.number.clone(),
             service: document.service_id.clone(),
+            document_type: document.document_type.clone(),
             authority: document.authority_id.clone(),
             holder_name: document.holder_name.clone(),
             ward: document.holder_ward_id.clone(),

@@ -92,7 +92,7 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
         .await
         .unwrap()
         .expect("its issued document");
-    assert_eq!(issued.received_by_kind, "holder");
+    assert_eq!(issued.handover.as_ref().unwrap().received_by_kind, "holder");
     assert_eq!(issued.issued_on, "2026-11-23");
     assert_eq!(issued.expires_on.as_deref(), Some("2031-11-23"));
     let admin = people.iter().find(|p| p.role == "administrator").unwrap();

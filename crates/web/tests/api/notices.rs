@@ -88,6 +88,23 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
             document: &document,
             expires_on: date(2027, 3, 1),
         },
+        Notice::DocumentReported {
+            document: &document,
+            number: "RO-D-2026-000001",
+            holder: "Ana Pop",
+            stolen: false,
+            on: date(2026, 12, 5),
+        },
+        Notice::CertificateExpiry {
+            document: &document,
+            certificate: ghiseu_app::notices::Certificate::Signature,
+            expires_on: date(2027, 3, 1),
+        },
+        Notice::DocumentNotCollected {
+            document: &document,
+            office: &office,
+            since: date(2026, 11, 1),
+        },
     ];
     assert_eq!(notices.len(), MessageKind::ALL.len());
     for notice in notices {

@@ -328,8 +328,14 @@ async fn a_paid_case_is_produced_made_ready_and_handed_over_to_the_guardian() {
         .unwrap()
         .unwrap();
     assert_eq!(issued.number, "RO-PAS-AB-D-2026-000001");
-    assert_eq!(issued.received_by_kind, "legal-representative");
-    assert_eq!(issued.receiver_document, "•• •••••321");
+    assert_eq!(
+        issued.handover.as_ref().unwrap().received_by_kind,
+        "legal-representative"
+    );
+    assert_eq!(
+        issued.handover.as_ref().unwrap().receiver_document,
+        "•• •••••321"
+    );
     assert_eq!(
         (issued.issued_on.as_str(), issued.expires_on.as_deref()),
         ("2026-11-23", Some("2029-11-23")),

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 pub use ghiseu_app::office::handover::RECEIVERS;
 use ghiseu_app::office::handover::{Handover, Refusal};
+use ghiseu_domain::quote::HolderFact;
 use ghiseu_storage::cases;
 use serde::Deserialize;
 
@@ -32,6 +33,12 @@ pub(crate) struct HandoverForm {
     #[serde(default)]
     signature: String,
     #[serde(default)]
+    stay_until: String,
+    #[serde(default)]
+    passport_expires: String,
+    #[serde(default)]
+    id_document_expires: String,
+    #[serde(default)]
     version: i64,
     #[serde(default)]
     csrf: String,
@@ -47,6 +54,13 @@ fn said(refusal: Refusal) -> (StatusCode, &'static str) {
         Refusal::Document => (unprocessable, "office-handover-error-document"),
         Refusal::Attorney => (unprocessable, "office-handover-error-attorney"),
         Refusal::Signature => (unprocessable, "office-handover-error-signature"),
+        Refusal::Fact(HolderFact::StayUntil) => (unprocessable, "office-handover-error-stay_until"),
+        Refusal::Fact(HolderFact::PassportExpires) => {
+            (unprocessable, "office-handover-error-passport_expires")
+        }
+        Refusal::Fact(HolderFact::IdDocumentExpires) => {
+            (unprocessable, "office-handover-error-id_document_expires")
+        }
         Refusal::Stale | Refusal::NoAuthority => (StatusCode::CONFLICT, "case-refused-stale"),
     }
 }
@@ -94,6 +108,9 @@ pub(crate) async fn hand_over(
         attorney_date: &form.attorney_date,
         signature: &form.signature,
         version: form.version,
+        stay_until: &form.stay_until,
+        passport_expires: &form.passport_expires,
+        id_document_expires: &form.id_document_expires,
     };
     match ghiseu_app::office::handover::hand_over(&state, &staff, &case, &handover).await {
         Ok(Ok(())) => Redirect::to(&staff_case_href(lang, &id)).into_response(),

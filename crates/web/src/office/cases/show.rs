@@ -46,6 +46,8 @@ pub(crate) struct StaffCasePage<'a> {
     pub fee_due: bool,
     pub ready: bool,
     pub receivers: Vec<(String, String)>,
+    /// The dates the validity rule needs at handover: (field, label, hint).
+    pub handover_facts: Vec<(String, String)>,
     pub pickup_offices: Vec<(String, String)>,
     pub issued: Option<String>,
     pub timeline: Vec<Line>,
@@ -118,6 +120,19 @@ pub(crate) async fn render<'a>(
         receivers: super::handover::RECEIVERS
             .iter()
             .map(|r| (r.to_string(), t.m(&format!("office-handover-kind-{r}"))))
+            .collect(),
+        handover_facts: state
+            .catalogue
+            .service(&case.service_id)
+            .map(|(_, s)| ghiseu_domain::quote::facts_needed(&s.validity))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| {
+                (
+                    f.field().to_string(),
+                    t.m(&format!("office-handover-fact-{}", f.field())),
+                )
+            })
             .collect(),
         pickup_offices: choices(state, lang, case).1,
         issued: issued(state, t, case).await?,

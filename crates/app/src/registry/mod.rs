@@ -2,6 +2,8 @@
 //! children they are guardian of hold, and reporting one lost or stolen at
 //! any hour, invalid at once.
 
+pub mod issue;
+
 use crate::accounts::household::is_active;
 use crate::accounts::{CurrentPerson, audit_event};
 use crate::error::AppError;
