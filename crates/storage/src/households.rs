@@ -9,6 +9,8 @@ pub struct NewWard<'a> {
     pub given_name: &'a str,
     pub family_name: &'a str,
     pub birth_date: &'a str,
+    /// The child's personal id (country code, number), where known.
+    pub national_id: Option<(&'a str, &'a str)>,
     pub guardian_id: &'a str,
     pub relationship: &'a str,
     pub evidence: &'a str,
@@ -80,14 +82,19 @@ async fn insert(
     ward: &NewWard<'_>,
     decided_by: Option<&str>,
 ) -> Result<(), StorageError> {
-    sqlx::query("INSERT INTO wards (id, given_name, family_name, birth_date, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(ward.id)
-        .bind(ward.given_name)
-        .bind(ward.family_name)
-        .bind(ward.birth_date)
-        .bind(ward.now)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO wards (id, given_name, family_name, birth_date, created_at, \
+         national_id_country, national_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(ward.id)
+    .bind(ward.given_name)
+    .bind(ward.family_name)
+    .bind(ward.birth_date)
+    .bind(ward.now)
+    .bind(ward.national_id.map(|(country, _)| country))
+    .bind(ward.national_id.map(|(_, number)| number))
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "INSERT INTO guardianships (ward_id, guardian_id, relationship, evidence, status, requested_at, \
          office_id, decided_by, decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -115,6 +122,19 @@ pub async fn of_guardian(
     let rows = sqlx::query(&sql)
         .bind(guardian_id)
         .fetch_all(db.pool())
+        .await?;
+    Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
+}
+
+/// Every relationship to one minor, in any state, in the caller's transaction.
+pub async fn guardians_of(
+    conn: &mut Connection,
+    ward_id: &str,
+) -> Result<Vec<WardRecord>, StorageError> {
+    let sql = format!("{SELECT} WHERE g.ward_id = $1 ORDER BY g.guardian_id");
+    let rows = sqlx::query(&sql)
+        .bind(ward_id)
+        .fetch_all(&mut *conn)
         .await?;
     Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
 }

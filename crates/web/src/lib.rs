@@ -17,6 +17,7 @@ mod ops;
 mod pages;
 pub mod payments;
 pub mod refusals;
+mod registry;
 mod security;
 mod state;
 
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(office::router())
         .merge(cases::router())
+        .merge(registry::router())
         .merge(appointments::pages::router())
         .merge(demo_provider::router())
         .merge(payments::router())

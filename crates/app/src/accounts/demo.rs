@@ -22,10 +22,11 @@ pub struct DemoPerson {
 const CITIZEN: &str = "ana.popescu@demo.ghiseu.example";
 const ALBA_OFFICE: &str = "ab-alba-iulia";
 
-/// The demonstration citizen's children, confirmed at the Alba office.
-const CHILDREN: [(&str, &str, &str); 2] = [
-    ("Ioana", "Popescu", "2016-05-10"),
-    ("Mihai", "Popescu", "2012-09-03"),
+/// The demonstration citizen's children, confirmed at the Alba office,
+/// with their personal ids (valid CNPs of Alba, county code 01).
+pub const CHILDREN: [(&str, &str, &str, &str); 2] = [
+    ("Ioana", "Popescu", "2016-05-10", "6160510011237"),
+    ("Mihai", "Popescu", "2012-09-03", "5120903011231"),
 ];
 
 /// Who to create: address, role, authority, offices.
@@ -131,13 +132,14 @@ async fn household(db: &Database, citizen: &str, operator: &str, now: i64) -> Re
         profiles::save_preferences(&mut tx, citizen, &NotificationPreferences::default()).await?;
     }
     if households::of_guardian_in(&mut tx, citizen).await? == 0 {
-        for (given, family, birth) in CHILDREN {
+        for (given, family, birth, national_id) in CHILDREN {
             let id = uuid::Uuid::now_v7().to_string();
             let ward = NewWard {
                 id: &id,
                 given_name: given,
                 family_name: family,
                 birth_date: birth,
+                national_id: Some(("RO", national_id)),
                 guardian_id: citizen,
                 relationship: "parent",
                 evidence: "birth-certificate",

@@ -34,6 +34,7 @@ impl WardFacts {
             given_name: self.given_name.as_str(),
             family_name: self.family_name.as_str(),
             birth_date,
+            national_id: None,
             guardian_id,
             relationship: &self.relationship,
             evidence: &self.evidence,

@@ -65,7 +65,19 @@ fn paths() -> Vec<Vec<(CaseAction, Option<&'static str>)>> {
     ]
 }
 
-/// Creates the cases once: nothing when the citizen already has some.
+/// Whose document a demonstration case is for.
+struct DemoHolder {
+    person_id: Option<String>,
+    ward_id: Option<String>,
+    given: String,
+    family: String,
+    birth: Option<String>,
+    category: &'static str,
+}
+
+/// Creates the cases once: nothing when the citizen already has some. The
+/// citizen's own passport applications rest in every state; the younger
+/// child's passport was handed over.
 pub async fn seed(state: &App, citizen: &str, operator: &str) -> Result<usize, AppError> {
     if !cases::for_person(&state.db, citizen, &[]).await?.is_empty() {
         return Ok(0);
@@ -77,36 +89,82 @@ pub async fn seed(state: &App, citizen: &str, operator: &str) -> Result<usize, A
     let (given, family, birth) = profile.map_or((None, None, None), |p| {
         (p.given_name, p.family_name, p.birth_date)
     });
+    let herself = DemoHolder {
+        person_id: Some(citizen.into()),
+        ward_id: None,
+        given: given.unwrap_or_default(),
+        family: family.unwrap_or_default(),
+        birth,
+        category: "adult",
+    };
+    let mut made = 0;
+    let all = paths();
+    let handed_over = all
+        .iter()
+        .find(|p| p.last().is_some_and(|(a, _)| *a == CaseAction::HandOver))
+        .cloned();
+    for path in all {
+        seed_case(state, authority, citizen, operator, &herself, path).await?;
+        made += 1;
+    }
+    let children = ghiseu_storage::households::of_guardian(&state.db, citizen).await?;
+    let youngest = children
+        .iter()
+        .max_by(|a, b| a.birth_date.cmp(&b.birth_date));
+    if let (Some(child), Some(path)) = (youngest, handed_over) {
+        let holder = DemoHolder {
+            person_id: None,
+            ward_id: Some(child.ward_id.clone()),
+            given: child.given_name.clone(),
+            family: child.family_name.clone(),
+            birth: Some(child.birth_date.clone()),
+            category: "minor-under-14",
+        };
+        seed_case(state, authority, citizen, operator, &holder, path).await?;
+        made += 1;
+    }
+    Ok(made)
+}
+
+/// One case, moved along `path` in one transaction.
+async fn seed_case(
+    state: &App,
+    authority: &ghiseu_domain::catalogue::Authority,
+    citizen: &str,
+    operator: &str,
+    holder: &DemoHolder,
+    path: Vec<(CaseAction, Option<&'static str>)>,
+) -> Result<(), AppError> {
     let today = state.clock.today(authority);
     let now = state.clock.now().as_microsecond();
-    let mut made = 0;
-    for path in paths() {
-        let mut case = CaseRecord {
-            id: uuid::Uuid::now_v7().to_string(),
-            reference: None,
-            authority_id: authority.id.clone(),
-            service_id: SERVICE.into(),
-            applicant_id: citizen.into(),
-            holder_person_id: Some(citizen.into()),
-            holder_ward_id: None,
-            holder_given_name: given.clone().unwrap_or_default(),
-            holder_family_name: family.clone().unwrap_or_default(),
-            holder_birth_date: birth.clone(),
-            holder_region: Some("RO-AB".into()),
-            category_id: Some("adult".into()),
-            answers: serde_json::to_string(&Answers::default()).unwrap_or_else(|_| "{}".into()),
-            office_id: None,
-            state: CaseState::Draft.code().into(),
-            assignee_id: None,
-            filed_on: None,
-            deadline: None,
-            fee_minor: None,
-            currency: authority.currency.code().into(),
-            pickup_office_id: None,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-        };
+    let birth = holder.birth.clone();
+    let mut case = CaseRecord {
+        id: uuid::Uuid::now_v7().to_string(),
+        reference: None,
+        authority_id: authority.id.clone(),
+        service_id: SERVICE.into(),
+        applicant_id: citizen.into(),
+        holder_person_id: holder.person_id.clone(),
+        holder_ward_id: holder.ward_id.clone(),
+        holder_given_name: holder.given.clone(),
+        holder_family_name: holder.family.clone(),
+        holder_birth_date: birth.clone(),
+        holder_region: Some("RO-AB".into()),
+        category_id: Some(holder.category.into()),
+        answers: serde_json::to_string(&Answers::default()).unwrap_or_else(|_| "{}".into()),
+        office_id: None,
+        state: CaseState::Draft.code().into(),
+        assignee_id: None,
+        filed_on: None,
+        deadline: None,
+        fee_minor: None,
+        currency: authority.currency.code().into(),
+        pickup_office_id: None,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    {
         let mut tx = state.db.begin_write().await?;
         cases::insert_draft(&mut tx, &case).await?;
         let mut current = CaseState::Draft;
@@ -168,7 +226,7 @@ pub async fn seed(state: &App, citizen: &str, operator: &str) -> Result<usize, A
                         filed_on: &today.to_string(),
                         deadline: priced.processing_deadline.map(|d| d.to_string()).as_deref(),
                         fee_minor: priced.total_minor,
-                        category_id: Some("adult"),
+                        category_id: Some(holder.category),
                     },
                 )
                 .await?;
@@ -206,9 +264,8 @@ pub async fn seed(state: &App, citizen: &str, operator: &str) -> Result<usize, A
             current = to;
         }
         tx.commit().await?;
-        made += 1;
     }
-    Ok(made)
+    Ok(())
 }
 
 /// The issued-document record of the demo case handed over to the citizen

@@ -7,11 +7,15 @@ pub mod issue;
 use crate::accounts::household::is_active;
 use crate::accounts::{CurrentPerson, audit_event};
 use crate::error::AppError;
+use crate::notices::{self, Notice};
 use crate::refusal::DocumentRefusal;
 use crate::state::App;
+use ghiseu_domain::catalogue::{Lang, LocalText};
 use ghiseu_domain::registry::{
-    RegistryAction, RegistryActor, RegistryRefusal, Validity, change, days_left, validity,
+    RegistryAction, RegistryActor, RegistryRefusal, Validity, apply_by, change, days_left, validity,
 };
+use ghiseu_storage::Connection;
+use ghiseu_storage::issued_documents::IssuedDocument;
 use ghiseu_storage::registry::{self, Registered, StandingChange};
 use ghiseu_storage::{audit, households};
 use jiff::civil::Date;
@@ -23,6 +27,19 @@ pub struct HeldDocument {
     pub validity: Validity,
     /// Days to the expiry (negative once expired); None without one.
     pub days_left: Option<i64>,
+    /// The last day to apply for a new one in time, where the authority
+    /// asks holders to apply some days before the expiry (Moldova: 30).
+    pub apply_by: Option<Date>,
+}
+
+/// A document made and waiting at an office for its holder.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    pub case_id: String,
+    pub reference: Option<String>,
+    pub service_id: String,
+    pub holder_name: String,
+    pub office_id: Option<String>,
 }
 
 /// What the holder says happened.
@@ -75,9 +92,17 @@ fn held(state: &App, registered: Registered) -> Result<HeldDocument, AppError> {
         Some(day) => parse_date(day, "standing date")?,
         None => parse_date(&registered.document.issued_on, "issue date")?,
     };
+    let notice_days = registered
+        .document
+        .service_id
+        .as_deref()
+        .and_then(|s| state.catalogue.service(s))
+        .and_then(|(_, s)| s.renewal_notice_days)
+        .and_then(|d| u16::try_from(d).ok());
     Ok(HeldDocument {
         validity: validity(registered.standing, since, expires_on, today),
         days_left: days_left(expires_on, today),
+        apply_by: apply_by(expires_on, notice_days),
         registered,
     })
 }
@@ -102,6 +127,34 @@ pub async fn mine(state: &App, current: &CurrentPerson) -> Result<Vec<HeldDocume
         .into_iter()
         .map(|registered| held(state, registered))
         .collect()
+}
+
+/// The documents made for the person and their children that wait at an
+/// office to be collected.
+pub async fn waiting(state: &App, current: &CurrentPerson) -> Result<Vec<Waiting>, AppError> {
+    let wards = wards(state, current).await?;
+    let ready = ghiseu_domain::case::CaseState::ReadyForPickup.code();
+    Ok(
+        ghiseu_storage::cases::for_person(&state.db, &current.person.id, &wards)
+            .await?
+            .into_iter()
+            .filter(|case| case.state == ready)
+            .filter(|case| {
+                case.holder_person_id.as_deref() == Some(current.person.id.as_str())
+                    || case
+                        .holder_ward_id
+                        .as_ref()
+                        .is_some_and(|w| wards.contains(w))
+            })
+            .map(|case| Waiting {
+                office_id: case.pickup_office_id.clone().or(case.office_id.clone()),
+                holder_name: format!("{} {}", case.holder_given_name, case.holder_family_name),
+                case_id: case.id,
+                reference: case.reference,
+                service_id: case.service_id,
+            })
+            .collect(),
+    )
 }
 
 /// Reports the person's (or their child's) document `number` lost or
@@ -165,6 +218,7 @@ pub async fn report(
             detail: "The document changed meanwhile; read it again.".into(),
         });
     }
+    tell_holders(state, &mut tx, &registered, report.loss, today).await?;
     let mut event = audit_event(state, action_audit(action), Some(&current.person.id), None);
     event.on_behalf_of = registered.document.holder_ward_id.clone();
     event.detail = serde_json::json!({ "document": registered.document.number });
@@ -178,6 +232,59 @@ pub async fn report(
             ..registered
         },
     )
+}
+
+/// The document's name for its holder: its type in the authority's
+/// registry, else the service that issued it.
+pub fn document_name(state: &App, document: &IssuedDocument) -> LocalText {
+    let authority = state.catalogue.authority(&document.authority_id);
+    document
+        .document_type
+        .as_deref()
+        .and_then(|t| authority.and_then(|a| a.registry.document_type(t)))
+        .map(|t| t.name.clone())
+        .or_else(|| {
+            document
+                .service_id
+                .as_deref()
+                .and_then(|s| state.catalogue.service(s))
+                .map(|(_, s)| s.name.clone())
+        })
+        .unwrap_or_else(|| LocalText::new([(Lang::En, document.number.clone())]))
+}
+
+/// Tells the holder, or every guardian of a child holder, that the document
+/// is no longer valid, in the reporting transaction (through the outbox).
+pub(crate) async fn tell_holders(
+    state: &App,
+    tx: &mut Connection,
+    registered: &Registered,
+    loss: Loss,
+    on: Date,
+) -> Result<(), AppError> {
+    let document = &registered.document;
+    let mut people: Vec<String> = document.holder_person_id.iter().cloned().collect();
+    if let Some(ward) = &document.holder_ward_id {
+        people.extend(
+            households::guardians_of(tx, ward)
+                .await?
+                .into_iter()
+                .filter(|g| is_active(state, g))
+                .map(|g| g.guardian_id),
+        );
+    }
+    let name = document_name(state, document);
+    let notice = Notice::DocumentReported {
+        document: &name,
+        number: &document.number,
+        holder: &document.holder_name,
+        stolen: loss == Loss::Stolen,
+        on,
+    };
+    for person in people {
+        notices::tell(tx, state, &person, &notice, state.clock.now()).await?;
+    }
+    Ok(())
 }
 
 fn action_audit(action: RegistryAction) -> &'static str {

@@ -41,6 +41,9 @@ pub struct RegistryDocument {
     pub since: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_left: Option<i64>,
+    /// The last day to apply for a new one in time, where the authority sets one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_by: Option<String>,
 }
 
 impl RegistryDocument {
@@ -64,6 +67,7 @@ impl RegistryDocument {
             standing: held.registered.standing.code(),
             since,
             days_left: held.days_left,
+            apply_by: held.apply_by.map(|d| d.to_string()),
         }
     }
 }

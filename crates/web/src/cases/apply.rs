@@ -22,11 +22,16 @@ use serde::Deserialize;
 pub(crate) struct NewQuery {
     #[serde(default)]
     service: String,
+    /// The holder to choose at first ("self" or a child's id), e.g. when
+    /// applying for a new document in place of one.
+    #[serde(default)]
+    holder: Option<String>,
 }
 
 pub(crate) struct HolderChoice {
     pub value: String,
     pub label: String,
+    pub chosen: bool,
 }
 
 #[derive(Template)]
@@ -54,6 +59,7 @@ async fn page<'a>(
     authority: &Authority,
     service: &Service,
     error: Option<String>,
+    chosen: Option<&str>,
 ) -> Result<NewPage<'a>, ApiError> {
     let t = Tr {
         i18n: &state.i18n,
@@ -72,13 +78,20 @@ async fn page<'a>(
     let mut holders = vec![HolderChoice {
         value: "self".into(),
         label: t.m("case-holder-self"),
+        chosen: true,
     }];
     for ward in households::of_guardian(&state.db, &current.person.id).await? {
         if is_active(state, &ward) {
             holders.push(HolderChoice {
                 label: format!("{} {}", ward.given_name, ward.family_name),
                 value: ward.ward_id,
+                chosen: false,
             });
+        }
+    }
+    if let Some(wanted) = chosen.filter(|w| holders.iter().any(|h| h.value == *w)) {
+        for holder in &mut holders {
+            holder.chosen = holder.value == wanted;
         }
     }
     Ok(NewPage {
@@ -107,7 +120,17 @@ pub(crate) async fn form(
     let Some((authority, service)) = find(&state, &query.service) else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
-    match page(&state, lang, &current, authority, service, None).await {
+    match page(
+        &state,
+        lang,
+        &current,
+        authority,
+        service,
+        None,
+        query.holder.as_deref(),
+    )
+    .await
+    {
         Ok(p) => html(&p),
         Err(e) => e.into_response(),
     }
@@ -163,7 +186,17 @@ async fn refused(
         i18n: &state.i18n,
         lang,
     };
-    match page(state, lang, current, authority, service, Some(t.m(key))).await {
+    match page(
+        state,
+        lang,
+        current,
+        authority,
+        service,
+        Some(t.m(key)),
+        None,
+    )
+    .await
+    {
         Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
         Err(e) => e.into_response(),
     }

@@ -3,7 +3,7 @@
 //! reporting twice, someone else's document or an unknown number is refused
 //! clearly, and nothing is written.
 
-use crate::support::{TestApp, log_in_with};
+use crate::support::{TestApp, hidden, log_in_with};
 use serde_json::json;
 
 #[tokio::test]
@@ -118,4 +118,123 @@ async fn a_holder_reports_a_document_lost_at_night_and_it_is_not_valid_at_once()
     // Not signed in: the API says so.
     let anonymous = app.get("/api/v1/documents").await;
     assert_eq!(anonymous.status, 401);
+}
+
+#[tokio::test]
+async fn a_parent_reports_a_childs_passport_lost_on_the_page_and_is_told_by_message() {
+    let setup = TestApp::new().await;
+    let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
+        .await
+        .unwrap();
+    let app = setup.at("2026-11-24T00:00:00Z");
+    let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
+    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
+
+    // The child's passport is listed with the parent's own, as the child's.
+    let documents = ana.get(&app, "/api/v1/documents").await.json();
+    let child = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["ward"].is_string())
+        .unwrap_or_else(|| panic!("the child's passport among {documents}"))
+        .clone();
+    assert_eq!(child["holder_name"], "Ioana Popescu");
+    assert_eq!(child["document_type"], "electronic-passport");
+    let number = child["number"].as_str().unwrap().to_string();
+
+    let page = ana.get(&app, "/en/documents").await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(
+        text.contains(&number) && text.contains("Ioana Popescu"),
+        "{text}"
+    );
+    assert!(text.contains("Valid until"), "{text}");
+    let apply = format!(
+        "/en/applications/new?service=ro.passport.electronic&#38;holder={}",
+        child["ward"].as_str().unwrap()
+    );
+    assert!(
+        text.contains(&apply),
+        "apply again for the same child: {text}"
+    );
+    let ward = child["ward"].as_str().unwrap();
+    let again = ana
+        .get(
+            &app,
+            &format!("/en/applications/new?service=ro.passport.electronic&holder={ward}"),
+        )
+        .await
+        .text();
+    assert!(
+        again.contains(&format!("value=\"{ward}\" checked")),
+        "the child is chosen at first: {again}"
+    );
+
+    let path = format!("/en/documents/{number}/report");
+    let form = ana.get(&app, &path).await;
+    assert_eq!(form.status, 200);
+    assert!(form.text().contains("cannot use it"), "{}", form.text());
+    let csrf = hidden(&form.text(), "csrf");
+
+    // Nothing chosen: the error is next to the question, nothing changes.
+    let unchosen = ana.post_form(&app, &path, &[("csrf", &csrf)]).await;
+    assert_eq!(unchosen.status, 422);
+    assert!(
+        unchosen.text().contains("loss-error"),
+        "{}",
+        unchosen.text()
+    );
+    let still = ana.get(&app, "/api/v1/documents").await.json();
+    assert!(still.to_string().contains("\"standing\":\"valid\""));
+
+    let sent = ana
+        .post_form(
+            &app,
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("loss", "lost"),
+                ("place", "Park"),
+                ("police_report", ""),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, 303, "{}", sent.text());
+    let back = sent.headers["location"].to_str().unwrap().to_string();
+    assert_eq!(back, format!("/en/documents?reported={number}"));
+    let listed = ana.get(&app, &back).await;
+    assert!(
+        listed.text().contains("Not valid: reported lost on"),
+        "{}",
+        listed.text()
+    );
+    assert!(
+        listed
+            .text()
+            .contains(&format!("Document {number} is now recorded"))
+    );
+
+    // The parent is told, in the same transaction, through the outbox.
+    let person = ghiseu_storage::accounts::person_by_email(&app.state.db, &citizen.email)
+        .await
+        .unwrap()
+        .unwrap();
+    let messages = ghiseu_storage::outbox::for_person(&app.state.db, &person.id)
+        .await
+        .unwrap();
+    let told = messages
+        .iter()
+        .find(|m| m.kind == "document-reported")
+        .unwrap_or_else(|| panic!("a message about the report among {messages:?}"));
+    assert!(told.body.contains(&number), "{}", told.body);
+    assert!(told.body.contains("Ioana Popescu"), "{}", told.body);
+
+    // A second report on the page: the refusal is said on the page.
+    let again = ana
+        .post_form(&app, &path, &[("csrf", &csrf), ("loss", "stolen")])
+        .await;
+    assert_eq!(again.status, 409);
+    assert!(again.text().contains("no longer valid"), "{}", again.text());
 }
