@@ -20,6 +20,12 @@ static MESSAGES: LazyLock<Option<I18n>> = LazyLock::new(|| I18n::new().ok());
 /// The prefix of a booking page's own message for a refusal code.
 const PAGE_PREFIX: &str = "appt-problem-";
 
+/// Whether a booking page answers with its one message for anything not
+/// found (a slot, an office, a service gone from the lists).
+fn booking_not_found(refusal: &Refusal) -> bool {
+    matches!(refusal, Refusal::Booking(_)) && refusal.kind() == RefusalKind::NotFound
+}
+
 /// What a booking page says for anything not found.
 const PAGE_NOT_FOUND: &str = "appt-error-unknown";
 
@@ -78,6 +84,8 @@ pub fn message_id(refusal: &Refusal) -> &'static str {
             DocumentRefusal::NotFound => "problem-document-not-found",
             DocumentRefusal::NotInForce { .. } => "problem-document-not-in-force",
             DocumentRefusal::Expired { .. } => "problem-document-expired",
+            DocumentRefusal::NotInRegistry => "problem-document-not-in-registry",
+            DocumentRefusal::UnknownReason => "problem-document-unknown-reason",
         },
     }
 }
@@ -132,7 +140,7 @@ pub fn problem(refusal: &Refusal) -> Problem {
 /// The key of the message a booking page shows for `refusal` in `lang`: its
 /// own for the code where it has one, else the problem message.
 pub fn page_message_id(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
-    if refusal.kind() == RefusalKind::NotFound {
+    if booking_not_found(refusal) {
         return PAGE_NOT_FOUND.to_string();
     }
     let own = format!("{PAGE_PREFIX}{}", refusal.code());
@@ -147,7 +155,7 @@ pub fn page_message_id(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
 /// found is a choice the form offered no longer there: the page asks to
 /// choose again.
 pub fn on_page(t: Tr<'_>, refusal: &Refusal) -> (StatusCode, String) {
-    if refusal.kind() == RefusalKind::NotFound {
+    if booking_not_found(refusal) {
         return (StatusCode::UNPROCESSABLE_ENTITY, t.m(PAGE_NOT_FOUND));
     }
     let key = page_message_id(t.i18n, t.lang, refusal);

@@ -1,4 +1,5 @@
-//! Refusals about issued documents: reporting one lost or stolen.
+//! Refusals about issued documents: reporting one lost or stolen, and the
+//! authority's changes to one.
 
 use super::RefusalKind;
 use ghiseu_domain::registry::Standing;
@@ -15,6 +16,11 @@ pub enum DocumentRefusal {
     NotInForce { standing: Standing, since: String },
     /// It expired on that day, so there is nothing to report.
     Expired { on: Date },
+    /// No document with this number in the registry of the member of
+    /// staff's authority (the same whether unknown or another authority's).
+    NotInRegistry,
+    /// The reason is not in the authority's list of invalidation reasons.
+    UnknownReason,
 }
 
 impl DocumentRefusal {
@@ -23,6 +29,8 @@ impl DocumentRefusal {
             DocumentRefusal::NotFound => "document-not-found",
             DocumentRefusal::NotInForce { .. } => "document-not-in-force",
             DocumentRefusal::Expired { .. } => "document-expired",
+            DocumentRefusal::NotInRegistry => "document-not-in-registry",
+            DocumentRefusal::UnknownReason => "document-unknown-reason",
         }
     }
 
@@ -31,12 +39,16 @@ impl DocumentRefusal {
             DocumentRefusal::NotFound => RefusalKind::NotFound,
             DocumentRefusal::NotInForce { .. } => RefusalKind::Taken,
             DocumentRefusal::Expired { .. } => RefusalKind::Unprocessable,
+            DocumentRefusal::NotInRegistry => RefusalKind::NotFound,
+            DocumentRefusal::UnknownReason => RefusalKind::Unprocessable,
         }
     }
 
     pub fn args(&self) -> Vec<(&'static str, Arg)> {
         match self {
-            DocumentRefusal::NotFound => Vec::new(),
+            DocumentRefusal::NotFound
+            | DocumentRefusal::NotInRegistry
+            | DocumentRefusal::UnknownReason => Vec::new(),
             DocumentRefusal::NotInForce { standing, since } => vec![
                 ("standing", text_arg(standing.code())),
                 ("since", text_arg(since.as_str())),
@@ -56,7 +68,9 @@ impl DocumentRefusal {
             DocumentRefusal::NotInForce { .. } => Some(DocumentRefusal::Expired {
                 on: jiff::civil::date(2026, 12, 4),
             }),
-            DocumentRefusal::Expired { .. } => None,
+            DocumentRefusal::Expired { .. } => Some(DocumentRefusal::NotInRegistry),
+            DocumentRefusal::NotInRegistry => Some(DocumentRefusal::UnknownReason),
+            DocumentRefusal::UnknownReason => None,
         }
     }
 }

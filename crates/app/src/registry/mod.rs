@@ -3,6 +3,7 @@
 //! any hour, invalid at once.
 
 pub mod issue;
+pub mod office;
 
 use crate::accounts::household::is_active;
 use crate::accounts::{CurrentPerson, audit_event};
@@ -58,6 +59,23 @@ pub struct Report<'a> {
     pub police_report: Option<&'a str>,
 }
 
+impl Report<'_> {
+    pub fn action(&self) -> RegistryAction {
+        match self.loss {
+            Loss::Lost => RegistryAction::ReportLost,
+            Loss::Stolen => RegistryAction::ReportStolen,
+        }
+    }
+
+    /// No report: an authority's decision carries only its reason.
+    pub(crate) const NONE: Report<'static> = Report {
+        loss: Loss::Lost,
+        place: None,
+        circumstances: None,
+        police_report: None,
+    };
+}
+
 /// Today where the document's authority is.
 fn today_for(state: &App, registered: &Registered) -> Date {
     state
@@ -85,7 +103,7 @@ fn expiry(registered: &Registered) -> Result<Option<Date>, AppError> {
         .transpose()
 }
 
-fn held(state: &App, registered: Registered) -> Result<HeldDocument, AppError> {
+pub(crate) fn held(state: &App, registered: Registered) -> Result<HeldDocument, AppError> {
     let today = today_for(state, &registered);
     let expires_on = expiry(&registered)?;
     let since = match registered.standing_since.as_deref() {
@@ -179,37 +197,74 @@ pub async fn report(
     let Some(registered) = found else {
         return Err(DocumentRefusal::NotFound.into());
     };
-    let today = today_for(state, &registered);
-    let action = match report.loss {
-        Loss::Lost => RegistryAction::ReportLost,
-        Loss::Stolen => RegistryAction::ReportStolen,
+    let by = ChangeBy {
+        actor: RegistryActor::Holder,
+        person_id: &current.person.id,
+        role: current.person.role.code(),
     };
-    let expires_on = expiry(&registered)?;
-    let to = change(
-        registered.standing,
-        action,
-        RegistryActor::Holder,
-        expires_on,
-        today,
-    )
-    .map_err(|refused| refusal(refused, &registered))?;
-    let on = today.to_string();
-    let now = state.clock.now().as_microsecond();
-    let written = registry::change_standing(
+    let (changed, on) = apply(
+        state,
         &mut tx,
+        &registered,
+        report.action(),
+        &by,
+        None,
+        report,
+    )
+    .await?;
+    tell_holders(state, &mut tx, &registered, report.loss, on).await?;
+    let mut event = audit_event(
+        state,
+        action_audit(report.action()),
+        Some(&current.person.id),
+        None,
+    );
+    event.on_behalf_of = registered.document.holder_ward_id.clone();
+    event.detail = serde_json::json!({ "document": registered.document.number });
+    audit::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    held(state, changed)
+}
+
+/// Who changes a document's standing, as the history records them.
+pub(crate) struct ChangeBy<'a> {
+    pub actor: RegistryActor,
+    pub person_id: &'a str,
+    pub role: &'a str,
+}
+
+/// Asks the domain whether `action` may change the document today and, if
+/// so, writes the change and its history in `tx`, guarded by the standing
+/// it was decided on. Answers the document as it now stands, and the day.
+pub(crate) async fn apply(
+    state: &App,
+    tx: &mut Connection,
+    registered: &Registered,
+    action: RegistryAction,
+    by: &ChangeBy<'_>,
+    reason: Option<&str>,
+    report: &Report<'_>,
+) -> Result<(Registered, Date), AppError> {
+    let today = today_for(state, registered);
+    let expires_on = expiry(registered)?;
+    let to = change(registered.standing, action, by.actor, expires_on, today)
+        .map_err(|refused| refusal(refused, registered))?;
+    let on = today.to_string();
+    let written = registry::change_standing(
+        tx,
         &StandingChange {
             document_id: &registered.document.id,
             action,
             from: registered.standing,
             to,
             on: &on,
-            actor_id: Some(&current.person.id),
-            actor_role: current.person.role.code(),
-            reason: None,
+            actor_id: Some(by.person_id),
+            actor_role: by.role,
+            reason,
             place: report.place,
             circumstances: report.circumstances,
             police_report: report.police_report,
-            at: now,
+            at: state.clock.now().as_microsecond(),
         },
     )
     .await?;
@@ -218,20 +273,12 @@ pub async fn report(
             detail: "The document changed meanwhile; read it again.".into(),
         });
     }
-    tell_holders(state, &mut tx, &registered, report.loss, today).await?;
-    let mut event = audit_event(state, action_audit(action), Some(&current.person.id), None);
-    event.on_behalf_of = registered.document.holder_ward_id.clone();
-    event.detail = serde_json::json!({ "document": registered.document.number });
-    audit::append(&mut tx, &event).await?;
-    tx.commit().await?;
-    held(
-        state,
-        Registered {
-            standing: to,
-            standing_since: Some(on),
-            ..registered
-        },
-    )
+    let changed = Registered {
+        standing: to,
+        standing_since: Some(on),
+        ..registered.clone()
+    };
+    Ok((changed, today))
 }
 
 /// The document's name for its holder: its type in the authority's
@@ -287,7 +334,7 @@ pub(crate) async fn tell_holders(
     Ok(())
 }
 
-fn action_audit(action: RegistryAction) -> &'static str {
+pub(crate) fn action_audit(action: RegistryAction) -> &'static str {
     match action {
         RegistryAction::ReportStolen => "document.reported-stolen",
         _ => "document.reported-lost",
@@ -306,7 +353,7 @@ fn refusal(refused: RegistryRefusal, registered: &Registered) -> AppError {
         .into(),
         RegistryRefusal::Expired(on) => DocumentRefusal::Expired { on }.into(),
         RegistryRefusal::NotAllowed => {
-            AppError::Internal("a holder's report was not allowed to a holder".into())
+            AppError::Internal("a registry change was not allowed to its actor".into())
         }
     }
 }

@@ -53,3 +53,5 @@ problem-application-incomplete = The application cannot be sent yet: { $missing 
 problem-document-not-found = You hold no document with this number. Check the number as printed on the document; a child's document is listed under your documents while you are their guardian.
 problem-document-not-in-force = This document is already no longer valid ({ $standing } on { $since }); nothing more needs reporting. Apply for a new one.
 problem-document-expired = This document expired on { $on }, so it needs no report. Apply for a new one.
+problem-document-not-in-registry = No document with this number is in your authority's registry. Check the number as printed on the document.
+problem-document-unknown-reason = Choose a reason from the authority's list.

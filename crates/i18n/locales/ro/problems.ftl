@@ -100,3 +100,5 @@ problem-application-incomplete = Cererea nu poate fi trimisă încă: { $missing
 problem-document-not-found = Nu dețineți un document cu acest număr. Verificați numărul tipărit pe document; documentul unui copil apare la documentele dumneavoastră cât timp sunteți tutorele lui.
 problem-document-not-in-force = Acest document nu mai este valabil ({ $standing } la { $since }); nu mai trebuie raportat nimic. Depuneți o cerere pentru unul nou.
 problem-document-expired = Acest document a expirat la { $on }, deci nu trebuie raportat. Depuneți o cerere pentru unul nou.
+problem-document-not-in-registry = Niciun document cu acest număr nu este în registrul autorității dumneavoastră. Verificați numărul așa cum este tipărit pe document.
+problem-document-unknown-reason = Alegeți un motiv din lista autorității.

@@ -3,6 +3,7 @@
 pub(crate) mod cases;
 mod closures;
 mod counter;
+mod documents;
 mod guardianships;
 mod identity;
 mod relationships;
@@ -28,6 +29,15 @@ use ghiseu_i18n::Tr;
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .merge(cases::router())
+        .route("/{lang}/office/documents", get(documents::show))
+        .route(
+            "/{lang}/office/documents/{number}/invalidate",
+            post(documents::invalidate),
+        )
+        .route(
+            "/{lang}/office/documents/{number}/report",
+            post(documents::report),
+        )
         .route(
             "/{lang}/office/identity",
             get(identity::form).post(identity::record),

@@ -72,8 +72,8 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
     }
     assert_eq!(
         list.matches("<tr>").count(),
-        14,
-        "13 cases and the header row"
+        15,
+        "her 13 cases, her child's handed-over passport and the header row"
     );
     // The handed-over case has its issued document, valid five years for
     // the adult demo citizen.

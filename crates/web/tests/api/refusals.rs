@@ -346,6 +346,18 @@ fn problem_documents_read_as_before() {
             "The request cannot be answered as it stands",
             "This document expired on 2026-12-04, so it needs no report. Apply for a new one.",
         ),
+        (
+            "document-not-in-registry",
+            404,
+            "Not found",
+            "No document with this number is in your authority's registry. Check the number as printed on the document.",
+        ),
+        (
+            "document-unknown-reason",
+            422,
+            "The request cannot be answered as it stands",
+            "Choose a reason from the authority's list.",
+        ),
     ];
     let examples = Refusal::examples();
     assert_eq!(examples.len(), expected.len(), "{examples:?}");

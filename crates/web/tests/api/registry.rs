@@ -238,3 +238,156 @@ async fn a_parent_reports_a_childs_passport_lost_on_the_page_and_is_told_by_mess
     assert_eq!(again.status, 409);
     assert!(again.text().contains("no longer valid"), "{}", again.text());
 }
+
+#[tokio::test]
+async fn staff_find_a_document_read_its_history_record_a_counter_report_and_invalidate() {
+    let setup = TestApp::new().await;
+    let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
+        .await
+        .unwrap();
+    let app = setup.at("2026-11-24T09:00:00Z");
+    let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
+    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
+    let documents = ana.get(&app, "/api/v1/documents").await.json();
+    let numbers: Vec<String> = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["number"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        numbers.len(),
+        2,
+        "her passport and her child's: {documents}"
+    );
+
+    let alba = people
+        .iter()
+        .find(|p| p.email == "operator.alba@demo.ghiseu.example")
+        .unwrap();
+    let mut operator = log_in_with(&app, &alba.email, &alba.password).await;
+    let page = operator
+        .get(&app, &format!("/en/office/documents?number={}", numbers[0]))
+        .await;
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(text.contains("Valid until"), "{text}");
+    assert!(text.contains("Nothing has happened"), "{text}");
+    let csrf = hidden(&text, "csrf");
+
+    // Every look is audited against the holder.
+    let person = ghiseu_storage::accounts::person_by_email(&app.state.db, &citizen.email)
+        .await
+        .unwrap()
+        .unwrap();
+    let actions: Vec<String> = ghiseu_storage::audit::for_subject(&app.state.db, &person.id, 20)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.event.action)
+        .collect();
+    assert!(
+        actions.contains(&"document.looked-up".to_string()),
+        "{actions:?}"
+    );
+
+    // Another authority's operator finds nothing, as for an unknown number.
+    let chisinau = people
+        .iter()
+        .find(|p| p.email == "operator.igm-chisinau@demo.ghiseu.example")
+        .unwrap();
+    let mut other = log_in_with(&app, &chisinau.email, &chisinau.password).await;
+    let elsewhere = other
+        .get(&app, &format!("/en/office/documents?number={}", numbers[0]))
+        .await
+        .text();
+    assert!(elsewhere.contains("id=\"not-found\""), "{elsewhere}");
+    let other_csrf = crate::support::staff_csrf(&app, &mut other).await;
+    let forbidden = other
+        .post_form(
+            &app,
+            &format!("/en/office/documents/{}/invalidate", numbers[0]),
+            &[("csrf", &other_csrf), ("reason", "damaged")],
+        )
+        .await;
+    assert_eq!(forbidden.status, 404, "{}", forbidden.text());
+    assert!(
+        forbidden.text().contains("No document with this number"),
+        "{}",
+        forbidden.text()
+    );
+
+    // A reason outside the authority's list is refused next to the field.
+    let invalidate = format!("/en/office/documents/{}/invalidate", numbers[0]);
+    let unknown = operator
+        .post_form(&app, &invalidate, &[("csrf", &csrf), ("reason", "whim")])
+        .await;
+    assert_eq!(unknown.status, 422);
+    assert!(
+        unknown.text().contains("href=\"#reason\""),
+        "{}",
+        unknown.text()
+    );
+
+    let done = operator
+        .post_form(&app, &invalidate, &[("csrf", &csrf), ("reason", "damaged")])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    let after = operator
+        .get(&app, done.headers["location"].to_str().unwrap())
+        .await
+        .text();
+    assert!(
+        after.contains("declared invalid by the authority"),
+        "{after}"
+    );
+    assert!(after.contains("The document is damaged."), "{after}");
+    assert!(
+        !after.contains("id=\"invalidate\""),
+        "no more changes: {after}"
+    );
+
+    // The child's passport: a theft reported at the counter.
+    let report = format!("/en/office/documents/{}/report", numbers[1]);
+    let reported = operator
+        .post_form(
+            &app,
+            &report,
+            &[
+                ("csrf", &csrf),
+                ("loss", "stolen"),
+                ("police_report", "AB-123/2026"),
+            ],
+        )
+        .await;
+    assert_eq!(reported.status, 303, "{}", reported.text());
+    let history = operator
+        .get(&app, reported.headers["location"].to_str().unwrap())
+        .await
+        .text();
+    assert!(
+        history.contains("Reported stolen") && history.contains("AB-123/2026"),
+        "{history}"
+    );
+    let messages = ghiseu_storage::outbox::for_person(&app.state.db, &person.id)
+        .await
+        .unwrap();
+    assert!(messages.iter().any(|m| m.kind == "document-reported"));
+
+    let listed = ana.get(&app, "/api/v1/documents").await.json();
+    let standings: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["standing"].as_str().unwrap())
+        .collect();
+    assert!(standings.contains(&"invalidated") && standings.contains(&"reported-stolen"));
+
+    // Citizens have no way in.
+    let citizen_page = ana.get(&app, "/en/office/documents").await;
+    assert!(
+        citizen_page.status == 403 || citizen_page.status == 404,
+        "{}",
+        citizen_page.status
+    );
+}
