@@ -391,3 +391,69 @@ async fn staff_find_a_document_read_its_history_record_a_counter_report_and_inva
         citizen_page.status
     );
 }
+
+/// A residence permit's expiry follows the facts captured at handover: the
+/// granted stay, never past the holder's passport.
+#[tokio::test]
+async fn a_permit_issued_on_facts_expires_with_the_stay_or_the_passport() {
+    use ghiseu_app::registry::issue::{FactNeeded, expiry};
+    use ghiseu_domain::quote::{HolderFact, HolderFacts};
+    use jiff::civil::date;
+    let app = TestApp::new().await;
+    let case = ghiseu_storage::cases::CaseRecord {
+        id: "c".into(),
+        reference: None,
+        authority_id: "ro.igi".into(),
+        service_id: "ro.igi.residence-permit".into(),
+        applicant_id: "p".into(),
+        holder_person_id: Some("p".into()),
+        holder_ward_id: None,
+        holder_given_name: "Olena".into(),
+        holder_family_name: "Kovalenko".into(),
+        holder_birth_date: Some("1990-04-02".into()),
+        holder_region: Some("RO-AB".into()),
+        category_id: None,
+        answers: "{}".into(),
+        office_id: None,
+        state: "ready-for-pickup".into(),
+        assignee_id: None,
+        filed_on: Some("2026-11-02".into()),
+        deadline: None,
+        fee_minor: None,
+        currency: "RON".into(),
+        pickup_office_id: None,
+        created_at: 0,
+        updated_at: 0,
+        version: 1,
+    };
+    let today = date(2026, 11, 23);
+    let mut facts = HolderFacts::default();
+    assert_eq!(
+        expiry(&app.state, &case, today, &facts),
+        Err(FactNeeded(HolderFact::StayUntil))
+    );
+    facts.stay_until = Some(date(2027, 11, 22));
+    assert_eq!(
+        expiry(&app.state, &case, today, &facts),
+        Err(FactNeeded(HolderFact::PassportExpires))
+    );
+    facts.passport_expires = Some(today);
+    assert_eq!(
+        expiry(&app.state, &case, today, &facts),
+        Err(FactNeeded(HolderFact::PassportExpires)),
+        "a passport that ends on the issue day cannot carry a permit"
+    );
+    facts.passport_expires = Some(date(2027, 6, 30));
+    assert_eq!(
+        expiry(&app.state, &case, today, &facts),
+        Ok(Some(date(2027, 6, 30))),
+        "never past the passport"
+    );
+    facts.passport_expires = Some(date(2031, 1, 1));
+    assert_eq!(
+        expiry(&app.state, &case, today, &facts),
+        Ok(Some(date(2027, 11, 22))),
+        "the granted stay"
+    );
+    app.cleanup().await;
+}
