@@ -22,6 +22,8 @@ use tempfile::TempDir;
 mod accounts;
 mod applications;
 mod appointments;
+mod registry;
+mod registry_check;
 
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(20);
 const WAIT_TIMEOUT: Duration = Duration::from_secs(15);
