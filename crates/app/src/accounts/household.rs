@@ -18,6 +18,8 @@ pub struct WardFacts {
     pub relationship: String,
     pub evidence: String,
     pub office_id: String,
+    /// The child's personal id, where the guardian gave it.
+    pub national_id: Option<ghiseu_domain::national_id::NationalId>,
 }
 
 impl WardFacts {
@@ -34,7 +36,10 @@ impl WardFacts {
             given_name: self.given_name.as_str(),
             family_name: self.family_name.as_str(),
             birth_date,
-            national_id: None,
+            national_id: self
+                .national_id
+                .as_ref()
+                .map(|id| (id.country().code(), id.expose())),
             guardian_id,
             relationship: &self.relationship,
             evidence: &self.evidence,

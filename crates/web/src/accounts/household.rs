@@ -17,6 +17,7 @@ pub(crate) use ghiseu_app::accounts::household::{acting_guardian_of, is_active, 
 use ghiseu_domain::account::household::{EVIDENCE, RELATIONSHIPS, guardianship_ends, is_minor};
 use ghiseu_domain::account::{PersonName, parse_birth_date};
 use ghiseu_domain::catalogue::{Lang, Office};
+use ghiseu_domain::national_id::NationalId;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::households::{self};
 use jiff::civil::Date;
@@ -64,6 +65,7 @@ pub(crate) fn check_ward(
             None
         }
     };
+    let national_id = ward_national_id(state, t, form, office, birth, &mut errors);
     if !RELATIONSHIPS.contains(&form.relationship.as_str())
         || !EVIDENCE.contains(&form.evidence.as_str())
     {
@@ -80,9 +82,48 @@ pub(crate) fn check_ward(
                 relationship: form.relationship.clone(),
                 evidence: form.evidence.clone(),
                 office_id: office.id.clone(),
+                national_id,
             })
         }
         _ => Err(errors),
+    }
+}
+
+/// The child's personal id, when given: valid by the rules of the office's
+/// country and naming the same birth date.
+fn ward_national_id(
+    state: &AppState,
+    t: Tr<'_>,
+    form: &WardForm,
+    office: Option<&&Office>,
+    birth: Option<Date>,
+    errors: &mut Vec<FormError>,
+) -> Option<NationalId> {
+    let given = form.national_id.trim();
+    if given.is_empty() {
+        return None;
+    }
+    let country = office
+        .and_then(|o| state.catalogue.authority(&o.authority_id))
+        .map(|a| a.country)?;
+    match NationalId::parse(country, given) {
+        Ok(id) if birth.is_some() && id.birth_date().is_some() && id.birth_date() != birth => {
+            errors.push(FormError::new(
+                t,
+                "national_id",
+                "household-error-national-id-birth",
+            ));
+            None
+        }
+        Ok(id) => Some(id),
+        Err(e) => {
+            errors.push(FormError::new(
+                t,
+                "national_id",
+                &format!("household-national-id-{}", e.code()),
+            ));
+            None
+        }
     }
 }
 
@@ -130,6 +171,8 @@ struct HouseholdPage<'a> {
     given_name_error: Option<String>,
     family_name_error: Option<String>,
     birth_date_error: Option<String>,
+    national_id: String,
+    national_id_error: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -146,6 +189,9 @@ pub(crate) struct WardForm {
     pub evidence: String,
     #[serde(default)]
     pub office: String,
+    /// The child's personal id, optional.
+    #[serde(default)]
+    pub national_id: String,
     #[serde(default)]
     pub csrf: String,
 }
@@ -193,6 +239,8 @@ async fn page<'a>(
         given_name_error: error_for(&errors, "given_name"),
         family_name_error: error_for(&errors, "family_name"),
         birth_date_error: error_for(&errors, "birth_date"),
+        national_id_error: error_for(&errors, "national_id"),
+        national_id: form.national_id.chars().take(20).collect(),
         errors,
         wards,
         csrf: current.session.csrf_token.clone(),

@@ -234,3 +234,65 @@ async fn a_guardian_of_another_child_cannot_open_this_one() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_childs_personal_id_is_checked_against_the_country_and_the_birth_date() {
+    let app = TestApp::new().await;
+    let (mut parent, parent_id) = signed_in(&app, "cnp@example.ro", "citizen").await;
+    let ask = async |parent: &mut crate::support::Browser, birth: &str, id: &str| {
+        let page = parent.get(&app, "/en/account/household").await;
+        let csrf = hidden(&page.text(), "csrf");
+        parent
+            .post_form(
+                &app,
+                "/en/account/household",
+                &[
+                    ("csrf", &csrf),
+                    ("given_name", "Ioana"),
+                    ("family_name", "Popescu"),
+                    ("birth_date", birth),
+                    ("relationship", "parent"),
+                    ("evidence", "birth-certificate"),
+                    ("office", "ab-alba-iulia"),
+                    ("national_id", id),
+                ],
+            )
+            .await
+    };
+    for (birth, id, says) in [
+        ("2016-05-10", "6160510011238", "does not match the others"),
+        ("2016-05-10", "61605100112", "different number of digits"),
+        (
+            "2016-05-10",
+            "6160510991237",
+            "county code that does not exist",
+        ),
+        ("2016-05-11", "6160510011237", "another birth date"),
+    ] {
+        let r = ask(&mut parent, birth, id).await;
+        assert_eq!(r.status, 422, "{id}");
+        assert!(
+            r.text().contains("national_id-error") && r.text().contains(says),
+            "{id}: {says}"
+        );
+    }
+    let none = ghiseu_storage::households::of_guardian(&app.state.db, &parent_id)
+        .await
+        .unwrap();
+    assert!(none.is_empty(), "nothing written");
+    let r = ask(&mut parent, "2016-05-10", " 6160510011237 ").await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let ward = ghiseu_storage::households::of_guardian(&app.state.db, &parent_id)
+        .await
+        .unwrap()
+        .remove(0);
+    let mut conn = app.state.db.connection().await.unwrap();
+    let kept = ghiseu_storage::registry::holder_national_id(
+        &mut conn,
+        ghiseu_storage::registry::Holder::Ward(&ward.ward_id),
+    )
+    .await
+    .unwrap();
+    assert_eq!(kept, Some(("RO".to_string(), "6160510011237".to_string())));
+    app.cleanup().await;
+}
