@@ -202,17 +202,7 @@ pub async fn report(
         person_id: &current.person.id,
         role: current.person.role.code(),
     };
-    let (changed, on) = apply(
-        state,
-        &mut tx,
-        &registered,
-        report.action(),
-        &by,
-        None,
-        report,
-    )
-    .await?;
-    tell_holders(state, &mut tx, &registered, report.loss, on).await?;
+    let changed = reported(state, &mut tx, &registered, &by, report).await?;
     let mut event = audit_event(
         state,
         action_audit(report.action()),
@@ -224,6 +214,20 @@ pub async fn report(
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
     held(state, changed)
+}
+
+/// Records a loss or theft, whoever reports it: the document is invalid at
+/// once and the holder and guardians are told, all in `tx`.
+pub(crate) async fn reported(
+    state: &App,
+    tx: &mut Connection,
+    registered: &Registered,
+    by: &ChangeBy<'_>,
+    report: &Report<'_>,
+) -> Result<Registered, AppError> {
+    let (changed, on) = apply(state, tx, registered, report.action(), by, None, report).await?;
+    tell_holders(state, tx, registered, report.loss, on).await?;
+    Ok(changed)
 }
 
 /// Who changes a document's standing, as the history records them.

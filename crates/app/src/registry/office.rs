@@ -3,7 +3,7 @@
 //! with a reason from the authority's list, or records a loss or theft
 //! reported at the counter. Staff see only their own authority's documents.
 
-use super::{ChangeBy, HeldDocument, Report, apply, held, tell_holders};
+use super::{ChangeBy, HeldDocument, Report, apply, held};
 use crate::error::AppError;
 use crate::office::Staff;
 use crate::refusal::DocumentRefusal;
@@ -132,17 +132,7 @@ pub async fn record_report(
         person_id: &staff.current.person.id,
         role: staff.role.code(),
     };
-    let (changed, on) = apply(
-        state,
-        &mut tx,
-        &registered,
-        report.action(),
-        &by,
-        None,
-        report,
-    )
-    .await?;
-    tell_holders(state, &mut tx, &registered, report.loss, on).await?;
+    let changed = super::reported(state, &mut tx, &registered, &by, report).await?;
     let detail = serde_json::json!({ "document": registered.document.number, "at": "counter" });
     let event = audited(
         state,

@@ -94,13 +94,8 @@ pub enum LossKind {
     Stolen,
 }
 
-/// What a free-text answer keeps: trimmed, at most 500 characters, absent when empty.
 fn text(value: &Option<String>) -> Option<String> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(|v| v.chars().take(500).collect())
+    value.as_deref().and_then(crate::registry::kept)
 }
 
 /// The person's documents and their children's.

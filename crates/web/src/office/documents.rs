@@ -7,14 +7,14 @@ use crate::AppState;
 use crate::accounts::FormError;
 use crate::error::ApiError;
 use crate::pages::{Frame, PageLang, html};
-use crate::registry::standing_line;
+use crate::registry::{LossAnswers, LossForm, standing_line};
 use askama::Template;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_app::refusal::{DocumentRefusal, Refusal};
+use ghiseu_app::registry;
 use ghiseu_app::registry::office::{self, Looked};
-use ghiseu_app::registry::{self, Loss, Report};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::registry::Validity;
 use ghiseu_i18n::Tr;
@@ -216,28 +216,6 @@ pub(crate) async fn show(
     }
 }
 
-#[derive(Deserialize, Default)]
-pub(crate) struct ChangeForm {
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    loss: String,
-    #[serde(default)]
-    place: String,
-    #[serde(default)]
-    circumstances: String,
-    #[serde(default)]
-    police_report: String,
-    #[serde(default)]
-    csrf: String,
-}
-
-/// A free-text answer as kept: trimmed, at most 500 characters, None when empty.
-fn text(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.chars().take(500).collect())
-}
-
 /// After a change: back to the document, or the page again with the refusal
 /// next to the field it concerns.
 async fn answer(
@@ -285,7 +263,7 @@ pub(crate) async fn invalidate(
     PageLang(lang): PageLang,
     staff: Staff,
     Path((_, number)): Path<(String, String)>,
-    Form(form): Form<ChangeForm>,
+    Form(form): Form<LossForm>,
 ) -> Response {
     if !staff.current.csrf_ok(&form.csrf) {
         return forged(&state, lang);
@@ -311,38 +289,23 @@ pub(crate) async fn report(
     PageLang(lang): PageLang,
     staff: Staff,
     Path((_, number)): Path<(String, String)>,
-    Form(form): Form<ChangeForm>,
+    Form(form): Form<LossForm>,
 ) -> Response {
     if !staff.current.csrf_ok(&form.csrf) {
         return forged(&state, lang);
     }
-    let loss = match form.loss.as_str() {
-        "lost" => Loss::Lost,
-        "stolen" => Loss::Stolen,
-        _ => {
-            let t = Tr {
-                i18n: &state.i18n,
-                lang,
-            };
-            let errors = vec![FormError::new(t, "loss-lost", "registry-report-error-loss")];
-            return match page(&state, lang, &staff, &number, errors, None).await {
-                Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
-                Err(e) => e.into_response(),
-            };
-        }
+    let Some(answers) = LossAnswers::read(&form) else {
+        let t = Tr {
+            i18n: &state.i18n,
+            lang,
+        };
+        let errors = vec![FormError::new(t, "loss-lost", "registry-report-error-loss")];
+        return match page(&state, lang, &staff, &number, errors, None).await {
+            Ok(p) => (StatusCode::UNPROCESSABLE_ENTITY, html(&p)).into_response(),
+            Err(e) => e.into_response(),
+        };
     };
-    let (place, circumstances, police_report) = (
-        text(&form.place),
-        text(&form.circumstances),
-        text(&form.police_report),
-    );
-    let asked = Report {
-        loss,
-        place: place.as_deref(),
-        circumstances: circumstances.as_deref(),
-        police_report: police_report.as_deref(),
-    };
-    let outcome = office::record_report(&state, &staff, &number, &asked)
+    let outcome = office::record_report(&state, &staff, &number, &answers.report())
         .await
         .map(|_| ())
         .map_err(ApiError::from);

@@ -7,10 +7,11 @@ mod report;
 use crate::AppState;
 use axum::Router;
 use axum::routing::get;
-use ghiseu_app::registry::HeldDocument;
+use ghiseu_app::registry::{HeldDocument, Loss, Report};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::registry::Validity;
 use ghiseu_i18n::Tr;
+use serde::Deserialize;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
@@ -19,6 +20,65 @@ pub(crate) fn router() -> Router<AppState> {
             "/{lang}/documents/{number}/report",
             get(report::form).post(report::send),
         )
+}
+
+/// A loss or theft as a form reports it, the holder's or the counter's.
+#[derive(Deserialize, Default)]
+pub(crate) struct LossForm {
+    #[serde(default)]
+    pub loss: String,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub circumstances: String,
+    #[serde(default)]
+    pub police_report: String,
+    /// The authority's reason, for an invalidation.
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub csrf: String,
+}
+
+/// The form's answers as kept: free text trimmed, at most 500 characters,
+/// None when empty.
+pub(crate) struct LossAnswers {
+    loss: Loss,
+    place: Option<String>,
+    circumstances: Option<String>,
+    police_report: Option<String>,
+}
+
+impl LossAnswers {
+    /// None when the form does not say whether it was lost or stolen.
+    pub fn read(form: &LossForm) -> Option<LossAnswers> {
+        let loss = match form.loss.as_str() {
+            "lost" => Loss::Lost,
+            "stolen" => Loss::Stolen,
+            _ => return None,
+        };
+        Some(LossAnswers {
+            loss,
+            place: kept(&form.place),
+            circumstances: kept(&form.circumstances),
+            police_report: kept(&form.police_report),
+        })
+    }
+
+    pub fn report(&self) -> Report<'_> {
+        Report {
+            loss: self.loss,
+            place: self.place.as_deref(),
+            circumstances: self.circumstances.as_deref(),
+            police_report: self.police_report.as_deref(),
+        }
+    }
+}
+
+/// A free-text answer as kept: trimmed, at most 500 characters, None when empty.
+pub(crate) fn kept(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.chars().take(500).collect())
 }
 
 /// Where the person's documents are listed.

@@ -1,7 +1,7 @@
 //! Reporting a document lost or stolen, at any hour: a page that says what
 //! cannot be undone, asks what happened, and makes the document invalid.
 
-use super::{documents_href, standing_line};
+use super::{LossAnswers, LossForm, documents_href, standing_line};
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
@@ -10,24 +10,9 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use ghiseu_app::registry::{self, HeldDocument, Loss, Report};
+use ghiseu_app::registry::{self, HeldDocument};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
-use serde::Deserialize;
-
-#[derive(Deserialize, Default)]
-pub(crate) struct ReportForm {
-    #[serde(default)]
-    loss: String,
-    #[serde(default)]
-    place: String,
-    #[serde(default)]
-    circumstances: String,
-    #[serde(default)]
-    police_report: String,
-    #[serde(default)]
-    csrf: String,
-}
 
 #[derive(Template)]
 #[template(path = "registry/report.html")]
@@ -38,7 +23,7 @@ struct ReportPage<'a> {
     holder: String,
     standing: String,
     csrf: String,
-    form: ReportForm,
+    form: LossForm,
     /// The error summary's lines: (field id, text).
     errors: Vec<(String, String)>,
     loss_error: Option<String>,
@@ -61,7 +46,7 @@ fn page<'a>(
     lang: Lang,
     current: &CurrentPerson,
     held: &HeldDocument,
-    form: ReportForm,
+    form: LossForm,
     errors: Vec<(String, String)>,
 ) -> ReportPage<'a> {
     let t = Tr {
@@ -105,7 +90,7 @@ pub(crate) async fn form(
             lang,
             &current,
             &held,
-            ReportForm::default(),
+            LossForm::default(),
             Vec::new(),
         )),
         Ok(None) => finish(&state, Err(PageError::NotFound(lang))),
@@ -113,18 +98,12 @@ pub(crate) async fn form(
     }
 }
 
-/// A free-text answer as kept: trimmed, at most 500 characters, None when empty.
-fn text(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.chars().take(500).collect())
-}
-
 pub(crate) async fn send(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     current: CurrentPerson,
     Path((_, number)): Path<(String, String)>,
-    Form(form): Form<ReportForm>,
+    Form(form): Form<LossForm>,
 ) -> Response {
     if !current.csrf_ok(&form.csrf) {
         let page = crate::accounts::expired(&state, lang, &format!("documents/{number}/report"));
@@ -139,27 +118,12 @@ pub(crate) async fn send(
         i18n: &state.i18n,
         lang,
     };
-    let loss = match form.loss.as_str() {
-        "lost" => Loss::Lost,
-        "stolen" => Loss::Stolen,
-        _ => {
-            let errors = vec![("loss-lost".to_string(), t.m("registry-report-error-loss"))];
-            let page = page(&state, lang, &current, &held, form, errors);
-            return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
-        }
+    let Some(answers) = LossAnswers::read(&form) else {
+        let errors = vec![("loss-lost".to_string(), t.m("registry-report-error-loss"))];
+        let page = page(&state, lang, &current, &held, form, errors);
+        return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
     };
-    let (place, circumstances, police_report) = (
-        text(&form.place),
-        text(&form.circumstances),
-        text(&form.police_report),
-    );
-    let asked = Report {
-        loss,
-        place: place.as_deref(),
-        circumstances: circumstances.as_deref(),
-        police_report: police_report.as_deref(),
-    };
-    match registry::report(&state, &current, &number, &asked).await {
+    match registry::report(&state, &current, &number, &answers.report()).await {
         Ok(_) => {
             Redirect::to(&format!("{}?reported={number}", documents_href(lang))).into_response()
         }
