@@ -457,3 +457,94 @@ async fn a_permit_issued_on_facts_expires_with_the_stay_or_the_passport() {
     );
     app.cleanup().await;
 }
+
+/// A new document of the same type for the same holder ends the older one:
+/// replaced, on the new one's issue day, with the new number in its history.
+#[tokio::test]
+async fn a_new_passport_replaces_the_childs_older_one() {
+    use ghiseu_app::registry::issue::{NewDocument, issue};
+    let setup = TestApp::new().await;
+    let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
+        .await
+        .unwrap();
+    let app = setup.at("2027-01-11T09:00:00Z");
+    let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
+    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
+    let documents = ana.get(&app, "/api/v1/documents").await.json();
+    let old = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["ward"].is_string())
+        .unwrap()
+        .clone();
+    let old_number = old["number"].as_str().unwrap();
+
+    let cases = ghiseu_storage::cases::for_person(
+        &app.state.db,
+        "nobody",
+        &[old["ward"].as_str().unwrap().to_string()],
+    )
+    .await
+    .unwrap();
+    let mut case = cases
+        .into_iter()
+        .next()
+        .expect("the child's handed-over case");
+    case.id = "second-passport".into();
+    case.reference = None;
+    let mut tx = app.state.db.begin_write().await.unwrap();
+    ghiseu_storage::cases::insert_draft(&mut tx, &case)
+        .await
+        .unwrap();
+    let authority = app.state.catalogue.authority(&case.authority_id).unwrap();
+    let today = app.state.clock.today(authority);
+    let new = NewDocument {
+        case: &case,
+        authority,
+        today,
+        facts: &ghiseu_domain::quote::HolderFacts::default(),
+        office_id: "ab-alba-iulia".into(),
+        handover: None,
+        source: ghiseu_domain::registry::Source::Counter,
+        now: app.state.clock.now().as_microsecond(),
+    };
+    let issued = issue(&app.state, &mut tx, &new).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+    assert_ne!(issued.number, old_number);
+    assert!(
+        issued.holder_id_digest.is_some(),
+        "the child's id is the check's key"
+    );
+
+    let listed = ana.get(&app, "/api/v1/documents").await.json();
+    let before = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["number"] == old_number)
+        .unwrap();
+    assert_eq!(before["standing"], "replaced");
+    assert_eq!(before["since"], "2027-01-11");
+    let after = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["number"] == issued.number.as_str())
+        .unwrap();
+    assert_eq!(after["standing"], "valid");
+
+    let mut conn = app.state.db.connection().await.unwrap();
+    let old_id = ghiseu_storage::registry::by_number(&mut conn, old_number)
+        .await
+        .unwrap()
+        .unwrap()
+        .document
+        .id;
+    let history = ghiseu_storage::registry::history(&mut conn, &old_id)
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].reason.as_deref(), Some(issued.number.as_str()));
+    assert_eq!(history[0].actor_role, "system");
+}
