@@ -78,6 +78,7 @@ pub fn message_id(refusal: &Refusal) -> &'static str {
             DocumentRefusal::NotFound => "problem-document-not-found",
             DocumentRefusal::NotInForce { .. } => "problem-document-not-in-force",
             DocumentRefusal::Expired { .. } => "problem-document-expired",
+            DocumentRefusal::TooManyChecks { .. } => "problem-too-many-checks",
         },
     }
 }

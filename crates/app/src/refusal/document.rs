@@ -1,8 +1,9 @@
-//! Refusals about issued documents: reporting one lost or stolen.
+//! Refusals about issued documents: reporting one lost or stolen, and the
+//! public check's limits.
 
 use super::RefusalKind;
 use ghiseu_domain::registry::Standing;
-use ghiseu_i18n::{Arg, text_arg};
+use ghiseu_i18n::{Arg, number_arg, text_arg};
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -15,6 +16,9 @@ pub enum DocumentRefusal {
     NotInForce { standing: Standing, since: String },
     /// It expired on that day, so there is nothing to report.
     Expired { on: Date },
+    /// Too many public checks from this address, or too many wrong ones of
+    /// this number: ask again after `retry_after` seconds.
+    TooManyChecks { retry_after: u64 },
 }
 
 impl DocumentRefusal {
@@ -23,6 +27,7 @@ impl DocumentRefusal {
             DocumentRefusal::NotFound => "document-not-found",
             DocumentRefusal::NotInForce { .. } => "document-not-in-force",
             DocumentRefusal::Expired { .. } => "document-expired",
+            DocumentRefusal::TooManyChecks { .. } => "too-many-checks",
         }
     }
 
@@ -31,6 +36,7 @@ impl DocumentRefusal {
             DocumentRefusal::NotFound => RefusalKind::NotFound,
             DocumentRefusal::NotInForce { .. } => RefusalKind::Taken,
             DocumentRefusal::Expired { .. } => RefusalKind::Unprocessable,
+            DocumentRefusal::TooManyChecks { .. } => RefusalKind::TooMany,
         }
     }
 
@@ -42,6 +48,12 @@ impl DocumentRefusal {
                 ("since", text_arg(since.as_str())),
             ],
             DocumentRefusal::Expired { on } => vec![("on", text_arg(on.to_string()))],
+            DocumentRefusal::TooManyChecks { retry_after } => {
+                vec![(
+                    "minutes",
+                    number_arg(i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX)),
+                )]
+            }
         }
     }
 
@@ -56,7 +68,10 @@ impl DocumentRefusal {
             DocumentRefusal::NotInForce { .. } => Some(DocumentRefusal::Expired {
                 on: jiff::civil::date(2026, 12, 4),
             }),
-            DocumentRefusal::Expired { .. } => None,
+            DocumentRefusal::Expired { .. } => {
+                Some(DocumentRefusal::TooManyChecks { retry_after: 900 })
+            }
+            DocumentRefusal::TooManyChecks { .. } => None,
         }
     }
 }
