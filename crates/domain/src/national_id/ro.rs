@@ -58,7 +58,8 @@ fn sex_and_century(s: u8) -> Result<(Option<Sex>, Option<i16>), NationalIdError>
 
 /// The JJ codes a CNP may carry, as the population register (DGEP) answered
 /// a question about them, published in the CNP specification's FAQ
-/// (https://github.com/vimishor/cnp-spec/wiki/FAQ, also
+/// (https://github.com/vimishor/cnp-spec/wiki/FAQ, read at its mirror
+/// https://gitblind.noratr.app/vimishor/cnp-spec/wiki/FAQ; also
 /// https://disks.eu.org/vimishor/cnp-spec/blob/master/spec.md; county numbers
 /// follow the statistics institute's SIRUTA list, where Călărași is 51 and
 /// Giurgiu 52, https://gist.github.com/akizor/db7018f555762909cee50dfa34f16659):
