@@ -83,6 +83,7 @@ impl Refusal {
             | Refusal::Booking(BookingRefusal::WaitingRoom { retry_after, .. }) => {
                 Some(*retry_after)
             }
+            Refusal::Document(DocumentRefusal::TooManyChecks { retry_after }) => Some(*retry_after),
             _ => None,
         }
     }

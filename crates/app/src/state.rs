@@ -76,6 +76,8 @@ pub struct Inner {
     pub documents: Option<DocumentStore>,
     /// How fast uploads must arrive and how many there may be.
     pub uploads: crate::cases::pace::UploadLimits,
+    /// How many public validity checks are allowed.
+    pub checks: crate::registry::check::CheckLimits,
     /// Uploads each person has under way, so nobody holds every slot.
     pub uploads_in_flight: Arc<crate::cases::in_flight::UploadsInFlight>,
     pub metrics: Metrics,
@@ -151,6 +153,8 @@ pub struct Settings {
     pub online_payment: OnlinePayment,
     pub documents: Option<DocumentStore>,
     pub uploads: crate::cases::pace::UploadLimits,
+    /// How many public validity checks are allowed.
+    pub checks: crate::registry::check::CheckLimits,
 }
 
 impl Default for Settings {
@@ -162,6 +166,7 @@ impl Default for Settings {
             online_payment: OnlinePayment::Unavailable,
             documents: None,
             uploads: crate::cases::pace::UploadLimits::default(),
+            checks: Default::default(),
         }
     }
 }
@@ -189,6 +194,7 @@ impl App {
             online_payment: settings.online_payment,
             documents: settings.documents,
             uploads: settings.uploads,
+            checks: settings.checks,
             uploads_in_flight: Default::default(),
             metrics: Metrics::new(),
             gate: Default::default(),

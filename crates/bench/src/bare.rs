@@ -73,9 +73,27 @@ async fn echo(Json(request): Json<QuoteRequest>) -> Json<Answer> {
     })
 }
 
+/// What the public check reads.
+#[derive(Deserialize)]
+pub struct CheckRequest {
+    pub number: String,
+    pub personal_id: String,
+}
+
+/// The baseline of the public check: the same JSON in, an answer of the same shape out.
+async fn check(Json(request): Json<CheckRequest>) -> Json<serde_json::Value> {
+    let valid = !request.number.is_empty() && request.personal_id.len() == 13;
+    Json(if valid {
+        serde_json::json!({"answer": "valid", "until": "2034-01-09"})
+    } else {
+        serde_json::json!({"answer": "no-match"})
+    })
+}
+
 pub fn router() -> Router {
     Router::new()
         .route("/echo", post(echo))
+        .route("/check", post(check))
         .route("/healthz", get(|| async { "ok" }))
 }
 

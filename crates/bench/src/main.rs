@@ -5,6 +5,7 @@
 //! registration tells if an e-mail address is registered, bounded in time and in requests.
 
 mod bare;
+mod check;
 mod citizen;
 mod cpu;
 mod load;
@@ -51,6 +52,9 @@ enum Commands {
     /// Measure startup, idle memory, then throughput and latency of the quote endpoint against
     /// the bare baseline, interleaved round by round.
     Quotes(QuotesArgs),
+    /// Measure the public validity check on PostgreSQL against the bare baseline, and compare
+    /// the time of "no match" for an unknown number and for a wrong personal id.
+    Check(check::CheckArgs),
     /// Measure sign-in throughput, then the latency of `GET /api/v1/services` with and without
     /// sign-ins running at a fixed rate, on accounts seeded with `ghiseu person add`.
     Logins(logins::LoginsArgs),
@@ -264,6 +268,7 @@ async fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
         Commands::BareServer { listen } => bare::serve(listen).await,
         Commands::Quotes(args) => quotes(args).await,
+        Commands::Check(args) => check::run(args).await,
         Commands::Logins(args) => logins::run(args).await,
         Commands::Uploads(args) => uploads::run(args).await,
         Commands::Submissions(args) => submissions::run(args).await,

@@ -81,7 +81,7 @@ pub struct PostgresDatabase {
     pub url: String,
 }
 
-fn psql(admin_url: &str, sql: &str) -> anyhow::Result<()> {
+pub(crate) fn psql(admin_url: &str, sql: &str) -> anyhow::Result<()> {
     let output = std::process::Command::new("psql")
         .args([admin_url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql])
         .output()

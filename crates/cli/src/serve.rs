@@ -75,6 +75,15 @@ pub struct ServeArgs {
     /// deadlines and messages alike.
     #[arg(long, env = "GHISEU_CLOCK_START", value_name = "INSTANT")]
     clock_start: Option<jiff::Timestamp>,
+    /// Public document checks (POST /api/v1/documents/check and its page) one client address may
+    /// make in 15 minutes; 0 switches this limit off (e.g. behind a gateway that limits on its own,
+    /// or for a load test).
+    #[arg(long, env = "GHISEU_CHECKS_PER_ADDRESS", default_value_t = 30)]
+    checks_per_address: i64,
+    /// "No match" answers one document number may get in 15 minutes before further unsuccessful
+    /// checks of it are refused; 0 switches this limit off.
+    #[arg(long, env = "GHISEU_CHECK_MISSES_PER_NUMBER", default_value_t = 5)]
+    check_misses_per_number: i64,
     #[command(flatten)]
     source: CatalogueSource,
     #[command(flatten)]
@@ -227,6 +236,11 @@ async fn serve(args: ServeArgs) -> ExitCode {
         card_identity,
         online_payment,
         metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
+        checks: ghiseu_app::registry::check::CheckLimits {
+            per_address: args.checks_per_address.max(0),
+            misses_per_number: args.check_misses_per_number.max(0),
+            ..Default::default()
+        },
         ..Settings::default()
     };
     let state = AppState::with_settings(catalogue, db.clone(), i18n, clock, settings);

@@ -27,6 +27,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/appointments.ftl"),
             include_str!("../locales/ro/problems.ftl"),
             include_str!("../locales/ro/registry.ftl"),
+            include_str!("../locales/ro/registry-check.ftl"),
         ],
     ),
     (
@@ -42,6 +43,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/appointments.ftl"),
             include_str!("../locales/en/problems.ftl"),
             include_str!("../locales/en/registry.ftl"),
+            include_str!("../locales/en/registry-check.ftl"),
         ],
     ),
 ];

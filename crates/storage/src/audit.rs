@@ -180,17 +180,34 @@ pub async fn for_subject(
     .bind(i64::from(limit))
     .fetch_all(db.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            let event = read_event(row)?
-                .map_err(|why| StorageError::Database(sqlx::Error::Decode(why.into())))?;
-            Ok(AuditEntry {
-                sequence: row.try_get("sequence")?,
-                event,
-                hash: row.try_get("hash")?,
-            })
-        })
-        .collect()
+    rows.iter().map(entry).collect()
+}
+
+/// The latest `limit` entries of `action`, newest first.
+pub async fn for_action(
+    db: &Database,
+    action: &str,
+    limit: u32,
+) -> Result<Vec<AuditEntry>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT sequence, at, actor, actor_role, action, subject, on_behalf_of, source_ip, \
+         detail, hash FROM audit_log WHERE action = $1 ORDER BY sequence DESC LIMIT $2",
+    )
+    .bind(action)
+    .bind(i64::from(limit))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(entry).collect()
+}
+
+fn entry(row: &AnyRow) -> Result<AuditEntry, StorageError> {
+    let event =
+        read_event(row)?.map_err(|why| StorageError::Database(sqlx::Error::Decode(why.into())))?;
+    Ok(AuditEntry {
+        sequence: row.try_get("sequence")?,
+        event,
+        hash: row.try_get("hash")?,
+    })
 }
 
 /// The event in `row`; the inner error says why a stored entry cannot be

@@ -86,6 +86,7 @@ pub fn message_id(refusal: &Refusal) -> &'static str {
             DocumentRefusal::Expired { .. } => "problem-document-expired",
             DocumentRefusal::NotInRegistry => "problem-document-not-in-registry",
             DocumentRefusal::UnknownReason => "problem-document-unknown-reason",
+            DocumentRefusal::TooManyChecks { .. } => "problem-too-many-checks",
         },
     }
 }

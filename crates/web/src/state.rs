@@ -4,6 +4,7 @@
 use crate::accounts::SessionSettings;
 use crate::appointments::person::SessionCache;
 use ghiseu_app::cases::pace::UploadLimits;
+use ghiseu_app::registry::check::CheckLimits;
 use ghiseu_app::{App, CardIdentity, Clock, OnlinePayment};
 use ghiseu_domain::catalogue::Catalogue;
 use ghiseu_files::DocumentStore;
@@ -47,6 +48,8 @@ pub struct Settings {
     /// The bearer token `/metrics` asks for; without one it answers only
     /// requests made on this machine and not through a proxy.
     pub metrics_token: Option<String>,
+    /// How many public validity checks are allowed.
+    pub checks: CheckLimits,
 }
 
 /// How long a request may take when nothing else is said.
@@ -64,6 +67,7 @@ impl Default for Settings {
             page_timeout: DEFAULT_PAGE_TIMEOUT,
             uploads: app.uploads,
             metrics_token: None,
+            checks: app.checks,
         }
     }
 }
@@ -92,6 +96,7 @@ impl AppState {
                 online_payment: settings.online_payment,
                 documents: settings.documents,
                 uploads: settings.uploads,
+                checks: settings.checks,
             },
         );
         AppState(Arc::new(Inner {

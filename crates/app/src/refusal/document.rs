@@ -1,9 +1,9 @@
-//! Refusals about issued documents: reporting one lost or stolen, and the
-//! authority's changes to one.
+//! Refusals about issued documents: reporting one lost or stolen, the
+//! authority's changes to one, and the public check's limits.
 
 use super::RefusalKind;
 use ghiseu_domain::registry::Standing;
-use ghiseu_i18n::{Arg, text_arg};
+use ghiseu_i18n::{Arg, number_arg, text_arg};
 use jiff::civil::Date;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -21,6 +21,9 @@ pub enum DocumentRefusal {
     NotInRegistry,
     /// The reason is not in the authority's list of invalidation reasons.
     UnknownReason,
+    /// Too many public checks from this address, or too many wrong ones of
+    /// this number: ask again after `retry_after` seconds.
+    TooManyChecks { retry_after: u64 },
 }
 
 impl DocumentRefusal {
@@ -31,6 +34,7 @@ impl DocumentRefusal {
             DocumentRefusal::Expired { .. } => "document-expired",
             DocumentRefusal::NotInRegistry => "document-not-in-registry",
             DocumentRefusal::UnknownReason => "document-unknown-reason",
+            DocumentRefusal::TooManyChecks { .. } => "too-many-checks",
         }
     }
 
@@ -41,6 +45,7 @@ impl DocumentRefusal {
             DocumentRefusal::Expired { .. } => RefusalKind::Unprocessable,
             DocumentRefusal::NotInRegistry => RefusalKind::NotFound,
             DocumentRefusal::UnknownReason => RefusalKind::Unprocessable,
+            DocumentRefusal::TooManyChecks { .. } => RefusalKind::TooMany,
         }
     }
 
@@ -54,6 +59,12 @@ impl DocumentRefusal {
                 ("since", text_arg(since.as_str())),
             ],
             DocumentRefusal::Expired { on } => vec![("on", text_arg(on.to_string()))],
+            DocumentRefusal::TooManyChecks { retry_after } => {
+                vec![(
+                    "minutes",
+                    number_arg(i64::try_from(retry_after.div_ceil(60)).unwrap_or(i64::MAX)),
+                )]
+            }
         }
     }
 
@@ -70,7 +81,10 @@ impl DocumentRefusal {
             }),
             DocumentRefusal::Expired { .. } => Some(DocumentRefusal::NotInRegistry),
             DocumentRefusal::NotInRegistry => Some(DocumentRefusal::UnknownReason),
-            DocumentRefusal::UnknownReason => None,
+            DocumentRefusal::UnknownReason => {
+                Some(DocumentRefusal::TooManyChecks { retry_after: 900 })
+            }
+            DocumentRefusal::TooManyChecks { .. } => None,
         }
     }
 }

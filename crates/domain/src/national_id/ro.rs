@@ -56,11 +56,35 @@ fn sex_and_century(s: u8) -> Result<(Option<Sex>, Option<i16>), NationalIdError>
     }
 }
 
-/// 01–52 are the counties and Bucharest's sectors (47 and 48 are former
-/// sectors), 70 is the single code of the civil-status system in use since
-/// 2024, and 80–83 are registrations at Romanian missions abroad.
+/// The JJ codes a CNP may carry, as the population register (DGEP) answered
+/// a question about them, published in the CNP specification's FAQ
+/// (https://github.com/vimishor/cnp-spec/wiki/FAQ, read at its mirror
+/// https://gitblind.noratr.app/vimishor/cnp-spec/wiki/FAQ; also
+/// https://disks.eu.org/vimishor/cnp-spec/blob/master/spec.md; county numbers
+/// follow the statistics institute's SIRUTA list, where Călărași is 51 and
+/// Giurgiu 52, https://gist.github.com/akizor/db7018f555762909cee50dfa34f16659):
+/// - issued today: 01–40 the counties, 41–46 Bucharest's sectors, 47, 51
+///   (Călărași) and 52 (Giurgiu);
+/// - 70: every CNP the integrated civil-status system (SIIEASC) generates,
+///   wherever the person was born — a single code, not one for persons
+///   without a county (the Interior Ministry's note, reported at
+///   https://www.meowdini.news/post/ministry-of-internal-affairs-clarifies-new-romanian-personal-identification-number-cnp-structure);
+/// - 80–83: registrations at Romania's missions and consulates abroad;
+/// - 50, 54, 56, 60, 64, 78, 84, 87, 88, 90, 98 and 99: found on CNPs in the
+///   register, meaning not stated; accepted so that their holders are not
+///   turned away;
+/// - 48, 49, 53 and 55 were never generated (so the "former sector 8" code
+///   48 is refused), nor was anything not listed here.
+///
+/// The same FAQ says a 13-digit number starting with 9 is a tax number
+/// (NIF) rather than a CNP; it is still accepted (see `sex_and_century`)
+/// because refusing it would turn away a holder whose document carries it,
+/// while accepting it only costs a "no match".
 fn is_county_code(code: u8) -> bool {
-    matches!(code, 1..=52 | 70 | 80..=83)
+    matches!(
+        code,
+        1..=47 | 50..=52 | 54 | 56 | 60 | 64 | 70 | 78 | 80..=84 | 87 | 88 | 90 | 98 | 99
+    )
 }
 
 pub(crate) fn check_digit(first_twelve: &[u8; 12]) -> u8 {
@@ -198,12 +222,16 @@ mod tests {
     #[test]
     fn county_codes_at_the_boundaries() {
         for county in [
-            "01", "40", "41", "46", "47", "48", "51", "52", "70", "80", "83",
+            "01", "40", "41", "46", "47", "50", "51", "52", "54", "56", "60", "64", "70", "78",
+            "80", "83", "84", "87", "88", "90", "98", "99",
         ] {
             let text = with_check_digit(&format!("1960523{county}345"));
             assert!(parse(&text).is_ok(), "county {county}");
         }
-        for county in ["00", "53", "60", "69", "71", "79", "84", "99"] {
+        for county in [
+            "00", "48", "49", "53", "55", "57", "59", "61", "69", "71", "77", "79", "85", "86",
+            "89", "91", "97",
+        ] {
             let text = with_check_digit(&format!("1960523{county}345"));
             let error = parse(&text).unwrap_err();
             assert_eq!(error.code(), "county", "county {county}");
@@ -258,10 +286,24 @@ mod tests {
     }
 
     fn county() -> impl Strategy<Value = u8> {
-        prop_oneof![1u8..=52, Just(70u8), 80u8..=83]
+        prop_oneof![1u8..=47, 50u8..=52, Just(70u8), 80u8..=84, Just(99u8)]
     }
 
     proptest! {
+        #[test]
+        fn a_county_code_is_accepted_exactly_when_it_is_listed(
+            county in 0u8..100,
+            serial in 0u16..1000,
+        ) {
+            let first = first_twelve(jiff::civil::date(1996, 5, 23), 1, county, serial);
+            let text = as_text(&[first.as_slice(), &[check_digit(&first)]].concat());
+            let listed = matches!(
+                county,
+                1..=47 | 50..=52 | 54 | 56 | 60 | 64 | 70 | 78 | 80..=84 | 87 | 88 | 90 | 98 | 99
+            );
+            prop_assert_eq!(parse(&text).is_ok(), listed);
+        }
+
         #[test]
         fn built_cnp_parses_back_to_its_facts(
             (birth_date, s, sex) in birth(),

@@ -19,7 +19,7 @@ pub use ghiseu_app::accounts::{
 
 pub(crate) use card_check::see_other;
 pub(crate) use client::ClientAddress;
-pub(crate) use register::{MessagePage, expired_form as expired};
+pub(crate) use register::{MessagePage, expired_form as expired, try_again_page};
 pub(crate) use session::form_token_ok;
 
 use crate::AppState;

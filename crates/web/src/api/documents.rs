@@ -1,13 +1,15 @@
 //! The registry on the API: the documents a person and their children hold,
-//! and reporting one lost or stolen. Every rule is the application's
+//! reporting one lost or stolen, and the public validity check. Every rule is the application's
 //! (`ghiseu_app::registry`); this only reads the request and writes JSON.
 
 use super::ApiJson;
 use super::cases::ApiPerson;
 use crate::AppState;
+use crate::accounts::ClientAddress;
 use crate::error::ApiError;
 use axum::Json;
 use axum::extract::{Path, State};
+use ghiseu_app::registry::check::{self, Asker, CheckAnswer, CheckInput};
 use ghiseu_app::registry::{self, HeldDocument, Loss, Report};
 use ghiseu_domain::registry::Validity;
 use serde::{Deserialize, Serialize};
@@ -137,4 +139,77 @@ pub(crate) async fn report(
     };
     let held = registry::report(&state, &current, &number, &asked).await?;
     Ok(Json(RegistryDocument::new(&held)))
+}
+
+/// A public validity check: a document's number and its holder's personal id.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct DocumentCheckRequest {
+    /// As printed on the document.
+    #[serde(default)]
+    pub number: String,
+    /// The holder's Romanian CNP, Moldovan IDNP or Lithuanian personal code.
+    #[serde(default)]
+    pub personal_id: String,
+}
+
+/// What the check found; nothing about the holder.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentCheckAnswer {
+    /// `valid`, `expired`, `not-valid` or `no-match` (no document with this
+    /// number whose holder has this personal id).
+    pub answer: &'static str,
+    /// For a valid document: its last valid day (none without an expiry).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// For an expired document: its last valid day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<String>,
+    /// For a document no longer valid: `reported-lost`, `reported-stolen`,
+    /// `invalidated`, `replaced` or `not-collected`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<&'static str>,
+    /// For a document no longer valid: since when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+}
+
+impl DocumentCheckAnswer {
+    pub(crate) fn new(answer: CheckAnswer) -> Self {
+        let mut body = DocumentCheckAnswer {
+            answer: answer.code(),
+            until: None,
+            on: None,
+            why: None,
+            since: None,
+        };
+        match answer {
+            CheckAnswer::Valid { until } => body.until = until.map(|d| d.to_string()),
+            CheckAnswer::Expired { on } => body.on = Some(on.to_string()),
+            CheckAnswer::NotValid { why, since } => {
+                body.why = Some(why.code());
+                body.since = Some(since.to_string());
+            }
+            CheckAnswer::NoMatch => {}
+        }
+        body
+    }
+}
+
+/// Checks whether a document is valid, without signing in. The same
+/// `no-match` answers an unknown number and a personal id that is not the
+/// holder's. Limited per client address and per number (429 with
+/// `Retry-After`).
+#[utoipa::path(post, path = "/api/v1/documents/check", tag = "documents",
+    request_body = DocumentCheckRequest,
+    responses((status = 200, body = DocumentCheckAnswer), (status = 422, body = crate::error::Problem),
+        (status = 429, body = crate::error::Problem)))]
+pub(crate) async fn check_document(
+    State(state): State<AppState>,
+    client: ClientAddress,
+    ApiJson(body): ApiJson<DocumentCheckRequest>,
+) -> Result<Json<DocumentCheckAnswer>, ApiError> {
+    let input = CheckInput::parse(&body.number, &body.personal_id).map_err(ApiError::Fields)?;
+    let asker = Asker { client: &client.0 };
+    let answer = check::check(&state, asker, &input).await?;
+    Ok(Json(DocumentCheckAnswer::new(answer)))
 }

@@ -28,7 +28,7 @@ use utoipa_axum::routes;
     tags(
         (name = "catalogue", description = "Services, their fees, terms and validity rules"),
         (name = "cases", description = "A person's applications: start, follow, send, withdraw"),
-        (name = "documents", description = "A person's issued documents and their children's: validity, reporting one lost or stolen"),
+        (name = "documents", description = "A person's issued documents and their children's: validity, reporting one lost or stolen; the public validity check"),
         (name = "appointments", description = "Free slots at the counter, holding, confirming, moving and cancelling an appointment"),
         (name = "payments", description = "What payment providers report about fee payments"),
         (name = "operations", description = "Health and readiness")
@@ -59,6 +59,7 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(crate::appointments::api::assign_for_case))
         .routes(routes!(documents::list))
         .routes(routes!(documents::report))
+        .routes(routes!(documents::check_document))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))
         .merge(

@@ -2,6 +2,7 @@
 
 mod calculator;
 mod catalogue;
+mod check;
 
 use crate::AppState;
 use askama::Template;
@@ -27,6 +28,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route(
             "/{lang}/services/{id}/calculator",
             get(calculator::calculator),
+        )
+        .route(
+            "/{lang}/documents/check",
+            get(check::form).post(check::submit),
         )
         .route("/static/ghiseu.css", get(stylesheet))
         .route("/static/board.js", get(board_script))

@@ -358,6 +358,12 @@ fn problem_documents_read_as_before() {
             "The request cannot be answered as it stands",
             "Choose a reason from the authority's list.",
         ),
+        (
+            "too-many-checks",
+            429,
+            "Please wait",
+            "Too many document checks from this network, or too many unsuccessful checks of this document number. Try again in 15 minutes.",
+        ),
     ];
     let examples = Refusal::examples();
     assert_eq!(examples.len(), expected.len(), "{examples:?}");
@@ -374,5 +380,6 @@ fn problem_documents_read_as_before() {
     };
     assert_eq!(waits("waiting-room"), (Some(120), Some(5)));
     assert_eq!(waits("too-many-requests"), (None, Some(42)));
+    assert_eq!(waits("too-many-checks"), (None, Some(900)));
     assert_eq!(waits("slot-full"), (None, None));
 }
