@@ -119,6 +119,16 @@ pub async fn of_guardian(
     Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
 }
 
+/// Every guardian's relationship to one minor, in any state, by guardian.
+pub async fn of_ward(conn: &mut Connection, ward_id: &str) -> Result<Vec<WardRecord>, StorageError> {
+    let sql = format!("{SELECT} WHERE g.ward_id = $1 ORDER BY g.guardian_id");
+    let rows = sqlx::query(&sql)
+        .bind(ward_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
+}
+
 /// One minor as seen by one guardian, whatever the state.
 pub async fn one(
     db: &Database,

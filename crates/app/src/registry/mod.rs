@@ -3,6 +3,8 @@
 //! any hour, invalid at once.
 
 pub mod issue;
+pub mod remind;
+pub mod reminder_choice;
 
 use crate::accounts::household::is_active;
 use crate::accounts::{CurrentPerson, audit_event};
