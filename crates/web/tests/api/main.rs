@@ -35,6 +35,7 @@ mod proxy;
 mod quotes;
 mod refusals;
 mod registry;
+mod reminders;
 mod representations;
 mod review;
 mod seat_batch;
