@@ -4,6 +4,7 @@ pub(crate) mod cases;
 mod documents;
 pub use ghiseu_app::published as dto;
 mod json;
+mod reminders;
 
 use crate::AppState;
 use crate::error::{ApiError, Problem};
@@ -59,6 +60,7 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(crate::appointments::api::assign_for_case))
         .routes(routes!(documents::list))
         .routes(routes!(documents::report))
+        .routes(routes!(reminders::get_reminders, reminders::put_reminders))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))
         .merge(

@@ -263,3 +263,51 @@ async fn two_scans_at_once_queue_each_reminder_exactly_once() {
     assert_eq!(messages, 40);
     setup.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_person_reads_and_changes_their_reminders_and_bad_thresholds_are_named() {
+    use crate::support::signed_in;
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use serde_json::json;
+    let app = TestApp::new().await;
+    let (mut ana, id) = signed_in(&app, "ana@example.ro", "citizen").await;
+    let read = ana.get(&app, "/api/v1/reminders").await;
+    assert_eq!(read.status, 200, "{}", read.text());
+    let body = read.json();
+    assert_eq!(body["chosen"], false);
+    assert_eq!(body["thresholds"], body["defaults"]);
+    assert_eq!(body["certificates"], true);
+
+    let put = |value: serde_json::Value| {
+        (
+            Request::put("/api/v1/reminders").header(header::CONTENT_TYPE, "application/json"),
+            Body::from(value.to_string()),
+        )
+    };
+    let (request, body) = put(json!({"thresholds": [0, 7, 800]}));
+    let refused = ana.send_built(&app, request, body).await;
+    let problem = refused.problem(422);
+    let errors = problem["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2, "{problem}");
+    assert!(errors.iter().all(|e| e["field"] == "thresholds"), "{problem}");
+    let mut conn = app.state.db.connection().await.unwrap();
+    assert_eq!(reminders::choice(&mut conn, &id).await.unwrap(), None, "nothing written");
+    drop(conn);
+
+    let (request, body) = put(json!({"thresholds": [7, 60, 7], "not_collected": false}));
+    let changed = ana.send_built(&app, request, body).await;
+    assert_eq!(changed.status, 200, "{}", changed.text());
+    let body = changed.json();
+    assert_eq!(body["thresholds"], json!([60, 7]));
+    assert_eq!(body["chosen"], true);
+    assert_eq!(body["not_collected"], false);
+    assert_eq!(ana.get(&app, "/api/v1/reminders").await.json(), body);
+
+    // Without JSON, or without a session: refused.
+    let plain = Request::put("/api/v1/reminders").header(header::CONTENT_TYPE, "text/plain");
+    let refused = ana.send_built(&app, plain, Body::from("{}")).await;
+    assert!(refused.status == 415 || refused.status == 400, "{}", refused.status);
+    assert_eq!(app.get("/api/v1/reminders").await.status, 401);
+    app.cleanup().await;
+}
