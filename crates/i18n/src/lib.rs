@@ -26,6 +26,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/payments.ftl"),
             include_str!("../locales/ro/appointments.ftl"),
             include_str!("../locales/ro/problems.ftl"),
+            include_str!("../locales/ro/registry-reminders.ftl"),
         ],
     ),
     (
@@ -40,6 +41,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/payments.ftl"),
             include_str!("../locales/en/appointments.ftl"),
             include_str!("../locales/en/problems.ftl"),
+            include_str!("../locales/en/registry-reminders.ftl"),
         ],
     ),
 ];

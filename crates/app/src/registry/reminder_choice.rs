@@ -46,6 +46,11 @@ fn defaults(state: &App) -> ReminderChoice {
         }, default_choice)
 }
 
+/// The thresholds that apply to a person who chose none.
+pub fn default_thresholds(state: &App) -> Vec<u16> {
+    defaults(state).thresholds
+}
+
 /// The person's reminders, or the authority's defaults.
 pub async fn settings(state: &App, person_id: &str) -> Result<ReminderSettings, AppError> {
     let mut conn = state.db.connection().await?;
