@@ -1,5 +1,5 @@
 //! `ghiseu registry`: the document registry's jobs from the command line —
-//! the reminder scan, for cron.
+//! the reminder scan, for cron, and importing an authority's earlier register.
 
 use crate::CatalogueSource;
 use crate::commands::load_catalogue;
@@ -15,7 +15,26 @@ pub enum RegistryCommand {
     /// Queue the reminders due today: documents and chip certificates about to expire, documents
     /// not collected. Safe to run again and alongside `ghiseu serve`: each reminder goes out once.
     Remind(RemindArgs),
+    /// Import documents from the authority's earlier register (CSV; see docs/registry-import.md).
+    /// Every row is checked first: any refused row means nothing is written.
+    Import(ImportArgs),
 }
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The authority whose register the file is, e.g. lt.migration.
+    #[arg(long)]
+    authority: String,
+    /// The CSV file, with a header row.
+    file: PathBuf,
+    #[command(flatten)]
+    database: DatabaseArgs,
+    #[command(flatten)]
+    source: CatalogueSource,
+}
+
+/// Exit status when the file is refused; nothing is written then.
+const REFUSED: u8 = 2;
 
 /// Where the database is, as `ghiseu serve` takes it.
 #[derive(Args)]
@@ -34,7 +53,11 @@ pub struct RemindArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<jiff::civil::Date>,
     /// The portal's address as people reach it (for links in the messages).
-    #[arg(long, env = "GHISEU_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    #[arg(
+        long,
+        env = "GHISEU_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
     public_url: String,
     #[command(flatten)]
     database: DatabaseArgs,
@@ -57,6 +80,7 @@ pub fn run(command: &RegistryCommand) -> ExitCode {
     };
     match command {
         RegistryCommand::Remind(args) => runtime.block_on(remind(args)),
+        RegistryCommand::Import(args) => runtime.block_on(import(args)),
     }
 }
 
@@ -101,4 +125,61 @@ async fn remind(args: &RemindArgs) -> ExitCode {
         }
         Err(e) => fail(&format!("the reminders were not queued: {e}")),
     }
+}
+
+async fn import(args: &ImportArgs) -> ExitCode {
+    let catalogue = match load_catalogue(args.source.catalogue.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let file = match std::fs::File::open(&args.file) {
+        Ok(f) => std::io::BufReader::new(f),
+        Err(e) => return fail(&format!("cannot read {}: {e}", args.file.display())),
+    };
+    let db = match open(&args.database).await {
+        Ok(db) => db,
+        Err(code) => return code,
+    };
+    let i18n = match I18n::new() {
+        Ok(i) => i,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let state = App::new(catalogue, db.clone(), i18n, Clock::System);
+    let started = std::time::Instant::now();
+    let done = ghiseu_app::registry::import::import(&state, &args.authority, file).await;
+    db.close().await;
+    let report = match done {
+        Ok(report) => report,
+        Err(e) => return fail(&format!("nothing was imported: {e}")),
+    };
+    if !report.problems.is_empty() {
+        for p in &report.problems {
+            let column = p
+                .column
+                .as_deref()
+                .map(|c| format!(", column {c}"))
+                .unwrap_or_default();
+            eprintln!(
+                "{}: line {}{column}: {}. {}",
+                args.file.display(),
+                p.line,
+                p.what,
+                p.fix
+            );
+        }
+        eprintln!(
+            "error: {} problem(s) in {} row(s); nothing was imported",
+            report.problems.len(),
+            report.rows
+        );
+        return ExitCode::from(REFUSED);
+    }
+    println!(
+        "{} row(s): {} imported, {} already registered ({:.1} s)",
+        report.rows,
+        report.imported,
+        report.already_registered,
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
 }

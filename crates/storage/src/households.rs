@@ -120,7 +120,10 @@ pub async fn of_guardian(
 }
 
 /// Every guardian's relationship to one minor, in any state, by guardian.
-pub async fn of_ward(conn: &mut Connection, ward_id: &str) -> Result<Vec<WardRecord>, StorageError> {
+pub async fn of_ward(
+    conn: &mut Connection,
+    ward_id: &str,
+) -> Result<Vec<WardRecord>, StorageError> {
     let sql = format!("{SELECT} WHERE g.ward_id = $1 ORDER BY g.guardian_id");
     let rows = sqlx::query(&sql)
         .bind(ward_id)

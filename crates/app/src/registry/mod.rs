@@ -2,6 +2,7 @@
 //! children they are guardian of hold, and reporting one lost or stolen at
 //! any hour, invalid at once.
 
+pub mod import;
 pub mod issue;
 pub mod remind;
 pub mod reminder_choice;

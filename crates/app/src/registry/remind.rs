@@ -157,7 +157,10 @@ impl Scan<'_> {
             },
             ReminderKind::NotCollected => return Ok(()),
         };
-        let holder = (doc.holder_person_id.as_deref(), doc.holder_ward_id.as_deref());
+        let holder = (
+            doc.holder_person_id.as_deref(),
+            doc.holder_ward_id.as_deref(),
+        );
         for person in recipients(tx, holder, today).await? {
             let choice = choice_of(tx, choices, &person, authority).await?;
             if kind != ReminderKind::Expiry && !choice.certificates {
@@ -207,7 +210,8 @@ impl Scan<'_> {
             let page = reminders::awaiting(&mut tx, &after, PAGE).await?;
             let mut choices = Choices::new();
             for doc in &page {
-                self.uncollected_document(&mut tx, &mut choices, doc).await?;
+                self.uncollected_document(&mut tx, &mut choices, doc)
+                    .await?;
             }
             tx.commit().await?;
             match page.last() {
@@ -237,7 +241,10 @@ impl Scan<'_> {
         let waiting = Waiting {
             id: &doc.id,
             authority,
-            holder: (doc.holder_person_id.as_deref(), doc.holder_ward_id.as_deref()),
+            holder: (
+                doc.holder_person_id.as_deref(),
+                doc.holder_ward_id.as_deref(),
+            ),
             since,
         };
         let notice = Notice::DocumentNotCollected {
@@ -289,7 +296,10 @@ impl Scan<'_> {
         let waiting = Waiting {
             id: &case.id,
             authority,
-            holder: (case.holder_person_id.as_deref(), case.holder_ward_id.as_deref()),
+            holder: (
+                case.holder_person_id.as_deref(),
+                case.holder_ward_id.as_deref(),
+            ),
             since,
         };
         let notice = Notice::DocumentNotCollected {

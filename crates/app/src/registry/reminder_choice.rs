@@ -35,15 +35,14 @@ pub struct ReminderChange {
 }
 
 fn defaults(state: &App) -> ReminderChoice {
-    state
-        .catalogue
-        .authorities()
-        .first()
-        .map_or_else(|| ReminderChoice {
+    state.catalogue.authorities().first().map_or_else(
+        || ReminderChoice {
             thresholds: vec![90, 30, 7],
             certificates: true,
             not_collected: true,
-        }, default_choice)
+        },
+        default_choice,
+    )
 }
 
 /// The thresholds that apply to a person who chose none.

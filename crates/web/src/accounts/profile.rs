@@ -221,14 +221,7 @@ pub(crate) async fn show(
         };
     let mut values = Values::stored(&record);
     reminders::stored(&mut values, &settings);
-    let mut page = profile_page(
-        &state,
-        lang,
-        &current,
-        &values,
-        record.version,
-        Vec::new(),
-    );
+    let mut page = profile_page(&state, lang, &current, &values, record.version, Vec::new());
     page.saved = query.saved.is_some();
     html(&page)
 }
@@ -274,7 +267,15 @@ pub(crate) async fn save(
             return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
         }
     };
-    match store(&state, &current.person.id, (&checked, &choice), version, now).await {
+    match store(
+        &state,
+        &current.person.id,
+        (&checked, &choice),
+        version,
+        now,
+    )
+    .await
+    {
         Ok(Ok(())) => {
             Redirect::to(&format!("/{}/account/profile?saved=1", lang.code())).into_response()
         }

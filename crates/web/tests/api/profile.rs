@@ -295,7 +295,10 @@ async fn reminders_are_chosen_on_the_profile_and_a_bad_threshold_is_explained_be
         &mut browser,
         &filled(
             &page,
-            &[("reminder_thresholds", "7, 60"), ("reminder_certificates", "on")],
+            &[
+                ("reminder_thresholds", "7, 60"),
+                ("reminder_certificates", "on"),
+            ],
         ),
     )
     .await;

@@ -36,7 +36,9 @@ async fn choose(app: &TestApp, id: &str, thresholds: &[u16]) {
         certificates: true,
         not_collected: true,
     };
-    reminders::save_choice(&mut tx, id, &choice, 0).await.unwrap();
+    reminders::save_choice(&mut tx, id, &choice, 0)
+        .await
+        .unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -116,7 +118,15 @@ async fn each_threshold_fires_once_as_the_days_pass_and_a_reported_document_gets
     let setup = TestApp::new().await;
     person(&setup, "ona").await;
     choose(&setup, "ona", &[90, 30, 7]).await;
-    document(&setup, Doc { id: "kept", person: Some("ona"), ..Doc::default() }).await;
+    document(
+        &setup,
+        Doc {
+            id: "kept",
+            person: Some("ona"),
+            ..Doc::default()
+        },
+    )
+    .await;
     document(
         &setup,
         Doc {
@@ -134,7 +144,11 @@ async fn each_threshold_fires_once_as_the_days_pass_and_a_reported_document_gets
     assert_eq!(scan_on(&setup, "2026-11-21").await.reminders, 0);
     assert_eq!(told(&setup, "ona", expiry).await, 0);
     assert_eq!(scan_on(&setup, "2026-12-01").await.reminders, 1);
-    assert_eq!(scan_on(&setup, "2026-12-01").await.reminders, 0, "a second run");
+    assert_eq!(
+        scan_on(&setup, "2026-12-01").await.reminders,
+        0,
+        "a second run"
+    );
     assert_eq!(told(&setup, "ona", expiry).await, 1);
     assert_eq!(scan_on(&setup, "2026-12-31").await.reminders, 0);
     assert_eq!(scan_on(&setup, "2027-01-30").await.reminders, 1);
@@ -151,7 +165,15 @@ async fn a_missed_day_sends_the_nearest_threshold_once_and_the_defaults_apply() 
     let setup = TestApp::new().await;
     person(&setup, "jonas").await;
     // No choice: Lithuania's 90, 30, 7.
-    document(&setup, Doc { id: "late", person: Some("jonas"), ..Doc::default() }).await;
+    document(
+        &setup,
+        Doc {
+            id: "late",
+            person: Some("jonas"),
+            ..Doc::default()
+        },
+    )
+    .await;
     // 20 days before: 90 and 30 are both due; one message says it.
     assert_eq!(scan_on(&setup, "2027-02-09").await.reminders, 1);
     assert_eq!(scan_on(&setup, "2027-02-10").await.reminders, 0);
@@ -184,11 +206,23 @@ async fn a_guardian_is_told_of_the_childs_document_until_the_guardianship_ends()
             .unwrap();
     }
     tx.commit().await.unwrap();
-    document(&setup, Doc { id: "childs", ward: Some("child"), ..Doc::default() }).await;
+    document(
+        &setup,
+        Doc {
+            id: "childs",
+            ward: Some("child"),
+            ..Doc::default()
+        },
+    )
+    .await;
     let expiry = MessageKind::DocumentExpiry;
     assert_eq!(scan_on(&setup, "2026-12-01").await.reminders, 1);
     assert_eq!(told(&setup, "mama", expiry).await, 1);
-    assert_eq!(told(&setup, "tata", expiry).await, 0, "not this child's guardian");
+    assert_eq!(
+        told(&setup, "tata", expiry).await,
+        0,
+        "not this child's guardian"
+    );
     // 30 days before, the child is 18: the guardianship has ended.
     assert_eq!(scan_on(&setup, "2027-01-30").await.reminders, 0);
     assert_eq!(told(&setup, "mama", expiry).await, 1);
@@ -228,14 +262,26 @@ async fn chip_certificates_and_uncollected_documents_have_reminders_of_their_own
     // Lithuania waits 60 days: due from 2026-11-30; eID due from 2026-11-20.
     let first = scan_on(&setup, "2026-11-25").await;
     assert_eq!(first.reminders, 1);
-    assert_eq!(told(&setup, "rasa", MessageKind::CertificateExpiry).await, 1);
-    assert_eq!(told(&setup, "rasa", MessageKind::DocumentNotCollected).await, 0);
+    assert_eq!(
+        told(&setup, "rasa", MessageKind::CertificateExpiry).await,
+        1
+    );
+    assert_eq!(
+        told(&setup, "rasa", MessageKind::DocumentNotCollected).await,
+        0
+    );
     assert_eq!(scan_on(&setup, "2026-12-01").await.reminders, 1);
-    assert_eq!(told(&setup, "rasa", MessageKind::DocumentNotCollected).await, 1);
+    assert_eq!(
+        told(&setup, "rasa", MessageKind::DocumentNotCollected).await,
+        1
+    );
     // The signature certificate, 30 days before 2027-01-10.
     assert_eq!(scan_on(&setup, "2026-12-11").await.reminders, 1);
     assert_eq!(scan_on(&setup, "2026-12-12").await.reminders, 0);
-    assert_eq!(told(&setup, "rasa", MessageKind::CertificateExpiry).await, 2);
+    assert_eq!(
+        told(&setup, "rasa", MessageKind::CertificateExpiry).await,
+        2
+    );
     assert_eq!(told(&setup, "rasa", MessageKind::DocumentExpiry).await, 0);
     setup.cleanup().await;
 }
@@ -247,7 +293,15 @@ async fn two_scans_at_once_queue_each_reminder_exactly_once() {
     for (i, holder) in holders.iter().enumerate() {
         person(&setup, holder).await;
         let id = format!("d{i:02}");
-        document(&setup, Doc { id: &id, person: Some(holder), ..Doc::default() }).await;
+        document(
+            &setup,
+            Doc {
+                id: &id,
+                person: Some(holder),
+                ..Doc::default()
+            },
+        )
+        .await;
     }
     let a = setup.at("2026-12-01T07:00:00Z");
     let b = setup.at("2026-12-01T07:00:00Z");
@@ -290,9 +344,16 @@ async fn a_person_reads_and_changes_their_reminders_and_bad_thresholds_are_named
     let problem = refused.problem(422);
     let errors = problem["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 2, "{problem}");
-    assert!(errors.iter().all(|e| e["field"] == "thresholds"), "{problem}");
+    assert!(
+        errors.iter().all(|e| e["field"] == "thresholds"),
+        "{problem}"
+    );
     let mut conn = app.state.db.connection().await.unwrap();
-    assert_eq!(reminders::choice(&mut conn, &id).await.unwrap(), None, "nothing written");
+    assert_eq!(
+        reminders::choice(&mut conn, &id).await.unwrap(),
+        None,
+        "nothing written"
+    );
     drop(conn);
 
     let (request, body) = put(json!({"thresholds": [7, 60, 7], "not_collected": false}));
@@ -307,7 +368,11 @@ async fn a_person_reads_and_changes_their_reminders_and_bad_thresholds_are_named
     // Without JSON, or without a session: refused.
     let plain = Request::put("/api/v1/reminders").header(header::CONTENT_TYPE, "text/plain");
     let refused = ana.send_built(&app, plain, Body::from("{}")).await;
-    assert!(refused.status == 415 || refused.status == 400, "{}", refused.status);
+    assert!(
+        refused.status == 415 || refused.status == 400,
+        "{}",
+        refused.status
+    );
     assert_eq!(app.get("/api/v1/reminders").await.status, 401);
     app.cleanup().await;
 }

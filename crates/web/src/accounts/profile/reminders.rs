@@ -78,7 +78,8 @@ pub(super) fn check(values: &Values, t: Tr<'_>) -> Result<ReminderChoice, FormEr
     let thresholds = if asked.is_empty() {
         Vec::new()
     } else {
-        check_thresholds(&asked).map_err(|_| FormError::new(t, THRESHOLDS, "reminders-error-range"))?
+        check_thresholds(&asked)
+            .map_err(|_| FormError::new(t, THRESHOLDS, "reminders-error-range"))?
     };
     Ok(ReminderChoice {
         thresholds,
