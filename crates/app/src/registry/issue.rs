@@ -54,7 +54,7 @@ pub fn expiry(
             filed_on: case.filed_on.as_deref().and_then(|d| d.parse().ok()),
             urgency: answers.urgency,
             issued_on: Some(today),
-            facts: facts.clone(),
+            facts: *facts,
             ..QuoteRequest::default()
         },
         |_| today,
