@@ -75,7 +75,10 @@ impl Fresh {
 impl Drop for Fresh {
     fn drop(&mut self) {
         if !self.keep {
-            let _ = psql(&self.admin, &format!("DROP DATABASE IF EXISTS {}", self.name));
+            let _ = psql(
+                &self.admin,
+                &format!("DROP DATABASE IF EXISTS {}", self.name),
+            );
         }
     }
 }
@@ -98,7 +101,10 @@ fn ghiseu(binary: &Path, url: &str, args: &[&str]) -> anyhow::Result<(String, Du
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    Ok((String::from_utf8_lossy(&out.stdout).trim().to_string(), took))
+    Ok((
+        String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        took,
+    ))
 }
 
 /// Persons, one in ten holding documents, and documents in force whose
@@ -169,7 +175,7 @@ fn personal_id(n: u64) -> String {
     let month = 1 + (n / 50) % 12;
     let day = 1 + (n / 600) % 28;
     let serial = n % 1000;
-    let first = if n % 2 == 0 { 3 } else { 4 };
+    let first = if n.is_multiple_of(2) { 3 } else { 4 };
     let base = format!("{first}{year:02}{month:02}{day:02}{serial:03}");
     let digits: Vec<u32> = base.chars().filter_map(|c| c.to_digit(10)).collect();
     let sum = |weights: [u32; 10]| -> u32 {
@@ -195,9 +201,12 @@ fn write_csv(path: &Path, rows: u64) -> anyhow::Result<()> {
     )?;
     for n in 0..rows {
         let year = 2017 + n % 8;
-        let card = n % 5 == 0;
+        let card = n.is_multiple_of(5);
         let (kind, chip) = if card {
-            ("identity-card", format!("{}-06-01,{}-06-01", year + 5, year + 5))
+            (
+                "identity-card",
+                format!("{}-06-01,{}-06-01", year + 5, year + 5),
+            )
         } else {
             ("passport", ",".to_string())
         };
