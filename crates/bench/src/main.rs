@@ -11,6 +11,7 @@ mod cpu;
 mod load;
 mod logins;
 mod logins_report;
+mod registry;
 mod report;
 mod rush;
 mod signin;
@@ -70,6 +71,12 @@ enum Commands {
     /// Compare, request by request, wrong-password sign-ins for registered and unregistered
     /// e-mail addresses, and registrations of new and already registered addresses.
     Timing(timing::TimingArgs),
+    /// Generate a million documents in a fresh PostgreSQL database, run the reminder scan for a
+    /// day twice (the second queues nothing) and show the plan of its batch query.
+    Reminders(registry::RegistryArgs),
+    /// Import a generated 100,000-row register CSV through `ghiseu registry import` into a fresh
+    /// PostgreSQL database, then import it again (nothing changes).
+    Import(registry::RegistryArgs),
 }
 
 #[derive(clap::Args)]
@@ -274,6 +281,8 @@ async fn main() -> ExitCode {
         Commands::Submissions(args) => submissions::run(args).await,
         Commands::Rush(args) => rush::run(args).await,
         Commands::Timing(args) => timing::run(args).await,
+        Commands::Reminders(args) => registry::reminders(&args),
+        Commands::Import(args) => registry::import(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

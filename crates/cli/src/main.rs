@@ -7,6 +7,7 @@ mod commands;
 mod delivery;
 mod documents;
 mod person;
+mod registry;
 mod serve;
 
 use clap::{Args, Parser, Subcommand};
@@ -48,6 +49,11 @@ enum Command {
         #[command(subcommand)]
         command: person::PersonCommand,
     },
+    /// The document registry's jobs: reminders.
+    Registry {
+        #[command(subcommand)]
+        command: registry::RegistryCommand,
+    },
 }
 
 /// Where the catalogue comes from: a directory, or the one bundled in the binary.
@@ -68,5 +74,6 @@ fn main() -> ExitCode {
         Command::Audit { command } => audit::run(&command),
         Command::Person { command } => person::run(&command),
         Command::Documents { command } => documents::run(&command),
+        Command::Registry { command } => registry::run(&command),
     }
 }

@@ -297,6 +297,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         state.clone(),
         std::time::Duration::from_secs(600),
     ));
+    let reminders = tokio::spawn(remind_every(state.clone(), REMIND_EVERY));
     let store_sweeper = tokio::spawn(sweep_documents_every(state, SWEEP_EVERY));
     let _ = std::io::stdout().flush();
     tracing::info!(%address, services, "serving");
@@ -308,6 +309,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
     .await;
     sweeper.abort();
     store_sweeper.abort();
+    reminders.abort();
     let _ = stop_worker.send(());
     if let Err(e) = delivery.await {
         tracing::error!(error = %e, "the delivery worker stopped abnormally");
@@ -336,6 +338,29 @@ async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(lapsed = n, "unconfirmed holds lapsed"),
             Err(e) => tracing::warn!(error = %e, "appointments were not tidied this time"),
+        }
+    }
+}
+
+/// How often the reminder scan runs: a reminder is due from its day on, so
+/// an hourly scan sends each on the morning it falls due.
+const REMIND_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Queues the reminders due, at every `period`. Any number of processes may
+/// run it at once: each reminder is recorded and queued in one transaction,
+/// only by the scan whose record went in.
+async fn remind_every(state: AppState, period: std::time::Duration) {
+    let mut ticks = tokio::time::interval(period);
+    loop {
+        ticks.tick().await;
+        match ghiseu_app::registry::remind::remind(&state, None).await {
+            Ok(done) if done.reminders > 0 => tracing::info!(
+                reminders = done.reminders,
+                messages = done.messages,
+                "reminders queued"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "the reminders were not queued this time"),
         }
     }
 }

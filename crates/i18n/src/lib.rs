@@ -28,6 +28,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/problems.ftl"),
             include_str!("../locales/ro/registry.ftl"),
             include_str!("../locales/ro/registry-check.ftl"),
+            include_str!("../locales/ro/registry-reminders.ftl"),
         ],
     ),
     (
@@ -44,6 +45,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/problems.ftl"),
             include_str!("../locales/en/registry.ftl"),
             include_str!("../locales/en/registry-check.ftl"),
+            include_str!("../locales/en/registry-reminders.ftl"),
         ],
     ),
 ];

@@ -22,6 +22,8 @@ pub mod outbox;
 pub mod payments;
 pub mod profiles;
 pub mod registry;
+pub mod registry_import;
+pub mod reminders;
 pub mod representations;
 pub mod revisions;
 pub mod second_factor;

@@ -154,7 +154,7 @@ pub struct Registered {
     pub standing_since: Option<String>,
 }
 
-fn registered(row: &AnyRow) -> Result<Registered, sqlx::Error> {
+pub(crate) fn registered(row: &AnyRow) -> Result<Registered, sqlx::Error> {
     Ok(Registered {
         document: crate::issued_documents::record(row)?,
         standing: standing_in(row, "standing")?,

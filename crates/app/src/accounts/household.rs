@@ -98,7 +98,11 @@ pub async fn acting_guardian_of(
 
 /// A confirmed relationship that has not ended with the 18th birthday.
 pub fn is_active(state: &App, ward: &WardRecord) -> bool {
-    let today = today_at(state, ward.office_id.as_deref());
+    is_active_on(ward, today_at(state, ward.office_id.as_deref()))
+}
+
+/// Whether the relationship holds on `today` (as a reminder scan asks).
+pub fn is_active_on(ward: &WardRecord, today: Date) -> bool {
     ward.status == "confirmed"
         && ward
             .birth_date

@@ -3,8 +3,11 @@
 //! any hour, invalid at once.
 
 pub mod check;
+pub mod import;
 pub mod issue;
 pub mod office;
+pub mod remind;
+pub mod reminder_choice;
 
 use crate::accounts::household::is_active;
 use crate::accounts::{CurrentPerson, audit_event};

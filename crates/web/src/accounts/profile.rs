@@ -1,6 +1,7 @@
 //! The person's profile and notification preferences.
 
 mod form;
+mod reminders;
 
 use super::register::{MessagePage, expired_form, try_again_page};
 use super::{FormError, audit_event, error_for};
@@ -89,6 +90,7 @@ struct ProfilePage<'a> {
     languages: Vec<LangChoice>,
     lang_error: Option<String>,
     kinds: Vec<KindChoices>,
+    reminders: reminders::ReminderSection,
     account_href: String,
 }
 
@@ -104,6 +106,13 @@ fn profile_page<'a>(
         i18n: &state.i18n,
         lang,
     };
+    let defaults = ghiseu_app::registry::reminder_choice::default_thresholds(state);
+    let reminders = reminders::section(
+        values,
+        &defaults,
+        error_for(&errors, reminders::THRESHOLDS),
+        t,
+    );
     let fields = |table: &[(&'static str, &'static str, &'static str, bool)]| {
         table
             .iter()
@@ -174,6 +183,7 @@ fn profile_page<'a>(
         domicile,
         languages,
         kinds,
+        reminders,
         account_href: format!("/{}/account", lang.code()),
     }
 }
@@ -197,14 +207,21 @@ pub(crate) async fn show(
         }
         Err(e) => return unavailable(&state, lang, &e),
     };
-    let mut page = profile_page(
-        &state,
-        lang,
-        &current,
-        &Values::stored(&record),
-        record.version,
-        Vec::new(),
-    );
+    let settings =
+        match ghiseu_app::registry::reminder_choice::settings(&state, &current.person.id).await {
+            Ok(settings) => settings,
+            Err(e) => {
+                tracing::error!(error = %e, "the reminders could not be read");
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    html(&try_again_page(&state, lang)),
+                )
+                    .into_response();
+            }
+        };
+    let mut values = Values::stored(&record);
+    reminders::stored(&mut values, &settings);
+    let mut page = profile_page(&state, lang, &current, &values, record.version, Vec::new());
     page.saved = query.saved.is_some();
     html(&page)
 }
@@ -241,14 +258,24 @@ pub(crate) async fn save(
     };
     let now = state.clock.now();
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let checked = match check(&values, today, t) {
-        Ok(checked) => checked,
-        Err(errors) => {
+    let (checked, choice) = match (check(&values, today, t), reminders::check(&values, t)) {
+        (Ok(checked), Ok(choice)) => (checked, choice),
+        (checked, choice) => {
+            let mut errors = checked.err().unwrap_or_default();
+            errors.extend(choice.err());
             let page = profile_page(&state, lang, &current, &values, version, errors);
             return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
         }
     };
-    match store(&state, &current.person.id, &checked, version, now).await {
+    match store(
+        &state,
+        &current.person.id,
+        (&checked, &choice),
+        version,
+        now,
+    )
+    .await
+    {
         Ok(Ok(())) => {
             Redirect::to(&format!("/{}/account/profile?saved=1", lang.code())).into_response()
         }
@@ -261,7 +288,7 @@ pub(crate) async fn save(
 async fn store(
     state: &AppState,
     person_id: &str,
-    checked: &Checked,
+    (checked, choice): (&Checked, &ghiseu_storage::reminders::ReminderChoice),
     version: i64,
     now: jiff::Timestamp,
 ) -> Result<Result<(), StaleVersion>, StorageError> {
@@ -284,6 +311,8 @@ async fn store(
         Err(stale) => return Ok(Err(stale)),
     };
     profiles::save_preferences(&mut tx, person_id, &checked.preferences).await?;
+    ghiseu_storage::reminders::save_choice(&mut tx, person_id, choice, now.as_microsecond())
+        .await?;
     let mut event = audit_event(state, "profile.updated", Some(person_id), None);
     event.detail = serde_json::json!({ "version": new_version });
     audit::append(&mut tx, &event).await?;

@@ -4,6 +4,7 @@ pub(crate) mod cases;
 mod documents;
 pub use ghiseu_app::published as dto;
 mod json;
+mod reminders;
 
 use crate::AppState;
 use crate::error::{ApiError, Problem};
@@ -60,6 +61,7 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(documents::list))
         .routes(routes!(documents::report))
         .routes(routes!(documents::check_document))
+        .routes(routes!(reminders::get_reminders, reminders::put_reminders))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))
         .merge(

@@ -36,6 +36,7 @@ mod quotes;
 mod refusals;
 mod registry;
 mod registry_check;
+mod reminders;
 mod representations;
 mod review;
 mod seat_batch;

@@ -265,3 +265,52 @@ async fn a_profile_is_only_its_owners() {
     assert_eq!(r.headers["location"], "/en/account/login");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn reminders_are_chosen_on_the_profile_and_a_bad_threshold_is_explained_beside_it() {
+    use ghiseu_storage::reminders;
+    let app = TestApp::new().await;
+    let (mut browser, id) = signed_in(&app, "ana@example.ro").await;
+    let page = browser.get(&app, PROFILE).await.text();
+    assert!(checked(&page, "reminder_certificates"));
+    assert!(checked(&page, "reminder_not_collected"));
+    assert!(page.contains("90, 30, 7"), "the defaults are named");
+
+    let refused = submit(
+        &app,
+        &mut browser,
+        &filled(&page, &[("reminder_thresholds", "30, 900")]),
+    )
+    .await;
+    assert_eq!(refused.status, 422);
+    let html = refused.text();
+    assert!(html.contains("id=\"reminder_thresholds-error\""), "{html}");
+    assert!(html.contains("value=\"30, 900\""));
+    let mut conn = app.state.db.connection().await.unwrap();
+    assert_eq!(reminders::choice(&mut conn, &id).await.unwrap(), None);
+    drop(conn);
+
+    let saved = submit(
+        &app,
+        &mut browser,
+        &filled(
+            &page,
+            &[
+                ("reminder_thresholds", "7, 60"),
+                ("reminder_certificates", "on"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let mut conn = app.state.db.connection().await.unwrap();
+    let choice = reminders::choice(&mut conn, &id).await.unwrap().unwrap();
+    assert_eq!(choice.thresholds, vec![60, 7]);
+    assert!(choice.certificates);
+    assert!(!choice.not_collected);
+    drop(conn);
+    let page = browser.get(&app, PROFILE).await.text();
+    assert!(page.contains("value=\"60, 7\""));
+    assert!(!checked(&page, "reminder_not_collected"));
+    app.cleanup().await;
+}

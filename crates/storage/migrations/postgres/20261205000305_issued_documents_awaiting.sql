@@ -1,0 +1,3 @@
+-- no-transaction
+-- Documents waiting at an office for their holder.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS issued_documents_awaiting ON issued_documents (id) WHERE standing = 'awaiting-collection';

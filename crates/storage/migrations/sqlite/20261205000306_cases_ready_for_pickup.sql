@@ -1,0 +1,2 @@
+-- Cases whose document is ready at an office.
+CREATE INDEX cases_ready_for_pickup ON cases (id) WHERE state = 'ready-for-pickup';
