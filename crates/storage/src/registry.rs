@@ -293,3 +293,51 @@ pub async fn mark_replaced_by(
         .await?;
     Ok(())
 }
+
+/// What the public check reads of a document: who it is for (a digest) and
+/// what it is worth, nothing about the holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckRecord {
+    pub authority_id: String,
+    pub holder_id_digest: Option<String>,
+    pub issued_on: String,
+    pub expires_on: Option<String>,
+    pub standing: Standing,
+    pub standing_since: Option<String>,
+}
+
+/// The check's record of the document `number`. The query gives one row of
+/// the same columns whether or not the number exists (empty ones when it
+/// does not), so reading an unknown number costs what reading a known one
+/// does.
+pub async fn for_check(
+    conn: &mut Connection,
+    number: &str,
+) -> Result<Option<CheckRecord>, StorageError> {
+    let row = sqlx::query(
+        "SELECT d.authority_id, d.holder_id_digest, d.issued_on, d.expires_on, d.standing, \
+         d.standing_since FROM (SELECT $1 AS number) AS asked \
+         LEFT JOIN issued_documents d ON d.number = asked.number",
+    )
+    .bind(number)
+    .fetch_one(&mut *conn)
+    .await?;
+    let authority_id: Option<String> = row.try_get("authority_id")?;
+    let holder_id_digest: Option<String> = row.try_get("holder_id_digest")?;
+    let issued_on: Option<String> = row.try_get("issued_on")?;
+    let expires_on: Option<String> = row.try_get("expires_on")?;
+    let standing: Option<String> = row.try_get("standing")?;
+    let standing_since: Option<String> = row.try_get("standing_since")?;
+    let (Some(authority_id), Some(issued_on), Some(standing)) = (authority_id, issued_on, standing)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(CheckRecord {
+        authority_id,
+        holder_id_digest,
+        issued_on,
+        expires_on,
+        standing: Standing::parse(&standing).ok_or_else(|| unknown("standing", &standing))?,
+        standing_since,
+    }))
+}

@@ -4,7 +4,8 @@
 //!
 //! "No match" is the same answer, in content and in time, for a number that
 //! does not exist and for a personal id that is not its holder's: there is
-//! always one lookup by number, the digests of the personal id are always
+//! always one lookup by number (giving a row of the same shape either way),
+//! the digests of the personal id are always
 //! computed, and they are compared in fixed time with the document's (or
 //! with a stand-in when there is no document).
 //!
@@ -20,7 +21,7 @@
 //!   guess, while a stranger who fills the number's allowance with wrong
 //!   guesses does not stop honest checks from other addresses.
 
-use super::{expiry, parse_date, today_for};
+use super::parse_date;
 use crate::accounts::audit_event;
 use crate::error::AppError;
 use crate::refusal::DocumentRefusal;
@@ -28,7 +29,7 @@ use crate::state::App;
 use ghiseu_domain::national_id::{Country, NationalId};
 use ghiseu_domain::quote::FieldError;
 use ghiseu_domain::registry::{Standing, Validity, validity};
-use ghiseu_storage::registry::{self, Registered};
+use ghiseu_storage::registry::{self, CheckRecord};
 use ghiseu_storage::{StorageError, accounts, audit, sign_in};
 use jiff::civil::Date;
 
@@ -182,19 +183,25 @@ pub struct Asker<'a> {
     pub client: &'a str,
 }
 
-fn answer_of(state: &App, registered: &Registered) -> Result<CheckAnswer, AppError> {
-    let today = today_for(state, registered);
-    let since = match registered.standing_since.as_deref() {
+fn answer_of(state: &App, record: &CheckRecord) -> Result<CheckAnswer, AppError> {
+    let today = state.catalogue.authority(&record.authority_id).map_or_else(
+        || state.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date(),
+        |a| state.clock.today(a),
+    );
+    let since = match record.standing_since.as_deref() {
         Some(day) => parse_date(day, "standing date")?,
-        None => parse_date(&registered.document.issued_on, "issue date")?,
+        None => parse_date(&record.issued_on, "issue date")?,
     };
-    Ok(
-        match validity(registered.standing, since, expiry(registered)?, today) {
-            Validity::Valid { until } => CheckAnswer::Valid { until },
-            Validity::Expired { on } => CheckAnswer::Expired { on },
-            Validity::NotValid { why, since } => CheckAnswer::NotValid { why, since },
-        },
-    )
+    let expires_on = record
+        .expires_on
+        .as_deref()
+        .map(|d| parse_date(d, "expiry"))
+        .transpose()?;
+    Ok(match validity(record.standing, since, expires_on, today) {
+        Validity::Valid { until } => CheckAnswer::Valid { until },
+        Validity::Expired { on } => CheckAnswer::Expired { on },
+        Validity::NotValid { why, since } => CheckAnswer::NotValid { why, since },
+    })
 }
 
 /// Where the limits stand for this check, read before the answer is known.
@@ -262,15 +269,15 @@ pub async fn check(
     };
     let found = {
         let mut conn = state.db.connection().await?;
-        registry::by_number(&mut conn, &input.number).await?
+        registry::for_check(&mut conn, &input.number).await?
     };
     let recorded = found
         .as_ref()
-        .and_then(|r| r.document.holder_id_digest.as_deref())
+        .and_then(|r| r.holder_id_digest.as_deref())
         .map_or(&STAND_IN[..], str::as_bytes);
     let matched = input.matches(recorded);
     let answer = match found.filter(|_| matched) {
-        Some(registered) => answer_of(state, &registered)?,
+        Some(record) => answer_of(state, &record)?,
         None => CheckAnswer::NoMatch,
     };
     if answer == CheckAnswer::NoMatch && limits.misses_per_number > 0 {
