@@ -3,6 +3,7 @@
 //! any hour, invalid at once.
 
 pub mod import;
+mod import_rows;
 pub mod issue;
 pub mod remind;
 pub mod reminder_choice;
