@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod import;
+mod import_rows;
 pub mod issue;
 pub mod office;
 pub mod remind;
