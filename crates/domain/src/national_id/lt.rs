@@ -1,10 +1,10 @@
 //! Lithuanian personal code (asmens kodas): `G YYMMDD NNN K`.
 //!
 //! The rules (standard LST 1185-91; the Lithuanian Wikipedia's article
-//! https://lt.wikipedia.org/wiki/Asmens_kodas) and what validators in use
+//! <https://lt.wikipedia.org/wiki/Asmens_kodas>) and what validators in use
 //! do with their exceptions (python-stdnum's port,
-//! https://app.unpkg.com/stdnum@1.11.3/files/src/lt/asmens.ts, and
-//! https://components.espressif.com/components/ello-lithuania/ltcodes):
+//! <https://app.unpkg.com/stdnum@1.11.3/files/src/lt/asmens.ts>, and
+//! <https://components.espressif.com/components/ello-lithuania/ltcodes>):
 //! - G is 1–6: sex and century (odd male, even female; 19th, 20th, 21st);
 //! - the check digit K comes from weights 1..9,1 modulo 11, then 3..9,1,2,3
 //!   when the first gives 10, and is 0 when both give 10;

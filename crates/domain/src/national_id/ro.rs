@@ -58,17 +58,17 @@ fn sex_and_century(s: u8) -> Result<(Option<Sex>, Option<i16>), NationalIdError>
 
 /// The JJ codes a CNP may carry, as the population register (DGEP) answered
 /// a question about them, published in the CNP specification's FAQ
-/// (https://github.com/vimishor/cnp-spec/wiki/FAQ, read at its mirror
-/// https://gitblind.noratr.app/vimishor/cnp-spec/wiki/FAQ; also
-/// https://disks.eu.org/vimishor/cnp-spec/blob/master/spec.md; county numbers
+/// (<https://github.com/vimishor/cnp-spec/wiki/FAQ>, read at its mirror
+/// <https://gitblind.noratr.app/vimishor/cnp-spec/wiki/FAQ>; also
+/// <https://disks.eu.org/vimishor/cnp-spec/blob/master/spec.md>; county numbers
 /// follow the statistics institute's SIRUTA list, where Călărași is 51 and
-/// Giurgiu 52, https://gist.github.com/akizor/db7018f555762909cee50dfa34f16659):
+/// Giurgiu 52, <https://gist.github.com/akizor/db7018f555762909cee50dfa34f16659>):
 /// - issued today: 01–40 the counties, 41–46 Bucharest's sectors, 47, 51
 ///   (Călărași) and 52 (Giurgiu);
 /// - 70: every CNP the integrated civil-status system (SIIEASC) generates,
 ///   wherever the person was born — a single code, not one for persons
 ///   without a county (the Interior Ministry's note, reported at
-///   https://www.meowdini.news/post/ministry-of-internal-affairs-clarifies-new-romanian-personal-identification-number-cnp-structure);
+///   <https://www.meowdini.news/post/ministry-of-internal-affairs-clarifies-new-romanian-personal-identification-number-cnp-structure>);
 /// - 80–83: registrations at Romania's missions and consulates abroad;
 /// - 50, 54, 56, 60, 64, 78, 84, 87, 88, 90, 98 and 99: found on CNPs in the
 ///   register, meaning not stated; accepted so that their holders are not
