@@ -264,7 +264,7 @@ async fn a_childs_personal_id_is_checked_against_the_country_and_the_birth_date(
         ("2016-05-10", "61605100112", "different number of digits"),
         (
             "2016-05-10",
-            "6160510991237",
+            "6160510481236",
             "county code that does not exist",
         ),
         ("2016-05-11", "6160510011237", "another birth date"),
