@@ -172,15 +172,7 @@ pub async fn for_subject(
     person_id: &str,
     limit: u32,
 ) -> Result<Vec<AuditEntry>, StorageError> {
-    let rows = sqlx::query(
-        "SELECT sequence, at, actor, actor_role, action, subject, on_behalf_of, source_ip, \
-         detail, hash FROM audit_log WHERE subject = $1 ORDER BY sequence DESC LIMIT $2",
-    )
-    .bind(person_id)
-    .bind(i64::from(limit))
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(entry).collect()
+    latest(db, Filter::Subject, person_id, limit).await
 }
 
 /// The latest `limit` entries of `action`, newest first.
@@ -189,11 +181,31 @@ pub async fn for_action(
     action: &str,
     limit: u32,
 ) -> Result<Vec<AuditEntry>, StorageError> {
-    let rows = sqlx::query(
+    latest(db, Filter::Action, action, limit).await
+}
+
+/// The column the latest entries are chosen by.
+#[derive(Clone, Copy)]
+enum Filter {
+    Subject,
+    Action,
+}
+
+async fn latest(
+    db: &Database,
+    filter: Filter,
+    value: &str,
+    limit: u32,
+) -> Result<Vec<AuditEntry>, StorageError> {
+    let column = match filter {
+        Filter::Subject => "subject",
+        Filter::Action => "action",
+    };
+    let rows = sqlx::query(&format!(
         "SELECT sequence, at, actor, actor_role, action, subject, on_behalf_of, source_ip, \
-         detail, hash FROM audit_log WHERE action = $1 ORDER BY sequence DESC LIMIT $2",
-    )
-    .bind(action)
+         detail, hash FROM audit_log WHERE {column} = $1 ORDER BY sequence DESC LIMIT $2"
+    ))
+    .bind(value)
     .bind(i64::from(limit))
     .fetch_all(db.pool())
     .await?;

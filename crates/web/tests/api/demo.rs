@@ -86,8 +86,8 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
         .await
         .unwrap()
         .into_iter()
-        .find(|c| c.state == "handed-over")
-        .expect("a handed-over demo case");
+        .find(|c| c.state == "handed-over" && c.holder_person_id.as_deref() == Some(&citizen.id))
+        .expect("her own handed-over demo case");
     let issued = ghiseu_storage::issued_documents::for_case(&app.state.db, &handed.id)
         .await
         .unwrap()

@@ -6,16 +6,30 @@
 use crate::support::{TestApp, hidden, log_in_with};
 use serde_json::json;
 
-#[tokio::test]
-async fn a_holder_reports_a_document_lost_at_night_and_it_is_not_valid_at_once() {
+/// The demonstration data, the portal's clock at `now`, and the demo
+/// citizen signed in. The first app owns the database: keep it alive.
+async fn demo_at(
+    now: &str,
+) -> (
+    TestApp,
+    TestApp,
+    Vec<ghiseu_web::accounts::demo::DemoPerson>,
+    crate::support::Browser,
+) {
     let setup = TestApp::new().await;
     let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
         .await
         .unwrap();
-    // 02:00 in Bucharest, when no office is open.
-    let app = setup.at("2026-11-24T00:00:00Z");
+    let app = setup.at(now);
     let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
-    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
+    let ana = log_in_with(&app, &citizen.email, &citizen.password).await;
+    (setup, app, people, ana)
+}
+
+#[tokio::test]
+async fn a_holder_reports_a_document_lost_at_night_and_it_is_not_valid_at_once() {
+    // 02:00 in Bucharest, when no office is open.
+    let (_setup, app, people, mut ana) = demo_at("2026-11-24T00:00:00Z").await;
 
     let listed = ana.get(&app, "/api/v1/documents").await;
     assert_eq!(listed.status, 200, "{}", listed.text());
@@ -122,13 +136,8 @@ async fn a_holder_reports_a_document_lost_at_night_and_it_is_not_valid_at_once()
 
 #[tokio::test]
 async fn a_parent_reports_a_childs_passport_lost_on_the_page_and_is_told_by_message() {
-    let setup = TestApp::new().await;
-    let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
-        .await
-        .unwrap();
-    let app = setup.at("2026-11-24T00:00:00Z");
+    let (_setup, app, people, mut ana) = demo_at("2026-11-24T00:00:00Z").await;
     let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
-    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
 
     // The child's passport is listed with the parent's own, as the child's.
     let documents = ana.get(&app, "/api/v1/documents").await.json();
@@ -241,13 +250,8 @@ async fn a_parent_reports_a_childs_passport_lost_on_the_page_and_is_told_by_mess
 
 #[tokio::test]
 async fn staff_find_a_document_read_its_history_record_a_counter_report_and_invalidate() {
-    let setup = TestApp::new().await;
-    let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
-        .await
-        .unwrap();
-    let app = setup.at("2026-11-24T09:00:00Z");
+    let (_setup, app, people, mut ana) = demo_at("2026-11-24T09:00:00Z").await;
     let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
-    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
     let documents = ana.get(&app, "/api/v1/documents").await.json();
     let numbers: Vec<String> = documents
         .as_array()
@@ -463,13 +467,7 @@ async fn a_permit_issued_on_facts_expires_with_the_stay_or_the_passport() {
 #[tokio::test]
 async fn a_new_passport_replaces_the_childs_older_one() {
     use ghiseu_app::registry::issue::{NewDocument, issue};
-    let setup = TestApp::new().await;
-    let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
-        .await
-        .unwrap();
-    let app = setup.at("2027-01-11T09:00:00Z");
-    let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
-    let mut ana = log_in_with(&app, &citizen.email, &citizen.password).await;
+    let (_setup, app, _, mut ana) = demo_at("2027-01-11T09:00:00Z").await;
     let documents = ana.get(&app, "/api/v1/documents").await.json();
     let old = documents
         .as_array()
