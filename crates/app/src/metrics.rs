@@ -9,7 +9,7 @@ use prometheus_client::registry::Registry;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    method: String,
+    method: &'static str,
     route: String,
     status: u16,
 }
@@ -57,7 +57,7 @@ impl Default for Metrics {
 
 impl Metrics {
     /// Counts an HTTP request answered, and how long it took.
-    pub fn request_answered(&self, method: String, route: String, status: u16, seconds: f64) {
+    pub fn request_answered(&self, method: &'static str, route: String, status: u16, seconds: f64) {
         let labels = RequestLabels {
             method,
             route: route.clone(),

@@ -78,6 +78,10 @@ pub struct Inner {
     pub uploads: crate::cases::pace::UploadLimits,
     /// How many public validity checks are allowed.
     pub checks: crate::registry::check::CheckLimits,
+    /// What the public check read, while this process hears of changes.
+    pub check_cache: crate::registry::check::cache::CheckCache,
+    /// The public checks' audit entries waiting to be written.
+    pub check_audit: crate::registry::check::audit::CheckAudit,
     /// Uploads each person has under way, so nobody holds every slot.
     pub uploads_in_flight: Arc<crate::cases::in_flight::UploadsInFlight>,
     pub metrics: Metrics,
@@ -195,6 +199,8 @@ impl App {
             documents: settings.documents,
             uploads: settings.uploads,
             checks: settings.checks,
+            check_cache: Default::default(),
+            check_audit: Default::default(),
             uploads_in_flight: Default::default(),
             metrics: Metrics::new(),
             gate: Default::default(),

@@ -298,6 +298,11 @@ async fn serve(args: ServeArgs) -> ExitCode {
         std::time::Duration::from_secs(600),
     ));
     let reminders = tokio::spawn(remind_every(state.clone(), REMIND_EVERY));
+    let app_handle = state.app.clone();
+    let check_cache = {
+        let app = app_handle.clone();
+        tokio::spawn(async move { app.check_cache.follow(&app.db).await })
+    };
     let store_sweeper = tokio::spawn(sweep_documents_every(state, SWEEP_EVERY));
     let _ = std::io::stdout().flush();
     tracing::info!(%address, services, "serving");
@@ -310,6 +315,13 @@ async fn serve(args: ServeArgs) -> ExitCode {
     sweeper.abort();
     store_sweeper.abort();
     reminders.abort();
+    check_cache.abort();
+    if !ghiseu_app::registry::check::audit::written(&app_handle, CHECK_AUDIT_WAIT).await {
+        tracing::error!(
+            entries = app_handle.check_audit.queued(),
+            "the public checks' audit entries could not all be written before stopping"
+        );
+    }
     let _ = stop_worker.send(());
     if let Err(e) = delivery.await {
         tracing::error!(error = %e, "the delivery worker stopped abnormally");
@@ -345,6 +357,8 @@ async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
 /// How often the reminder scan runs: a reminder is due from its day on, so
 /// an hourly scan sends each on the morning it falls due.
 const REMIND_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+/// How long a stopping server waits for the public checks' audit entries to be written.
+const CHECK_AUDIT_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Queues the reminders due, at every `period`. Any number of processes may
 /// run it at once: each reminder is recorded and queued in one transaction,

@@ -79,7 +79,7 @@ pub fn canonical_bytes(previous_hash: &str, sequence: i64, event: &AuditEvent) -
 /// as 64 lowercase hex digits.
 pub fn chain_hash(previous_hash: &str, sequence: i64, event: &AuditEvent) -> String {
     let digest = Sha256::digest(canonical_bytes(previous_hash, sequence, event));
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(digest)
 }
 
 fn put_len(out: &mut Vec<u8>, len: usize) {

@@ -42,11 +42,7 @@ pub fn seal(
             },
         )
         .map_err(|_| SealError::Unopenable)?;
-    Ok(nonce
-        .iter()
-        .chain(sealed.iter())
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex::encode([nonce.as_slice(), sealed.as_slice()].concat()))
 }
 
 /// What `seal` sealed, if this key sealed `text` for `purpose` and `reference`.

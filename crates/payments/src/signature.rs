@@ -80,11 +80,7 @@ impl Secret {
 }
 
 fn to_hex(mac: HmacSha256) -> String {
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(mac.finalize().into_bytes())
 }
 
 impl std::fmt::Debug for Secret {

@@ -23,6 +23,9 @@ pub struct Database {
     pool: AnyPool,
     backend: Backend,
     writer_turn: WriterTurn,
+    /// Where it was opened, for connections outside the pool (listening
+    /// for announcements on PostgreSQL).
+    url: std::sync::Arc<str>,
     /// How many times sessions were ended through this handle or its clones.
     sessions_ended: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
@@ -83,6 +86,7 @@ impl Database {
             pool,
             backend,
             writer_turn: WriterTurn::default(),
+            url: url.into(),
             sessions_ended: Default::default(),
         })
     }
@@ -116,6 +120,10 @@ impl Database {
     pub fn note_sessions_ended(&self) {
         self.sessions_ended
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub(crate) fn url(&self) -> &str {
+        &self.url
     }
 
     pub(crate) fn writer_turn(&self) -> &WriterTurn {

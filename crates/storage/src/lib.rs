@@ -23,6 +23,7 @@ pub mod payments;
 pub mod profiles;
 pub mod registry;
 pub mod registry_import;
+pub mod registry_watch;
 pub mod reminders;
 pub mod representations;
 pub mod revisions;

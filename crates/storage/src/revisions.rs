@@ -20,11 +20,7 @@ pub fn fingerprint(sources: &Sources) -> String {
         hasher.update(file.text.as_bytes());
         hasher.update([0]);
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(hasher.finalize())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

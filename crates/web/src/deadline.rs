@@ -3,7 +3,7 @@
 //! it has taken over; until then the deadline holds for it too.
 
 use crate::AppState;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -27,11 +27,7 @@ impl PageDeadline {
 
 /// Answers 503 when the request has taken longer than the page timeout,
 /// unless its handler lifted the deadline.
-pub(crate) async fn enforce(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+pub(crate) async fn within(state: &AppState, mut request: Request, next: Next) -> Response {
     let deadline = PageDeadline::default();
     request.extensions_mut().insert(deadline.clone());
     let answer = next.run(request);

@@ -311,61 +311,75 @@ pub fn problem_response(problem: &Problem) -> Response {
 
 /// Errors produced below the handlers (an unknown method, an oversized body,
 /// a timeout) come without a body; under `/api/` they become problems too.
-pub(crate) async fn problem_for_bare_errors(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    let is_api = request.uri().path().starts_with("/api/");
-    let body_limit = if request.uri().path() == "/api/v1/payments/webhook" {
-        crate::payments::webhook::MAX_BODY_BYTES
-    } else {
-        64 * 1024
-    };
-    let response = next.run(request).await;
-    let status = response.status();
-    let already_problem = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
-    if !is_api || already_problem || !(status.is_client_error() || status.is_server_error()) {
-        return response;
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BareErrors {
+    is_api: bool,
+    body_limit: usize,
+}
+
+impl BareErrors {
+    /// What the request's bare errors should say.
+    pub(crate) fn of(request: &axum::extract::Request) -> Self {
+        let path = request.uri().path();
+        BareErrors {
+            is_api: path.starts_with("/api/"),
+            body_limit: if path == "/api/v1/payments/webhook" {
+                crate::payments::webhook::MAX_BODY_BYTES
+            } else {
+                64 * 1024
+            },
+        }
     }
-    let (code, detail) = match status {
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "method-not-allowed",
-            "This resource does not accept that method; see /api/openapi.json for what it accepts."
-                .to_string(),
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "too-large",
-            format!(
-                "The request body is too large; send at most {} KiB.",
-                body_limit / 1024
+
+    /// `response`, or the problem it stands for when it is a bare error of
+    /// the API.
+    pub(crate) fn as_problem(self, response: Response) -> Response {
+        let BareErrors { is_api, body_limit } = self;
+        let status = response.status();
+        let already_problem = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(PROBLEM_JSON.as_bytes()));
+        if !is_api || already_problem || !(status.is_client_error() || status.is_server_error()) {
+            return response;
+        }
+        let (code, detail) = match status {
+            StatusCode::METHOD_NOT_ALLOWED => (
+                "method-not-allowed",
+                "This resource does not accept that method; see /api/openapi.json for what it accepts."
+                    .to_string(),
             ),
-        ),
-        StatusCode::SERVICE_UNAVAILABLE => (
-            "timeout",
-            "The request took too long; please try again in a moment.".to_string(),
-        ),
-        _ => (
-            "error",
-            "The request could not be answered; check it against /api/openapi.json.".to_string(),
-        ),
-    };
-    let mut problem = problem_response(&Problem {
-        kind: problem_type(code),
-        title: status.canonical_reason().unwrap_or("Error").to_string(),
-        status: status.as_u16(),
-        detail,
-        errors: Vec::new(),
-        offered: None,
-        current_state: None,
-        allowed_actions: None,
-        place: None,
-        retry_after: None,
-    });
-    if let Some(allow) = response.headers().get(header::ALLOW) {
-        problem.headers_mut().insert(header::ALLOW, allow.clone());
+            StatusCode::PAYLOAD_TOO_LARGE => (
+                "too-large",
+                format!(
+                    "The request body is too large; send at most {} KiB.",
+                    body_limit / 1024
+                ),
+            ),
+            StatusCode::SERVICE_UNAVAILABLE => (
+                "timeout",
+                "The request took too long; please try again in a moment.".to_string(),
+            ),
+            _ => (
+                "error",
+                "The request could not be answered; check it against /api/openapi.json.".to_string(),
+            ),
+        };
+        let mut problem = problem_response(&Problem {
+            kind: problem_type(code),
+            title: status.canonical_reason().unwrap_or("Error").to_string(),
+            status: status.as_u16(),
+            detail,
+            errors: Vec::new(),
+            offered: None,
+            current_state: None,
+            allowed_actions: None,
+            place: None,
+            retry_after: None,
+        });
+        if let Some(allow) = response.headers().get(header::ALLOW) {
+            problem.headers_mut().insert(header::ALLOW, allow.clone());
+        }
+        problem
     }
-    problem
 }

@@ -9,6 +9,7 @@ pub mod cases;
 mod deadline;
 mod demo_provider;
 pub mod error;
+mod frame;
 pub use ghiseu_i18n as i18n;
 mod metrics;
 pub use ghiseu_app::notices;
@@ -32,7 +33,6 @@ use tower_http::catch_panic::CatchPanicLayer;
 pub fn router(state: AppState) -> Router {
     let (api_router, openapi) = api::router();
     let openapi_json = std::sync::Arc::new(openapi.to_pretty_json().unwrap_or_default());
-    let https = state.public_url.starts_with("https://");
     let app = Router::new()
         .merge(api_router)
         .merge(ops::router(openapi_json))
@@ -51,20 +51,13 @@ pub fn router(state: AppState) -> Router {
             metrics::track,
         ))
         .with_state(state.clone());
-    // The outer layers see every response, including those axum makes itself
-    // (an unknown method), so nothing leaves without headers or a problem body.
+    // The frame sees every response, including those axum makes itself (an
+    // unknown method) and a handler's panic, so nothing leaves without
+    // headers or a problem body.
     Router::new()
         .fallback_service(app)
-        .layer(axum::middleware::from_fn(error::problem_for_bare_errors))
-        // The page timeout; an upload lifts it once it holds a slot, and is
-        // bounded by its progress instead (see `cases::pace`).
-        .layer(axum::middleware::from_fn_with_state(
-            state,
-            deadline::enforce,
-        ))
         .layer(CatchPanicLayer::custom(ops::panic_response))
-        .layer(security::headers())
-        .layer(security::strict_transport(https))
+        .layer(axum::middleware::from_fn_with_state(state, frame::frame))
 }
 
 /// The OpenAPI document, as served at `/api/openapi.json`.

@@ -17,7 +17,7 @@ pub fn token_hash(token: &str) -> String {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(bytes)
 }
 
 /// Argon2id with the OWASP minimum: 19 MiB, 2 passes, 1 lane.

@@ -191,6 +191,8 @@ async fn record(
     event.detail = serde_json::json!({ "case": case.id, "document": issued.number, "received_by": form.receiver_kind });
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
+    // The new document, and the older one it replaced.
+    state.check_cache.forget_all();
     Ok(Ok(()))
 }
 

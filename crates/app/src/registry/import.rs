@@ -77,6 +77,7 @@ pub async fn import(
     });
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
+    state.check_cache.forget_all();
     Ok(report)
 }
 

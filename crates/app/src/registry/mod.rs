@@ -218,6 +218,7 @@ pub async fn report(
     event.detail = serde_json::json!({ "document": registered.document.number });
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
+    state.check_cache.forget(&registered.document.number);
     held(state, changed)
 }
 

@@ -113,6 +113,7 @@ pub async fn invalidate(
     let event = audited(state, staff, "document.invalidated", &registered, detail);
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
+    state.check_cache.forget(&registered.document.number);
     held(state, changed)
 }
 
@@ -143,5 +144,6 @@ pub async fn record_report(
     );
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
+    state.check_cache.forget(&registered.document.number);
     held(state, changed)
 }

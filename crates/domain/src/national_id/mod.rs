@@ -196,7 +196,7 @@ impl NationalId {
         hash.update(self.country.code().as_bytes());
         hash.update(b"|");
         hash.update(self.digits.as_bytes());
-        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        hex::encode(hash.finalize())
     }
 
     /// The full number. Meant for storage only: never log or display it.

@@ -197,7 +197,7 @@ impl Intake {
             key,
             kind: sniffed.kind,
             size: self.size,
-            sha256_hex: digest.iter().map(|byte| format!("{byte:02x}")).collect(),
+            sha256_hex: hex::encode(digest),
             dimensions: sniffed.dimensions,
         }
     }

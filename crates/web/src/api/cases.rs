@@ -154,10 +154,7 @@ where
             .into_response();
         }
     };
-    let hash: String = Sha256::digest(request.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash: String = hex::encode(Sha256::digest(request.as_bytes()));
     let now = state.clock.now().as_microsecond();
     match idempotency::claim(&state.db, person_id, key, &hash, now).await {
         Err(e) => ApiError::from(e).into_response(),

@@ -10,6 +10,7 @@ use ghiseu_domain::national_id::{Country, NationalId};
 use ghiseu_domain::registry::{Source, Standing};
 use ghiseu_storage::issued_documents::{self, IssuedDocument};
 use serde_json::{Value, json};
+use std::time::Duration;
 
 /// The holder's CNP (and a valid IDNP that is nobody's here).
 const HOLDER: &str = "1960523123457";
@@ -88,6 +89,34 @@ async fn answer(app: &TestApp, from: &str, number: &str, personal_id: &str) -> V
     let response = ask(app, from, number, personal_id).await;
     assert_eq!(response.status, 200, "{}", response.text());
     response.json()
+}
+
+/// Every check in the audit log, oldest first.
+async fn audited_checks(app: &TestApp) -> Vec<Value> {
+    let mut entries = ghiseu_storage::audit::for_action(&app.state.db, "document.checked", 1000)
+        .await
+        .unwrap();
+    entries.reverse();
+    let mut checks = Vec::new();
+    for entry in &entries {
+        let detail = &entry.event.detail;
+        assert_eq!(
+            detail["columns"],
+            json!(["ms_before", "from", "document", "answer"])
+        );
+        for row in detail["checks"].as_array().unwrap() {
+            let at = entry.event.at - jiff::SignedDuration::from_millis(row[0].as_i64().unwrap());
+            checks.push(json!({
+                "at": at.to_string(), "from": row[1], "document": row[2], "answer": row[3],
+            }));
+        }
+    }
+    checks
+}
+
+/// Waits for the checks' audit entries, which are written a batch after the answers.
+async fn audit_written(app: &TestApp) -> bool {
+    ghiseu_app::registry::check::audit::written(&app.state.app, Duration::from_secs(10)).await
 }
 
 fn unlimited(app: &TestApp) -> TestApp {
@@ -239,20 +268,23 @@ async fn every_check_is_audited_with_the_number_and_answer_but_never_the_id() {
     let app = unlimited(&setup);
     answer(&app, "198.51.100.20", "CHK-VALID", HOLDER).await;
     answer(&app, "198.51.100.20", "CHK-NOBODY", STRANGER).await;
-    let mut entries = ghiseu_storage::audit::for_action(&app.state.db, "document.checked", 10)
-        .await
-        .unwrap();
-    entries.reverse();
-    let details: Vec<Value> = entries.iter().map(|e| e.event.detail.clone()).collect();
+    assert!(audit_written(&app).await);
+    let checks = audited_checks(&app).await;
+    let shown: Vec<Value> = checks
+        .iter()
+        .map(|c| json!({"from": c["from"], "document": c["document"], "answer": c["answer"]}))
+        .collect();
     assert_eq!(
-        details,
+        shown,
         [
-            json!({"document": "CHK-VALID", "answer": "valid"}),
-            json!({"document": "CHK-NOBODY", "answer": "no-match"}),
+            json!({"from": "198.51.100.20", "document": "CHK-VALID", "answer": "valid"}),
+            json!({"from": "198.51.100.20", "document": "CHK-NOBODY", "answer": "no-match"}),
         ]
     );
+    let entries = ghiseu_storage::audit::for_action(&app.state.db, "document.checked", 10)
+        .await
+        .unwrap();
     for entry in &entries {
-        assert_eq!(entry.event.source_ip.as_deref(), Some("198.51.100.20"));
         let all = format!("{:?}", entry.event);
         assert!(!all.contains(HOLDER) && !all.contains(STRANGER), "{all}");
     }
@@ -351,4 +383,118 @@ async fn the_page_says_clearly_when_there_were_too_many_checks() {
             );
         }
     }
+}
+
+#[tokio::test]
+async fn checks_made_together_are_all_audited_and_the_chain_holds() {
+    let setup = TestApp::new().await;
+    register(&setup).await;
+    let app = unlimited(&setup);
+    let asks = (0..120).map(|i| {
+        let app = &app;
+        async move {
+            let from = format!("198.51.100.{}", i % 50);
+            let number = if i % 3 == 0 {
+                "CHK-NOBODY"
+            } else {
+                "CHK-VALID"
+            };
+            answer(app, &from, number, HOLDER).await["answer"].clone()
+        }
+    });
+    let answers = futures_util::future::join_all(asks).await;
+    let valid = answers.iter().filter(|a| *a == "valid").count();
+    assert_eq!((valid, answers.len() - valid), (80, 40));
+    assert!(audit_written(&app).await);
+    let checks = audited_checks(&app).await;
+    assert_eq!(checks.len(), 120);
+    let no_match = checks.iter().filter(|c| c["answer"] == "no-match").count();
+    assert_eq!(no_match, 40);
+    let mut times: Vec<&str> = checks.iter().filter_map(|c| c["at"].as_str()).collect();
+    assert_eq!(times.len(), 120);
+    // In the order they were queued; the clock is fixed, so all at one instant.
+    times.dedup();
+    assert_eq!(times, ["2026-11-23T08:00:00Z"]);
+    ghiseu_storage::audit::verify(&app.state.db).await.unwrap();
+}
+
+/// Polls `number` on `app` until it answers `expected` (at most 5 s).
+async fn becomes(app: &TestApp, number: &str, expected: &str) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..500 {
+        last = answer(app, "198.51.100.30", number, HOLDER).await;
+        if last["answer"] == expected {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    last
+}
+
+#[tokio::test]
+async fn a_document_changed_by_another_process_is_answered_anew() {
+    let setup = TestApp::new().await;
+    register(&setup).await;
+    // Two servers on one database, each with its own memory.
+    let node = unlimited(&setup);
+    let other = unlimited(&setup);
+    let cache_app = node.state.app.clone();
+    let follow = tokio::spawn(async move { cache_app.check_cache.follow(&cache_app.db).await });
+    let postgres = node.state.db.backend() == ghiseu_storage::Backend::Postgres;
+    if postgres {
+        for _ in 0..500 {
+            if node.state.check_cache.is_live() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        assert!(node.state.check_cache.is_live());
+    }
+    assert_eq!(
+        answer(&node, "198.51.100.30", "CHK-VALID", HOLDER).await["answer"],
+        "valid"
+    );
+    assert_eq!(
+        answer(&node, "198.51.100.30", "CHK-LATER", HOLDER).await["answer"],
+        "no-match"
+    );
+    // Kept on PostgreSQL, where the server hears of changes; read anew on SQLite.
+    assert_eq!(node.state.check_cache.len(), if postgres { 2 } else { 0 });
+    let mut tx = other.state.db.begin_write().await.unwrap();
+    issued_documents::insert(&mut tx, &document("CHK-LATER", Some("2031-11-22")))
+        .await
+        .unwrap();
+    let registered = ghiseu_storage::registry::by_number(&mut tx, "CHK-VALID")
+        .await
+        .unwrap()
+        .unwrap();
+    let change = ghiseu_storage::registry::StandingChange {
+        document_id: &registered.document.id,
+        action: ghiseu_domain::registry::RegistryAction::ReportStolen,
+        from: Standing::Valid,
+        to: Standing::ReportedStolen,
+        on: "2026-11-23",
+        actor_id: None,
+        actor_role: "citizen",
+        reason: None,
+        place: None,
+        circumstances: None,
+        police_report: None,
+        at: 0,
+    };
+    assert!(
+        ghiseu_storage::registry::change_standing(&mut tx, &change)
+            .await
+            .unwrap()
+    );
+    tx.commit().await.unwrap();
+    assert_eq!(
+        becomes(&node, "CHK-VALID", "not-valid").await,
+        json!({"answer": "not-valid", "why": "reported-stolen", "since": "2026-11-23"})
+    );
+    assert_eq!(
+        becomes(&node, "CHK-LATER", "valid").await["answer"],
+        "valid"
+    );
+    follow.abort();
 }

@@ -20,9 +20,15 @@
 //!   ids for a number then learns from each fresh address at most one
 //!   guess, while a stranger who fills the number's allowance with wrong
 //!   guesses does not stop honest checks from other addresses.
+//!
+//! The lookup goes through this process's [`cache`] of what it read, and
+//! the audit entry through a [`audit`] queue written in batches, so that a
+//! check waits for no commit when its limits are off.
+
+pub mod audit;
+pub mod cache;
 
 use super::parse_date;
-use crate::accounts::audit_event;
 use crate::error::AppError;
 use crate::refusal::DocumentRefusal;
 use crate::state::App;
@@ -30,8 +36,9 @@ use ghiseu_domain::national_id::{Country, NationalId};
 use ghiseu_domain::quote::FieldError;
 use ghiseu_domain::registry::{Standing, Validity, validity};
 use ghiseu_storage::registry::{self, CheckRecord};
-use ghiseu_storage::{StorageError, accounts, audit, sign_in};
+use ghiseu_storage::{StorageError, accounts, sign_in};
 use jiff::civil::Date;
+use std::sync::Arc;
 
 /// The longest document number the check reads.
 pub const NUMBER_MAX_CHARS: usize = 40;
@@ -237,10 +244,21 @@ async fn limits_before(
     }))
 }
 
+/// Where the limits count this check.
 struct Keys {
     address: String,
     address_misses: String,
     number: String,
+}
+
+impl Keys {
+    fn new(asker: Asker<'_>, input: &CheckInput) -> Self {
+        Keys {
+            address: format!("check:address:{}", asker.client),
+            address_misses: format!("check:address-misses:{}", asker.client),
+            number: format!("check:number:{}", input.number),
+        }
+    }
 }
 
 fn window_micros(limits: &CheckLimits) -> i64 {
@@ -258,19 +276,20 @@ pub async fn check(
 ) -> Result<CheckAnswer, AppError> {
     let limits = state.checks;
     let now = state.clock.now().as_microsecond();
-    let keys = Keys {
-        address: format!("check:address:{}", asker.client),
-        address_misses: format!("check:address-misses:{}", asker.client),
-        number: format!("check:number:{}", input.number),
+    let keys =
+        (limits.per_address > 0 || limits.misses_per_number > 0).then(|| Keys::new(asker, input));
+    let before = if let Some(keys) = &keys {
+        match limits_before(state, &limits, keys, now).await? {
+            Ok(before) => before,
+            Err(retry_after) => return refuse(state, asker, input, retry_after).await,
+        }
+    } else {
+        Before {
+            number_locked: false,
+            address_missed: false,
+        }
     };
-    let before = match limits_before(state, &limits, &keys, now).await? {
-        Ok(before) => before,
-        Err(retry_after) => return refuse(state, asker, input, retry_after).await,
-    };
-    let found = {
-        let mut conn = state.db.connection().await?;
-        registry::for_check(&mut conn, &input.number).await?
-    };
+    let found = look_up(state, &input.number).await?;
     let recorded = found
         .as_ref()
         .and_then(|r| r.holder_id_digest.as_deref())
@@ -280,7 +299,9 @@ pub async fn check(
         Some(record) => answer_of(state, &record)?,
         None => CheckAnswer::NoMatch,
     };
-    if answer == CheckAnswer::NoMatch && limits.misses_per_number > 0 {
+    if let Some(keys) = keys.as_ref().filter(|_| answer == CheckAnswer::NoMatch)
+        && limits.misses_per_number > 0
+    {
         let window = window_micros(&limits);
         for key in [&keys.number, &keys.address_misses] {
             accounts::throttle_hit(&state.db, key, window, i64::MAX, now).await?;
@@ -291,8 +312,22 @@ pub async fn check(
     if before.number_locked && (answer == CheckAnswer::NoMatch || before.address_missed) {
         return refuse(state, asker, input, limits.window_seconds).await;
     }
-    audit_check(state, asker, input, answer.code()).await?;
+    audit_check(state, asker, input, answer.code())?;
     Ok(answer)
+}
+
+/// The document's record, from this process's cache when it has it.
+async fn look_up(state: &App, number: &str) -> Result<Option<Arc<CheckRecord>>, AppError> {
+    if let Some(kept) = state.check_cache.get(number) {
+        return Ok(kept);
+    }
+    let start = state.check_cache.read_start();
+    let found = {
+        let mut conn = state.db.connection().await?;
+        registry::for_check(&mut conn, number).await?.map(Arc::new)
+    };
+    state.check_cache.keep(start, number, found.clone());
+    Ok(found)
 }
 
 async fn refuse(
@@ -301,20 +336,25 @@ async fn refuse(
     input: &CheckInput,
     retry_after: u64,
 ) -> Result<CheckAnswer, AppError> {
-    audit_check(state, asker, input, "too-many").await?;
+    audit_check(state, asker, input, "too-many")?;
     Err(DocumentRefusal::TooManyChecks { retry_after }.into())
 }
 
-async fn audit_check(
+fn audit_check(
     state: &App,
     asker: Asker<'_>,
     input: &CheckInput,
-    answer: &str,
+    answer: &'static str,
 ) -> Result<(), AppError> {
-    let mut event = audit_event(state, "document.checked", None, Some(asker.client));
-    event.detail = serde_json::json!({ "document": input.number, "answer": answer });
-    audit::record(&state.db, &event).await?;
-    Ok(())
+    audit::queue(
+        state,
+        audit::Checked {
+            at: state.clock.now(),
+            from: asker.client.to_string(),
+            number: input.number.clone(),
+            answer,
+        },
+    )
 }
 
 #[cfg(test)]

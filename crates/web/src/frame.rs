@@ -1,0 +1,18 @@
+//! What every request and response goes through, in one layer: the page
+//! deadline, problem bodies for the errors axum makes itself under `/api/`,
+//! and the security headers. (As three layers they cost a clone of the
+//! services below and a boxed future each, for every request: about a tenth
+//! of a public check's time, BENCHMARKS.md.)
+
+use crate::AppState;
+use crate::error::BareErrors;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+pub(crate) async fn frame(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let bare = BareErrors::of(&request);
+    let response = crate::deadline::within(&state, request, next).await;
+    let https = state.public_url.starts_with("https://");
+    crate::security::add(https, bare.as_problem(response))
+}
