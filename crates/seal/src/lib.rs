@@ -1,0 +1,38 @@
+//! The offline-verifiable seal of documents Ghiseu issues electronically.
+//!
+//! A sealed document carries a QR code whose text is `GHS1:` followed by the
+//! base45 form of a zlib-compressed COSE_Sign1 signed with ES256, the way the
+//! EU digital COVID certificate is built: anyone holding the authority's
+//! published keys (a JWK Set, see [`KeySet::jwks`]) can check it without
+//! asking the authority. [`seal`] makes the text, [`open`] checks it,
+//! [`qr_svg`] draws it.
+//!
+//! A typical criminal record certificate's seal is about 230 characters,
+//! which fits a version 10 QR code at error correction level Q.
+//!
+//! The crate is a plain library: no network, no database, no clock of its own.
+
+mod keys;
+mod qr;
+
+pub use keys::{CERTIFICATE_FILE, KEY_FILE, KeyError, KeySet, RetiredKey, SealKey};
+pub use qr::{OpenError, PREFIX, SealError, SealPayload, open, seal};
+
+/// Why a QR code could not be drawn.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot draw the QR code: {0}")]
+pub struct DrawError(String);
+
+/// The QR code of `text` (at error correction level Q, which survives a
+/// printed code's smudges) as an SVG document, for HTML pages and PDFs.
+pub fn qr_svg(text: &str) -> Result<String, DrawError> {
+    use qrcode::render::svg::Color;
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::Q)
+        .map_err(|e| DrawError(e.to_string()))?;
+    Ok(code
+        .render::<Color<'_>>()
+        .min_dimensions(200, 200)
+        .dark_color(Color("#000000"))
+        .light_color(Color("#ffffff"))
+        .build())
+}
