@@ -12,7 +12,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use p256::ecdsa::{DerSignature, SigningKey, VerifyingKey};
-use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding, ObjectIdentifier};
+use p256::pkcs8::{
+    DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding, ObjectIdentifier,
+};
 use rand_core::{OsRng, RngCore};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -103,7 +105,9 @@ pub struct SealKey {
 
 impl fmt::Debug for SealKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SealKey").field("kid", &self.kid).finish_non_exhaustive()
+        f.debug_struct("SealKey")
+            .field("kid", &self.kid)
+            .finish_non_exhaustive()
     }
 }
 
@@ -124,8 +128,8 @@ impl SealKey {
     /// documents people rely on.
     pub fn demo(common_name: &str, now: Timestamp) -> Result<Self, KeyError> {
         let signing_key = SigningKey::random(&mut OsRng);
-        let certificate = self_signed_certificate(&signing_key, common_name, now)
-            .map_err(KeyError::Demo)?;
+        let certificate =
+            self_signed_certificate(&signing_key, common_name, now).map_err(KeyError::Demo)?;
         let certificate_der = certificate
             .to_der()
             .map_err(|e| KeyError::Demo(e.to_string()))?;
@@ -425,20 +429,20 @@ fn self_signed_certificate(
     // A positive, non-zero INTEGER as RFC 5280 asks.
     serial[0] = (serial[0] & 0x7f) | 0x01;
     let serial = SerialNumber::new(&serial).map_err(|e| e.to_string())?;
-    let spki = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key())
-        .map_err(|e| e.to_string())?;
+    let spki =
+        SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).map_err(|e| e.to_string())?;
     let builder = CertificateBuilder::new(Profile::Root, serial, validity, subject, spki, key)
         .map_err(|e| e.to_string())?;
-    builder
-        .build::<DerSignature>()
-        .map_err(|e| e.to_string())
+    builder.build::<DerSignature>().map_err(|e| e.to_string())
 }
 
 fn asn1_time(now: Timestamp, after: Duration) -> Result<Time, String> {
     let seconds = u64::try_from(now.as_second()).map_err(|_| "a time before 1970".to_owned())?;
     let at = Duration::from_secs(seconds).saturating_add(after);
     let date_time = DateTime::from_unix_duration(at).map_err(|e| e.to_string())?;
-    Ok(Time::GeneralTime(GeneralizedTime::from_date_time(date_time)))
+    Ok(Time::GeneralTime(GeneralizedTime::from_date_time(
+        date_time,
+    )))
 }
 
 /// Escapes the characters RFC 4514 reserves in a distinguished name's value.

@@ -169,8 +169,7 @@ fn unwrap_text(text: &str) -> Result<Vec<u8>, OpenError> {
     if encoded.len() > TEXT_LIMIT {
         return Err(OpenError::Malformed("longer than any QR code"));
     }
-    let compressed =
-        base45::decode(encoded).map_err(|_| OpenError::Malformed("not base45"))?;
+    let compressed = base45::decode(encoded).map_err(|_| OpenError::Malformed("not base45"))?;
     let mut envelope = Vec::new();
     flate2::read::ZlibDecoder::new(compressed.as_slice())
         .take(INFLATED_LIMIT + 1)
