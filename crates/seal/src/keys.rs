@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan as _};
 use p256::ecdsa::{DerSignature, SigningKey, VerifyingKey};
 use p256::pkcs8::{
     DecodePrivateKey, EncodePrivateKey, EncodePublicKey, LineEnding, ObjectIdentifier,
@@ -28,8 +29,8 @@ use x509_cert::serial_number::SerialNumber;
 use x509_cert::spki::SubjectPublicKeyInfoOwned;
 use x509_cert::time::{Time, Validity};
 
-/// How long the demo certificate is valid.
-const DEMO_VALIDITY: Duration = Duration::from_secs(10 * 366 * 24 * 60 * 60);
+/// How many years the demo certificate is valid.
+const DEMO_YEARS: i64 = 10;
 /// File names [`SealKey::write_pem`] writes into its folder.
 pub const KEY_FILE: &str = "seal-key.pem";
 /// See [`KEY_FILE`].
@@ -420,9 +421,14 @@ fn self_signed_certificate(
 ) -> Result<Certificate, String> {
     let subject = Name::from_str(&format!("CN={}", escape_rdn(common_name)))
         .map_err(|e| format!("common name: {e}"))?;
+    let expires = now
+        .to_zoned(TimeZone::UTC)
+        .checked_add(DEMO_YEARS.years())
+        .map_err(|e| format!("validity: {e}"))?
+        .timestamp();
     let validity = Validity {
-        not_before: asn1_time(now, Duration::ZERO)?,
-        not_after: asn1_time(now, DEMO_VALIDITY)?,
+        not_before: asn1_time(now)?,
+        not_after: asn1_time(expires)?,
     };
     let mut serial = [0u8; 16];
     OsRng.fill_bytes(&mut serial);
@@ -431,15 +437,22 @@ fn self_signed_certificate(
     let serial = SerialNumber::new(&serial).map_err(|e| e.to_string())?;
     let spki =
         SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).map_err(|e| e.to_string())?;
-    let builder = CertificateBuilder::new(Profile::Root, serial, validity, subject, spki, key)
+    // A leaf, not a certificate authority: the key signs documents (digital
+    // signature, non-repudiation), never other certificates.
+    let profile = Profile::Leaf {
+        issuer: subject.clone(),
+        enable_key_agreement: false,
+        enable_key_encipherment: false,
+    };
+    let builder = CertificateBuilder::new(profile, serial, validity, subject, spki, key)
         .map_err(|e| e.to_string())?;
     builder.build::<DerSignature>().map_err(|e| e.to_string())
 }
 
-fn asn1_time(now: Timestamp, after: Duration) -> Result<Time, String> {
-    let seconds = u64::try_from(now.as_second()).map_err(|_| "a time before 1970".to_owned())?;
-    let at = Duration::from_secs(seconds).saturating_add(after);
-    let date_time = DateTime::from_unix_duration(at).map_err(|e| e.to_string())?;
+fn asn1_time(at: Timestamp) -> Result<Time, String> {
+    let seconds = u64::try_from(at.as_second()).map_err(|_| "a time before 1970".to_owned())?;
+    let date_time =
+        DateTime::from_unix_duration(Duration::from_secs(seconds)).map_err(|e| e.to_string())?;
     Ok(Time::GeneralTime(GeneralizedTime::from_date_time(
         date_time,
     )))

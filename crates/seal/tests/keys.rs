@@ -204,3 +204,35 @@ fn a_retired_key_read_from_its_certificate_keeps_its_kid() {
     assert_eq!(retired.retired_until(), date(2030, 6, 1));
     assert_eq!(retired, old.retire(date(2030, 6, 1)));
 }
+
+#[test]
+fn the_demo_certificate_is_a_ten_year_leaf_for_its_common_name() {
+    use x509_cert::der::Decode as _;
+    let key = demo();
+    let certificate = x509_cert::Certificate::from_der(key.certificate_der()).unwrap();
+    let tbs = &certificate.tbs_certificate;
+    assert_eq!(tbs.subject.to_string(), "CN=Cazierul judiciar (demo)");
+    assert_eq!(tbs.issuer, tbs.subject);
+    let seconds = |t: x509_cert::time::Time| t.to_unix_duration().as_secs();
+    let start = i64::try_from(seconds(tbs.validity.not_before)).unwrap();
+    let end = i64::try_from(seconds(tbs.validity.not_after)).unwrap();
+    assert_eq!(start, now().as_second());
+    assert_eq!(
+        end,
+        "2036-12-05T09:00:00Z"
+            .parse::<Timestamp>()
+            .unwrap()
+            .as_second()
+    );
+    let basic_constraints = x509_cert::der::oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS;
+    let extensions = tbs.extensions.as_deref().unwrap_or_default();
+    let is_ca = extensions
+        .iter()
+        .find(|e| e.extn_id == basic_constraints)
+        .map(|e| {
+            x509_cert::ext::pkix::BasicConstraints::from_der(e.extn_value.as_bytes())
+                .unwrap()
+                .ca
+        });
+    assert_eq!(is_ca, Some(false));
+}
