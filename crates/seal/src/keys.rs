@@ -90,9 +90,9 @@ pub enum KeyError {
         /// The certificate file.
         certificate: PathBuf,
     },
-    /// A demo key or certificate could not be made.
-    #[error("cannot make the demo seal key: {0}")]
-    Demo(String),
+    /// A key or certificate could not be made or encoded.
+    #[error("cannot encode the seal key or its certificate: {0}")]
+    Encoding(String),
 }
 
 /// The key that seals new documents: a P-256 private key with its X.509
@@ -130,12 +130,12 @@ impl SealKey {
     pub fn demo(common_name: &str, now: Timestamp) -> Result<Self, KeyError> {
         let signing_key = SigningKey::random(&mut OsRng);
         let certificate =
-            self_signed_certificate(&signing_key, common_name, now).map_err(KeyError::Demo)?;
+            self_signed_certificate(&signing_key, common_name, now).map_err(KeyError::Encoding)?;
         let certificate_der = certificate
             .to_der()
-            .map_err(|e| KeyError::Demo(e.to_string()))?;
+            .map_err(|e| KeyError::Encoding(e.to_string()))?;
         Self::from_parts(signing_key, certificate_der)
-            .ok_or_else(|| KeyError::Demo("the certificate lost its key".to_owned()))
+            .ok_or_else(|| KeyError::Encoding("the certificate lost its key".to_owned()))
     }
 
     fn from_parts(signing_key: SigningKey, certificate_der: Vec<u8>) -> Option<Self> {
@@ -167,10 +167,10 @@ impl SealKey {
         let key_pem = self
             .signing_key
             .to_pkcs8_pem(LineEnding::LF)
-            .map_err(|e| KeyError::Demo(e.to_string()))?;
+            .map_err(|e| KeyError::Encoding(e.to_string()))?;
         let certificate_pem = Certificate::from_der(&self.certificate_der)
             .and_then(|c| c.to_pem(LineEnding::LF))
-            .map_err(|e| KeyError::Demo(e.to_string()))?;
+            .map_err(|e| KeyError::Encoding(e.to_string()))?;
         write_private(&key_path, key_pem.as_bytes())?;
         std::fs::write(&certificate_path, certificate_pem).map_err(|source| KeyError::Write {
             path: certificate_path.clone(),
@@ -220,7 +220,8 @@ pub struct RetiredKey {
 }
 
 impl RetiredKey {
-    /// A retired key from its public key, listed until `retired_until`.
+    /// A retired key from its public key, listed until `retired_until`;
+    /// `None` only if the key cannot be DER-encoded to derive its kid.
     pub fn new(verifying_key: VerifyingKey, retired_until: Date) -> Option<Self> {
         Some(Self {
             kid: kid_of(&verifying_key)?,
@@ -407,7 +408,16 @@ fn write_private(path: &Path, contents: &[u8]) -> Result<(), KeyError> {
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options
         .open(path)
-        .and_then(|mut file| file.write_all(contents))
+        .and_then(|mut file| {
+            // The mode above applies only to a new file: an older one keeps
+            // its own unless narrowed here.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt as _;
+                file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+            }
+            file.write_all(contents)
+        })
         .map_err(|source| KeyError::Write {
             path: path.to_path_buf(),
             source,

@@ -14,6 +14,27 @@
 //! is the one readers of EU digital COVID certificates already know. It
 //! makes a version 13 QR code (69 modules a side) at error correction level Q.
 //!
+//! ```
+//! use ghiseu_seal::{KeySet, SealKey, SealPayload, open, seal};
+//! use jiff::civil::date;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let key = SealKey::demo("Criminal record service (demo)", jiff::Timestamp::now())?;
+//! let certificate = SealPayload {
+//!     number: "CJ-AB-2026-0012345".to_owned(),
+//!     document_type: "criminal-record-certificate".to_owned(),
+//!     holder_name: "Ana Pop".to_owned(),
+//!     birth_date: date(1990, 1, 31),
+//!     issued_on: date(2026, 12, 5),
+//!     expires_on: date(2027, 6, 5),
+//! };
+//! let text = seal(&certificate, &key)?;
+//! let keys = KeySet::new(key);
+//! assert_eq!(open(&text, &keys)?, certificate);
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! The crate is a plain library: no network, no database, no clock of its own.
 
 mod keys;

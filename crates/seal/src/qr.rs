@@ -156,6 +156,9 @@ pub fn open(text: &str, keys: &KeySet) -> Result<SealPayload, OpenError> {
 
 /// The COSE bytes inside a seal's text.
 fn unwrap_text(text: &str) -> Result<Vec<u8>, OpenError> {
+    if text.len() > 2 * TEXT_LIMIT {
+        return Err(OpenError::Malformed("longer than any QR code"));
+    }
     // Base45 never ends in a space (the last character of a group is at most
     // 'W'), so trimming cannot cut into the seal; line breaks and tabs are
     // outside its alphabet, and so are lower case letters.

@@ -236,3 +236,17 @@ fn the_demo_certificate_is_a_ten_year_leaf_for_its_common_name() {
         });
     assert_eq!(is_ca, Some(false));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_private_key_written_over_an_older_file_is_narrowed_to_its_owner() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join(ghiseu_seal::KEY_FILE);
+    std::fs::write(&older, "older").unwrap();
+    std::fs::set_permissions(&older, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (key_path, _) = demo().write_pem(dir.path()).unwrap();
+    assert_eq!(key_path, older);
+    let mode = std::fs::metadata(key_path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

@@ -310,3 +310,12 @@ fn the_qr_code_is_an_svg_drawing() {
     assert!(svg.trim_end().ends_with("</svg>"));
     assert!(qr_svg(&"A".repeat(5000)).is_err());
 }
+
+#[test]
+fn a_text_longer_than_any_qr_code_is_malformed() {
+    let text = format!("{PREFIX}{}", "0".repeat(20_000));
+    assert!(matches!(
+        open(&text, &KeySet::new(demo())),
+        Err(OpenError::Malformed(_))
+    ));
+}
