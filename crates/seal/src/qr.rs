@@ -213,7 +213,8 @@ fn read_payload(content: &[u8]) -> Result<SealPayload, OpenError> {
         let slot = key
             .as_integer()
             .and_then(|k| i64::try_from(k).ok())
-            .and_then(|k| usize::try_from(k - NUMBER).ok())
+            .and_then(|k| k.checked_sub(NUMBER))
+            .and_then(|i| usize::try_from(i).ok())
             .and_then(|i| fields.get_mut(i))
             .ok_or(OpenError::BadPayload("unknown field"))?;
         let Value::Text(text) = value else {

@@ -241,9 +241,14 @@ fn signed_content_that_is_not_a_document_is_a_bad_payload() {
     if let Value::Map(entries) = &mut without_expiry {
         entries.pop();
     }
+    let far_key = Value::Map(vec![(
+        Value::Integer(i64::MIN.into()),
+        Value::Text("x".to_owned()),
+    )]);
     for content in [
         with_extra_field,
         without_expiry,
+        far_key,
         Value::Text("a document".to_owned()),
     ] {
         let text = forged(
