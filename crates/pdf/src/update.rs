@@ -1,0 +1,247 @@
+//! Reading just enough of a PDF with classic cross-reference tables to append
+//! an incremental update to it: the trailer, and the catalog and first page
+//! objects to extend.
+
+use std::collections::BTreeMap;
+
+use crate::PdfError;
+
+/// The parts of the original file an update builds on.
+pub(crate) struct Original<'a> {
+    bytes: &'a [u8],
+    /// Object number → (byte offset, generation), newest section first.
+    offsets: BTreeMap<u32, (usize, u16)>,
+    /// The offset of the newest cross-reference section.
+    pub(crate) startxref: usize,
+    pub(crate) size: u32,
+    pub(crate) root: u32,
+    /// The rest of the newest trailer to carry over (/Info and /ID).
+    pub(crate) carried: String,
+}
+
+/// An object of the original, by number, generation and dictionary text.
+pub(crate) struct Object<'a> {
+    pub(crate) number: u32,
+    pub(crate) generation: u16,
+    pub(crate) dictionary: &'a [u8],
+}
+
+const UNSUPPORTED_XREF: PdfError =
+    PdfError::Unsupported("no classic cross-reference table (a cross-reference stream?)");
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn is_delimiter(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || b"()<>[]{}/%".contains(&byte)
+}
+
+/// Whitespace-separated tokens from the start of `bytes`.
+fn tokens(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    bytes
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|token| !token.is_empty())
+}
+
+fn number<T: std::str::FromStr>(token: Option<&[u8]>) -> Option<T> {
+    std::str::from_utf8(token?).ok()?.parse().ok()
+}
+
+/// Where the value of `key` starts in `dictionary`, for a key given with its
+/// slash and matched as a whole name.
+fn value_of<'a>(dictionary: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let mut from = 0;
+    while let Some(at) = find(&dictionary[from..], key) {
+        let end = from + at + key.len();
+        if dictionary.get(end).is_none_or(|b| is_delimiter(*b)) {
+            return Some(&dictionary[end..]);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The object number of an indirect reference (`12 0 R`) at the start of
+/// `bytes`, after any opening bracket.
+fn reference(bytes: &[u8]) -> Option<u32> {
+    let bytes = bytes.trim_ascii_start().strip_prefix(b"[").unwrap_or(bytes);
+    let mut parts = tokens(bytes);
+    let object = number(parts.next())?;
+    let _generation: u16 = number(parts.next())?;
+    let marker = parts.next()?;
+    (marker.first() == Some(&b'R') && marker.get(1).is_none_or(|b| is_delimiter(*b)))
+        .then_some(object)
+}
+
+impl<'a> Original<'a> {
+    pub(crate) fn parse(bytes: &'a [u8]) -> Result<Self, PdfError> {
+        let tail = bytes.len().saturating_sub(1024);
+        let at = rfind(&bytes[tail..], b"startxref").ok_or(UNSUPPORTED_XREF)?;
+        let startxref = number(tokens(&bytes[tail + at + 9..]).next()).ok_or(UNSUPPORTED_XREF)?;
+        let mut original = Self {
+            bytes,
+            offsets: BTreeMap::new(),
+            startxref,
+            size: 0,
+            root: 0,
+            carried: String::new(),
+        };
+        let mut section = Some(startxref);
+        let mut newest = true;
+        while let Some(offset) = section {
+            let trailer = original.read_section(offset)?;
+            if newest {
+                original.read_trailer(trailer)?;
+                newest = false;
+            }
+            section = value_of(trailer, b"/Prev").and_then(|v| number(tokens(v).next()));
+        }
+        Ok(original)
+    }
+
+    /// Records one cross-reference section's entries (older sections do not
+    /// override newer ones) and returns its trailer dictionary.
+    fn read_section(&mut self, offset: usize) -> Result<&'a [u8], PdfError> {
+        let bytes: &'a [u8] = self.bytes;
+        let section = bytes
+            .get(offset..)
+            .and_then(|s| s.strip_prefix(b"xref"))
+            .ok_or(UNSUPPORTED_XREF)?;
+        let end = find(section, b"trailer").ok_or(UNSUPPORTED_XREF)?;
+        let mut parts = tokens(&section[..end]);
+        while let Some(first) = number::<u32>(parts.next()) {
+            let count: u32 = number(parts.next()).ok_or(UNSUPPORTED_XREF)?;
+            for object in first..first + count {
+                let offset = number(parts.next()).ok_or(UNSUPPORTED_XREF)?;
+                let generation = number(parts.next()).ok_or(UNSUPPORTED_XREF)?;
+                if parts.next() == Some(b"n") {
+                    self.offsets.entry(object).or_insert((offset, generation));
+                }
+            }
+        }
+        let trailer = &section[end + 7..];
+        let close = find(trailer, b"startxref").ok_or(UNSUPPORTED_XREF)?;
+        Ok(&trailer[..close])
+    }
+
+    fn read_trailer(&mut self, trailer: &[u8]) -> Result<(), PdfError> {
+        let missing = PdfError::Unsupported("a trailer without /Size or /Root");
+        self.size = value_of(trailer, b"/Size")
+            .and_then(|v| number(tokens(v).next()))
+            .ok_or(missing)?;
+        self.root = value_of(trailer, b"/Root")
+            .and_then(reference)
+            .ok_or(PdfError::Unsupported("a trailer without /Size or /Root"))?;
+        if let Some(info) = value_of(trailer, b"/Info").and_then(reference) {
+            let generation = self.offsets.get(&info).map_or(0, |(_, g)| *g);
+            self.carried
+                .push_str(&format!(" /Info {info} {generation} R"));
+        }
+        if let Some(id) = value_of(trailer, b"/ID") {
+            let close = find(id, b"]").ok_or(PdfError::Unsupported("a malformed /ID"))?;
+            let id = String::from_utf8_lossy(&id[..=close]);
+            self.carried.push_str(&format!(" /ID {}", id.trim()));
+        }
+        Ok(())
+    }
+
+    /// The dictionary of object `number`, which must not be a stream.
+    pub(crate) fn object(&self, number: u32) -> Result<Object<'a>, PdfError> {
+        let missing = PdfError::Unsupported("an object the cross-reference table misplaces");
+        let &(offset, generation) = self.offsets.get(&number).ok_or(missing)?;
+        let bytes: &'a [u8] = self.bytes;
+        let start = bytes.get(offset..).ok_or(PdfError::Unsupported(
+            "an object the cross-reference table misplaces",
+        ))?;
+        let header = format!("{number} {generation} obj");
+        let body = start
+            .strip_prefix(header.as_bytes())
+            .ok_or(PdfError::Unsupported(
+                "an object the cross-reference table misplaces",
+            ))?;
+        let end = find(body, b"endobj").ok_or(PdfError::Unsupported("an unterminated object"))?;
+        let dictionary = body[..end].trim_ascii();
+        if !dictionary.starts_with(b"<<") || !dictionary.ends_with(b">>") {
+            return Err(PdfError::Unsupported(
+                "a catalog or page that is not a dictionary",
+            ));
+        }
+        Ok(Object {
+            number,
+            generation,
+            dictionary,
+        })
+    }
+
+    /// The catalog and the first page.
+    pub(crate) fn catalog_and_first_page(&self) -> Result<(Object<'a>, Object<'a>), PdfError> {
+        let catalog = self.object(self.root)?;
+        if value_of(catalog.dictionary, b"/AcroForm").is_some() {
+            return Err(PdfError::Unsupported("a document with a form already"));
+        }
+        let tree = value_of(catalog.dictionary, b"/Pages")
+            .and_then(reference)
+            .ok_or(PdfError::Unsupported("a catalog without pages"))?;
+        let tree = self.object(tree)?;
+        let first = value_of(tree.dictionary, b"/Kids")
+            .and_then(reference)
+            .ok_or(PdfError::Unsupported("a page tree without pages"))?;
+        let page = self.object(first)?;
+        if value_of(page.dictionary, b"/Type")
+            .is_none_or(|v| !v.trim_ascii_start().starts_with(b"/Page"))
+            || value_of(page.dictionary, b"/Kids").is_some()
+        {
+            return Err(PdfError::Unsupported("a nested page tree"));
+        }
+        if value_of(page.dictionary, b"/Annots").is_some() {
+            return Err(PdfError::Unsupported(
+                "a first page with annotations already",
+            ));
+        }
+        Ok((catalog, page))
+    }
+}
+
+impl Object<'_> {
+    /// The object rewritten with `extra` entries added to its dictionary.
+    pub(crate) fn extended(&self, extra: &str) -> Vec<u8> {
+        let open = &self.dictionary[..self.dictionary.len() - 2];
+        let mut out = format!("{} {} obj\n", self.number, self.generation).into_bytes();
+        out.extend_from_slice(open);
+        out.extend_from_slice(extra.as_bytes());
+        out.extend_from_slice(b" >>\nendobj\n");
+        out
+    }
+
+    pub(crate) fn reference(&self) -> String {
+        format!("{} {} R", self.number, self.generation)
+    }
+}
+
+/// A cross-reference section for `entries` (object number, generation,
+/// offset), in subsections of consecutive numbers.
+pub(crate) fn xref_section(mut entries: Vec<(u32, u16, usize)>) -> String {
+    entries.sort_unstable();
+    let mut out = String::from("xref\n");
+    let mut i = 0;
+    while i < entries.len() {
+        let mut run = 1;
+        while entries
+            .get(i + run)
+            .is_some_and(|next| next.0 == entries[i].0 + u32::try_from(run).unwrap_or(u32::MAX))
+        {
+            run += 1;
+        }
+        out.push_str(&format!("{} {run}\n", entries[i].0));
+        for (_, generation, offset) in &entries[i..i + run] {
+            out.push_str(&format!("{offset:010} {generation:05} n\r\n"));
+        }
+        i += run;
+    }
+    out
+}
