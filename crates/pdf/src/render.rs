@@ -49,7 +49,7 @@ pub fn render(certificate: &Certificate) -> Result<Vec<u8>, PdfError> {
     result(&mut page, certificate);
     verification(&mut page, &certificate.verification, qr);
     let (contents, regular, bold) = page.finish();
-    Ok(assemble(certificate, &contents, &regular, &bold)?)
+    assemble(certificate, &contents, &regular, &bold)
 }
 
 fn heading(page: &mut Composer, certificate: &Certificate) {

@@ -70,7 +70,7 @@ pub fn sign(pdf: &[u8], signer: &Signer, signing_time: jiff::Zoned) -> Result<Ve
     let xref_at = out.len();
     out.extend_from_slice(xref_section(entries).as_bytes());
     let trailer = format!(
-        "trailer\n<< /Size {} /Root {} {}{} /Prev {} >>\nstartxref\n{xref_at}\n%%EOF\n",
+        "trailer\n<< /Size {} /Root {} {} R{} /Prev {} >>\nstartxref\n{xref_at}\n%%EOF\n",
         widget + 1,
         catalog.number,
         catalog.generation,

@@ -2,7 +2,6 @@
 //! tools (`pdfsig`, `pdfinfo`, `pdftotext`), which these tests require.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
 use std::process::Command;
 use std::str::FromStr;
 use std::time::Duration;
@@ -94,26 +93,26 @@ fn signing_time() -> jiff::Zoned {
     jiff::Zoned::now().in_tz("Europe/Bucharest").unwrap()
 }
 
-/// Runs a poppler tool on `pdf`; a missing tool fails the test.
-fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+/// Runs a poppler tool on `pdf` (given as the last argument, or before
+/// `after`); a missing tool fails the test.
+fn poppler(tool: &str, args: &[&str], pdf: &[u8], after: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("certificate.pdf");
     std::fs::write(&path, pdf).unwrap();
-    run(tool, args, &path)
-}
-
-fn run(tool: &str, args: &[&str], path: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
-        .arg(path)
+        .arg(&path)
+        .args(after)
         .output()
         .unwrap_or_else(|e| panic!("{tool} (poppler-utils) cannot run: {e}"));
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    text + &String::from_utf8_lossy(&output.stderr)
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!errors.contains("Syntax Error"), "{tool}: {errors}");
+    text + &errors
 }
 
 fn pages(pdf: &[u8]) -> usize {
-    let info = poppler("pdfinfo", &[], pdf);
+    let info = poppler("pdfinfo", &[], pdf, &[]);
     let line = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -121,14 +120,18 @@ fn pages(pdf: &[u8]) -> usize {
     line.trim().parse().unwrap()
 }
 
+/// pdfsig's report, checking the signature but not the test certificate's
+/// trust.
+fn pdfsig(pdf: &[u8]) -> String {
+    poppler("pdfsig", &["-nocert"], pdf, &[])
+}
+
+const VALID: &str = "Signature Validation: Signature is Valid.";
+const WHOLE: &str = "Total document signed";
+
 #[test]
 fn a_certificate_in_four_scripts_is_a_small_pdfa_file_whose_text_can_be_extracted() {
     let pdf = ghiseu_pdf::render(&no_entries()).unwrap();
-    std::fs::write(
-        std::env::temp_dir().join("ghiseu-pdf-certificate.pdf"),
-        &pdf,
-    )
-    .unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() < 150 * 1024, "{} bytes", pdf.len());
     let text = String::from_utf8_lossy(&pdf);
@@ -137,13 +140,129 @@ fn a_certificate_in_four_scripts_is_a_small_pdfa_file_whose_text_can_be_extracte
         "no PDF/A-2 identification"
     );
     assert!(text.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(text.contains("/OutputIntents"));
 
-    let extracted = poppler("pdftotext", &["-enc", "UTF-8"], &pdf);
-    let extracted_path = std::env::temp_dir();
-    let _ = extracted_path;
-    for letters in ["ă â î ș ț", "і ї є ґ", "ą č ę ė į š ų ū ž", "Ștefănescu"] {
-        let _ = letters;
+    let extracted = poppler("pdftotext", &["-enc", "UTF-8"], &pdf, &["-"]);
+    for letters in [
+        "ăâîșț",
+        "ĂÂÎȘȚ",
+        "і ї є ґ Ї Є Ґ",
+        "Справка об",
+        "ą č ę ė į š ų ū ž",
+        "Ą Č Ę Ė Į Š Ų Ū Ž",
+        "Ștefănescu Țurcanu",
+    ] {
+        assert!(
+            extracted.contains(letters),
+            "{letters} missing from {extracted}"
+        );
     }
-    assert!(extracted.is_empty() || !extracted.is_empty());
+    let fonts = poppler("pdffonts", &[], &pdf, &[]);
+    assert_eq!(
+        fonts
+            .matches("CID TrueType      Identity-H       yes yes yes")
+            .count(),
+        2,
+        "{fonts}"
+    );
     assert_eq!(pages(&pdf), 1);
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let certificate = no_entries();
+    assert_eq!(
+        ghiseu_pdf::render(&certificate).unwrap(),
+        ghiseu_pdf::render(&certificate).unwrap()
+    );
+}
+
+#[test]
+fn a_long_list_of_entries_continues_on_further_pages() {
+    let entries = (1..=60)
+        .map(|n| {
+            format!(
+                "Sentința penală nr. {n}/2019 a Judecătoriei Alba Iulia, definitivă prin \
+                 decizia Curții de Apel Alba Iulia: pedeapsa amenzii penale, art. {n} alin. (1) \
+                 Cod penal; reabilitare neintervenită."
+            )
+        })
+        .collect();
+    let pdf = ghiseu_pdf::render(&certificate(Entries::Some(entries))).unwrap();
+    assert!(pages(&pdf) >= 3, "{} pages", pages(&pdf));
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf, &["-"]);
+    assert!(text.contains("60."), "the last entry is missing");
+    assert!(text.contains("scanați codul QR"));
+    assert!(pdf.len() < 150 * 1024, "{} bytes", pdf.len());
+}
+
+#[test]
+fn a_qr_matrix_that_is_not_square_is_refused() {
+    let mut certificate = no_entries();
+    certificate.qr.dark.pop();
+    assert!(matches!(
+        ghiseu_pdf::render(&certificate),
+        Err(PdfError::QrMatrix { .. })
+    ));
+}
+
+#[test]
+fn a_signed_certificate_is_valid_and_the_signature_covers_the_whole_file() {
+    let pdf = ghiseu_pdf::render(&no_entries()).unwrap();
+    let signed = ghiseu_pdf::sign(&pdf, &signer(), signing_time()).unwrap();
+    assert!(signed.starts_with(&pdf), "not an incremental update");
+    assert!(signed.len() < 150 * 1024, "{} bytes", signed.len());
+    let report = pdfsig(&signed);
+    assert!(report.contains(VALID), "{report}");
+    assert!(report.contains(WHOLE), "{report}");
+    assert!(!report.contains("Error"), "{report}");
+    assert!(
+        report.contains("Signature Type: ETSI.CAdES.detached"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Signing Hash Algorithm: SHA-256"),
+        "{report}"
+    );
+    assert!(report.contains("Ghiseu test signer"), "{report}");
+    // The update keeps the document readable as before.
+    assert_eq!(pages(&signed), 1);
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &signed, &["-"]);
+    assert!(text.contains("Ștefănescu Țurcanu"));
+}
+
+#[test]
+fn a_byte_changed_in_the_signed_range_invalidates_the_signature() {
+    let pdf = ghiseu_pdf::render(&no_entries()).unwrap();
+    let mut signed = ghiseu_pdf::sign(&pdf, &signer(), signing_time()).unwrap();
+    assert!(pdfsig(&signed).contains(VALID));
+    let producer = signed
+        .windows(8)
+        .position(|w| w == b"(Ghiseu)")
+        .expect("the producer in the document information");
+    signed[producer + 1] = b'X';
+    let report = pdfsig(&signed);
+    assert!(!report.contains(VALID), "{report}");
+    assert!(
+        report.contains("Signature #1"),
+        "the signature was not read: {report}"
+    );
+}
+
+#[test]
+fn a_signed_certificate_cannot_be_signed_again_by_this_signer() {
+    let pdf = ghiseu_pdf::render(&no_entries()).unwrap();
+    let signed = ghiseu_pdf::sign(&pdf, &signer(), signing_time()).unwrap();
+    assert!(matches!(
+        ghiseu_pdf::sign(&signed, &signer(), signing_time()),
+        Err(PdfError::Unsupported(_))
+    ));
+}
+
+#[test]
+fn a_file_that_is_not_a_pdf_is_refused() {
+    assert!(matches!(
+        ghiseu_pdf::sign(b"not a PDF", &signer(), signing_time()),
+        Err(PdfError::Unsupported(_))
+    ));
 }
