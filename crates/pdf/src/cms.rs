@@ -1,12 +1,14 @@
 //! The CMS SignedData of a PAdES baseline-B signature: detached, over the
 //! digest of the signed byte ranges, with the signed attributes content-type,
-//! message-digest, signing-time and ESS signing-certificate-v2.
+//! message-digest and ESS signing-certificate-v2. PAdES baseline signatures
+//! carry no signing-time attribute (ETSI EN 319 142-1): the claimed signing
+//! time is the signature dictionary's /M entry.
 
 use cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::signed_data::{EncapsulatedContentInfo, SignerIdentifier};
-use der::asn1::{GeneralizedTime, ObjectIdentifier, OctetString, SetOfVec, UtcTime};
-use der::{DateTime, Decode, Encode, Sequence};
+use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
+use der::{Decode, Encode, Sequence};
 use p256::ecdsa::{DerSignature, SigningKey};
 use sha2::{Digest, Sha256};
 use x509_cert::attr::{Attribute, AttributeValue};
@@ -18,7 +20,6 @@ use crate::PdfError;
 
 const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
 const ID_SHA_256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
-const ID_SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
 const ID_SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 
@@ -54,22 +55,6 @@ fn attribute(oid: ObjectIdentifier, value: &impl Encode) -> Result<Attribute, Pd
     Ok(Attribute { oid, values })
 }
 
-/// RFC 5652 asks for UTCTime up to 2049 and GeneralizedTime from 2050.
-fn signing_time(time: &jiff::Zoned) -> Result<Attribute, PdfError> {
-    let seconds = u64::try_from(time.timestamp().as_second())
-        .map_err(|_| failed("a signing time before 1970"))?;
-    let moment =
-        DateTime::from_unix_duration(std::time::Duration::from_secs(seconds)).map_err(failed)?;
-    if moment.year() < 2050 {
-        attribute(
-            ID_SIGNING_TIME,
-            &UtcTime::from_date_time(moment).map_err(failed)?,
-        )
-    } else {
-        attribute(ID_SIGNING_TIME, &GeneralizedTime::from_date_time(moment))
-    }
-}
-
 fn signing_certificate(cert: &x509_cert::Certificate, der: &[u8]) -> Result<Attribute, PdfError> {
     let tbs = &cert.tbs_certificate;
     let value = SigningCertificateV2 {
@@ -90,7 +75,6 @@ pub(crate) fn signed_data(
     digest: &[u8],
     key: &SigningKey,
     certificate_der: &[u8],
-    time: &jiff::Zoned,
 ) -> Result<Vec<u8>, PdfError> {
     let cert = x509_cert::Certificate::from_der(certificate_der).map_err(failed)?;
     let content = EncapsulatedContentInfo {
@@ -108,8 +92,6 @@ pub(crate) fn signed_data(
     let mut signer =
         SignerInfoBuilder::new(key, sid, sha256.clone(), &content, Some(digest)).map_err(failed)?;
     signer
-        .add_signed_attribute(signing_time(time)?)
-        .map_err(failed)?
         .add_signed_attribute(signing_certificate(&cert, certificate_der)?)
         .map_err(failed)?;
     SignedDataBuilder::new(&content)

@@ -25,7 +25,9 @@ pub struct Signer {
 
 /// Signs `pdf` with a PAdES baseline-B signature (ETSI.CAdES.detached) that
 /// covers the whole resulting file but the signature value, by appending an
-/// incremental update to the file.
+/// incremental update to the file. `signing_time` is the claimed signing
+/// time, written to the signature dictionary's /M entry (PAdES baseline
+/// signatures keep it out of the CMS signed attributes).
 ///
 /// The update adds an invisible signature field to the first page and an
 /// interactive form to the catalog, so `pdf` must have neither a form nor
@@ -92,8 +94,7 @@ pub fn sign(pdf: &[u8], signer: &Signer, signing_time: jiff::Zoned) -> Result<Ve
     hasher.update(&out[..contents_at]);
     hasher.update(&out[contents_end..]);
     let digest = hasher.finalize();
-    let der =
-        crate::cms::signed_data(&digest, &signer.key, &signer.certificate_der, &signing_time)?;
+    let der = crate::cms::signed_data(&digest, &signer.key, &signer.certificate_der)?;
     if der.len() > SIGNATURE_ROOM {
         return Err(PdfError::Signature(format!(
             "{} bytes do not fit the {SIGNATURE_ROOM} reserved",

@@ -89,8 +89,11 @@ fn signer() -> Signer {
     }
 }
 
+/// 08:30:15 in Bucharest, 06:30:15 UTC.
 fn signing_time() -> jiff::Zoned {
-    jiff::Zoned::now().in_tz("Europe/Bucharest").unwrap()
+    "2026-12-05T08:30:15+02:00[Europe/Bucharest]"
+        .parse()
+        .unwrap()
 }
 
 /// Runs a poppler tool on `pdf` (given as the last argument, or before
@@ -100,6 +103,7 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8], after: &[&str]) -> String {
     let path = dir.path().join("certificate.pdf");
     std::fs::write(&path, pdf).unwrap();
     let output = Command::new(tool)
+        .env("TZ", "UTC")
         .args(args)
         .arg(&path)
         .args(after)
@@ -225,6 +229,10 @@ fn a_signed_certificate_is_valid_and_the_signature_covers_the_whole_file() {
         "{report}"
     );
     assert!(report.contains("Ghiseu test signer"), "{report}");
+    assert!(
+        report.contains("Signing Time: Dec 05 2026 06:30:15"),
+        "{report}"
+    );
     // The update keeps the document readable as before.
     assert_eq!(pages(&signed), 1);
     let text = poppler("pdftotext", &["-enc", "UTF-8"], &signed, &["-"]);
