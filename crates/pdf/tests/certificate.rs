@@ -10,6 +10,7 @@ use der::{Decode, Encode};
 use ghiseu_pdf::{Certificate, Entries, Labelled, Outcome, PdfError, QrMatrix, Signer};
 use p256::ecdsa::{DerSignature, SigningKey};
 use p256::pkcs8::EncodePublicKey;
+use sha2::Digest;
 use x509_cert::builder::{Builder, CertificateBuilder, Profile};
 use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
@@ -273,4 +274,78 @@ fn a_file_that_is_not_a_pdf_is_refused() {
         ghiseu_pdf::sign(b"not a PDF", &signer(), signing_time()),
         Err(PdfError::Unsupported(_))
     ));
+}
+
+/// The DER signature in the signed file's /Contents, without the zero padding.
+fn embedded_signature(signed: &[u8]) -> cms::content_info::ContentInfo {
+    let marker = b"/ETSI.CAdES.detached";
+    let from = signed
+        .windows(marker.len())
+        .position(|w| w == marker)
+        .unwrap();
+    let open = from
+        + signed[from..]
+            .windows(11)
+            .position(|w| w == b"/Contents <")
+            .unwrap()
+        + 11;
+    let close = open + signed[open..].iter().position(|b| *b == b'>').unwrap();
+    let hex = std::str::from_utf8(&signed[open..close]).unwrap();
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect();
+    let mut reader = der::SliceReader::new(&bytes).unwrap();
+    der::Decode::decode(&mut reader).unwrap()
+}
+
+#[test]
+fn the_signature_is_a_detached_cades_baseline_b_signed_data() {
+    let pdf = ghiseu_pdf::render(&no_entries()).unwrap();
+    let signer = signer();
+    let signed = ghiseu_pdf::sign(&pdf, &signer, signing_time()).unwrap();
+    let info = embedded_signature(&signed);
+    assert_eq!(info.content_type.to_string(), "1.2.840.113549.1.7.2");
+    let data: cms::signed_data::SignedData = info.content.decode_as().unwrap();
+    assert!(data.encap_content_info.econtent.is_none(), "not detached");
+    let certificates = data.certificates.unwrap();
+    assert_eq!(certificates.0.len(), 1);
+    let Some(cms::cert::CertificateChoices::Certificate(embedded)) = certificates.0.get(0) else {
+        panic!("no signer's certificate");
+    };
+    assert_eq!(embedded.to_der().unwrap(), signer.certificate_der);
+    let signer_info = data.signer_infos.0.get(0).unwrap();
+    assert_eq!(
+        signer_info.digest_alg.oid.to_string(),
+        "2.16.840.1.101.3.4.2.1"
+    );
+    assert_eq!(
+        signer_info.signature_algorithm.oid.to_string(),
+        "1.2.840.10045.4.3.2"
+    );
+    let signed_attributes = signer_info.signed_attrs.as_ref().unwrap();
+    let ess = signed_attributes
+        .iter()
+        .find(|a| a.oid.to_string() == "1.2.840.113549.1.9.16.2.47")
+        .unwrap()
+        .to_der()
+        .unwrap();
+    let hash = sha2::Sha256::digest(&signer.certificate_der);
+    assert!(
+        ess.windows(32).any(|w| w == hash.as_slice()),
+        "signing-certificate-v2 hash"
+    );
+    let mut attributes: Vec<String> = signed_attributes
+        .iter()
+        .map(|a| a.oid.to_string())
+        .collect();
+    attributes.sort();
+    assert_eq!(
+        attributes,
+        [
+            "1.2.840.113549.1.9.16.2.47", // signing-certificate-v2
+            "1.2.840.113549.1.9.3",       // content-type
+            "1.2.840.113549.1.9.4",       // message-digest
+        ]
+    );
 }
