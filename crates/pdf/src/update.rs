@@ -245,3 +245,129 @@ pub(crate) fn xref_section(mut entries: Vec<(u32, u16, usize)>) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use super::*;
+
+    /// A PDF of the given objects (numbered from 1) with one classic
+    /// cross-reference table, then `updates` appended as an incremental
+    /// section redefining object 1.
+    fn pdf(objects: &[&str], update: Option<&str>) -> Vec<u8> {
+        let mut out = b"%PDF-1.7\n".to_vec();
+        let mut entries = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            let number = u32::try_from(i + 1).unwrap();
+            entries.push((number, 0, out.len()));
+            out.extend_from_slice(format!("{number} 0 obj\n{body}\nendobj\n").as_bytes());
+        }
+        let first = out.len();
+        out.extend_from_slice(xref_section(entries).as_bytes());
+        let size = objects.len() + 1;
+        out.extend_from_slice(
+            format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{first}\n%%EOF\n")
+                .as_bytes(),
+        );
+        if let Some(catalog) = update {
+            let at = out.len();
+            out.extend_from_slice(format!("1 0 obj\n{catalog}\nendobj\n").as_bytes());
+            let xref = out.len();
+            out.extend_from_slice(xref_section(vec![(1, 0, at)]).as_bytes());
+            out.extend_from_slice(
+                format!(
+                    "trailer\n<< /Size {size} /Root 1 0 R /Prev {first} /ID [<AB> <AB>] >>\n\
+                     startxref\n{xref}\n%%EOF\n"
+                )
+                .as_bytes(),
+            );
+        }
+        out
+    }
+
+    const PAGES: &str = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
+    const PAGE: &str = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>";
+
+    #[test]
+    fn the_catalog_and_first_page_are_found_through_the_page_tree() {
+        let bytes = pdf(&["<< /Type /Catalog /Pages 2 0 R >>", PAGES, PAGE], None);
+        let original = Original::parse(&bytes).unwrap();
+        assert_eq!((original.size, original.root), (4, 1));
+        let (catalog, page) = original.catalog_and_first_page().unwrap();
+        assert_eq!(catalog.number, 1);
+        assert_eq!(page.number, 3);
+        assert_eq!(
+            page.extended(" /Annots [9 0 R]"),
+            b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10]  /Annots [9 0 R] >>\nendobj\n"
+        );
+    }
+
+    #[test]
+    fn the_newest_section_wins_and_the_trailer_id_is_carried_over() {
+        let bytes = pdf(
+            &["<< /Type /Catalog /Pages 2 0 R >>", PAGES, PAGE],
+            Some("<< /Type /Catalog /Pages 2 0 R /Lang (ro) >>"),
+        );
+        let original = Original::parse(&bytes).unwrap();
+        let catalog = original.object(1).unwrap();
+        assert!(catalog.dictionary.ends_with(b"/Lang (ro) >>"));
+        assert_eq!(original.object(3).unwrap().number, 3);
+        assert_eq!(original.carried, " /ID [<AB> <AB>]");
+    }
+
+    #[test]
+    fn a_form_or_annotations_already_there_are_refused() {
+        let with_form = pdf(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R /AcroForm << >> >>",
+                PAGES,
+                PAGE,
+            ],
+            None,
+        );
+        let original = Original::parse(&with_form).unwrap();
+        assert!(original.catalog_and_first_page().is_err());
+        let annotated = pdf(
+            &[
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                PAGES,
+                "<< /Type /Page /Parent 2 0 R /Annots [] >>",
+            ],
+            None,
+        );
+        let original = Original::parse(&annotated).unwrap();
+        assert!(original.catalog_and_first_page().is_err());
+    }
+
+    #[test]
+    fn a_cross_reference_stream_is_refused() {
+        let bytes = b"%PDF-1.7\n1 0 obj\n<< /Type /XRef >>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n";
+        assert!(matches!(
+            Original::parse(bytes),
+            Err(PdfError::Unsupported(_))
+        ));
+    }
+
+    #[test]
+    fn references_are_read_with_or_without_brackets_and_spaces() {
+        assert_eq!(reference(b" 12 0 R/Info 3 0 R"), Some(12));
+        assert_eq!(reference(b"[5 0 R]"), Some(5));
+        assert_eq!(reference(b" [ 7 0 R 8 0 R ]"), Some(7));
+        assert_eq!(reference(b" 7 0 Rx"), None);
+        assert_eq!(
+            value_of(b"<< /PageMode /X /Pages 2 0 R >>", b"/Pages").map(reference),
+            Some(Some(2))
+        );
+    }
+
+    #[test]
+    fn cross_reference_subsections_group_consecutive_numbers() {
+        let section = xref_section(vec![(19, 0, 300), (1, 0, 100), (18, 0, 200), (16, 0, 150)]);
+        assert_eq!(
+            section,
+            "xref\n1 1\n0000000100 00000 n\r\n16 1\n0000000150 00000 n\r\n\
+             18 2\n0000000200 00000 n\r\n0000000300 00000 n\r\n"
+        );
+    }
+}
