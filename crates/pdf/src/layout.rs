@@ -9,6 +9,8 @@ use crate::font::{Font, Weight};
 pub(crate) const PAGE_WIDTH: f32 = 595.0;
 pub(crate) const PAGE_HEIGHT: f32 = 842.0;
 pub(crate) const MARGIN: f32 = 56.0;
+/// The size of the footer line below the bottom margin.
+const FOOTER: f32 = 8.0;
 /// Line height as a multiple of the font size.
 const LEADING: f32 = 1.35;
 
@@ -127,15 +129,28 @@ impl Composer {
         self.current.fill_nonzero();
     }
 
-    /// The content stream of every page, in order.
-    pub(crate) fn finish(mut self) -> (Vec<Vec<u8>>, Font, Font) {
-        self.pages.push(self.current);
-        let pages = self
-            .pages
+    /// The content stream of every page, in order, each page ending with a
+    /// footer line of `footer` and its page number out of the total, so that
+    /// a page cannot pass for one of another certificate or go missing
+    /// unnoticed.
+    pub(crate) fn finish(mut self, footer: &str) -> (Vec<Vec<u8>>, Font, Font) {
+        let mut pages = std::mem::take(&mut self.pages);
+        pages.push(std::mem::replace(&mut self.current, Content::new()));
+        let total = pages.len();
+        let contents = pages
             .into_iter()
-            .map(|page| page.finish().to_vec())
+            .enumerate()
+            .map(|(i, page)| {
+                self.current = page;
+                let text = format!("{footer} · {} / {total}", i + 1);
+                let x = PAGE_WIDTH - MARGIN - self.regular.width(&text, FOOTER);
+                self.text_at(Weight::Regular, FOOTER, x, MARGIN - FOOTER, &text);
+                std::mem::replace(&mut self.current, Content::new())
+                    .finish()
+                    .to_vec()
+            })
             .collect();
-        (pages, self.regular, self.bold)
+        (contents, self.regular, self.bold)
     }
 }
 

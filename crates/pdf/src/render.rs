@@ -48,7 +48,7 @@ pub fn render(certificate: &Certificate) -> Result<Vec<u8>, PdfError> {
     }
     result(&mut page, certificate);
     verification(&mut page, &certificate.verification, qr);
-    let (contents, regular, bold) = page.finish();
+    let (contents, regular, bold) = page.finish(&certificate.registration_number.value);
     assemble(certificate, &contents, &regular, &bold)
 }
 

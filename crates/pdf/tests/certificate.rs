@@ -197,6 +197,11 @@ fn a_long_list_of_entries_continues_on_further_pages() {
     assert!(pages(&pdf) >= 3, "{} pages", pages(&pdf));
     let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf, &["-"]);
     assert!(text.contains("60."), "the last entry is missing");
+    let total = pages(&pdf);
+    for page in 1..=total {
+        let footer = format!("AB-2026-000123 · {page} / {total}");
+        assert!(text.contains(&footer), "{footer} missing");
+    }
     assert!(text.contains("scanați codul QR"));
     assert!(pdf.len() < 150 * 1024, "{} bytes", pdf.len());
 }
