@@ -139,6 +139,7 @@ fn a_certificate_in_four_scripts_is_a_small_pdfa_file_whose_text_can_be_extracte
     let pdf = ghiseu_pdf::render(&no_entries()).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() < 150 * 1024, "{} bytes", pdf.len());
+    eprintln!("rendered certificate: {} bytes", pdf.len());
     let text = String::from_utf8_lossy(&pdf);
     assert!(
         text.contains("<pdfaid:part>2</pdfaid:part>"),
@@ -222,6 +223,7 @@ fn a_signed_certificate_is_valid_and_the_signature_covers_the_whole_file() {
     let signed = ghiseu_pdf::sign(&pdf, &signer(), signing_time()).unwrap();
     assert!(signed.starts_with(&pdf), "not an incremental update");
     assert!(signed.len() < 150 * 1024, "{} bytes", signed.len());
+    eprintln!("signed certificate: {} bytes", signed.len());
     let report = pdfsig(&signed);
     assert!(report.contains(VALID), "{report}");
     assert!(report.contains(WHOLE), "{report}");
