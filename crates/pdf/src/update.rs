@@ -28,6 +28,8 @@ pub(crate) struct Object<'a> {
 
 const UNSUPPORTED_XREF: PdfError =
     PdfError::Unsupported("no classic cross-reference table (a cross-reference stream?)");
+const NO_TRAILER: PdfError = PdfError::Unsupported("a trailer without /Size or /Root");
+const MISPLACED: PdfError = PdfError::Unsupported("an object the cross-reference table misplaces");
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
@@ -66,13 +68,12 @@ fn value_of<'a>(dictionary: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
     None
 }
 
-/// The object number of an indirect reference (`12 0 R`) at the start of
-/// `bytes`, after any opening bracket.
-fn reference(bytes: &[u8]) -> Option<u32> {
+/// The object number and generation of an indirect reference (`12 0 R`) at
+/// the start of `bytes`, after any opening bracket.
+fn reference(bytes: &[u8]) -> Option<(u32, u16)> {
     let bytes = bytes.trim_ascii_start().strip_prefix(b"[").unwrap_or(bytes);
     let mut parts = tokens(bytes);
-    let object = number(parts.next())?;
-    let _generation: u16 = number(parts.next())?;
+    let object = (number(parts.next())?, number(parts.next())?);
     let marker = parts.next()?;
     (marker.first() == Some(&b'R') && marker.get(1).is_none_or(|b| is_delimiter(*b)))
         .then_some(object)
@@ -92,13 +93,16 @@ impl<'a> Original<'a> {
             carried: String::new(),
         };
         let mut section = Some(startxref);
-        let mut newest = true;
+        let mut read = Vec::new();
         while let Some(offset) = section {
-            let trailer = original.read_section(offset)?;
-            if newest {
-                original.read_trailer(trailer)?;
-                newest = false;
+            if read.contains(&offset) {
+                return Err(PdfError::Unsupported("cross-reference sections in a loop"));
             }
+            let trailer = original.read_section(offset)?;
+            if read.is_empty() {
+                original.read_trailer(trailer)?;
+            }
+            read.push(offset);
             section = value_of(trailer, b"/Prev").and_then(|v| number(tokens(v).next()));
         }
         Ok(original)
@@ -116,7 +120,8 @@ impl<'a> Original<'a> {
         let mut parts = tokens(&section[..end]);
         while let Some(first) = number::<u32>(parts.next()) {
             let count: u32 = number(parts.next()).ok_or(UNSUPPORTED_XREF)?;
-            for object in first..first + count {
+            let last = first.checked_add(count).ok_or(UNSUPPORTED_XREF)?;
+            for object in first..last {
                 let offset = number(parts.next()).ok_or(UNSUPPORTED_XREF)?;
                 let generation = number(parts.next()).ok_or(UNSUPPORTED_XREF)?;
                 if parts.next() == Some(b"n") {
@@ -130,15 +135,13 @@ impl<'a> Original<'a> {
     }
 
     fn read_trailer(&mut self, trailer: &[u8]) -> Result<(), PdfError> {
-        let missing = PdfError::Unsupported("a trailer without /Size or /Root");
         self.size = value_of(trailer, b"/Size")
             .and_then(|v| number(tokens(v).next()))
-            .ok_or(missing)?;
-        self.root = value_of(trailer, b"/Root")
+            .ok_or(NO_TRAILER)?;
+        (self.root, _) = value_of(trailer, b"/Root")
             .and_then(reference)
-            .ok_or(PdfError::Unsupported("a trailer without /Size or /Root"))?;
-        if let Some(info) = value_of(trailer, b"/Info").and_then(reference) {
-            let generation = self.offsets.get(&info).map_or(0, |(_, g)| *g);
+            .ok_or(NO_TRAILER)?;
+        if let Some((info, generation)) = value_of(trailer, b"/Info").and_then(reference) {
             self.carried
                 .push_str(&format!(" /Info {info} {generation} R"));
         }
@@ -152,18 +155,13 @@ impl<'a> Original<'a> {
 
     /// The dictionary of object `number`, which must not be a stream.
     pub(crate) fn object(&self, number: u32) -> Result<Object<'a>, PdfError> {
-        let missing = PdfError::Unsupported("an object the cross-reference table misplaces");
-        let &(offset, generation) = self.offsets.get(&number).ok_or(missing)?;
+        let &(offset, generation) = self.offsets.get(&number).ok_or(MISPLACED)?;
         let bytes: &'a [u8] = self.bytes;
-        let start = bytes.get(offset..).ok_or(PdfError::Unsupported(
-            "an object the cross-reference table misplaces",
-        ))?;
         let header = format!("{number} {generation} obj");
-        let body = start
-            .strip_prefix(header.as_bytes())
-            .ok_or(PdfError::Unsupported(
-                "an object the cross-reference table misplaces",
-            ))?;
+        let body = bytes
+            .get(offset..)
+            .and_then(|start| start.strip_prefix(header.as_bytes()))
+            .ok_or(MISPLACED)?;
         let end = find(body, b"endobj").ok_or(PdfError::Unsupported("an unterminated object"))?;
         let dictionary = body[..end].trim_ascii();
         if !dictionary.starts_with(b"<<") || !dictionary.ends_with(b">>") {
@@ -184,11 +182,11 @@ impl<'a> Original<'a> {
         if value_of(catalog.dictionary, b"/AcroForm").is_some() {
             return Err(PdfError::Unsupported("a document with a form already"));
         }
-        let tree = value_of(catalog.dictionary, b"/Pages")
+        let (tree, _) = value_of(catalog.dictionary, b"/Pages")
             .and_then(reference)
             .ok_or(PdfError::Unsupported("a catalog without pages"))?;
         let tree = self.object(tree)?;
-        let first = value_of(tree.dictionary, b"/Kids")
+        let (first, _) = value_of(tree.dictionary, b"/Kids")
             .and_then(reference)
             .ok_or(PdfError::Unsupported("a page tree without pages"))?;
         let page = self.object(first)?;
@@ -341,6 +339,20 @@ mod tests {
     }
 
     #[test]
+    fn a_section_that_names_itself_as_previous_is_refused() {
+        let bytes = pdf(&["<< /Type /Catalog /Pages 2 0 R >>", PAGES, PAGE], None);
+        let startxref = Original::parse(&bytes).unwrap().startxref;
+        let text = String::from_utf8(bytes).unwrap().replace(
+            "/Root 1 0 R >>",
+            &format!("/Root 1 0 R /Prev {startxref} >>"),
+        );
+        assert!(matches!(
+            Original::parse(text.as_bytes()),
+            Err(PdfError::Unsupported("cross-reference sections in a loop"))
+        ));
+    }
+
+    #[test]
     fn a_cross_reference_stream_is_refused() {
         let bytes = b"%PDF-1.7\n1 0 obj\n<< /Type /XRef >>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n";
         assert!(matches!(
@@ -351,13 +363,13 @@ mod tests {
 
     #[test]
     fn references_are_read_with_or_without_brackets_and_spaces() {
-        assert_eq!(reference(b" 12 0 R/Info 3 0 R"), Some(12));
-        assert_eq!(reference(b"[5 0 R]"), Some(5));
-        assert_eq!(reference(b" [ 7 0 R 8 0 R ]"), Some(7));
+        assert_eq!(reference(b" 12 0 R/Info 3 0 R"), Some((12, 0)));
+        assert_eq!(reference(b"[5 2 R]"), Some((5, 2)));
+        assert_eq!(reference(b" [ 7 0 R 8 0 R ]"), Some((7, 0)));
         assert_eq!(reference(b" 7 0 Rx"), None);
         assert_eq!(
             value_of(b"<< /PageMode /X /Pages 2 0 R >>", b"/Pages").map(reference),
-            Some(Some(2))
+            Some(Some((2, 0)))
         );
     }
 
