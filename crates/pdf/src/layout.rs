@@ -63,6 +63,11 @@ impl Composer {
         self.y -= height;
     }
 
+    /// The number of the page being laid out, from 1.
+    pub(crate) fn page_number(&self) -> usize {
+        self.pages.len() + 1
+    }
+
     pub(crate) fn y(&self) -> f32 {
         self.y
     }

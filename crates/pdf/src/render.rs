@@ -112,15 +112,26 @@ fn result(page: &mut Composer, certificate: &Certificate) {
     }
 }
 
-/// The QR code with the verification text beside it, kept on one page.
+/// The QR code with the verification text beside it; a text longer than a
+/// page's remainder continues on the next.
 fn verification(page: &mut Composer, text: &str, qr: &QrMatrix) {
-    let text_x = MARGIN + QR_SIDE + GUTTER;
-    let width = TEXT_WIDTH - QR_SIDE - GUTTER;
-    let lines = page.wrap(Weight::Regular, BODY, width, text);
     let height = Composer::line_height(BODY);
     page.skip(height);
-    page.ensure(QR_SIDE.max(height * lines.len() as f32));
+    page.ensure(QR_SIDE);
     let top = page.y();
+    draw_qr(page, qr, top);
+    let text_x = MARGIN + QR_SIDE + GUTTER;
+    let width = TEXT_WIDTH - QR_SIDE - GUTTER;
+    let first_page = page.page_number();
+    page.paragraph(Weight::Regular, BODY, text_x, width, text);
+    if page.page_number() == first_page && page.y() > top - QR_SIDE {
+        page.skip(page.y() - (top - QR_SIDE));
+    }
+}
+
+/// Draws the QR code's dark modules, a quiet zone around them, from `top`
+/// down at the left margin.
+fn draw_qr(page: &mut Composer, qr: &QrMatrix, top: f32) {
     let module = QR_SIDE / (qr.width + 2 * QR_QUIET_MODULES) as f32;
     let origin = MARGIN + module * QR_QUIET_MODULES as f32;
     for (row, modules) in qr.dark.chunks(qr.width.max(1)).enumerate() {
@@ -140,10 +151,6 @@ fn verification(page: &mut Composer, text: &str, qr: &QrMatrix) {
         }
     }
     page.fill();
-    for (i, line) in lines.iter().enumerate() {
-        page.text_at(Weight::Regular, BODY, text_x, top - height * i as f32, line);
-    }
-    page.skip(QR_SIDE.max(height * lines.len() as f32));
 }
 
 /// Hands out object ids in order.

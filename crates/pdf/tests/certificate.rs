@@ -356,3 +356,16 @@ fn the_signature_is_a_detached_cades_baseline_b_signed_data() {
         ]
     );
 }
+
+#[test]
+fn a_verification_text_longer_than_the_page_continues_on_the_next() {
+    let mut certificate = no_entries();
+    certificate.verification = (1..=120)
+        .map(|n| format!("Pasul {n}: verificați documentul."))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let pdf = ghiseu_pdf::render(&certificate).unwrap();
+    assert_eq!(pages(&pdf), 2);
+    let text = poppler("pdftotext", &["-enc", "UTF-8"], &pdf, &["-"]);
+    assert!(text.contains("Pasul 120: verificați documentul."), "{text}");
+}
