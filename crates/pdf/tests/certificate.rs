@@ -74,11 +74,19 @@ fn signer() -> Signer {
     let key = SigningKey::from_slice(&[0x2a; 32]).unwrap();
     let spki_der = key.verifying_key().to_public_key_der().unwrap();
     let spki = SubjectPublicKeyInfoOwned::from_der(spki_der.as_bytes()).unwrap();
+    let name = Name::from_str("CN=Ghiseu test signer,O=Ghiseu,C=RO").unwrap();
+    // Self-issued, with the end-entity key usage (digital signature,
+    // non-repudiation) a document signer's certificate has.
+    let profile = Profile::Leaf {
+        issuer: name.clone(),
+        enable_key_agreement: false,
+        enable_key_encipherment: false,
+    };
     let builder = CertificateBuilder::new(
-        Profile::Root,
+        profile,
         SerialNumber::from(42u32),
         Validity::from_now(Duration::from_secs(3600)).unwrap(),
-        Name::from_str("CN=Ghiseu test signer,O=Ghiseu,C=RO").unwrap(),
+        name,
         spki,
         &key,
     )
