@@ -143,8 +143,8 @@ impl Font {
             .default_width(0.0)
             .cid_to_gid_map_predefined(Name(b"Identity"));
         let mut widths = cid.widths();
-        for (&id, &width) in &self.widths {
-            widths.consecutive(id, [width]);
+        for (first, run) in runs(&self.widths) {
+            widths.consecutive(first, run);
         }
         widths.finish();
         cid.finish();
@@ -182,5 +182,47 @@ impl Font {
         }
         pdf.cmap(to_unicode, &cmap.finish());
         Ok(())
+    }
+}
+
+/// Widths by glyph id, grouped into runs of consecutive ids.
+fn runs(widths: &BTreeMap<u16, f32>) -> Vec<(u16, Vec<f32>)> {
+    let mut runs: Vec<(u16, Vec<f32>)> = Vec::new();
+    for (&id, &width) in widths {
+        match runs.last_mut() {
+            Some((first, run)) if usize::from(*first) + run.len() == usize::from(id) => {
+                run.push(width);
+            }
+            _ => runs.push((id, vec![width])),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn widths_are_grouped_into_runs_of_consecutive_glyphs() {
+        let widths = BTreeMap::from([(1, 10.0), (2, 20.0), (3, 30.0), (7, 70.0), (8, 80.0)]);
+        assert_eq!(
+            super::runs(&widths),
+            [(1, vec![10.0, 20.0, 30.0]), (7, vec![70.0, 80.0])]
+        );
+    }
+
+    #[test]
+    fn every_letter_of_the_four_scripts_has_a_glyph_in_both_faces() {
+        for weight in [super::Weight::Regular, super::Weight::Bold] {
+            let font = super::Font::load(weight).unwrap();
+            for c in
+                "ăâîșțĂÂÎȘȚіїєґІЇЄҐабвгдеёжзийклмнопрстуфхцчшщъыьэюяąčęėįšųūžĄČĘĖĮŠŲŪŽ„”–—·".chars()
+            {
+                assert_eq!(font.glyph(c).1, c, "{c} missing in {weight:?}");
+            }
+        }
     }
 }
