@@ -114,6 +114,11 @@ impl Font {
         format!("{tag}+{}", self.postscript_name)
     }
 
+    /// The font program reduced to the glyphs used, renumbered as encoded.
+    fn subset(&self) -> Result<Vec<u8>, PdfError> {
+        subsetter::subset(self.data, 0, &self.remapper).map_err(|e| PdfError::Font(e.to_string()))
+    }
+
     fn scaled(&self, units: i16) -> f32 {
         f32::from(units) * 1000.0 / f32::from(self.face.units_per_em())
     }
@@ -166,8 +171,7 @@ impl Font {
             .stem_v(80.0)
             .font_file2(program);
 
-        let subset = subsetter::subset(self.data, 0, &self.remapper)
-            .map_err(|e| PdfError::Font(e.to_string()))?;
+        let subset = self.subset()?;
         let packed = crate::deflate(&subset);
         pdf.stream(program, &packed)
             .filter(Filter::FlateDecode)
@@ -212,6 +216,26 @@ mod tests {
             super::runs(&widths),
             [(1, vec![10.0, 20.0, 30.0]), (7, vec![70.0, 80.0])]
         );
+    }
+
+    #[test]
+    fn the_widths_written_match_the_subset_font_program() {
+        let mut font = super::Font::load(super::Weight::Bold).unwrap();
+        font.encode("Șț ї ґ ų ž — AW 123");
+        let subset = font.subset().unwrap();
+        let face = ttf_parser::Face::parse(&subset, 0).unwrap();
+        // 13 distinct characters and .notdef, then the components of
+        // composite glyphs such as Ș.
+        assert_eq!(font.widths.len(), 13);
+        assert!(face.number_of_glyphs() >= 14 && face.number_of_glyphs() < 40);
+        for (&cid, &width) in &font.widths {
+            let advance = face.glyph_hor_advance(ttf_parser::GlyphId(cid)).unwrap();
+            let expected = f32::from(advance) * 1000.0 / f32::from(face.units_per_em());
+            assert!(
+                (expected - width).abs() < 0.01,
+                "glyph {cid}: {expected} ≠ {width}"
+            );
+        }
     }
 
     #[test]
