@@ -41,19 +41,62 @@ pub struct Signer {
 /// signature does not fit its reserved room.
 pub fn sign(pdf: &[u8], signer: &Signer, signing_time: jiff::Zoned) -> Result<Vec<u8>, PdfError> {
     let original = Original::parse(pdf)?;
+    let mut out = pdf.to_vec();
+    let placeholder = append_update(&mut out, &original, &signing_time)?;
+    let contents_end = placeholder.contents_at + 2 * SIGNATURE_ROOM + 2;
+    let ranges = [
+        0,
+        placeholder.contents_at,
+        contents_end,
+        out.len() - contents_end,
+    ];
+    let written = ranges
+        .iter()
+        .map(|n| format!("{n:0RANGE_DIGITS$}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let range = out
+        .get_mut(placeholder.range_at..placeholder.range_at + written.len())
+        .filter(|_| written.len() == 4 * RANGE_DIGITS + 3)
+        .ok_or(PdfError::Unsupported("a file too large for the byte range"))?;
+    range.copy_from_slice(written.as_bytes());
+
+    let mut hasher = Sha256::new();
+    hasher.update(&out[..placeholder.contents_at]);
+    hasher.update(&out[contents_end..]);
+    let digest = hasher.finalize();
+    let der = crate::cms::signed_data(&digest, &signer.key, &signer.certificate_der)?;
+    if der.len() > SIGNATURE_ROOM {
+        return Err(PdfError::Signature(format!(
+            "{} bytes do not fit the {SIGNATURE_ROOM} reserved",
+            der.len()
+        )));
+    }
+    let hex: String = der.iter().map(|b| format!("{b:02X}")).collect();
+    let at = placeholder.contents_at + 1;
+    out[at..at + hex.len()].copy_from_slice(hex.as_bytes());
+    Ok(out)
+}
+
+/// Appends to `out` (the original file) the signature dictionary, the
+/// signature field's widget, the catalog with its new form, the first page
+/// with the widget, their cross-reference section and the trailer; returns
+/// where in `out` the placeholders start.
+fn append_update(
+    out: &mut Vec<u8>,
+    original: &Original<'_>,
+    signing_time: &jiff::Zoned,
+) -> Result<Placeholder, PdfError> {
     let (catalog, page) = original.catalog_and_first_page()?;
     let signature = original.size;
     let widget = original.size + 1;
-
-    let mut out = pdf.to_vec();
     if !out.ends_with(b"\n") {
         out.push(b'\n');
     }
-    let mut entries = Vec::new();
-    entries.push((signature, 0, out.len()));
-    let placeholder = signature_object(signature, &signing_time);
-    let range_at = out.len() + placeholder.range_at;
-    let contents_at = out.len() + placeholder.contents_at;
+    let mut entries = vec![(signature, 0, out.len())];
+    let mut placeholder = signature_object(signature, signing_time);
+    placeholder.range_at += out.len();
+    placeholder.contents_at += out.len();
     out.extend_from_slice(placeholder.text.as_bytes());
 
     entries.push((widget, 0, out.len()));
@@ -72,42 +115,18 @@ pub fn sign(pdf: &[u8], signer: &Signer, signing_time: jiff::Zoned) -> Result<Ve
     let xref_at = out.len();
     out.extend_from_slice(xref_section(entries).as_bytes());
     let trailer = format!(
-        "trailer\n<< /Size {} /Root {} {} R{} /Prev {} >>\nstartxref\n{xref_at}\n%%EOF\n",
+        "trailer\n<< /Size {} /Root {}{} /Prev {} >>\nstartxref\n{xref_at}\n%%EOF\n",
         widget + 1,
-        catalog.number,
-        catalog.generation,
+        catalog.reference(),
         original.carried,
         original.startxref,
     );
     out.extend_from_slice(trailer.as_bytes());
-
-    let contents_end = contents_at + 2 * SIGNATURE_ROOM + 2;
-    let ranges = [0, contents_at, contents_end, out.len() - contents_end];
-    let written = ranges
-        .iter()
-        .map(|n| format!("{n:0RANGE_DIGITS$}"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    out[range_at..range_at + written.len()].copy_from_slice(written.as_bytes());
-
-    let mut hasher = Sha256::new();
-    hasher.update(&out[..contents_at]);
-    hasher.update(&out[contents_end..]);
-    let digest = hasher.finalize();
-    let der = crate::cms::signed_data(&digest, &signer.key, &signer.certificate_der)?;
-    if der.len() > SIGNATURE_ROOM {
-        return Err(PdfError::Signature(format!(
-            "{} bytes do not fit the {SIGNATURE_ROOM} reserved",
-            der.len()
-        )));
-    }
-    let hex: String = der.iter().map(|b| format!("{b:02X}")).collect();
-    out[contents_at + 1..contents_at + 1 + hex.len()].copy_from_slice(hex.as_bytes());
-    Ok(out)
+    Ok(placeholder)
 }
 
 /// The signature dictionary with zeroed /ByteRange and /Contents, and where
-/// in its text those two start.
+/// those two start (in its text, then in the file).
 struct Placeholder {
     text: String,
     range_at: usize,
