@@ -18,13 +18,18 @@ pub enum CaseState {
     InProduction,
     ReadyForPickup,
     HandedOver,
+    /// Issued on the screen, signed, with no counter (electronic delivery).
+    Issued,
+    /// Paid, and waiting for an officer: the register holds something the
+    /// document must state, so it is not issued automatically.
+    Referred,
     Rejected,
     Withdrawn,
     DraftExpired,
 }
 
 impl CaseState {
-    pub const ALL: [CaseState; 14] = [
+    pub const ALL: [CaseState; 16] = [
         CaseState::Draft,
         CaseState::Submitted,
         CaseState::InReview,
@@ -36,6 +41,8 @@ impl CaseState {
         CaseState::InProduction,
         CaseState::ReadyForPickup,
         CaseState::HandedOver,
+        CaseState::Issued,
+        CaseState::Referred,
         CaseState::Rejected,
         CaseState::Withdrawn,
         CaseState::DraftExpired,
@@ -54,6 +61,8 @@ impl CaseState {
             CaseState::InProduction => "in-production",
             CaseState::ReadyForPickup => "ready-for-pickup",
             CaseState::HandedOver => "handed-over",
+            CaseState::Issued => "issued",
+            CaseState::Referred => "referred",
             CaseState::Rejected => "rejected",
             CaseState::Withdrawn => "withdrawn",
             CaseState::DraftExpired => "draft-expired",
@@ -119,10 +128,17 @@ pub enum CaseAction {
     StartProduction,
     MarkReady,
     HandOver,
+    /// Ghiseu generates, signs and issues the document of an electronic
+    /// service once it is paid.
+    Issue,
+    /// Ghiseu sends a paid electronic case to an officer instead.
+    Refer,
+    /// The officer issues a referred case's document.
+    IssueAfterReview,
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 14] = [
+    pub const ALL: [CaseAction; 17] = [
         CaseAction::Submit,
         CaseAction::Withdraw,
         CaseAction::ExpireDraft,
@@ -137,6 +153,9 @@ impl CaseAction {
         CaseAction::StartProduction,
         CaseAction::MarkReady,
         CaseAction::HandOver,
+        CaseAction::Issue,
+        CaseAction::Refer,
+        CaseAction::IssueAfterReview,
     ];
 
     pub fn code(self) -> &'static str {
@@ -155,6 +174,9 @@ impl CaseAction {
             CaseAction::StartProduction => "start-production",
             CaseAction::MarkReady => "mark-ready",
             CaseAction::HandOver => "hand-over",
+            CaseAction::Issue => "issue",
+            CaseAction::Refer => "refer",
+            CaseAction::IssueAfterReview => "issue-after-review",
         }
     }
 
@@ -166,7 +188,10 @@ impl CaseAction {
     pub fn actor(self) -> Actor {
         match self {
             CaseAction::Submit | CaseAction::Withdraw | CaseAction::Resubmit => Actor::Applicant,
-            CaseAction::ExpireDraft | CaseAction::RequestFee => Actor::System,
+            CaseAction::ExpireDraft
+            | CaseAction::RequestFee
+            | CaseAction::Issue
+            | CaseAction::Refer => Actor::System,
             // A payment is confirmed by the provider's callback or by an
             // operator from a proof of payment; both pass as staff/system.
             CaseAction::ConfirmPayment => Actor::System,
@@ -178,7 +203,8 @@ impl CaseAction {
             | CaseAction::Reject
             | CaseAction::StartProduction
             | CaseAction::MarkReady
-            | CaseAction::HandOver => Actor::Operator,
+            | CaseAction::HandOver
+            | CaseAction::IssueAfterReview => Actor::Operator,
         }
     }
 }
@@ -220,6 +246,12 @@ fn next(state: CaseState, action: CaseAction) -> Option<CaseState> {
         (S::Paid, A::StartProduction) => S::InProduction,
         (S::InProduction, A::MarkReady) => S::ReadyForPickup,
         (S::ReadyForPickup, A::HandOver) => S::HandedOver,
+        // Electronic delivery: issued on the screen, or by an officer when
+        // the register holds what the document must state.
+        (S::Paid, A::Issue) => S::Issued,
+        (S::Paid, A::Refer) => S::Referred,
+        (S::Referred, A::IssueAfterReview) => S::Issued,
+        (S::Referred, A::Reject) => S::Rejected,
         (
             S::Draft
             | S::Submitted
@@ -317,6 +349,29 @@ mod tests {
             assert_eq!(state, expected);
         }
         assert!(state.is_final());
+    }
+
+    #[test]
+    fn an_electronic_case_is_issued_at_once_or_after_an_officer() {
+        let mut state = S::Paid;
+        state = transition(state, A::Issue, Actor::System).unwrap();
+        assert_eq!(state, S::Issued);
+        assert!(state.is_final());
+        let referred = transition(S::Paid, A::Refer, Actor::System).unwrap();
+        assert_eq!(referred, S::Referred);
+        assert_eq!(
+            allowed_actions(referred, Actor::Operator),
+            [A::Reject, A::IssueAfterReview]
+        );
+        assert!(allowed_actions(referred, Actor::Applicant).is_empty());
+        assert_eq!(
+            transition(referred, A::IssueAfterReview, Actor::Operator).unwrap(),
+            S::Issued
+        );
+        // Nobody but Ghiseu issues without an officer, and not before payment.
+        assert!(transition(S::Paid, A::Issue, Actor::Operator).is_err());
+        assert!(transition(S::FeeDue, A::Issue, Actor::System).is_err());
+        assert!(transition(S::Issued, A::Refer, Actor::System).is_err());
     }
 
     #[test]

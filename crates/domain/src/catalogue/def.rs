@@ -176,6 +176,9 @@ pub struct ServiceDef {
     pub review: Option<bool>,
     /// Whether and how the person is received at a counter by appointment.
     pub appointment: Option<Spanned<AppointmentDef>>,
+    /// `counter` (the default): the document is produced and handed over at
+    /// a counter; `electronic`: it is issued on the screen once paid.
+    pub delivery: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -237,7 +240,7 @@ pub struct CategoryDef {
     pub domicile_abroad: bool,
     #[serde(default)]
     pub notes: Vec<LocalText>,
-    #[serde(rename = "document")]
+    #[serde(default, rename = "document")]
     pub documents: Vec<DocumentDef>,
 }
 

@@ -96,8 +96,20 @@ pub struct Service {
     /// An operator reviews each application before the fee is due.
     pub review: bool,
     pub routing: Routing,
+    pub delivery: Delivery,
     /// The visit at a counter the service needs, if any.
     pub appointment: Option<super::ServiceAppointment>,
+}
+
+/// How a service's document reaches its holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// Produced, then handed over at a counter against a signature.
+    #[default]
+    Counter,
+    /// Generated, signed and issued on the screen once the fee is paid (at
+    /// once for a free service): no production, pickup or handover.
+    Electronic,
 }
 
 /// Which office handles a service's cases.

@@ -48,12 +48,17 @@ pub(super) fn service(
             .and_then(|age| report.number(span.clone(), "fingerprints_from_age", age, 0..=MAX_AGE)),
     };
     let validity = validity(report, &def.validity, id);
-    let categories = categories(report, &def.categories, id);
+    let electronic = def
+        .delivery
+        .as_ref()
+        .is_some_and(|d| d.get_ref() == "electronic");
+    let categories = categories(report, &def.categories, id, electronic);
     let urgencies = urgencies(report, &def.urgencies, id, currency);
     let reductions = reductions(report, &def.reductions, &urgencies, id, currency);
     let questions = questions(report, &def.questions, id);
     let assurance = assurance(report, def.assurance.as_ref(), id);
     let appointment = super::booking::appointment(report, def.appointment.as_ref(), id);
+    let delivery = delivery(report, def, validity.as_ref());
     let renewal_notice_days = def
         .renewal_notice_days
         .as_ref()
@@ -76,6 +81,7 @@ pub(super) fn service(
         renewal_notice_days,
         document_type: def.document_type.as_ref().map(|t| t.get_ref().clone()),
         assurance,
+        delivery,
         review: def.review.unwrap_or(true),
         appointment,
         routing: match def.routing.as_ref().map(|r| r.get_ref().as_str()) {
@@ -92,6 +98,49 @@ pub(super) fn service(
             }
         },
     })
+}
+
+/// The delivery; an electronic document needs a document type and an
+/// expiry computed from what is known of the holder (no facts asked at a
+/// counter).
+fn delivery(
+    report: &mut Report<'_>,
+    def: &ServiceDef,
+    validity: Option<&ValidityRule>,
+) -> Delivery {
+    let id = def.id.get_ref();
+    let Some(spanned) = &def.delivery else {
+        return Delivery::Counter;
+    };
+    match spanned.get_ref().as_str() {
+        "counter" => Delivery::Counter,
+        "electronic" => {
+            if def.document_type.is_none() {
+                report.at(
+                    spanned.span(),
+                    format!("service {id}: an electronic delivery needs a `document_type`"),
+                );
+            }
+            let known_at_issue = !matches!(
+                validity,
+                Some(ValidityRule::GrantedStay { .. } | ValidityRule::SameAsDocument(_))
+            );
+            if !known_at_issue {
+                report.at(
+                    spanned.span(),
+                    format!("service {id}: an electronic document needs a validity that asks for no documents of the holder"),
+                );
+            }
+            Delivery::Electronic
+        }
+        other => {
+            report.at(
+                spanned.span(),
+                format!("service {id}: delivery \"{other}\" is unknown: use counter or electronic"),
+            );
+            Delivery::Counter
+        }
+    }
 }
 
 fn term(
@@ -251,7 +300,15 @@ fn documents(
     Some(out)
 }
 
-fn categories(report: &mut Report<'_>, defs: &[Spanned<CategoryDef>], id: &str) -> Vec<Category> {
+/// The categories; each lists its documents, but a service issued
+/// electronically may ask for none (the account's assurance stands for the
+/// identity document a counter would see).
+fn categories(
+    report: &mut Report<'_>,
+    defs: &[Spanned<CategoryDef>],
+    id: &str,
+    electronic: bool,
+) -> Vec<Category> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for spanned in defs {
@@ -279,7 +336,7 @@ fn categories(report: &mut Report<'_>, defs: &[Spanned<CategoryDef>], id: &str) 
                 format!("{what}: from_age {from} must be below under_age {under}"),
             );
         }
-        if def.documents.is_empty() {
+        if def.documents.is_empty() && !electronic {
             report.at(
                 span.clone(),
                 format!("{what}: list the required documents with [[service.category.document]]"),

@@ -317,3 +317,22 @@ fn authorities_list_rejection_reasons_and_services_say_whether_they_are_reviewed
         "rejection reason id \"Not Eligible\"",
     );
 }
+
+#[test]
+fn a_delivery_is_counter_electronic_or_refused_where_it_is_written() {
+    let catalogue = catalogue();
+    let (_, passport) = catalogue.service("ro.passport.electronic").unwrap();
+    assert_eq!(passport.delivery, Delivery::Counter);
+    let (_, certificate) = catalogue.service("ro.criminal-record.certificate").unwrap();
+    assert_eq!(certificate.delivery, Delivery::Electronic);
+    assert_refused(
+        "document_type = \"temporary-passport\"",
+        "delivery = \"by-post\"\ndocument_type = \"temporary-passport\"",
+        "delivery \"by-post\" is unknown: use counter or electronic",
+    );
+    assert_refused(
+        "document_type = \"temporary-passport\"",
+        "delivery = \"electronic\"",
+        "an electronic delivery needs a `document_type`",
+    );
+}
