@@ -82,6 +82,11 @@ pub struct Inner {
     pub check_cache: crate::registry::check::cache::CheckCache,
     /// The public checks' audit entries waiting to be written.
     pub check_audit: crate::registry::check::audit::CheckAudit,
+    /// The signing key of documents issued electronically; none where no
+    /// service is delivered so.
+    pub sealer: Option<Arc<crate::issuance::Sealer>>,
+    /// The criminal record register electronic issue asks.
+    pub register: Option<Arc<dyn crate::issuance::register::CriminalRecordRegister>>,
     /// Uploads each person has under way, so nobody holds every slot.
     pub uploads_in_flight: Arc<crate::cases::in_flight::UploadsInFlight>,
     pub metrics: Metrics,
@@ -159,6 +164,8 @@ pub struct Settings {
     pub uploads: crate::cases::pace::UploadLimits,
     /// How many public validity checks are allowed.
     pub checks: crate::registry::check::CheckLimits,
+    pub sealer: Option<Arc<crate::issuance::Sealer>>,
+    pub register: Option<Arc<dyn crate::issuance::register::CriminalRecordRegister>>,
 }
 
 impl Default for Settings {
@@ -171,6 +178,8 @@ impl Default for Settings {
             documents: None,
             uploads: crate::cases::pace::UploadLimits::default(),
             checks: Default::default(),
+            sealer: None,
+            register: None,
         }
     }
 }
@@ -201,6 +210,8 @@ impl App {
             checks: settings.checks,
             check_cache: Default::default(),
             check_audit: Default::default(),
+            sealer: settings.sealer,
+            register: settings.register,
             uploads_in_flight: Default::default(),
             metrics: Metrics::new(),
             gate: Default::default(),

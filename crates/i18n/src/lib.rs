@@ -29,6 +29,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/registry.ftl"),
             include_str!("../locales/ro/registry-check.ftl"),
             include_str!("../locales/ro/registry-reminders.ftl"),
+            include_str!("../locales/ro/issuance.ftl"),
         ],
     ),
     (
@@ -46,6 +47,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/registry.ftl"),
             include_str!("../locales/en/registry-check.ftl"),
             include_str!("../locales/en/registry-reminders.ftl"),
+            include_str!("../locales/en/issuance.ftl"),
         ],
     ),
 ];

@@ -61,3 +61,16 @@ pub fn qr_svg(text: &str) -> Result<String, DrawError> {
         .light_color(Color("#ffffff"))
         .build())
 }
+
+/// The QR code of `text` as its modules: the side's width and, row by row
+/// from the top, `true` for each dark module (for drawing it in a PDF).
+pub fn qr_modules(text: &str) -> Result<(usize, Vec<bool>), DrawError> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::Q)
+        .map_err(|e| DrawError(e.to_string()))?;
+    let dark = code
+        .to_colors()
+        .into_iter()
+        .map(|color| color == qrcode::Color::Dark)
+        .collect();
+    Ok((code.width(), dark))
+}

@@ -17,6 +17,7 @@ pub mod households;
 pub mod idempotency;
 pub mod identity;
 pub mod issued_documents;
+pub mod issued_files;
 pub mod notifications;
 pub mod outbox;
 pub mod payments;

@@ -19,18 +19,21 @@ pub struct Health {
 }
 
 pub(crate) fn router(openapi_json: Arc<String>) -> Router<AppState> {
-    Router::new().route("/metrics", get(metrics)).route(
-        "/api/openapi.json",
-        get(move || {
-            let body = openapi_json.clone();
-            async move {
-                (
-                    [(header::CONTENT_TYPE, "application/json")],
-                    body.as_str().to_owned(),
-                )
-            }
-        }),
-    )
+    Router::new()
+        .route("/metrics", get(metrics))
+        .route("/.well-known/jwks.json", get(crate::api::jwks))
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let body = openapi_json.clone();
+                async move {
+                    (
+                        [(header::CONTENT_TYPE, "application/json")],
+                        body.as_str().to_owned(),
+                    )
+                }
+            }),
+        )
 }
 
 /// The process is up.

@@ -50,6 +50,10 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// How many public validity checks are allowed.
     pub checks: CheckLimits,
+    /// The signing key of documents issued electronically.
+    pub sealer: Option<Arc<ghiseu_app::issuance::Sealer>>,
+    /// The criminal record register electronic issue asks.
+    pub register: Option<Arc<dyn ghiseu_app::issuance::register::CriminalRecordRegister>>,
 }
 
 /// How long a request may take when nothing else is said.
@@ -68,6 +72,8 @@ impl Default for Settings {
             uploads: app.uploads,
             metrics_token: None,
             checks: app.checks,
+            sealer: app.sealer,
+            register: app.register,
         }
     }
 }
@@ -97,6 +103,8 @@ impl AppState {
                 documents: settings.documents,
                 uploads: settings.uploads,
                 checks: settings.checks,
+                sealer: settings.sealer,
+                register: settings.register,
             },
         );
         AppState(Arc::new(Inner {

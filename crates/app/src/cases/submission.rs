@@ -136,6 +136,12 @@ pub async fn submit(
         crate::payments::create_order(&mut tx, state, case, now).await?;
     }
     tx.commit().await?;
+    if plan.service.delivery == ghiseu_domain::catalogue::Delivery::Electronic {
+        // The application is in; a failure to issue leaves it paid, and says why in the log.
+        if let Err(error) = crate::issuance::issue_paid(state, &case.id).await {
+            tracing::error!(case = %case.id, %error, "the paid case could not be issued electronically");
+        }
+    }
     Ok(Ok(()))
 }
 

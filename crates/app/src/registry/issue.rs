@@ -148,7 +148,11 @@ pub async fn issue(
         handover: new.handover.clone(),
     };
     issued_documents::insert(tx, &issued).await?;
-    if let (Some(holder), Some(document_type)) = (holder, issued.document_type.as_deref()) {
+    // Certificates issued on the screen stand side by side (one per
+    // purpose); only a document made and handed over replaces its forerunner.
+    if let (Some(holder), Some(document_type)) = (holder, issued.document_type.as_deref())
+        && new.source != Source::Electronic
+    {
         replace_older(tx, holder, document_type, &issued, new).await?;
     }
     Ok(Ok(issued))

@@ -223,7 +223,7 @@ pub(crate) async fn create_case(
     once(&state, &current.person.id, &headers, &request, work).await
 }
 
-async fn reachable(
+pub(crate) async fn reachable(
     state: &AppState,
     current: &CurrentPerson,
     id: &str,

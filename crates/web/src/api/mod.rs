@@ -2,7 +2,9 @@
 
 pub(crate) mod cases;
 mod documents;
+mod issued;
 pub use ghiseu_app::published as dto;
+pub(crate) use issued::jwks;
 mod json;
 mod reminders;
 
@@ -61,6 +63,8 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(documents::list))
         .routes(routes!(documents::report))
         .routes(routes!(documents::check_document))
+        .routes(routes!(issued::document))
+        .routes(routes!(issued::seal))
         .routes(routes!(reminders::get_reminders, reminders::put_reminders))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))

@@ -1,0 +1,220 @@
+//! Electronic issue: a paid case of a service delivered electronically ends
+//! on the screen. Ghiseu asks the register about the holder; with nothing to
+//! state, it writes the document into the registry, renders and signs its
+//! PDF, and moves the case to issued, all in one transaction. With entries,
+//! or without a bound personal id to ask by, the case goes to an officer.
+
+mod certificate;
+pub mod register;
+
+use crate::cases::moves::{CaseAt, Mover, move_case};
+use crate::error::AppError;
+use crate::registry::issue::{NewDocument, issue};
+use crate::state::App;
+use ghiseu_domain::case::{CaseAction, CaseState};
+use ghiseu_domain::catalogue::Delivery;
+use ghiseu_domain::national_id::NationalId;
+use ghiseu_domain::quote::HolderFacts;
+use ghiseu_domain::registry::Source;
+use ghiseu_seal::{KeySet, SealKey};
+use ghiseu_storage::registry::{self, Holder};
+use ghiseu_storage::{Connection, audit, cases, issued_files};
+use register::RecordEntry;
+use sha2::{Digest, Sha256};
+
+/// The authority's signing key, for the PDF's signature and the QR's seal,
+/// with the keys that still verify what was sealed before.
+#[derive(Debug)]
+pub struct Sealer {
+    pub keys: KeySet,
+    signer: ghiseu_pdf::Signer,
+}
+
+impl Sealer {
+    pub fn new(key: SealKey) -> Self {
+        let signer = ghiseu_pdf::Signer {
+            key: key.signing_key().clone(),
+            certificate_der: key.certificate_der().to_vec(),
+        };
+        Sealer {
+            keys: KeySet::new(key),
+            signer,
+        }
+    }
+}
+
+/// What became of a paid case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Issued {
+    /// Issued now: the registry's document number.
+    Document(String),
+    /// Sent to an officer.
+    Referred,
+    /// Not a paid case of an electronic service (or issued already).
+    NotDue,
+}
+
+/// Issues the paid case `case_id` if its service is delivered electronically.
+pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> {
+    let Some(sealer) = state.sealer.clone() else {
+        return Err(AppError::Unavailable(
+            "no signing key is configured for electronic issue".into(),
+        ));
+    };
+    let now = state.clock.now().as_microsecond();
+    let mut tx = state.db.begin_write().await?;
+    let Some(case) = cases::get_in(&mut tx, case_id).await? else {
+        return Ok(Issued::NotDue);
+    };
+    let Some((_, service)) = state.catalogue.service(&case.service_id) else {
+        return Ok(Issued::NotDue);
+    };
+    if service.delivery != Delivery::Electronic || case.state != CaseState::Paid.code() {
+        return Ok(Issued::NotDue);
+    }
+    let holder = holder_id(&mut tx, &case).await?;
+    let entries = match (&holder, &state.register) {
+        (Some(id), Some(register)) => Some(
+            register
+                .entries(id)
+                .map_err(|e| AppError::Unavailable(e.to_string()))?,
+        ),
+        _ => None,
+    };
+    let (Some(holder), Some(entries)) = (holder, entries.filter(|e| e.is_empty())) else {
+        move_case(
+            &mut tx,
+            CaseAt::of(&case)?,
+            CaseAction::Refer,
+            &Mover::SYSTEM,
+            None,
+            now,
+        )
+        .await?
+        .map_err(|_| AppError::Conflict {
+            detail: "The application changed meanwhile; please try again.".into(),
+        })?;
+        tx.commit().await?;
+        return Ok(Issued::Referred);
+    };
+    let number = write_document(state, &sealer, &mut tx, &case, &holder, &entries, now).await?;
+    tx.commit().await?;
+    state.check_cache.forget(&number);
+    Ok(Issued::Document(number))
+}
+
+/// The personal id bound to the holder's account, as the register knows them.
+async fn holder_id(
+    tx: &mut Connection,
+    case: &cases::CaseRecord,
+) -> Result<Option<NationalId>, AppError> {
+    let holder = Holder::of(
+        case.holder_person_id.as_deref(),
+        case.holder_ward_id.as_deref(),
+    );
+    let Some(holder) = holder else {
+        return Ok(None);
+    };
+    let recorded = registry::holder_national_id(tx, holder).await?;
+    Ok(recorded
+        .and_then(|(country, number)| NationalId::parse(country.parse().ok()?, &number).ok()))
+}
+
+/// The registry record, its signed PDF and the case's move, in `tx`.
+async fn write_document(
+    state: &App,
+    sealer: &Sealer,
+    tx: &mut Connection,
+    case: &cases::CaseRecord,
+    holder: &NationalId,
+    entries: &[RecordEntry],
+    now: i64,
+) -> Result<String, AppError> {
+    let (authority, service) = state
+        .catalogue
+        .service(&case.service_id)
+        .ok_or_else(|| AppError::Internal(format!("no service {}", case.service_id)))?;
+    let today = state.clock.today(authority);
+    let new = NewDocument {
+        case,
+        authority,
+        today,
+        facts: &HolderFacts::default(),
+        office_id: case.office_id.clone().unwrap_or_default(),
+        handover: None,
+        source: Source::Electronic,
+        now,
+    };
+    let issued = issue(state, tx, &new)
+        .await?
+        .map_err(|needed| AppError::Internal(format!("an electronic document needs {needed:?}")))?;
+    let facts = certificate::Facts {
+        case,
+        authority,
+        service,
+        issued: &issued,
+        holder,
+        entries,
+    };
+    let printed = certificate::printed(state, sealer, &facts)?;
+    let rendered =
+        ghiseu_pdf::render(&printed.certificate).map_err(|e| AppError::Internal(e.to_string()))?;
+    let signing_time = state.clock.now().to_zoned(authority.time_zone.clone());
+    let signed = ghiseu_pdf::sign(&rendered, &sealer.signer, signing_time)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    issued_files::insert(
+        tx,
+        &issued_files::IssuedFile {
+            document_id: issued.id.clone(),
+            media_type: "application/pdf".into(),
+            sha256: hex::encode(Sha256::digest(&signed)),
+            content: signed,
+            seal: printed.qr_text,
+            created_at: now,
+        },
+    )
+    .await?;
+    move_case(
+        tx,
+        CaseAt::of(case)?,
+        CaseAction::Issue,
+        &Mover::SYSTEM,
+        None,
+        now,
+    )
+    .await?
+    .map_err(|_| AppError::Conflict {
+        detail: "The application changed meanwhile; please try again.".into(),
+    })?;
+    let mut event = ghiseu_domain::audit::AuditEvent::new(state.clock.now(), "document.issued");
+    event.subject = case.holder_person_id.clone();
+    event.on_behalf_of = case.holder_ward_id.clone();
+    event.detail = serde_json::json!({
+        "case": case.id,
+        "document": issued.number,
+        "qr_kid": sealer.keys.active().kid(),
+    });
+    audit::append(tx, &event).await?;
+    Ok(issued.number)
+}
+
+/// The document a case was issued with electronically: its number and file.
+pub async fn file_of_case(
+    state: &App,
+    case_id: &str,
+) -> Result<Option<(String, issued_files::IssuedFile)>, AppError> {
+    let Some(document) = ghiseu_storage::issued_documents::for_case(&state.db, case_id).await?
+    else {
+        return Ok(None);
+    };
+    let file = issued_files::get(&state.db, &document.id).await?;
+    Ok(file.map(|f| (document.number, f)))
+}
+
+/// The authority's public keys as a JWK Set, for verifiers of the QR code;
+/// none where nothing is issued electronically.
+pub fn published_keys(state: &App) -> Option<serde_json::Value> {
+    let sealer = state.sealer.as_ref()?;
+    let today = state.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    Some(sealer.keys.jwks(today))
+}

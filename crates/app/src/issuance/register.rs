@@ -1,0 +1,112 @@
+//! The criminal record register, behind a small interface: the authority's
+//! real register later, a demonstration register read from a data file now.
+
+use ghiseu_domain::national_id::NationalId;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// One entry of a person's record, as the register words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordEntry(pub String);
+
+/// Why the register could not answer.
+#[derive(Debug, thiserror::Error)]
+pub enum RegisterError {
+    #[error("the register is unavailable: {0}")]
+    Unavailable(String),
+    #[error("the register file {path} is not usable: {reason}")]
+    File { path: String, reason: String },
+}
+
+/// What the register holds on a person.
+pub trait CriminalRecordRegister: Send + Sync + std::fmt::Debug {
+    fn entries(&self, person: &NationalId) -> Result<Vec<RecordEntry>, RegisterError>;
+}
+
+/// The demonstration register: a TOML file with a `[[person]]` table per
+/// person who has entries (`personal_id` and `country`, `entries`). Anyone
+/// else has none. The personal ids are kept only as digests.
+#[derive(Debug, Default)]
+pub struct DemoRegister {
+    by_holder: HashMap<String, Vec<RecordEntry>>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegisterFile {
+    #[serde(default)]
+    person: Vec<PersonFile>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonFile {
+    country: String,
+    personal_id: String,
+    entries: Vec<String>,
+}
+
+impl DemoRegister {
+    pub fn from_file(path: &Path) -> Result<Self, RegisterError> {
+        let failed = |reason: String| RegisterError::File {
+            path: path.display().to_string(),
+            reason,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| failed(e.to_string()))?;
+        Self::from_toml(&text).map_err(failed)
+    }
+
+    pub fn from_toml(text: &str) -> Result<Self, String> {
+        let file: RegisterFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut by_holder = HashMap::new();
+        for person in file.person {
+            let country = person
+                .country
+                .parse()
+                .map_err(|_| format!("unknown country {}", person.country))?;
+            let id = NationalId::parse(country, &person.personal_id)
+                .map_err(|e| format!("personal id of a person with entries: {e}"))?;
+            let entries = person.entries.into_iter().map(RecordEntry).collect();
+            by_holder.insert(id.digest(), entries);
+        }
+        Ok(DemoRegister { by_holder })
+    }
+}
+
+impl CriminalRecordRegister for DemoRegister {
+    fn entries(&self, person: &NationalId) -> Result<Vec<RecordEntry>, RegisterError> {
+        Ok(self
+            .by_holder
+            .get(&person.digest())
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use ghiseu_domain::national_id::Country;
+
+    #[test]
+    fn only_the_listed_people_have_entries() {
+        let register = DemoRegister::from_toml(
+            "[[person]]\ncountry = \"RO\"\npersonal_id = \"1960523123457\"\nentries = [\"Sentence 1\"]\n",
+        )
+        .unwrap();
+        let listed = NationalId::parse(Country::Ro, "1960523123457").unwrap();
+        assert_eq!(
+            register.entries(&listed).unwrap(),
+            [RecordEntry("Sentence 1".into())]
+        );
+        let other = NationalId::parse(Country::Ro, "6160510011237").unwrap();
+        assert!(register.entries(&other).unwrap().is_empty());
+        assert!(
+            DemoRegister::from_toml(
+                "[[person]]\ncountry = \"RO\"\npersonal_id = \"12\"\nentries = []\n"
+            )
+            .is_err()
+        );
+    }
+}
