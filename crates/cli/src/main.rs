@@ -6,6 +6,7 @@ mod audit;
 mod commands;
 mod delivery;
 mod documents;
+mod issuance;
 mod person;
 mod registry;
 mod serve;
@@ -30,7 +31,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the web portal and API.
-    Serve(serve::ServeArgs),
+    Serve(Box<serve::ServeArgs>),
     /// Price a service for one holder and print the quote as JSON.
     Quote(commands::QuoteArgs),
     /// Check a national identification number and print what it carries as JSON.
@@ -73,7 +74,7 @@ pub struct CatalogueSource {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => serve::run(args),
+        Command::Serve(args) => serve::run(*args),
         Command::Quote(args) => commands::quote(&args),
         Command::CheckId(args) => commands::check_id(&args),
         Command::Catalogue { command } => commands::catalogue(&command),

@@ -88,6 +88,8 @@ pub struct ServeArgs {
     source: CatalogueSource,
     #[command(flatten)]
     delivery: crate::delivery::DeliveryArgs,
+    #[command(flatten)]
+    issuance: crate::issuance::IssuanceArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -221,8 +223,17 @@ async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let issuance = match args.issuance.load(args.demo, &args.data_dir, clock.now()) {
+        Ok(issuance) => issuance,
+        Err(e) => {
+            eprintln!("error: electronic issue: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let settings = Settings {
         documents: Some(documents),
+        sealer: issuance.sealer,
+        register: issuance.register,
         sessions: SessionSettings {
             secure_cookies: public_url.starts_with("https://"),
             trusted_proxies: if args.behind_proxy {

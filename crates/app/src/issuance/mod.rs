@@ -6,6 +6,7 @@
 
 mod certificate;
 pub mod register;
+pub mod verify;
 
 use crate::cases::moves::{CaseAt, Mover, move_case};
 use crate::error::AppError;
@@ -16,6 +17,7 @@ use ghiseu_domain::catalogue::Delivery;
 use ghiseu_domain::national_id::NationalId;
 use ghiseu_domain::quote::HolderFacts;
 use ghiseu_domain::registry::Source;
+pub use ghiseu_seal::SealPayload;
 use ghiseu_seal::{KeySet, SealKey};
 use ghiseu_storage::registry::{self, Holder};
 use ghiseu_storage::{Connection, audit, cases, issued_files};

@@ -10,3 +10,30 @@ certificate-valid-until = Valabil până la
 certificate-result = Mențiuni
 certificate-no-entries = Titularul nu este înscris în cazierul judiciar.
 certificate-verify = Oricine poate verifica acest certificat: introduceți numărul de înregistrare și codul numeric personal al titularului la { $url } sau scanați codul QR cu o aplicație de verificare, care nu are nevoie de conexiune.
+
+# Pagina publică ce verifică codul QR al unui document.
+seal-verify-title = Verificați codul QR al unui document
+seal-verify-intro = Lipiți textul pe care îl arată cititorul de coduri QR pentru codul tipărit pe document. Nu aveți nevoie de cont și nu se păstrează nimic despre dumneavoastră.
+seal-verify-field-seal = Textul codului QR
+seal-verify-field-seal-hint = Începe cu GHS1: — copiați-l în întregime.
+seal-verify-submit = Verificați
+seal-verify-genuine = Codul QR este autentic
+seal-verify-compare = Comparați aceste date cu hârtia: dacă vreuna diferă, hârtia a fost modificată.
+seal-verify-offline = Aplicațiile de verificare pot verifica codul fără conexiune, cu cheile autorității publicate la /.well-known/jwks.json.
+seal-verify-sealed-number = Număr de înregistrare
+seal-verify-sealed-holder = Titular
+seal-verify-sealed-birth = Data nașterii
+seal-verify-sealed-issued = Eliberat la
+seal-verify-sealed-expires = Valabil până la
+seal-verify-error-required = Lipiți textul codului QR.
+seal-verify-error-not-a-seal = Acesta nu este textul codului QR al unui document: acesta începe cu GHS1:. Verificați că ați copiat tot textul.
+seal-verify-error-unreadable = Textul nu poate fi citit: este deteriorat sau incomplet. Scanați-l sau copiați-l din nou.
+seal-verify-error-unknown-key = Acest cod QR nu a fost sigilat de această autoritate. Nu vă încredeți în document.
+seal-verify-error-altered = Acest cod QR a fost modificat după sigilare. Nu vă încredeți în document.
+
+# Pagina cererii după eliberarea electronică a documentului.
+case-issued-title = Documentul dumneavoastră este gata
+case-issued-number = Număr de înregistrare:
+case-issued-download = Descărcați PDF-ul semnat
+case-issued-seal = Textul codului QR
+case-issued-seal-hint = Acesta este conținutul codului QR de pe document. Oricine îl poate lipi în pagina de verificare.

@@ -79,3 +79,82 @@ pub(crate) async fn jwks(State(state): State<AppState>) -> Result<Response, ApiE
     )
         .into_response())
 }
+
+/// A QR code's text to verify.
+#[derive(Debug, serde::Deserialize, ToSchema)]
+pub struct SealToVerify {
+    /// The text the QR code carries, `GHS1:…`.
+    #[serde(default)]
+    pub seal: String,
+}
+
+/// What the seal says, as sealed (the verifier compares it with the paper).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SealedDocument {
+    pub number: String,
+    pub document_type: String,
+    pub holder_name: String,
+    pub birth_date: String,
+    pub issued_on: String,
+    pub expires_on: String,
+}
+
+/// A genuine seal, and what the registry says of its document today.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SealVerified {
+    /// Whether the document is valid now, as the public check answers it
+    /// (`no-match` when the registry holds no document of that number).
+    #[serde(flatten)]
+    pub status: super::documents::DocumentCheckAnswer,
+    pub document: SealedDocument,
+}
+
+/// Verifies a QR code's text without signing in: genuine and what it says,
+/// or a 422 naming why it is not (`not-a-seal`, `unreadable`,
+/// `unknown-key`, `altered`).
+#[utoipa::path(post, path = "/api/v1/documents/verify", tag = "documents",
+    request_body = SealToVerify,
+    responses((status = 200, body = SealVerified), (status = 422, body = crate::error::Problem)))]
+pub(crate) async fn verify(
+    State(state): State<AppState>,
+    super::ApiJson(body): super::ApiJson<SealToVerify>,
+) -> Result<Json<SealVerified>, ApiError> {
+    match ghiseu_app::issuance::verify::verify(&state, &body.seal).await? {
+        Ok(verified) => {
+            let sealed = verified.sealed;
+            Ok(Json(SealVerified {
+                status: super::documents::DocumentCheckAnswer::new(verified.answer),
+                document: SealedDocument {
+                    number: sealed.number,
+                    document_type: sealed.document_type,
+                    holder_name: sealed.holder_name,
+                    birth_date: sealed.birth_date.to_string(),
+                    issued_on: sealed.issued_on.to_string(),
+                    expires_on: sealed.expires_on.to_string(),
+                },
+            }))
+        }
+        Err(forged) => Err(ApiError::Fields(vec![ghiseu_domain::quote::FieldError {
+            field: "seal",
+            code: forged.code(),
+            value: String::new(),
+            message: forged_message(forged).into(),
+        }])),
+    }
+}
+
+fn forged_message(forged: ghiseu_app::issuance::verify::Forged) -> &'static str {
+    use ghiseu_app::issuance::verify::Forged;
+    match forged {
+        Forged::NotASeal => "This is not the text of a document's QR code: it starts with GHS1:.",
+        Forged::Unreadable => {
+            "The text cannot be read: it is damaged or cut short. Scan or copy it again."
+        }
+        Forged::UnknownKey => {
+            "This QR code was not sealed by this authority: do not trust the document."
+        }
+        Forged::Altered => {
+            "This QR code was changed after it was sealed: do not trust the document."
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The JSON API, version 1.
 
 pub(crate) mod cases;
-mod documents;
+pub(crate) mod documents;
 mod issued;
 pub use ghiseu_app::published as dto;
 pub(crate) use issued::jwks;
@@ -65,6 +65,7 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(documents::check_document))
         .routes(routes!(issued::document))
         .routes(routes!(issued::seal))
+        .routes(routes!(issued::verify))
         .routes(routes!(reminders::get_reminders, reminders::put_reminders))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))

@@ -92,6 +92,14 @@ struct CasePage<'a> {
     version: i64,
     csrf: String,
     problems: Vec<String>,
+    /// The document issued electronically: its number, file and QR text.
+    issued: Option<IssuedView>,
+}
+
+struct IssuedView {
+    number: String,
+    href: String,
+    seal: String,
 }
 
 fn answers_of(case: &CaseRecord) -> Answers {
@@ -184,6 +192,13 @@ async fn render<'a>(
         version: case.version,
         csrf: current.session.csrf_token.clone(),
         problems,
+        issued: ghiseu_app::issuance::file_of_case(state, &case.id)
+            .await?
+            .map(|(number, file)| IssuedView {
+                number,
+                href: format!("/api/v1/cases/{}/document", case.id),
+                seal: file.seal,
+            }),
     })
 }
 

@@ -74,7 +74,7 @@ pub(crate) struct CheckForm {
 }
 
 /// The answer in words.
-fn answer_text(t: Tr<'_>, answer: CheckAnswer) -> String {
+pub(crate) fn answer_text(t: Tr<'_>, answer: CheckAnswer) -> String {
     match answer {
         CheckAnswer::Valid { until: Some(until) } => t.with(
             "check-answer-valid-until",

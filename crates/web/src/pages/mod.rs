@@ -3,6 +3,7 @@
 mod calculator;
 mod catalogue;
 mod check;
+mod verify;
 
 use crate::AppState;
 use askama::Template;
@@ -32,6 +33,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route(
             "/{lang}/documents/check",
             get(check::form).post(check::submit),
+        )
+        .route(
+            "/{lang}/documents/verify",
+            get(verify::form).post(verify::submit),
         )
         .route("/static/ghiseu.css", get(stylesheet))
         .route("/static/board.js", get(board_script))

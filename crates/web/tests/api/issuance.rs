@@ -89,6 +89,9 @@ async fn a_certificate_with_nothing_to_state_is_issued_signed_and_checkable_at_o
     assert_eq!(submitted.status, 303, "{}", submitted.text());
 
     let id = case.rsplit('/').next().unwrap();
+    let shown = elena.get(&app, &case).await.text();
+    assert!(shown.contains("id=\"case-issued-download\""), "{shown}");
+    assert!(shown.contains(&format!("href=\"/api/v1/cases/{id}/document\"")));
     let body = elena.get(&app, &format!("/api/v1/cases/{id}")).await.json();
     assert_eq!(body["state"], "issued", "{body}");
 
@@ -141,6 +144,130 @@ async fn a_certificate_with_nothing_to_state_is_issued_signed_and_checkable_at_o
     assert_eq!(
         check.json(),
         json!({"answer": "valid", "until": "2027-05-23"})
+    );
+    seal_is_verified(&app, text, &number).await;
+    app.cleanup().await;
+}
+
+/// The API and the page verify the genuine seal, and refuse altered,
+/// truncated, foreign and unrelated texts, each with its reason.
+async fn seal_is_verified(app: &TestApp, text: &str, number: &str) {
+    let anyone = || crate::support::Browser::at_address("198.51.100.98");
+    let verified = anyone()
+        .post_json(app, "/api/v1/documents/verify", &json!({"seal": text}), &[])
+        .await;
+    assert_eq!(verified.status, 200, "{}", verified.text());
+    let body = verified.json();
+    assert_eq!(body["answer"], "valid");
+    assert_eq!(body["document"]["number"], number);
+    assert_eq!(body["document"]["holder_name"], "Elena Pop");
+    assert_eq!(body["document"]["birth_date"], "1985-04-27");
+    let at = text.len() - 10;
+    let changed_char = if &text[at..=at] == "A" { "B" } else { "A" };
+    let changed = format!("{}{}{}", &text[..at], changed_char, &text[at + 1..]);
+    let foreign_key = SealKey::demo("forger", app.state.clock.now()).unwrap();
+    let payload = ghiseu_seal::open(text, &KeySet::new(foreign_key.clone()));
+    assert!(payload.is_err());
+    let forged = ghiseu_seal::seal(
+        &ghiseu_seal::SealPayload {
+            number: number.to_string(),
+            document_type: "criminal-record-certificate".into(),
+            holder_name: "Elena Pop".into(),
+            birth_date: "1985-04-27".parse().unwrap(),
+            issued_on: "2026-11-23".parse().unwrap(),
+            expires_on: "2036-11-23".parse().unwrap(),
+        },
+        &foreign_key,
+    )
+    .unwrap();
+    for (bad, code) in [
+        (changed.as_str(), None),
+        (&text[..text.len() / 2], Some("unreadable")),
+        (forged.as_str(), Some("unknown-key")),
+        ("https://example.org/not-a-seal", Some("not-a-seal")),
+    ] {
+        let r = anyone()
+            .post_json(app, "/api/v1/documents/verify", &json!({"seal": bad}), &[])
+            .await;
+        let problem = r.problem(422);
+        let found = problem["errors"][0]["code"].as_str().unwrap().to_string();
+        match code {
+            Some(code) => assert_eq!(found, code, "{problem}"),
+            // One changed character breaks either the signature or the encoding.
+            None => assert!(found == "altered" || found == "unreadable", "{problem}"),
+        }
+    }
+    let mut visitor = anyone();
+    let page = visitor.get(app, "/en/documents/verify").await;
+    assert_eq!(page.status, 200);
+    let token = hidden(&page.text(), "form_token");
+    let shown = visitor
+        .post_form(
+            app,
+            "/en/documents/verify",
+            &[("form_token", token.as_str()), ("seal", text)],
+        )
+        .await;
+    assert_eq!(shown.status, 200, "{}", shown.text());
+    let html = shown.text();
+    assert!(
+        html.contains("The QR code is genuine") && html.contains(number),
+        "{html}"
+    );
+    let refused = visitor
+        .post_form(
+            app,
+            "/en/documents/verify",
+            &[("form_token", token.as_str()), ("seal", forged.as_str())],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text().contains("was not sealed by this authority"));
+}
+
+#[tokio::test]
+async fn a_person_with_entries_in_the_register_is_referred_to_an_officer_not_issued() {
+    let setup = TestApp::new().await;
+    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
+    let cnp = cnp();
+    let register = DemoRegister::from_toml(&format!(
+        "[[person]]\ncountry = \"RO\"\npersonal_id = \"{cnp}\"\nentries = [\"A fine, 2019.\"]\n"
+    ))
+    .unwrap();
+    let app = setup.reconfigured(|s| {
+        s.sealer = Some(Arc::new(Sealer::new(key)));
+        s.register = Some(Arc::new(register));
+    });
+    let (mut elena, person_id) = citizen_in_alba(&app, "elena.entries@example.ro").await;
+    bind_by_card(&app, &person_id, &cnp).await;
+    let case = start_bare(&app, &mut elena, "ro.criminal-record.certificate", "self").await;
+    let page = elena.get(&app, &case).await.text();
+    elena
+        .post_form(
+            &app,
+            &format!("{case}/answers"),
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("version", &hidden(&page, "version")),
+                ("q:purpose", "studies"),
+            ],
+        )
+        .await;
+    let submitted = press(&app, &mut elena, &case, "submit").await;
+    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    let id = case.rsplit('/').next().unwrap();
+    let body = elena.get(&app, &format!("/api/v1/cases/{id}")).await.json();
+    assert_eq!(body["state"], "referred", "{body}");
+    let none = elena
+        .get(&app, &format!("/api/v1/cases/{id}/document"))
+        .await;
+    assert_eq!(none.status, 404);
+    assert!(
+        ghiseu_storage::issued_documents::for_case(&app.state.db, id)
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing is written into the registry"
     );
     app.cleanup().await;
 }

@@ -190,7 +190,7 @@ pub struct Asker<'a> {
     pub client: &'a str,
 }
 
-fn answer_of(state: &App, record: &CheckRecord) -> Result<CheckAnswer, AppError> {
+pub(crate) fn answer_of(state: &App, record: &CheckRecord) -> Result<CheckAnswer, AppError> {
     let today = state.catalogue.authority(&record.authority_id).map_or_else(
         || state.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date(),
         |a| state.clock.today(a),
@@ -317,7 +317,10 @@ pub async fn check(
 }
 
 /// The document's record, from this process's cache when it has it.
-async fn look_up(state: &App, number: &str) -> Result<Option<Arc<CheckRecord>>, AppError> {
+pub(crate) async fn look_up(
+    state: &App,
+    number: &str,
+) -> Result<Option<Arc<CheckRecord>>, AppError> {
     if let Some(kept) = state.check_cache.get(number) {
         return Ok(kept);
     }
