@@ -86,6 +86,12 @@ pub enum Notice<'a> {
         office: &'a LocalText,
         since: Date,
     },
+    /// Issued electronically: ready to download from the application.
+    DocumentIssued {
+        reference: &'a str,
+        document: &'a LocalText,
+        number: &'a str,
+    },
 }
 
 /// A certificate on an identity card's chip.
@@ -115,6 +121,7 @@ impl Notice<'_> {
             Notice::DocumentReported { .. } => MessageKind::DocumentReported,
             Notice::CertificateExpiry { .. } => MessageKind::CertificateExpiry,
             Notice::DocumentNotCollected { .. } => MessageKind::DocumentNotCollected,
+            Notice::DocumentIssued { .. } => MessageKind::DocumentIssued,
         }
     }
 
@@ -272,6 +279,16 @@ impl Notice<'_> {
                 ("date", text_arg(t.date(since))),
                 account(),
             ],
+            Notice::DocumentIssued {
+                reference,
+                document,
+                number,
+            } => vec![
+                ("reference", text_arg(reference)),
+                ("document", text_arg(document.get(lang))),
+                ("number", text_arg(number)),
+                account(),
+            ],
         }
     }
 }
@@ -342,6 +359,11 @@ fn keys(kind: MessageKind) -> (&'static str, &'static str, Option<&'static str>)
             "notice-document-not-collected-subject",
             "notice-document-not-collected-body",
             Some("notice-document-not-collected-sms"),
+        ),
+        MessageKind::DocumentIssued => (
+            "notice-document-issued-subject",
+            "notice-document-issued-body",
+            Some("notice-document-issued-sms"),
         ),
     }
 }

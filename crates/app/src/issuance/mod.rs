@@ -188,6 +188,13 @@ async fn write_document(
     .map_err(|_| AppError::Conflict {
         detail: "The application changed meanwhile; please try again.".into(),
     })?;
+    let name = crate::registry::document_name(state, &issued);
+    let notice = crate::notices::Notice::DocumentIssued {
+        reference: case.reference.as_deref().unwrap_or_default(),
+        document: &name,
+        number: &issued.number,
+    };
+    crate::notices::tell(tx, state, &case.applicant_id, &notice, state.clock.now()).await?;
     let mut event = ghiseu_domain::audit::AuditEvent::new(state.clock.now(), "document.issued");
     event.subject = case.holder_person_id.clone();
     event.on_behalf_of = case.holder_ward_id.clone();

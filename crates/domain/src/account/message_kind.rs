@@ -30,10 +30,12 @@ pub enum MessageKind {
     CertificateExpiry,
     /// A ready document has waited at an office longer than the authority allows.
     DocumentNotCollected,
+    /// A document issued electronically, ready to download.
+    DocumentIssued,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 15] = [
+    pub const ALL: [MessageKind; 16] = [
         MessageKind::EmailVerification,
         MessageKind::RegistrationAttempt,
         MessageKind::PasswordReset,
@@ -49,6 +51,7 @@ impl MessageKind {
         MessageKind::DocumentReported,
         MessageKind::CertificateExpiry,
         MessageKind::DocumentNotCollected,
+        MessageKind::DocumentIssued,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +71,7 @@ impl MessageKind {
             MessageKind::DocumentReported => "document-reported",
             MessageKind::CertificateExpiry => "certificate-expiry",
             MessageKind::DocumentNotCollected => "document-not-collected",
+            MessageKind::DocumentIssued => "document-issued",
         }
     }
 
@@ -89,9 +93,9 @@ impl MessageKind {
             MessageKind::AppointmentConfirmed
             | MessageKind::AppointmentReminder
             | MessageKind::AppointmentCancelled => NotificationKind::AppointmentReminders,
-            MessageKind::DocumentReady | MessageKind::DocumentNotCollected => {
-                NotificationKind::DocumentReady
-            }
+            MessageKind::DocumentReady
+            | MessageKind::DocumentNotCollected
+            | MessageKind::DocumentIssued => NotificationKind::DocumentReady,
             MessageKind::DocumentExpiry | MessageKind::CertificateExpiry => {
                 NotificationKind::DocumentExpiry
             }

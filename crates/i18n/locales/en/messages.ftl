@@ -107,3 +107,10 @@ notice-document-not-collected-body = Hello,
 
     Your account: { $link }
 notice-document-not-collected-sms = Ghiseu: your document "{ $document }" has been waiting at { $office } since { $date }. Collect it soon, with your identity document.
+notice-document-issued-subject = Your document { $number } is issued
+notice-document-issued-body = Hello,
+
+    The document "{ $document }" you asked for with application { $reference } is issued, electronically signed, with number { $number }. Download it from the application in your account; anyone can check it with its number and the holder's personal identification number, or by its QR code.
+
+    Your account: { $link }
+notice-document-issued-sms = Ghiseu: your document { $number } is issued. Download it from application { $reference } in your account.

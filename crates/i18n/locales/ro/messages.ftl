@@ -108,3 +108,10 @@ notice-document-not-collected-body = Bună ziua,
 
     Contul dumneavoastră: { $link }
 notice-document-not-collected-sms = Ghiseu: documentul „{ $document }” vă așteaptă la { $office } din { $date }. Ridicați-l cât mai curând, cu actul de identitate.
+notice-document-issued-subject = Documentul dumneavoastră { $number } a fost eliberat
+notice-document-issued-body = Bună ziua,
+
+    Documentul „{ $document }” pe care l-ați cerut prin cererea { $reference } a fost eliberat, semnat electronic, cu numărul { $number }. Îl puteți descărca din cererea din contul dumneavoastră; oricine îl poate verifica după număr și codul numeric personal al titularului sau după codul QR.
+
+    Contul dumneavoastră: { $link }
+notice-document-issued-sms = Ghiseu: documentul { $number } a fost eliberat. Îl descărcați din cererea { $reference }, în contul dumneavoastră.

@@ -89,6 +89,20 @@ async fn a_certificate_with_nothing_to_state_is_issued_signed_and_checkable_at_o
     assert_eq!(submitted.status, 303, "{}", submitted.text());
 
     let id = case.rsplit('/').next().unwrap();
+    let told: Vec<_> = ghiseu_storage::outbox::for_person(&app.state.db, &person_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "document-issued")
+        .collect();
+    assert!(
+        !told.is_empty(),
+        "the person is told the document is issued"
+    );
+    assert!(
+        told.iter().all(|m| m.body.contains("RO-CAZIER-D-2026-")),
+        "{told:?}"
+    );
     let shown = elena.get(&app, &case).await.text();
     assert!(shown.contains("id=\"case-issued-download\""), "{shown}");
     assert!(shown.contains(&format!("href=\"/api/v1/cases/{id}/document\"")));

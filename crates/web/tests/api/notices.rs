@@ -105,6 +105,11 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
             office: &office,
             since: date(2026, 11, 1),
         },
+        Notice::DocumentIssued {
+            reference: "RO-CAZIER-2026-000001",
+            document: &document,
+            number: "RO-CAZIER-D-2026-000001",
+        },
     ];
     assert_eq!(notices.len(), MessageKind::ALL.len());
     for notice in notices {
