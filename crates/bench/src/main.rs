@@ -5,6 +5,7 @@
 //! registration tells if an e-mail address is registered, bounded in time and in requests.
 
 mod bare;
+mod certificates;
 mod check;
 mod citizen;
 mod cpu;
@@ -74,6 +75,9 @@ enum Commands {
     /// Generate a million documents in a fresh PostgreSQL database, run the reminder scan for a
     /// day twice (the second queues nothing) and show the plan of its batch query.
     Reminders(registry::RegistryArgs),
+    /// Issue certificates without the database on every core (seal, QR, PDF/A, PAdES
+    /// signature), then verify QR texts on one core.
+    Certificates(certificates::CertificatesArgs),
     /// Import a generated 100,000-row register CSV through `ghiseu registry import` into a fresh
     /// PostgreSQL database, then import it again (nothing changes).
     Import(registry::RegistryArgs),
@@ -283,6 +287,7 @@ async fn main() -> ExitCode {
         Commands::Timing(args) => timing::run(args).await,
         Commands::Reminders(args) => registry::reminders(&args),
         Commands::Import(args) => registry::import(&args),
+        Commands::Certificates(args) => certificates::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
