@@ -362,6 +362,11 @@ async fn expire_drafts_every(state: AppState, period: std::time::Duration) {
             Ok(n) => tracing::info!(lapsed = n, "unconfirmed holds lapsed"),
             Err(e) => tracing::warn!(error = %e, "appointments were not tidied this time"),
         }
+        match ghiseu_app::issuance::issue_left_behind(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(issued = n, "paid cases left behind were issued"),
+            Err(e) => tracing::warn!(error = %e, "paid cases were not issued this time"),
+        }
     }
 }
 

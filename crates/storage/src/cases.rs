@@ -477,3 +477,25 @@ pub async fn stale_drafts(
         .await?;
     Ok(rows.iter().map(record).collect::<Result<_, _>>()?)
 }
+
+/// Ids of the paid cases of `service_id` that have waited since before
+/// `before` (unix micros), oldest first.
+pub async fn paid_waiting(
+    db: &Database,
+    service_id: &str,
+    before: i64,
+    limit: i64,
+) -> Result<Vec<String>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT id FROM cases WHERE service_id = $1 AND state = 'paid' AND updated_at < $2 \
+         ORDER BY updated_at LIMIT $3",
+    )
+    .bind(service_id)
+    .bind(before)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| row.try_get("id").map_err(StorageError::from))
+        .collect()
+}

@@ -84,18 +84,7 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
         _ => None,
     };
     let (Some(holder), Some(entries)) = (holder, entries.filter(|e| e.is_empty())) else {
-        move_case(
-            &mut tx,
-            CaseAt::of(&case)?,
-            CaseAction::Refer,
-            &Mover::SYSTEM,
-            None,
-            now,
-        )
-        .await?
-        .map_err(|_| AppError::Conflict {
-            detail: "The application changed meanwhile; please try again.".into(),
-        })?;
+        move_as_system(&mut tx, &case, CaseAction::Refer, now).await?;
         tx.commit().await?;
         return Ok(Issued::Referred);
     };
@@ -103,6 +92,21 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
     tx.commit().await?;
     state.check_cache.forget(&number);
     Ok(Issued::Document(number))
+}
+
+/// Moves `case` as Ghiseu itself, at the version it was read at.
+async fn move_as_system(
+    tx: &mut Connection,
+    case: &cases::CaseRecord,
+    action: CaseAction,
+    now: i64,
+) -> Result<(), AppError> {
+    move_case(tx, CaseAt::of(case)?, action, &Mover::SYSTEM, None, now)
+        .await?
+        .map(|_| ())
+        .map_err(|_| AppError::Conflict {
+            detail: "The application changed meanwhile; please try again.".into(),
+        })
 }
 
 /// The personal id bound to the holder's account, as the register knows them.
@@ -176,18 +180,7 @@ async fn write_document(
         },
     )
     .await?;
-    move_case(
-        tx,
-        CaseAt::of(case)?,
-        CaseAction::Issue,
-        &Mover::SYSTEM,
-        None,
-        now,
-    )
-    .await?
-    .map_err(|_| AppError::Conflict {
-        detail: "The application changed meanwhile; please try again.".into(),
-    })?;
+    move_as_system(tx, case, CaseAction::Issue, now).await?;
     let name = crate::registry::document_name(state, &issued);
     let notice = crate::notices::Notice::DocumentIssued {
         reference: case.reference.as_deref().unwrap_or_default(),
@@ -226,4 +219,40 @@ pub fn published_keys(state: &App) -> Option<serde_json::Value> {
     let sealer = state.sealer.as_ref()?;
     let today = state.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date();
     Some(sealer.keys.jwks(today))
+}
+
+/// Paid cases of an electronic service older than this are issued by the
+/// sweep: one this young may still be on its way through its own request.
+const LEFT_BEHIND_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_secs(60);
+/// Cases issued per service in one sweep.
+const SWEEP_BATCH: i64 = 200;
+
+/// Issues the paid cases of electronic services that were left paid (the
+/// process stopped, or the register did not answer, right after payment).
+/// Safe with several processes: each case moves once, under its version.
+pub async fn issue_left_behind(state: &App) -> Result<usize, AppError> {
+    if state.sealer.is_none() {
+        return Ok(0);
+    }
+    let before = state
+        .clock
+        .now()
+        .checked_sub(LEFT_BEHIND_AFTER)
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .as_microsecond();
+    let mut done = 0;
+    for (_, service) in state
+        .catalogue
+        .services()
+        .filter(|(_, s)| s.delivery == Delivery::Electronic)
+    {
+        for id in cases::paid_waiting(&state.db, &service.id, before, SWEEP_BATCH).await? {
+            match issue_paid(state, &id).await {
+                Ok(Issued::Document(_) | Issued::Referred) => done += 1,
+                Ok(Issued::NotDue) | Err(AppError::Conflict { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(done)
 }

@@ -160,7 +160,7 @@ async fn a_certificate_with_nothing_to_state_is_issued_signed_and_checkable_at_o
         json!({"answer": "valid", "until": "2027-05-23"})
     );
     seal_is_verified(&app, text, &number).await;
-    app.cleanup().await;
+    setup.cleanup().await;
 }
 
 /// The API and the page verify the genuine seal, and refuse altered,
@@ -283,5 +283,98 @@ async fn a_person_with_entries_in_the_register_is_referred_to_an_officer_not_iss
             .is_none(),
         "nothing is written into the registry"
     );
-    app.cleanup().await;
+    setup.cleanup().await;
+}
+
+/// A register that cannot be reached.
+#[derive(Debug)]
+struct Unreachable;
+
+impl ghiseu_app::issuance::register::CriminalRecordRegister for Unreachable {
+    fn entries(
+        &self,
+        _: &NationalId,
+    ) -> Result<
+        Vec<ghiseu_app::issuance::register::RecordEntry>,
+        ghiseu_app::issuance::register::RegisterError,
+    > {
+        Err(ghiseu_app::issuance::register::RegisterError::Unavailable(
+            "down for the test".into(),
+        ))
+    }
+}
+
+#[tokio::test]
+async fn a_paid_case_left_behind_by_an_unreachable_register_is_issued_by_the_sweep() {
+    let setup = TestApp::new().await;
+    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
+    let sealer = Arc::new(Sealer::new(key));
+    let down = setup.reconfigured(|s| {
+        s.sealer = Some(sealer.clone());
+        s.register = Some(Arc::new(Unreachable));
+    });
+    let (mut elena, person_id) = citizen_in_alba(&down, "elena.later@example.ro").await;
+    bind_by_card(&down, &person_id, &cnp()).await;
+    let case = start_bare(&down, &mut elena, "ro.criminal-record.certificate", "self").await;
+    let page = elena.get(&down, &case).await.text();
+    elena
+        .post_form(
+            &down,
+            &format!("{case}/answers"),
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("version", &hidden(&page, "version")),
+                ("q:purpose", "adoption"),
+            ],
+        )
+        .await;
+    let submitted = press(&down, &mut elena, &case, "submit").await;
+    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    let id = case.rsplit('/').next().unwrap().to_string();
+    let state = |app: &TestApp| {
+        let db = app.state.db.clone();
+        let id = id.clone();
+        async move {
+            ghiseu_storage::cases::get(&db, &id)
+                .await
+                .unwrap()
+                .unwrap()
+                .state
+        }
+    };
+    assert_eq!(
+        state(&down).await,
+        "paid",
+        "the submission stands; the issue waits"
+    );
+    assert_eq!(
+        ghiseu_app::issuance::issue_left_behind(&down.state)
+            .await
+            .unwrap(),
+        0,
+        "a case paid a moment ago is left to its own request"
+    );
+    // Two minutes later, with the register back.
+    let later = setup.configured(
+        ghiseu_app::Clock::Fixed("2026-11-23T08:02:00Z".parse().unwrap()),
+        |s| {
+            s.sealer = Some(sealer.clone());
+            s.register = Some(Arc::new(DemoRegister::default()));
+        },
+    );
+    assert_eq!(
+        ghiseu_app::issuance::issue_left_behind(&later.state)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(state(&later).await, "issued");
+    assert_eq!(
+        ghiseu_app::issuance::issue_left_behind(&later.state)
+            .await
+            .unwrap(),
+        0,
+        "each case is issued once"
+    );
+    setup.cleanup().await;
 }
