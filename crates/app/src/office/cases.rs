@@ -104,7 +104,11 @@ pub async fn decide(
         return Ok(Err(Refusal::ChooseAction));
     };
     let current = state_of(case)?;
-    if transition(current, action, Actor::Operator).is_err() {
+    // Issuing a referred case writes and signs its document: that is
+    // electronic issue's to do, never a bare move of the case.
+    if transition(current, action, Actor::Operator).is_err()
+        || action == CaseAction::IssueAfterReview
+    {
         return Ok(Err(Refusal::NotNow));
     }
     let authority = state.catalogue.authority(&case.authority_id);

@@ -283,6 +283,38 @@ async fn a_person_with_entries_in_the_register_is_referred_to_an_officer_not_iss
             .is_none(),
         "nothing is written into the registry"
     );
+    // The officer's issue writes and signs a document: a bare move is refused.
+    let (mut officer, _) = crate::support::signed_in_at(
+        &app,
+        "officer.cazier@example.ro",
+        "operator",
+        Some("ro.criminal-record"),
+        &["mai-bucuresti"],
+    )
+    .await;
+    let path = format!("/en/office/cases/{id}");
+    let csrf = crate::support::staff_csrf(&app, &mut officer).await;
+    let claimed = officer
+        .post_form(&app, &format!("{path}/claim"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(claimed.status, 303, "{}", claimed.text());
+    let page = officer.get(&app, &path).await.text();
+    assert!(!page.contains("value=\"issue-after-review\""), "{page}");
+    let version = crate::support::case_version(&app, id).await.to_string();
+    let moved = officer
+        .post_form(
+            &app,
+            &format!("{path}/decide"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("version", version.as_str()),
+                ("action", "issue-after-review"),
+            ],
+        )
+        .await;
+    assert_ne!(moved.status, 303, "{}", moved.text());
+    let body = elena.get(&app, &format!("/api/v1/cases/{id}")).await.json();
+    assert_eq!(body["state"], "referred");
     setup.cleanup().await;
 }
 
