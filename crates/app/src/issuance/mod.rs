@@ -84,24 +84,31 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
         _ => None,
     };
     let (Some(holder), Some(entries)) = (holder, entries.filter(|e| e.is_empty())) else {
-        move_as_system(&mut tx, &case, CaseAction::Refer, now).await?;
+        move_as(&mut tx, &case, CaseAction::Refer, &Mover::SYSTEM, now).await?;
         tx.commit().await?;
         return Ok(Issued::Referred);
     };
-    let number = write_document(state, &sealer, &mut tx, &case, &holder, &entries, now).await?;
+    let issue = Issue {
+        holder: &holder,
+        entries: &entries,
+        action: CaseAction::Issue,
+        by: &Mover::SYSTEM,
+    };
+    let number = write_document(state, &sealer, &mut tx, &case, &issue, now).await?;
     tx.commit().await?;
     state.check_cache.forget(&number);
     Ok(Issued::Document(number))
 }
 
-/// Moves `case` as Ghiseu itself, at the version it was read at.
-async fn move_as_system(
+/// Moves `case` by `action`, at the version it was read at.
+async fn move_as(
     tx: &mut Connection,
     case: &cases::CaseRecord,
     action: CaseAction,
+    by: &Mover<'_>,
     now: i64,
 ) -> Result<(), AppError> {
-    move_case(tx, CaseAt::of(case)?, action, &Mover::SYSTEM, None, now)
+    move_case(tx, CaseAt::of(case)?, action, by, None, now)
         .await?
         .map(|_| ())
         .map_err(|_| AppError::Conflict {
@@ -127,15 +134,23 @@ async fn holder_id(
 }
 
 /// The registry record, its signed PDF and the case's move, in `tx`.
+/// Who issues, for whom, stating what.
+struct Issue<'a> {
+    holder: &'a NationalId,
+    entries: &'a [RecordEntry],
+    action: CaseAction,
+    by: &'a Mover<'a>,
+}
+
 async fn write_document(
     state: &App,
     sealer: &Sealer,
     tx: &mut Connection,
     case: &cases::CaseRecord,
-    holder: &NationalId,
-    entries: &[RecordEntry],
+    how: &Issue<'_>,
     now: i64,
 ) -> Result<String, AppError> {
+    let (holder, entries) = (how.holder, how.entries);
     let (authority, service) = state
         .catalogue
         .service(&case.service_id)
@@ -180,7 +195,7 @@ async fn write_document(
         },
     )
     .await?;
-    move_as_system(tx, case, CaseAction::Issue, now).await?;
+    move_as(tx, case, how.action, how.by, now).await?;
     let name = crate::registry::document_name(state, &issued);
     let notice = crate::notices::Notice::DocumentIssued {
         reference: case.reference.as_deref().unwrap_or_default(),
@@ -255,4 +270,47 @@ pub async fn issue_left_behind(state: &App) -> Result<usize, AppError> {
         }
     }
     Ok(done)
+}
+
+/// The officer issues a referred case's document, stating what the register
+/// holds, at the case's `version` as the officer saw it. `Ok(None)` when the
+/// case is not (or no longer) referred at that version.
+pub async fn issue_referred(
+    state: &App,
+    by: &Mover<'_>,
+    case_id: &str,
+    version: i64,
+) -> Result<Option<String>, AppError> {
+    let Some(sealer) = state.sealer.clone() else {
+        return Err(AppError::Unavailable(
+            "no signing key is configured for electronic issue".into(),
+        ));
+    };
+    let now = state.clock.now().as_microsecond();
+    let mut tx = state.db.begin_write().await?;
+    let Some(case) = cases::get_in(&mut tx, case_id).await? else {
+        return Ok(None);
+    };
+    if case.state != CaseState::Referred.code() || case.version != version {
+        return Ok(None);
+    }
+    let Some(holder) = holder_id(&mut tx, &case).await? else {
+        return Ok(None);
+    };
+    let entries = match &state.register {
+        Some(register) => register
+            .entries(&holder)
+            .map_err(|e| AppError::Unavailable(e.to_string()))?,
+        None => return Err(AppError::Unavailable("no criminal record register".into())),
+    };
+    let issue = Issue {
+        holder: &holder,
+        entries: &entries,
+        action: CaseAction::IssueAfterReview,
+        by,
+    };
+    let number = write_document(state, &sealer, &mut tx, &case, &issue, now).await?;
+    tx.commit().await?;
+    state.check_cache.forget(&number);
+    Ok(Some(number))
 }

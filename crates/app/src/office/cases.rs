@@ -104,12 +104,19 @@ pub async fn decide(
         return Ok(Err(Refusal::ChooseAction));
     };
     let current = state_of(case)?;
-    // Issuing a referred case writes and signs its document: that is
-    // electronic issue's to do, never a bare move of the case.
-    if transition(current, action, Actor::Operator).is_err()
-        || action == CaseAction::IssueAfterReview
-    {
+    if transition(current, action, Actor::Operator).is_err() {
         return Ok(Err(Refusal::NotNow));
+    }
+    // Issuing a referred case writes and signs its document: electronic
+    // issue does it, never a bare move of the case.
+    if action == CaseAction::IssueAfterReview {
+        let by = Mover::staff(staff);
+        return Ok(
+            match crate::issuance::issue_referred(state, &by, &case.id, decision.version).await? {
+                Some(_) => Ok(()),
+                None => Err(Refusal::Stale),
+            },
+        );
     }
     let authority = state.catalogue.authority(&case.authority_id);
     let reason = match reason(authority, action, decision) {

@@ -156,6 +156,7 @@ office-case-choose-operator = Choose an operator of the case's office.
 office-do-return = Return to the applicant
 office-do-accept = Accept
 office-do-reject = Reject
+office-do-issue-after-review = Issue the certificate, listing the entries
 office-do-start-production = Start production
 office-do-mark-ready = Mark ready to collect
 office-do-hand-over = Hand over

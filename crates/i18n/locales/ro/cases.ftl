@@ -156,6 +156,7 @@ office-case-choose-operator = Alegeți un operator al biroului dosarului.
 office-do-return = Returnați solicitantului
 office-do-accept = Acceptați
 office-do-reject = Respingeți
+office-do-issue-after-review = Eliberați certificatul, cu mențiunile
 office-do-start-production = Începeți producția
 office-do-mark-ready = Marcați gata de ridicare
 office-do-hand-over = Predați

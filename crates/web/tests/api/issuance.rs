@@ -240,7 +240,7 @@ async fn seal_is_verified(app: &TestApp, text: &str, number: &str) {
 }
 
 #[tokio::test]
-async fn a_person_with_entries_in_the_register_is_referred_to_an_officer_not_issued() {
+async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_listing_them() {
     let setup = TestApp::new().await;
     let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
     let cnp = cnp();
@@ -283,7 +283,7 @@ async fn a_person_with_entries_in_the_register_is_referred_to_an_officer_not_iss
             .is_none(),
         "nothing is written into the registry"
     );
-    // The officer's issue writes and signs a document: a bare move is refused.
+    // The officer issues it: the certificate lists what the register holds.
     let (mut officer, _) = crate::support::signed_in_at(
         &app,
         "officer.cazier@example.ro",
@@ -299,9 +299,22 @@ async fn a_person_with_entries_in_the_register_is_referred_to_an_officer_not_iss
         .await;
     assert_eq!(claimed.status, 303, "{}", claimed.text());
     let page = officer.get(&app, &path).await.text();
-    assert!(!page.contains("value=\"issue-after-review\""), "{page}");
+    assert!(page.contains("value=\"issue-after-review\""), "{page}");
     let version = crate::support::case_version(&app, id).await.to_string();
-    let moved = officer
+    let stale = (version.parse::<i64>().unwrap() - 1).to_string();
+    let refused = officer
+        .post_form(
+            &app,
+            &format!("{path}/decide"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("version", stale.as_str()),
+                ("action", "issue-after-review"),
+            ],
+        )
+        .await;
+    assert_ne!(refused.status, 303, "a stale version issues nothing");
+    let issued = officer
         .post_form(
             &app,
             &format!("{path}/decide"),
@@ -312,9 +325,25 @@ async fn a_person_with_entries_in_the_register_is_referred_to_an_officer_not_iss
             ],
         )
         .await;
-    assert_ne!(moved.status, 303, "{}", moved.text());
+    assert_eq!(issued.status, 303, "{}", issued.text());
     let body = elena.get(&app, &format!("/api/v1/cases/{id}")).await.json();
-    assert_eq!(body["state"], "referred");
+    assert_eq!(body["state"], "issued", "{body}");
+    let pdf = elena
+        .get(&app, &format!("/api/v1/cases/{id}/document"))
+        .await;
+    assert_eq!(pdf.status, 200);
+    let report = pdfsig(&pdf.body);
+    assert!(report.contains("Signature is Valid."), "{report}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.pdf");
+    std::fs::write(&file, &pdf.body).unwrap();
+    let text = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("A fine, 2019."), "{text}");
     setup.cleanup().await;
 }
 

@@ -85,7 +85,7 @@ pub(crate) async fn render<'a>(
     let actions = if mine {
         allowed_actions(current, Actor::Operator)
             .into_iter()
-            .filter(|a| !matches!(a, CaseAction::StartReview | CaseAction::IssueAfterReview))
+            .filter(|a| *a != CaseAction::StartReview)
             .map(|a| (a.code().to_string(), t.m(&format!("office-do-{a}"))))
             .collect()
     } else {
