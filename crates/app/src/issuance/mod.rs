@@ -19,7 +19,7 @@ use ghiseu_domain::quote::HolderFacts;
 use ghiseu_domain::registry::Source;
 pub use ghiseu_seal::SealPayload;
 use ghiseu_seal::{KeySet, SealKey};
-use ghiseu_storage::registry::{self, Holder};
+use ghiseu_storage::registry::Holder;
 use ghiseu_storage::{Connection, audit, cases, issued_files};
 use register::RecordEntry;
 use sha2::{Digest, Sha256};
@@ -58,11 +58,7 @@ pub enum Issued {
 
 /// Issues the paid case `case_id` if its service is delivered electronically.
 pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> {
-    let Some(sealer) = state.sealer.clone() else {
-        return Err(AppError::Unavailable(
-            "no signing key is configured for electronic issue".into(),
-        ));
-    };
+    let sealer = sealer(state)?;
     let now = state.clock.now().as_microsecond();
     let mut tx = state.db.begin_write().await?;
     let Some(case) = cases::get_in(&mut tx, case_id).await? else {
@@ -75,13 +71,9 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
         return Ok(Issued::NotDue);
     }
     let holder = holder_id(&mut tx, &case).await?;
-    let entries = match (&holder, &state.register) {
-        (Some(id), Some(register)) => Some(
-            register
-                .entries(id)
-                .map_err(|e| AppError::Unavailable(e.to_string()))?,
-        ),
-        _ => None,
+    let entries = match &holder {
+        Some(id) => entries_of(state, id)?,
+        None => None,
     };
     let (Some(holder), Some(entries)) = (holder, entries.filter(|e| e.is_empty())) else {
         move_as(&mut tx, &case, CaseAction::Refer, &Mover::SYSTEM, now).await?;
@@ -116,7 +108,7 @@ async fn move_as(
         })
 }
 
-/// The personal id bound to the holder's account, as the register knows them.
+/// The personal id recorded for the case's holder, as the register knows them.
 async fn holder_id(
     tx: &mut Connection,
     case: &cases::CaseRecord,
@@ -125,15 +117,29 @@ async fn holder_id(
         case.holder_person_id.as_deref(),
         case.holder_ward_id.as_deref(),
     );
-    let Some(holder) = holder else {
-        return Ok(None);
-    };
-    let recorded = registry::holder_national_id(tx, holder).await?;
-    Ok(recorded
-        .and_then(|(country, number)| NationalId::parse(country.parse().ok()?, &number).ok()))
+    crate::registry::issue::holder_id(tx, holder).await
 }
 
-/// The registry record, its signed PDF and the case's move, in `tx`.
+/// The signing key, or why electronic issue cannot run here.
+fn sealer(state: &App) -> Result<std::sync::Arc<Sealer>, AppError> {
+    state.sealer.clone().ok_or_else(|| {
+        AppError::Unavailable("no signing key is configured for electronic issue".into())
+    })
+}
+
+/// What the register holds on `holder`; `None` without a register.
+fn entries_of(state: &App, holder: &NationalId) -> Result<Option<Vec<RecordEntry>>, AppError> {
+    state
+        .register
+        .as_ref()
+        .map(|register| {
+            register
+                .entries(holder)
+                .map_err(|e| AppError::Unavailable(e.to_string()))
+        })
+        .transpose()
+}
+
 /// Who issues, for whom, stating what.
 struct Issue<'a> {
     holder: &'a NationalId,
@@ -142,6 +148,7 @@ struct Issue<'a> {
     by: &'a Mover<'a>,
 }
 
+/// The registry record, its signed PDF and the case's move, in `tx`.
 async fn write_document(
     state: &App,
     sealer: &Sealer,
@@ -281,11 +288,7 @@ pub async fn issue_referred(
     case_id: &str,
     version: i64,
 ) -> Result<Option<String>, AppError> {
-    let Some(sealer) = state.sealer.clone() else {
-        return Err(AppError::Unavailable(
-            "no signing key is configured for electronic issue".into(),
-        ));
-    };
+    let sealer = sealer(state)?;
     let now = state.clock.now().as_microsecond();
     let mut tx = state.db.begin_write().await?;
     let Some(case) = cases::get_in(&mut tx, case_id).await? else {
@@ -297,11 +300,8 @@ pub async fn issue_referred(
     let Some(holder) = holder_id(&mut tx, &case).await? else {
         return Ok(None);
     };
-    let entries = match &state.register {
-        Some(register) => register
-            .entries(&holder)
-            .map_err(|e| AppError::Unavailable(e.to_string()))?,
-        None => return Err(AppError::Unavailable("no criminal record register".into())),
+    let Some(entries) = entries_of(state, &holder)? else {
+        return Err(AppError::Unavailable("no criminal record register".into()));
     };
     let issue = Issue {
         holder: &holder,

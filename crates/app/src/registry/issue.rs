@@ -94,15 +94,22 @@ pub async fn holder_digest(
     conn: &mut Connection,
     holder: Option<Holder<'_>>,
 ) -> Result<Option<String>, AppError> {
+    Ok(holder_id(conn, holder).await?.map(|id| id.digest()))
+}
+
+/// The holder's recorded personal id (a person's bound one, a child's as
+/// their guardian entered it).
+pub async fn holder_id(
+    conn: &mut Connection,
+    holder: Option<Holder<'_>>,
+) -> Result<Option<NationalId>, AppError> {
     let Some(holder) = holder else {
         return Ok(None);
     };
     let recorded = registry::holder_national_id(conn, holder).await?;
     Ok(recorded.and_then(|(country, number)| {
         let country: Country = country.parse().ok()?;
-        NationalId::parse(country, &number)
-            .ok()
-            .map(|id| id.digest())
+        NationalId::parse(country, &number).ok()
     }))
 }
 

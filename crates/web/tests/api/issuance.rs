@@ -5,7 +5,7 @@
 //! answers for it.
 
 use crate::cases::{citizen_in_alba, press, start_bare};
-use crate::support::{TestApp, hidden};
+use crate::support::{Browser, TestApp, hidden};
 use ghiseu_app::issuance::Sealer;
 use ghiseu_app::issuance::register::DemoRegister;
 use ghiseu_domain::account::AssuranceLevel;
@@ -41,6 +41,32 @@ async fn bind_by_card(app: &TestApp, person_id: &str, cnp: &str) {
     tx.commit().await.unwrap();
 }
 
+/// The person's certificate request for `purpose`, answered and sent (it
+/// asks for no scan): the case page's path.
+async fn requested(app: &TestApp, person: &mut Browser, purpose: &str) -> String {
+    let case = start_bare(app, person, "ro.criminal-record.certificate", "self").await;
+    let page = person.get(app, &case).await.text();
+    assert!(
+        !page.contains("name=\"requirement\""),
+        "the certificate asks for no scan"
+    );
+    let saved = person
+        .post_form(
+            app,
+            &format!("{case}/answers"),
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("version", &hidden(&page, "version")),
+                ("q:purpose", purpose),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let submitted = press(app, person, &case, "submit").await;
+    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    case
+}
+
 fn pdfsig(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("certificate.pdf");
@@ -67,26 +93,7 @@ async fn a_certificate_with_nothing_to_state_is_issued_signed_and_checkable_at_o
     let cnp = cnp();
     bind_by_card(&app, &person_id, &cnp).await;
 
-    let case = start_bare(&app, &mut elena, "ro.criminal-record.certificate", "self").await;
-    let page = elena.get(&app, &case).await.text();
-    assert!(
-        !page.contains("name=\"requirement\""),
-        "the certificate asks for no scan"
-    );
-    let saved = elena
-        .post_form(
-            &app,
-            &format!("{case}/answers"),
-            &[
-                ("csrf", &hidden(&page, "csrf")),
-                ("version", &hidden(&page, "version")),
-                ("q:purpose", "employment"),
-            ],
-        )
-        .await;
-    assert_eq!(saved.status, 303, "{}", saved.text());
-    let submitted = press(&app, &mut elena, &case, "submit").await;
-    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    let case = requested(&app, &mut elena, "employment").await;
 
     let id = case.rsplit('/').next().unwrap();
     let told: Vec<_> = ghiseu_storage::outbox::for_person(&app.state.db, &person_id)
@@ -254,21 +261,7 @@ async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_
     });
     let (mut elena, person_id) = citizen_in_alba(&app, "elena.entries@example.ro").await;
     bind_by_card(&app, &person_id, &cnp).await;
-    let case = start_bare(&app, &mut elena, "ro.criminal-record.certificate", "self").await;
-    let page = elena.get(&app, &case).await.text();
-    elena
-        .post_form(
-            &app,
-            &format!("{case}/answers"),
-            &[
-                ("csrf", &hidden(&page, "csrf")),
-                ("version", &hidden(&page, "version")),
-                ("q:purpose", "studies"),
-            ],
-        )
-        .await;
-    let submitted = press(&app, &mut elena, &case, "submit").await;
-    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    let case = requested(&app, &mut elena, "studies").await;
     let id = case.rsplit('/').next().unwrap();
     let body = elena.get(&app, &format!("/api/v1/cases/{id}")).await.json();
     assert_eq!(body["state"], "referred", "{body}");
@@ -376,21 +369,7 @@ async fn a_paid_case_left_behind_by_an_unreachable_register_is_issued_by_the_swe
     });
     let (mut elena, person_id) = citizen_in_alba(&down, "elena.later@example.ro").await;
     bind_by_card(&down, &person_id, &cnp()).await;
-    let case = start_bare(&down, &mut elena, "ro.criminal-record.certificate", "self").await;
-    let page = elena.get(&down, &case).await.text();
-    elena
-        .post_form(
-            &down,
-            &format!("{case}/answers"),
-            &[
-                ("csrf", &hidden(&page, "csrf")),
-                ("version", &hidden(&page, "version")),
-                ("q:purpose", "adoption"),
-            ],
-        )
-        .await;
-    let submitted = press(&down, &mut elena, &case, "submit").await;
-    assert_eq!(submitted.status, 303, "{}", submitted.text());
+    let case = requested(&down, &mut elena, "adoption").await;
     let id = case.rsplit('/').next().unwrap().to_string();
     let state = |app: &TestApp| {
         let db = app.state.db.clone();
