@@ -92,6 +92,14 @@ pub enum Notice<'a> {
         document: &'a LocalText,
         number: &'a str,
     },
+    /// Revoked by the authority, for `reason` (from its list).
+    DocumentRevoked {
+        document: &'a LocalText,
+        number: &'a str,
+        holder: &'a str,
+        reason: &'a LocalText,
+        on: Date,
+    },
 }
 
 /// A certificate on an identity card's chip.
@@ -122,6 +130,7 @@ impl Notice<'_> {
             Notice::CertificateExpiry { .. } => MessageKind::CertificateExpiry,
             Notice::DocumentNotCollected { .. } => MessageKind::DocumentNotCollected,
             Notice::DocumentIssued { .. } => MessageKind::DocumentIssued,
+            Notice::DocumentRevoked { .. } => MessageKind::DocumentRevoked,
         }
     }
 
@@ -289,6 +298,20 @@ impl Notice<'_> {
                 ("number", text_arg(number)),
                 account(),
             ],
+            Notice::DocumentRevoked {
+                document,
+                number,
+                holder,
+                reason,
+                on,
+            } => vec![
+                ("document", text_arg(document.get(lang))),
+                ("number", text_arg(number)),
+                ("holder", text_arg(holder)),
+                ("reason", text_arg(reason.get(lang))),
+                ("date", text_arg(t.date(on))),
+                account(),
+            ],
         }
     }
 }
@@ -364,6 +387,11 @@ fn keys(kind: MessageKind) -> (&'static str, &'static str, Option<&'static str>)
             "notice-document-issued-subject",
             "notice-document-issued-body",
             Some("notice-document-issued-sms"),
+        ),
+        MessageKind::DocumentRevoked => (
+            "notice-document-revoked-subject",
+            "notice-document-revoked-body",
+            Some("notice-document-revoked-sms"),
         ),
     }
 }

@@ -55,3 +55,39 @@ pub async fn get(db: &Database, document_id: &str) -> Result<Option<IssuedFile>,
     })
     .transpose()
 }
+
+/// A sealed document that is no longer in force before its expiry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withdrawn {
+    pub number: String,
+    pub authority_id: String,
+    pub standing: ghiseu_domain::registry::Standing,
+    pub since: Option<String>,
+    pub expires_on: Option<String>,
+}
+
+/// Every document issued with a seal that is no longer in force and has not
+/// expired before `today` (ISO date): what an offline verifier must refuse.
+pub async fn withdrawn(db: &Database, today: &str) -> Result<Vec<Withdrawn>, StorageError> {
+    let mut conn = db.connection().await?;
+    let rows = sqlx::query(
+        "SELECT d.number, d.authority_id, d.standing, d.standing_since, d.expires_on \
+         FROM issued_files f JOIN issued_documents d ON d.id = f.document_id \
+         WHERE d.standing NOT IN ('valid', 'awaiting-collection') \
+         AND (d.expires_on IS NULL OR d.expires_on >= $1) ORDER BY d.number",
+    )
+    .bind(today)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Withdrawn {
+                number: row.try_get("number")?,
+                authority_id: row.try_get("authority_id")?,
+                standing: crate::registry::standing_in(row, "standing")?,
+                since: row.try_get("standing_since")?,
+                expires_on: row.try_get("expires_on")?,
+            })
+        })
+        .collect()
+}

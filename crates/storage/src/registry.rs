@@ -50,7 +50,7 @@ fn unknown(column: &str, value: &str) -> sqlx::Error {
     }
 }
 
-fn standing_in(row: &AnyRow, column: &str) -> Result<Standing, sqlx::Error> {
+pub(crate) fn standing_in(row: &AnyRow, column: &str) -> Result<Standing, sqlx::Error> {
     let code: String = row.try_get(column)?;
     Standing::parse(&code).ok_or_else(|| unknown(column, &code))
 }

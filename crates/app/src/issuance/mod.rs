@@ -243,6 +243,16 @@ pub fn published_keys(state: &App) -> Option<serde_json::Value> {
     Some(sealer.keys.jwks(today))
 }
 
+/// The sealed documents that are no longer in force and not yet expired:
+/// the list an offline verifier downloads to refuse revoked documents.
+/// A document expired yesterday in the UTC day is still listed, so that no
+/// authority's zone sees it leave the list before it has expired there.
+pub async fn withdrawn(state: &App) -> Result<Vec<issued_files::Withdrawn>, AppError> {
+    let today = state.clock.now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let from = today.yesterday().unwrap_or(today);
+    Ok(issued_files::withdrawn(&state.db, &from.to_string()).await?)
+}
+
 /// Paid cases of an electronic service older than this are issued by the
 /// sweep: one this young may still be on its way through its own request.
 const LEFT_BEHIND_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_secs(60);

@@ -310,15 +310,13 @@ pub fn document_name(state: &App, document: &IssuedDocument) -> LocalText {
         .unwrap_or_else(|| LocalText::new([(Lang::En, document.number.clone())]))
 }
 
-/// Tells the holder, or every guardian of a child holder, that the document
-/// is no longer valid, in the reporting transaction (through the outbox).
-pub(crate) async fn tell_holders(
+/// The holder, or every guardian of a child holder (while the
+/// guardianship holds): the people told of what happens to a document.
+pub(crate) async fn people_to_tell(
     state: &App,
     tx: &mut Connection,
     registered: &Registered,
-    loss: Loss,
-    on: Date,
-) -> Result<(), AppError> {
+) -> Result<Vec<String>, AppError> {
     let document = &registered.document;
     let mut people: Vec<String> = document.holder_person_id.iter().cloned().collect();
     if let Some(ward) = &document.holder_ward_id {
@@ -330,6 +328,19 @@ pub(crate) async fn tell_holders(
                 .map(|g| g.guardian_id),
         );
     }
+    Ok(people)
+}
+
+/// Tells the holder, or every guardian of a child holder, that the document
+/// is no longer valid, in the reporting transaction (through the outbox).
+pub(crate) async fn tell_holders(
+    state: &App,
+    tx: &mut Connection,
+    registered: &Registered,
+    loss: Loss,
+    on: Date,
+) -> Result<(), AppError> {
+    let document = &registered.document;
     let name = document_name(state, document);
     let notice = Notice::DocumentReported {
         document: &name,
@@ -338,7 +349,7 @@ pub(crate) async fn tell_holders(
         stolen: loss == Loss::Stolen,
         on,
     };
-    for person in people {
+    for person in people_to_tell(state, tx, registered).await? {
         notices::tell(tx, state, &person, &notice, state.clock.now()).await?;
     }
     Ok(())

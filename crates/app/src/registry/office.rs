@@ -1,10 +1,12 @@
 //! The registry at the authority: a member of staff finds a document by its
 //! number (every look is audited), reads its history, declares it invalid
-//! with a reason from the authority's list, or records a loss or theft
+//! (revokes it) with a reason from the authority's list, telling its
+//! holder, or records a loss or theft
 //! reported at the counter. Staff see only their own authority's documents.
 
 use super::{ChangeBy, HeldDocument, Report, apply, held};
 use crate::error::AppError;
+use crate::notices::{self, Notice};
 use crate::office::Staff;
 use crate::refusal::DocumentRefusal;
 use crate::state::App;
@@ -85,21 +87,20 @@ pub async fn invalidate(
 ) -> Result<HeldDocument, AppError> {
     let mut tx = state.db.begin_write().await?;
     let registered = of_staff(state, staff, &mut tx, number).await?;
-    let known = state
+    let Some(reason) = state
         .catalogue
         .authority(&registered.document.authority_id)
         .and_then(|a| a.registry.invalidation_reason(reason_id))
-        .is_some();
-    if !known {
+    else {
         return Err(DocumentRefusal::UnknownReason.into());
-    }
+    };
     let by = ChangeBy {
         actor: RegistryActor::Office,
         person_id: &staff.current.person.id,
         role: staff.role.code(),
     };
     let action = RegistryAction::Invalidate;
-    let (changed, _) = apply(
+    let (changed, on) = apply(
         state,
         &mut tx,
         &registered,
@@ -109,6 +110,18 @@ pub async fn invalidate(
         &Report::NONE,
     )
     .await?;
+    let document = &registered.document;
+    let name = super::document_name(state, document);
+    let notice = Notice::DocumentRevoked {
+        document: &name,
+        number: &document.number,
+        holder: &document.holder_name,
+        reason: &reason.name,
+        on,
+    };
+    for person in super::people_to_tell(state, &mut tx, &registered).await? {
+        notices::tell(&mut tx, state, &person, &notice, state.clock.now()).await?;
+    }
     let detail = serde_json::json!({ "document": registered.document.number, "reason": reason_id });
     let event = audited(state, staff, "document.invalidated", &registered, detail);
     audit::append(&mut tx, &event).await?;

@@ -32,10 +32,12 @@ pub enum MessageKind {
     DocumentNotCollected,
     /// A document issued electronically, ready to download.
     DocumentIssued,
+    /// The authority declared a document invalid (revoked it).
+    DocumentRevoked,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 16] = [
+    pub const ALL: [MessageKind; 17] = [
         MessageKind::EmailVerification,
         MessageKind::RegistrationAttempt,
         MessageKind::PasswordReset,
@@ -52,6 +54,7 @@ impl MessageKind {
         MessageKind::CertificateExpiry,
         MessageKind::DocumentNotCollected,
         MessageKind::DocumentIssued,
+        MessageKind::DocumentRevoked,
     ];
 
     pub fn code(self) -> &'static str {
@@ -72,6 +75,7 @@ impl MessageKind {
             MessageKind::CertificateExpiry => "certificate-expiry",
             MessageKind::DocumentNotCollected => "document-not-collected",
             MessageKind::DocumentIssued => "document-issued",
+            MessageKind::DocumentRevoked => "document-revoked",
         }
     }
 
@@ -86,7 +90,8 @@ impl MessageKind {
             | MessageKind::RegistrationAttempt
             | MessageKind::PasswordReset
             | MessageKind::SecondFactorEnabled
-            | MessageKind::DocumentReported => NotificationKind::AccountSecurity,
+            | MessageKind::DocumentReported
+            | MessageKind::DocumentRevoked => NotificationKind::AccountSecurity,
             MessageKind::ApplicationReturned
             | MessageKind::ApplicationAccepted
             | MessageKind::PaymentReceived => NotificationKind::ApplicationUpdates,

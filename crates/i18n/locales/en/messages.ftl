@@ -114,3 +114,12 @@ notice-document-issued-body = Hello,
 
     Your account: { $link }
 notice-document-issued-sms = Ghiseu: your document { $number } is issued. Download it from application { $reference } in your account.
+notice-document-revoked-subject = Document { $number } was revoked and is no longer valid
+notice-document-revoked-body = Hello,
+
+    The authority revoked the document "{ $document }" number { $number } of { $holder } on { $date }. The reason: { $reason }
+
+    From that day the document is not valid: the public check and its QR code say so. If you still need such a document, apply for a new one from your account. If you think this is a mistake, contact the authority.
+
+    Your account: { $link }
+notice-document-revoked-sms = Ghiseu: document { $number } ({ $holder }) was revoked by the authority on { $date } and is no longer valid. Details in your account.

@@ -13,6 +13,7 @@ check-answer-valid-until = The document is valid. Its last valid day is { $until
 check-answer-valid-no-expiry = The document is valid. It has no expiry date.
 check-answer-expired = The document is no longer valid: it expired. Its last valid day was { $on }.
 check-answer-not-valid = The document is not valid since { $since }: { $why }.
+check-answer-revoked = The document is not valid: the issuing authority revoked it on { $since }.
 check-answer-no-match = No document with this number belongs to a holder with this personal identification number. Check both as printed and try again.
 check-why-awaiting-collection = it is waiting to be collected
 check-why-valid = it is valid

@@ -115,3 +115,12 @@ notice-document-issued-body = Bună ziua,
 
     Contul dumneavoastră: { $link }
 notice-document-issued-sms = Ghiseu: documentul { $number } a fost eliberat. Îl descărcați din cererea { $reference }, în contul dumneavoastră.
+notice-document-revoked-subject = Documentul { $number } a fost revocat și nu mai este valabil
+notice-document-revoked-body = Bună ziua,
+
+    Autoritatea a revocat documentul „{ $document }” cu numărul { $number } al titularului { $holder } pe { $date }. Motivul: { $reason }
+
+    Din acea zi documentul nu mai este valabil: verificarea publică și codul său QR arată acest lucru. Dacă aveți în continuare nevoie de un astfel de document, faceți o cerere nouă din contul dumneavoastră. Dacă credeți că este o greșeală, contactați autoritatea.
+
+    Contul dumneavoastră: { $link }
+notice-document-revoked-sms = Ghiseu: documentul { $number } ({ $holder }) a fost revocat de autoritate pe { $date } si nu mai este valabil. Detalii in contul dvs.

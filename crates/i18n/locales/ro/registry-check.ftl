@@ -13,6 +13,7 @@ check-answer-valid-until = Documentul este valabil. Ultima zi de valabilitate es
 check-answer-valid-no-expiry = Documentul este valabil. Nu are dată de expirare.
 check-answer-expired = Documentul nu mai este valabil: a expirat. Ultima zi de valabilitate a fost { $on }.
 check-answer-not-valid = Documentul nu este valabil din { $since }: { $why }.
+check-answer-revoked = Documentul nu este valabil: autoritatea emitentă l-a revocat pe { $since }.
 check-answer-no-match = Niciun document cu acest număr nu aparține unui titular cu acest cod numeric personal. Verificați ambele numere așa cum sunt tipărite și încercați din nou.
 check-why-awaiting-collection = așteaptă să fie ridicat
 check-why-valid = este valabil

@@ -80,6 +80,54 @@ pub(crate) async fn jwks(State(state): State<AppState>) -> Result<Response, ApiE
         .into_response())
 }
 
+/// A sealed document that is no longer valid.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WithdrawnDocument {
+    pub number: String,
+    pub authority: String,
+    /// `invalidated` (revoked by the authority), `reported-lost`,
+    /// `reported-stolen` or `replaced`.
+    pub why: &'static str,
+    /// Since when it is not valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// Its last valid day had it stayed in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_on: Option<String>,
+}
+
+/// The published list of revoked documents.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WithdrawnList {
+    /// When the list was read (RFC 3339).
+    pub generated_at: String,
+    pub documents: Vec<WithdrawnDocument>,
+}
+
+/// Every document issued with a QR seal that is no longer valid and has not
+/// expired, for verifiers that work offline: download it, then refuse any
+/// sealed number on it. No sign-in; nothing about the holders.
+#[utoipa::path(get, path = "/api/v1/documents/revoked", tag = "documents",
+    responses((status = 200, body = WithdrawnList)))]
+pub(crate) async fn revoked(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let documents = ghiseu_app::issuance::withdrawn(&state)
+        .await?
+        .into_iter()
+        .map(|d| WithdrawnDocument {
+            number: d.number,
+            authority: d.authority_id,
+            why: d.standing.code(),
+            since: d.since,
+            expires_on: d.expires_on,
+        })
+        .collect();
+    let list = WithdrawnList {
+        generated_at: state.clock.now().to_string(),
+        documents,
+    };
+    Ok(([(header::CACHE_CONTROL, "public, max-age=60")], Json(list)).into_response())
+}
+
 /// A QR code's text to verify.
 #[derive(Debug, serde::Deserialize, ToSchema)]
 pub struct SealToVerify {

@@ -66,6 +66,7 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(issued::document))
         .routes(routes!(issued::seal))
         .routes(routes!(issued::verify))
+        .routes(routes!(issued::revoked))
         .routes(routes!(reminders::get_reminders, reminders::put_reminders))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))

@@ -14,6 +14,7 @@ use axum_extra::extract::cookie::CookieJar;
 use ghiseu_app::AppError;
 use ghiseu_app::registry::check::{self, Asker, CheckAnswer, CheckInput};
 use ghiseu_domain::catalogue::Lang;
+use ghiseu_domain::registry::Standing;
 use ghiseu_i18n::{Tr, text_arg};
 use serde::Deserialize;
 
@@ -84,6 +85,13 @@ pub(crate) fn answer_text(t: Tr<'_>, answer: CheckAnswer) -> String {
         CheckAnswer::Expired { on } => {
             t.with("check-answer-expired", &[("on", text_arg(t.date(on)))])
         }
+        CheckAnswer::NotValid {
+            why: Standing::Invalidated,
+            since,
+        } => t.with(
+            "check-answer-revoked",
+            &[("since", text_arg(t.date(since)))],
+        ),
         CheckAnswer::NotValid { why, since } => t.with(
             "check-answer-not-valid",
             &[

@@ -418,3 +418,216 @@ async fn a_paid_case_left_behind_by_an_unreachable_register_is_issued_by_the_swe
     );
     setup.cleanup().await;
 }
+
+/// The certificate's number, the QR text and the case's API path, once the
+/// person's request for `purpose` is issued.
+async fn issued_certificate(
+    app: &TestApp,
+    person: &mut Browser,
+    purpose: &str,
+) -> (String, String, String) {
+    let case = requested(app, person, purpose).await;
+    let id = case.rsplit('/').next().unwrap();
+    let api = format!("/api/v1/cases/{id}");
+    let sealed = person.get(app, &format!("{api}/document/seal")).await;
+    assert_eq!(sealed.status, 200, "{}", sealed.text());
+    let sealed = sealed.json();
+    (
+        sealed["number"].as_str().unwrap().to_string(),
+        sealed["seal"].as_str().unwrap().to_string(),
+        api,
+    )
+}
+
+#[tokio::test]
+async fn a_revoked_certificate_is_refused_by_the_check_the_seal_and_the_published_list() {
+    let setup = TestApp::new().await;
+    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
+    let sealer = Arc::new(Sealer::new(key));
+    let app = setup.reconfigured(|s| {
+        s.sealer = Some(sealer.clone());
+        s.register = Some(Arc::new(DemoRegister::default()));
+    });
+    let (mut elena, person_id) = citizen_in_alba(&app, "elena.revoked@example.ro").await;
+    let cnp = cnp();
+    bind_by_card(&app, &person_id, &cnp).await;
+
+    // A purpose outside the authority's list is refused next to the field.
+    let case = start_bare(&app, &mut elena, "ro.criminal-record.certificate", "self").await;
+    let page = elena.get(&app, &case).await.text();
+    let refused = elena
+        .post_form(
+            &app,
+            &format!("{case}/answers"),
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("version", &hidden(&page, "version")),
+                ("q:purpose", "curiosity"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(
+        refused.text().contains("Choose each answer from its list."),
+        "{}",
+        refused.text()
+    );
+    let body = elena
+        .get(
+            &app,
+            &format!("/api/v1/cases/{}", case.rsplit('/').next().unwrap()),
+        )
+        .await
+        .json();
+    assert_eq!(body["state"], "draft", "{body}");
+
+    let (number, seal, _) = issued_certificate(&app, &mut elena, "employment").await;
+    let anyone = || Browser::at_address("198.51.100.97");
+    let asked = json!({"number": number, "personal_id": cnp});
+    let check = async || {
+        anyone()
+            .post_json(&app, "/api/v1/documents/check", &asked, &[])
+            .await
+            .json()
+    };
+    assert_eq!(check().await["answer"], "valid");
+
+    let (mut officer, _) = crate::support::signed_in_at(
+        &app,
+        "officer.revoke@example.ro",
+        "operator",
+        Some("ro.criminal-record"),
+        &["mai-bucuresti"],
+    )
+    .await;
+    let csrf = crate::support::staff_csrf(&app, &mut officer).await;
+    let revoke = format!("/en/office/documents/{number}/invalidate");
+    let done = officer
+        .post_form(
+            &app,
+            &revoke,
+            &[("csrf", &csrf), ("reason", "issued-in-error")],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+
+    assert_eq!(
+        check().await,
+        json!({"answer": "not-valid", "why": "invalidated", "since": "2026-11-23"})
+    );
+    let verified = anyone()
+        .post_json(
+            &app,
+            "/api/v1/documents/verify",
+            &json!({"seal": seal}),
+            &[],
+        )
+        .await
+        .json();
+    assert_eq!(verified["answer"], "not-valid", "{verified}");
+    assert_eq!(verified["why"], "invalidated", "{verified}");
+    let mut visitor = anyone();
+    let page = visitor.get(&app, "/en/documents/verify").await.text();
+    let shown = visitor
+        .post_form(
+            &app,
+            "/en/documents/verify",
+            &[
+                ("form_token", hidden(&page, "form_token").as_str()),
+                ("seal", &seal),
+            ],
+        )
+        .await
+        .text();
+    assert!(
+        shown.contains("the issuing authority revoked it on 23 November 2026"),
+        "{shown}"
+    );
+    let list = anyone().get(&app, "/api/v1/documents/revoked").await;
+    assert_eq!(list.status, 200);
+    let list = list.json();
+    assert_eq!(
+        list["documents"],
+        json!([{"number": number, "authority": "ro.criminal-record", "why": "invalidated",
+                "since": "2026-11-23", "expires_on": "2027-05-23"}])
+    );
+
+    let told: Vec<_> = ghiseu_storage::outbox::for_person(&app.state.db, &person_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "document-revoked")
+        .collect();
+    assert!(!told.is_empty(), "the holder is told");
+    assert!(
+        told.iter()
+            .any(|m| m.body.contains(&number) && m.body.contains("issued in error")),
+        "{told:?}"
+    );
+
+    // A second revocation is refused and writes nothing.
+    let again = officer
+        .post_form(
+            &app,
+            &revoke,
+            &[("csrf", &csrf), ("reason", "record-changed")],
+        )
+        .await;
+    assert_eq!(again.status, 409, "{}", again.text());
+    let document =
+        ghiseu_storage::registry::by_number(&mut app.state.db.connection().await.unwrap(), &number)
+            .await
+            .unwrap()
+            .unwrap();
+    let history = ghiseu_storage::registry::history(
+        &mut app.state.db.connection().await.unwrap(),
+        &document.document.id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(history.len(), 1, "{history:?}");
+    setup.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_certificate_past_its_six_months_checks_as_expired() {
+    let setup = TestApp::new().await;
+    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
+    let sealer = Arc::new(Sealer::new(key));
+    let app = setup.reconfigured(|s| {
+        s.sealer = Some(sealer.clone());
+        s.register = Some(Arc::new(DemoRegister::default()));
+    });
+    let (mut elena, person_id) = citizen_in_alba(&app, "elena.expired@example.ro").await;
+    let cnp = cnp();
+    bind_by_card(&app, &person_id, &cnp).await;
+    let (number, seal, _) = issued_certificate(&app, &mut elena, "visa-emigration").await;
+    let later = setup.configured(
+        ghiseu_app::Clock::Fixed("2027-05-24T09:00:00Z".parse().unwrap()),
+        |s| {
+            s.sealer = Some(sealer.clone());
+            s.register = Some(Arc::new(DemoRegister::default()));
+        },
+    );
+    let checked = Browser::at_address("198.51.100.96")
+        .post_json(
+            &later,
+            "/api/v1/documents/check",
+            &json!({"number": number, "personal_id": cnp}),
+            &[],
+        )
+        .await
+        .json();
+    assert_eq!(checked, json!({"answer": "expired", "on": "2027-05-23"}));
+    let verified = Browser::at_address("198.51.100.96")
+        .post_json(
+            &later,
+            "/api/v1/documents/verify",
+            &json!({"seal": seal}),
+            &[],
+        )
+        .await
+        .json();
+    assert_eq!(verified["answer"], "expired", "{verified}");
+    setup.cleanup().await;
+}

@@ -341,10 +341,7 @@ async fn staff_find_a_document_read_its_history_record_a_counter_report_and_inva
         .get(&app, done.headers["location"].to_str().unwrap())
         .await
         .text();
-    assert!(
-        after.contains("declared invalid by the authority"),
-        "{after}"
-    );
+    assert!(after.contains("revoked by the authority"), "{after}");
     assert!(after.contains("The document is damaged."), "{after}");
     assert!(
         !after.contains("id=\"invalidate\""),
