@@ -12,6 +12,7 @@ pub mod issuance;
 pub mod metrics;
 pub mod notices;
 pub mod office;
+pub mod organisations;
 pub mod payments;
 pub mod published;
 pub mod refusal;

@@ -34,7 +34,7 @@ fn issue(key: &SealKey, signer: &Signer, index: u64) -> anyhow::Result<Vec<u8>> 
         number: number.clone(),
         document_type: "criminal-record-certificate".into(),
         holder_name: "Ioana-Mădălina Ștefănescu".into(),
-        birth_date: "1985-04-27".parse()?,
+        birth_date: Some("1985-04-27".parse()?),
         issued_on: "2026-12-05".parse()?,
         expires_on: "2027-06-05".parse()?,
     };
@@ -122,7 +122,7 @@ pub fn run(args: CertificatesArgs) -> anyhow::Result<()> {
             number: "RO-CAZIER-D-2026-000001".into(),
             document_type: "criminal-record-certificate".into(),
             holder_name: "Ioana-Mădălina Ștefănescu".into(),
-            birth_date: "1985-04-27".parse()?,
+            birth_date: Some("1985-04-27".parse()?),
             issued_on: "2026-12-05".parse()?,
             expires_on: "2027-06-05".parse()?,
         },

@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod geo;
 pub mod money;
 pub mod national_id;
+pub mod organisation;
 pub mod quote;
 pub mod registry;
 

@@ -30,6 +30,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/registry-check.ftl"),
             include_str!("../locales/ro/registry-reminders.ftl"),
             include_str!("../locales/ro/issuance.ftl"),
+            include_str!("../locales/ro/organisations.ftl"),
         ],
     ),
     (
@@ -48,6 +49,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/registry-check.ftl"),
             include_str!("../locales/en/registry-reminders.ftl"),
             include_str!("../locales/en/issuance.ftl"),
+            include_str!("../locales/en/organisations.ftl"),
         ],
     ),
 ];

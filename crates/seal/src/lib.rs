@@ -24,7 +24,7 @@
 //!     number: "CJ-AB-2026-0012345".to_owned(),
 //!     document_type: "criminal-record-certificate".to_owned(),
 //!     holder_name: "Ana Pop".to_owned(),
-//!     birth_date: date(1990, 1, 31),
+//!     birth_date: Some(date(1990, 1, 31)),
 //!     issued_on: date(2026, 12, 5),
 //!     expires_on: date(2027, 6, 5),
 //! };

@@ -11,11 +11,12 @@
 //! | 1   | `number`        | text                      |
 //! | 2   | `document_type` | text                      |
 //! | 3   | `holder_name`   | text                      |
-//! | 4   | `birth_date`    | text, `YYYY-MM-DD`        |
+//! | 4   | `birth_date`    | text, `YYYY-MM-DD`; absent for an organisation |
 //! | 5   | `issued_on`     | text, `YYYY-MM-DD`        |
 //! | 6   | `expires_on`    | text, `YYYY-MM-DD`        |
 //!
-//! Each key appears once and no other key is allowed: a new field means a new
+//! Each key appears at most once (all but 4 exactly once) and no other key
+//! is allowed: a new field means a new
 //! prefix (`GHS2:`). The payload never holds a personal identification
 //! number.
 
@@ -57,8 +58,8 @@ pub struct SealPayload {
     pub document_type: String,
     /// The holder's full name as printed on the document.
     pub holder_name: String,
-    /// The holder's date of birth.
-    pub birth_date: Date,
+    /// The holder's date of birth; none for an organisation.
+    pub birth_date: Option<Date>,
     /// The day the document was issued.
     pub issued_on: Date,
     /// The last day the document is valid.
@@ -193,14 +194,17 @@ fn verify(key: &VerifyingKey, signature: &[u8], data: &[u8]) -> Result<(), OpenE
 fn payload_map(payload: &SealPayload) -> Value {
     let text = |s: &str| Value::Text(s.to_owned());
     let date = |d: Date| Value::Text(d.to_string());
-    Value::Map(vec![
+    let mut fields = vec![
         (NUMBER.into(), text(&payload.number)),
         (DOCUMENT_TYPE.into(), text(&payload.document_type)),
         (HOLDER_NAME.into(), text(&payload.holder_name)),
-        (BIRTH_DATE.into(), date(payload.birth_date)),
-        (ISSUED_ON.into(), date(payload.issued_on)),
-        (EXPIRES_ON.into(), date(payload.expires_on)),
-    ])
+    ];
+    if let Some(birth) = payload.birth_date {
+        fields.push((BIRTH_DATE.into(), date(birth)));
+    }
+    fields.push((ISSUED_ON.into(), date(payload.issued_on)));
+    fields.push((EXPIRES_ON.into(), date(payload.expires_on)));
+    Value::Map(fields)
 }
 
 fn read_payload(content: &[u8]) -> Result<SealPayload, OpenError> {
@@ -224,7 +228,8 @@ fn read_payload(content: &[u8]) -> Result<SealPayload, OpenError> {
             return Err(OpenError::BadPayload("a field given twice"));
         }
     }
-    let [number, document_type, holder_name, birth, issued, expires] =
+    let birth = fields[3].take();
+    let [number, document_type, holder_name, _, issued, expires] =
         fields.map(|f| f.ok_or(OpenError::BadPayload("a field is missing")));
     let date = |d: Result<String, OpenError>| {
         d?.parse::<Date>()
@@ -234,7 +239,7 @@ fn read_payload(content: &[u8]) -> Result<SealPayload, OpenError> {
         number: number?,
         document_type: document_type?,
         holder_name: holder_name?,
-        birth_date: date(birth)?,
+        birth_date: birth.map(|b| date(Ok(b))).transpose()?,
         issued_on: date(issued)?,
         expires_on: date(expires)?,
     })

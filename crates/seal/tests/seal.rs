@@ -31,7 +31,7 @@ fn certificate() -> SealPayload {
         number: "CJ-AB-2026-0012345".to_owned(),
         document_type: "criminal-record-certificate".to_owned(),
         holder_name: "Ioana-Maria Popescu-Dumitrescu".to_owned(),
-        birth_date: date(1988, 3, 14),
+        birth_date: Some(date(1988, 3, 14)),
         issued_on: date(2026, 12, 5),
         expires_on: date(2027, 6, 5),
     }
@@ -90,6 +90,19 @@ fn a_sealed_document_opens_to_what_was_sealed() {
         "{text}"
     );
     assert_eq!(open(&text, &KeySet::new(key)).unwrap(), certificate());
+}
+
+#[test]
+fn an_organisations_seal_has_no_birth_date_and_opens_without_one() {
+    let key = demo();
+    let organisation = SealPayload {
+        holder_name: "Exemplu Construct SRL".to_owned(),
+        birth_date: None,
+        ..certificate()
+    };
+    let text = seal(&organisation, &key).unwrap();
+    let opened = open(&text, &KeySet::new(key)).unwrap();
+    assert_eq!(opened, organisation);
 }
 
 #[test]

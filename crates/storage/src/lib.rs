@@ -19,6 +19,7 @@ pub mod identity;
 pub mod issued_documents;
 pub mod issued_files;
 pub mod notifications;
+pub mod organisations;
 pub mod outbox;
 pub mod payments;
 pub mod profiles;

@@ -11,7 +11,7 @@ use ghiseu_domain::account::AssuranceLevel;
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::case::application::{Answers, category_for, check_answers};
 use ghiseu_storage::cases::{self, CaseRecord};
-use ghiseu_storage::profiles;
+use ghiseu_storage::{organisations, profiles};
 
 /// Why a draft was not started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,12 @@ pub async fn start(
     if !service.accepts(assurance(current)?) {
         return Ok(Err(DraftRefusal::Assurance));
     }
-    let Some(holder) = holder_copy(state, current, holder).await? else {
+    let holder = match holder.strip_prefix(ORGANISATION) {
+        Some(id) if service.for_organisations => organisation_copy(state, current, id).await?,
+        Some(_) => None,
+        None => holder_copy(state, current, holder).await?,
+    };
+    let Some(holder) = holder else {
         return Ok(Err(DraftRefusal::Holder));
     };
     let today = state.clock.today(authority);
@@ -94,8 +99,36 @@ pub async fn start(
     };
     let mut tx = state.db.begin_write().await?;
     cases::insert_draft(&mut tx, &case).await?;
+    if let Some(organisation) = &holder.organisation_id {
+        organisations::link_case(&mut tx, &case.id, organisation).await?;
+    }
     tx.commit().await?;
     Ok(Ok(case))
+}
+
+/// How a holder choice names an organisation: `organisation:` and its id.
+pub const ORGANISATION: &str = "organisation:";
+
+/// The organisation `id` as a case's holder, if the person is its recorded
+/// representative; the representative stays the person the case is with.
+async fn organisation_copy(
+    state: &App,
+    current: &CurrentPerson,
+    id: &str,
+) -> Result<Option<CaseCopy>, AppError> {
+    let represented = organisations::represented_by(&state.db, &current.person.id).await?;
+    let Some(organisation) = represented.into_iter().find(|o| o.id == id) else {
+        return Ok(None);
+    };
+    Ok(Some(CaseCopy {
+        person_id: Some(current.person.id.clone()),
+        ward_id: None,
+        given_name: organisation.name,
+        family_name: String::new(),
+        birth_date: None,
+        region: cases::domicile_region(&state.db, &current.person.id).await?,
+        organisation_id: Some(organisation.id),
+    }))
 }
 
 /// The holder's facts as the case keeps them: the person's own profile, or a
@@ -118,6 +151,7 @@ async fn holder_copy(
             family_name: family.unwrap_or_default(),
             birth_date: birth,
             region,
+            organisation_id: None,
         }));
     }
     let ward = acting_guardian_of(state, holder, &current.person.id).await?;
@@ -128,6 +162,7 @@ async fn holder_copy(
         family_name: w.family_name,
         birth_date: Some(w.birth_date),
         region,
+        organisation_id: None,
     }))
 }
 

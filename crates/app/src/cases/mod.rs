@@ -21,6 +21,8 @@ pub struct CaseCopy {
     pub family_name: String,
     pub birth_date: Option<String>,
     pub region: Option<String>,
+    /// The organisation the case is for, when a representative applies.
+    pub organisation_id: Option<String>,
 }
 
 /// The holder's category on the filing date (today for a draft), from the

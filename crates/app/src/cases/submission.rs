@@ -160,6 +160,13 @@ async fn reference(
     Ok(CaseReference::new(&plan.authority.reference_prefix, year, sequence).to_string())
 }
 
+async fn for_organisation(state: &App, case: &CaseRecord) -> Result<bool, AppError> {
+    let mut conn = state.db.connection().await?;
+    Ok(ghiseu_storage::organisations::of_case(&mut conn, &case.id)
+        .await?
+        .is_some())
+}
+
 /// The filing of a complete application, or the message keys of what is
 /// missing.
 async fn plan<'c>(
@@ -188,7 +195,10 @@ async fn plan<'c>(
     };
     let office = route(authority, service, case, &answers, &mut missing);
     missing.extend(missing_scans(state, case).await?);
-    if case.holder_given_name.trim().is_empty() || case.holder_family_name.trim().is_empty() {
+    let unnamed =
+        case.holder_given_name.trim().is_empty() || case.holder_family_name.trim().is_empty();
+    // An organisation has one name, given when its representative was recorded.
+    if unnamed && !for_organisation(state, case).await? {
         missing.push("case-problem-no-name".into());
     }
     let priced = price(

@@ -6,7 +6,6 @@ use crate::error::AppError;
 use crate::state::App;
 use ghiseu_domain::case::application::Answers;
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
-use ghiseu_domain::national_id::NationalId;
 use ghiseu_i18n::text_arg;
 use ghiseu_pdf::{Certificate, Entries, Labelled, Outcome, QrMatrix};
 use ghiseu_seal::SealPayload;
@@ -24,7 +23,7 @@ pub(super) struct Facts<'a> {
     pub authority: &'a Authority,
     pub service: &'a Service,
     pub issued: &'a IssuedDocument,
-    pub holder: &'a NationalId,
+    pub holder: &'a super::Holding,
     pub entries: &'a [RecordEntry],
 }
 
@@ -46,13 +45,16 @@ pub(super) fn printed(
         value,
     };
     let issued = facts.issued;
-    let birth = facts.case.holder_birth_date.as_deref().unwrap_or_default();
+    let birth = match facts.holder {
+        super::Holding::Person(_) => facts.case.holder_birth_date.as_deref(),
+        super::Holding::Organisation { .. } => None,
+    };
     let expires = issued.expires_on.as_deref().unwrap_or(&issued.issued_on);
     let payload = SealPayload {
         number: issued.number.clone(),
         document_type: issued.document_type.clone().unwrap_or_default(),
         holder_name: issued.holder_name.clone(),
-        birth_date: date(birth, "birth date")?,
+        birth_date: birth.map(|b| date(b, "birth date")).transpose()?,
         issued_on: date(&issued.issued_on, "issue date")?,
         expires_on: date(expires, "expiry")?,
     };
@@ -84,8 +86,20 @@ pub(super) fn printed(
         authority: facts.authority.name.get(lang).to_string(),
         registration_number: labelled("certificate-number", issued.number.clone()),
         holder_name: labelled("certificate-holder", issued.holder_name.clone()),
-        personal_id: labelled("certificate-personal-id", facts.holder.masked()),
-        birth: labelled("certificate-birth", birth.to_string()),
+        personal_id: match facts.holder {
+            super::Holding::Person(id) => labelled("certificate-personal-id", id.masked()),
+            super::Holding::Organisation { cui, .. } => {
+                labelled("certificate-registration-code", cui.to_string())
+            }
+        },
+        birth: match facts.holder {
+            super::Holding::Person(_) => {
+                labelled("certificate-birth", birth.unwrap_or_default().to_string())
+            }
+            super::Holding::Organisation { representative, .. } => {
+                labelled("certificate-representative", representative.clone())
+            }
+        },
         purpose: labelled("certificate-purpose", purpose),
         issued_on: labelled("certificate-issued-on", issued.issued_on.clone()),
         valid_until: labelled("certificate-valid-until", expires.to_string()),

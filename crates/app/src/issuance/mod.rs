@@ -15,13 +15,14 @@ use crate::state::App;
 use ghiseu_domain::case::{CaseAction, CaseState};
 use ghiseu_domain::catalogue::Delivery;
 use ghiseu_domain::national_id::NationalId;
+use ghiseu_domain::organisation::Cui;
 use ghiseu_domain::quote::HolderFacts;
 use ghiseu_domain::registry::Source;
 pub use ghiseu_seal::SealPayload;
 use ghiseu_seal::{KeySet, SealKey};
 use ghiseu_storage::registry::Holder;
 use ghiseu_storage::{Connection, audit, cases, issued_files};
-use register::RecordEntry;
+use register::{RecordEntry, Subject};
 use sha2::{Digest, Sha256};
 
 /// The authority's signing key, for the PDF's signature and the QR's seal,
@@ -70,7 +71,7 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
     if service.delivery != Delivery::Electronic || case.state != CaseState::Paid.code() {
         return Ok(Issued::NotDue);
     }
-    let holder = holder_id(&mut tx, &case).await?;
+    let holder = holding(&mut tx, &case).await?;
     let entries = match &holder {
         Some(id) => entries_of(state, id)?,
         None => None,
@@ -108,16 +109,47 @@ async fn move_as(
         })
 }
 
-/// The personal id recorded for the case's holder, as the register knows them.
-async fn holder_id(
+/// Whom a certificate is about, as the register knows them.
+#[derive(Debug, Clone)]
+pub(crate) enum Holding {
+    /// A person, by their recorded personal id.
+    Person(NationalId),
+    /// An organisation a recorded representative applied for.
+    Organisation { cui: Cui, representative: String },
+}
+
+impl Holding {
+    fn subject(&self) -> Subject<'_> {
+        match self {
+            Holding::Person(id) => Subject::Person(id),
+            Holding::Organisation { cui, .. } => Subject::Organisation(cui),
+        }
+    }
+}
+
+/// Whom the case's certificate is about: the organisation it was opened
+/// for, else the holder by their recorded personal id.
+async fn holding(
     tx: &mut Connection,
     case: &cases::CaseRecord,
-) -> Result<Option<NationalId>, AppError> {
+) -> Result<Option<Holding>, AppError> {
+    if let Some(organisation) = ghiseu_storage::organisations::of_case(tx, &case.id).await? {
+        let representative =
+            ghiseu_storage::organisations::person_name(tx, &case.applicant_id).await?;
+        return Ok(Cui::parse(&organisation.registration_code).ok().map(|cui| {
+            Holding::Organisation {
+                cui,
+                representative,
+            }
+        }));
+    }
     let holder = Holder::of(
         case.holder_person_id.as_deref(),
         case.holder_ward_id.as_deref(),
     );
-    crate::registry::issue::holder_id(tx, holder).await
+    Ok(crate::registry::issue::holder_id(tx, holder)
+        .await?
+        .map(Holding::Person))
 }
 
 /// The signing key, or why electronic issue cannot run here.
@@ -128,13 +160,13 @@ fn sealer(state: &App) -> Result<std::sync::Arc<Sealer>, AppError> {
 }
 
 /// What the register holds on `holder`; `None` without a register.
-fn entries_of(state: &App, holder: &NationalId) -> Result<Option<Vec<RecordEntry>>, AppError> {
+fn entries_of(state: &App, holder: &Holding) -> Result<Option<Vec<RecordEntry>>, AppError> {
     state
         .register
         .as_ref()
         .map(|register| {
             register
-                .entries(holder)
+                .entries(holder.subject())
                 .map_err(|e| AppError::Unavailable(e.to_string()))
         })
         .transpose()
@@ -142,7 +174,7 @@ fn entries_of(state: &App, holder: &NationalId) -> Result<Option<Vec<RecordEntry
 
 /// Who issues, for whom, stating what.
 struct Issue<'a> {
-    holder: &'a NationalId,
+    holder: &'a Holding,
     entries: &'a [RecordEntry],
     action: CaseAction,
     by: &'a Mover<'a>,
@@ -307,7 +339,7 @@ pub async fn issue_referred(
     if case.state != CaseState::Referred.code() || case.version != version {
         return Ok(None);
     }
-    let Some(holder) = holder_id(&mut tx, &case).await? else {
+    let Some(holder) = holding(&mut tx, &case).await? else {
         return Ok(None);
     };
     let Some(entries) = entries_of(state, &holder)? else {

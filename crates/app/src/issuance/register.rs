@@ -2,6 +2,7 @@
 //! real register later, a demonstration register read from a data file now.
 
 use ghiseu_domain::national_id::NationalId;
+use ghiseu_domain::organisation::Cui;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -18,13 +19,30 @@ pub enum RegisterError {
     File { path: String, reason: String },
 }
 
-/// What the register holds on a person.
+/// Whom the register is asked about.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    Person(&'a NationalId),
+    Organisation(&'a Cui),
+}
+
+impl Subject<'_> {
+    fn digest(self) -> String {
+        match self {
+            Subject::Person(id) => id.digest(),
+            Subject::Organisation(cui) => cui.digest(),
+        }
+    }
+}
+
+/// What the register holds on a person or an organisation.
 pub trait CriminalRecordRegister: Send + Sync + std::fmt::Debug {
-    fn entries(&self, person: &NationalId) -> Result<Vec<RecordEntry>, RegisterError>;
+    fn entries(&self, subject: Subject<'_>) -> Result<Vec<RecordEntry>, RegisterError>;
 }
 
 /// The demonstration register: a TOML file with a `[[person]]` table per
-/// person who has entries (`personal_id` and `country`, `entries`). Anyone
+/// person who has entries (`personal_id` and `country`, `entries`) and an
+/// `[[organisation]]` table per organisation (`cui`, `entries`). Anyone
 /// else has none. The personal ids are kept only as digests.
 #[derive(Debug, Default)]
 pub struct DemoRegister {
@@ -36,6 +54,15 @@ pub struct DemoRegister {
 struct RegisterFile {
     #[serde(default)]
     person: Vec<PersonFile>,
+    #[serde(default)]
+    organisation: Vec<OrganisationFile>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganisationFile {
+    cui: String,
+    entries: Vec<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -69,15 +96,21 @@ impl DemoRegister {
             let entries = person.entries.into_iter().map(RecordEntry).collect();
             by_holder.insert(id.digest(), entries);
         }
+        for organisation in file.organisation {
+            let cui = Cui::parse(&organisation.cui)
+                .map_err(|e| format!("CUI {} of an organisation: {e}", organisation.cui))?;
+            let entries = organisation.entries.into_iter().map(RecordEntry).collect();
+            by_holder.insert(cui.digest(), entries);
+        }
         Ok(DemoRegister { by_holder })
     }
 }
 
 impl CriminalRecordRegister for DemoRegister {
-    fn entries(&self, person: &NationalId) -> Result<Vec<RecordEntry>, RegisterError> {
+    fn entries(&self, subject: Subject<'_>) -> Result<Vec<RecordEntry>, RegisterError> {
         Ok(self
             .by_holder
-            .get(&person.digest())
+            .get(&subject.digest())
             .cloned()
             .unwrap_or_default())
     }
@@ -92,16 +125,31 @@ mod tests {
     #[test]
     fn only_the_listed_people_have_entries() {
         let register = DemoRegister::from_toml(
-            "[[person]]\ncountry = \"RO\"\npersonal_id = \"1960523123457\"\nentries = [\"Sentence 1\"]\n",
+            "[[person]]\ncountry = \"RO\"\npersonal_id = \"1960523123457\"\nentries = [\"Sentence 1\"]\n\
+             [[organisation]]\ncui = \"RO 12345674\"\nentries = [\"Fine 2\"]\n",
         )
         .unwrap();
         let listed = NationalId::parse(Country::Ro, "1960523123457").unwrap();
         assert_eq!(
-            register.entries(&listed).unwrap(),
+            register.entries(Subject::Person(&listed)).unwrap(),
             [RecordEntry("Sentence 1".into())]
         );
+        let company = Cui::parse("12345674").unwrap();
+        assert_eq!(
+            register.entries(Subject::Organisation(&company)).unwrap(),
+            [RecordEntry("Fine 2".into())]
+        );
         let other = NationalId::parse(Country::Ro, "6160510011237").unwrap();
-        assert!(register.entries(&other).unwrap().is_empty());
+        assert!(
+            register
+                .entries(Subject::Person(&other))
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            DemoRegister::from_toml("[[organisation]]\ncui = \"12345675\"\nentries = []\n")
+                .is_err()
+        );
         assert!(
             DemoRegister::from_toml(
                 "[[person]]\ncountry = \"RO\"\npersonal_id = \"12\"\nentries = []\n"

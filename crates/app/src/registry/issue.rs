@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::state::App;
 use ghiseu_domain::catalogue::Authority;
 use ghiseu_domain::national_id::{Country, NationalId};
+use ghiseu_domain::organisation::Cui;
 use ghiseu_domain::quote::{HolderFact, HolderFacts, QuoteError, QuoteRequest, quote};
 use ghiseu_domain::registry::{RegistryAction, RegistryActor, Source, change};
 use ghiseu_storage::Connection;
@@ -134,6 +135,20 @@ pub async fn issue(
         .catalogue
         .service(&case.service_id)
         .and_then(|(_, s)| s.document_type.clone());
+    // A document issued to an organisation is checked by its registration code.
+    let (holder_name, holder_id_digest) =
+        match ghiseu_storage::organisations::of_case(tx, &case.id).await? {
+            Some(organisation) => (
+                organisation.name,
+                Cui::parse(&organisation.registration_code)
+                    .ok()
+                    .map(|cui| cui.digest()),
+            ),
+            None => (
+                format!("{} {}", case.holder_given_name, case.holder_family_name),
+                holder_digest(tx, holder).await?,
+            ),
+        };
     let issued = IssuedDocument {
         id: uuid::Uuid::now_v7().to_string(),
         number: crate::office::handover::document_number(new.authority, new.today, sequence),
@@ -143,8 +158,8 @@ pub async fn issue(
         authority_id: new.authority.id.clone(),
         holder_person_id: case.holder_person_id.clone(),
         holder_ward_id: case.holder_ward_id.clone(),
-        holder_name: format!("{} {}", case.holder_given_name, case.holder_family_name),
-        holder_id_digest: holder_digest(tx, holder).await?,
+        holder_name,
+        holder_id_digest,
         issued_on: new.today.to_string(),
         expires_on: expires_on.map(|d| d.to_string()),
         eid_expires_on: None,

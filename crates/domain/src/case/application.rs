@@ -52,8 +52,19 @@ pub fn category_for(
     if service.categories.is_empty() {
         return Ok(None);
     }
+    let ageless = service
+        .categories
+        .iter()
+        .all(|c| c.from_age.is_none() && c.under_age.is_none());
     let Some(birth) = birth_date else {
-        return Err(problem("holder", "birth-date-required"));
+        // No category depends on age (an organisation has none): any age picks the same.
+        return match ageless {
+            true => service
+                .category_for(0, domicile_abroad)
+                .map(Some)
+                .ok_or_else(|| problem("holder", "no-category")),
+            false => Err(problem("holder", "birth-date-required")),
+        };
     };
     let age = completed_years(birth, filed_on).ok_or_else(|| problem("holder", "no-category"))?;
     service
@@ -140,6 +151,17 @@ mod tests {
             "not born yet"
         );
         assert!(!checklist(ten).is_empty());
+    }
+
+    #[test]
+    fn without_a_birth_date_only_a_service_whose_categories_ignore_age_has_one() {
+        let catalogue = catalogue();
+        let (_, certificate) = catalogue.service("ro.criminal-record.certificate").unwrap();
+        let filed = date(2026, 11, 24);
+        let any = category_for(certificate, None, filed, false).unwrap();
+        assert_eq!(any.unwrap().id, "applicant");
+        let (_, passport) = catalogue.service("ro.passport.electronic").unwrap();
+        assert!(category_for(passport, None, filed, false).is_err());
     }
 
     #[test]

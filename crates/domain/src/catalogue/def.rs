@@ -179,6 +179,9 @@ pub struct ServiceDef {
     /// `counter` (the default): the document is produced and handed over at
     /// a counter; `electronic`: it is issued on the screen once paid.
     pub delivery: Option<Spanned<String>>,
+    /// Whether a representative an operator recorded for an organisation
+    /// may apply for the organisation (false by default).
+    pub organisations: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -97,6 +97,8 @@ pub struct Service {
     pub review: bool,
     pub routing: Routing,
     pub delivery: Delivery,
+    /// An organisation's recorded representative may apply for it.
+    pub for_organisations: bool,
     /// The visit at a counter the service needs, if any.
     pub appointment: Option<super::ServiceAppointment>,
 }

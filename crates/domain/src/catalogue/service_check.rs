@@ -82,6 +82,7 @@ pub(super) fn service(
         document_type: def.document_type.as_ref().map(|t| t.get_ref().clone()),
         assurance,
         delivery,
+        for_organisations: def.organisations.unwrap_or(false),
         review: def.review.unwrap_or(true),
         appointment,
         routing: match def.routing.as_ref().map(|r| r.get_ref().as_str()) {

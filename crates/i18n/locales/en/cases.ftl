@@ -9,6 +9,7 @@ case-next = What happens next
 case-continue = Continue
 case-no-reference = Draft: no reference yet
 case-holder-self = Myself
+case-holder-organisation = { $name } (CUI { $code }), which I represent
 case-holder-question = Who is the application for?
 case-holder-hint = A child appears here once an operator has confirmed that you are their parent or legal representative.
 case-start = Start the application

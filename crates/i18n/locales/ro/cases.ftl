@@ -9,6 +9,7 @@ case-next = Ce urmează
 case-continue = Continuați
 case-no-reference = Ciornă: încă fără număr
 case-holder-self = Pentru mine
+case-holder-organisation = { $name } (CUI { $code }), pe care o reprezint
 case-holder-question = Pentru cine este cererea?
 case-holder-hint = Un copil apare aici după ce un operator a confirmat că sunteți părintele sau reprezentantul lui legal.
 case-start = Începeți cererea

@@ -142,7 +142,9 @@ pub struct SealedDocument {
     pub number: String,
     pub document_type: String,
     pub holder_name: String,
-    pub birth_date: String,
+    /// The holder's birth date; absent for an organisation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
     pub issued_on: String,
     pub expires_on: String,
 }
@@ -176,7 +178,7 @@ pub(crate) async fn verify(
                     number: sealed.number,
                     document_type: sealed.document_type,
                     holder_name: sealed.holder_name,
-                    birth_date: sealed.birth_date.to_string(),
+                    birth_date: sealed.birth_date.map(|d| d.to_string()),
                     issued_on: sealed.issued_on.to_string(),
                     expires_on: sealed.expires_on.to_string(),
                 },

@@ -89,6 +89,26 @@ async fn page<'a>(
             });
         }
     }
+    if service.for_organisations {
+        for organisation in
+            ghiseu_app::organisations::represented(state, &current.person.id).await?
+        {
+            holders.push(HolderChoice {
+                label: t.with(
+                    "case-holder-organisation",
+                    &[
+                        ("name", ghiseu_i18n::text_arg(organisation.name)),
+                        (
+                            "code",
+                            ghiseu_i18n::text_arg(organisation.registration_code),
+                        ),
+                    ],
+                ),
+                value: format!("{}{}", draft::ORGANISATION, organisation.id),
+                chosen: false,
+            });
+        }
+    }
     if let Some(wanted) = chosen.filter(|w| holders.iter().any(|h| h.value == *w)) {
         for holder in &mut holders {
             holder.chosen = holder.value == wanted;

@@ -6,6 +6,7 @@ mod counter;
 mod documents;
 mod guardianships;
 mod identity;
+mod organisations;
 mod relationships;
 mod representations;
 mod staff;
@@ -37,6 +38,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route(
             "/{lang}/office/documents/{number}/report",
             post(documents::report),
+        )
+        .route(
+            "/{lang}/office/organisations",
+            get(organisations::form).post(organisations::record),
         )
         .route(
             "/{lang}/office/identity",

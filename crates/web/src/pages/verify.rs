@@ -76,13 +76,19 @@ fn sealed_lines(t: Tr<'_>, sealed: &ghiseu_app::issuance::SealPayload) -> Vec<Li
         label: t.m(key),
         value,
     };
-    vec![
+    let mut lines = vec![
         line("seal-verify-sealed-number", sealed.number.clone()),
         line("seal-verify-sealed-holder", sealed.holder_name.clone()),
-        line("seal-verify-sealed-birth", t.date(sealed.birth_date)),
-        line("seal-verify-sealed-issued", t.date(sealed.issued_on)),
-        line("seal-verify-sealed-expires", t.date(sealed.expires_on)),
-    ]
+    ];
+    if let Some(birth) = sealed.birth_date {
+        lines.push(line("seal-verify-sealed-birth", t.date(birth)));
+    }
+    lines.push(line("seal-verify-sealed-issued", t.date(sealed.issued_on)));
+    lines.push(line(
+        "seal-verify-sealed-expires",
+        t.date(sealed.expires_on),
+    ));
+    lines
 }
 
 pub(crate) async fn submit(

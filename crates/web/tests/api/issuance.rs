@@ -16,14 +16,14 @@ use std::process::Command;
 use std::sync::Arc;
 
 /// A CNP born on the profile's birth date (1985-04-27), valid by its check digit.
-fn cnp() -> String {
+pub(crate) fn cnp() -> String {
     (0..10)
         .map(|check| format!("285042701123{check}"))
         .find(|text| NationalId::parse(Country::Ro, text).is_ok())
         .unwrap()
 }
 
-async fn bind_by_card(app: &TestApp, person_id: &str, cnp: &str) {
+pub(crate) async fn bind_by_card(app: &TestApp, person_id: &str, cnp: &str) {
     let mut tx = app.state.db.begin_write().await.unwrap();
     let bound = ghiseu_storage::identity::bind_national_id(
         &mut tx,
@@ -44,7 +44,17 @@ async fn bind_by_card(app: &TestApp, person_id: &str, cnp: &str) {
 /// The person's certificate request for `purpose`, answered and sent (it
 /// asks for no scan): the case page's path.
 async fn requested(app: &TestApp, person: &mut Browser, purpose: &str) -> String {
-    let case = start_bare(app, person, "ro.criminal-record.certificate", "self").await;
+    requested_for(app, person, "self", purpose).await
+}
+
+/// The person's request for `holder` ("self" or `organisation:` and an id).
+pub(crate) async fn requested_for(
+    app: &TestApp,
+    person: &mut Browser,
+    holder: &str,
+    purpose: &str,
+) -> String {
+    let case = start_bare(app, person, "ro.criminal-record.certificate", holder).await;
     let page = person.get(app, &case).await.text();
     assert!(
         !page.contains("name=\"requirement\""),
@@ -67,7 +77,7 @@ async fn requested(app: &TestApp, person: &mut Browser, purpose: &str) -> String
     case
 }
 
-fn pdfsig(pdf: &[u8]) -> String {
+pub(crate) fn pdfsig(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("certificate.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -194,7 +204,7 @@ async fn seal_is_verified(app: &TestApp, text: &str, number: &str) {
             number: number.to_string(),
             document_type: "criminal-record-certificate".into(),
             holder_name: "Elena Pop".into(),
-            birth_date: "1985-04-27".parse().unwrap(),
+            birth_date: Some("1985-04-27".parse().unwrap()),
             issued_on: "2026-11-23".parse().unwrap(),
             expires_on: "2036-11-23".parse().unwrap(),
         },
@@ -347,7 +357,7 @@ struct Unreachable;
 impl ghiseu_app::issuance::register::CriminalRecordRegister for Unreachable {
     fn entries(
         &self,
-        _: &NationalId,
+        _: ghiseu_app::issuance::register::Subject<'_>,
     ) -> Result<
         Vec<ghiseu_app::issuance::register::RecordEntry>,
         ghiseu_app::issuance::register::RegisterError,

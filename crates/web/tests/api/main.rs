@@ -29,6 +29,7 @@ mod notices;
 mod office;
 mod office_scope;
 mod ops;
+mod organisations;
 mod pages;
 mod payments;
 mod profile;

@@ -33,6 +33,7 @@ use crate::error::AppError;
 use crate::refusal::DocumentRefusal;
 use crate::state::App;
 use ghiseu_domain::national_id::{Country, NationalId};
+use ghiseu_domain::organisation::Cui;
 use ghiseu_domain::quote::FieldError;
 use ghiseu_domain::registry::{Standing, Validity, validity};
 use ghiseu_storage::registry::{self, CheckRecord};
@@ -138,6 +139,8 @@ impl CheckInput {
                 .into_iter()
                 .filter_map(|country| NationalId::parse(country, personal_id).ok())
                 .map(|id| id.digest())
+                // An organisation's document is checked by its registration code.
+                .chain(Cui::parse(personal_id).ok().map(|cui| cui.digest()))
                 .collect()
         };
         if personal_id.is_empty() {
@@ -150,7 +153,7 @@ impl CheckInput {
             errors.push(field_error(
                 "personal_id",
                 "malformed",
-                "This is not a valid Romanian CNP, Moldovan IDNP or Lithuanian personal code.",
+                "This is not a valid Romanian CNP, Moldovan IDNP or Lithuanian personal code, nor a Romanian company's CUI.",
             ));
         }
         if errors.is_empty() {
