@@ -254,6 +254,22 @@ async fn write_document(
     Ok(issued.number)
 }
 
+/// What the register holds on a referred case's holder, for the officer who
+/// decides it; `None` when the case is not referred or nothing is asked here.
+pub async fn entries_for_referred(
+    state: &App,
+    case: &cases::CaseRecord,
+) -> Result<Option<Vec<RecordEntry>>, AppError> {
+    if case.state != CaseState::Referred.code() {
+        return Ok(None);
+    }
+    let mut conn = state.db.connection().await?;
+    let Some(holder) = holding(&mut conn, case).await? else {
+        return Ok(None);
+    };
+    entries_of(state, &holder)
+}
+
 /// The document a case was issued with electronically: its number and file.
 pub async fn file_of_case(
     state: &App,

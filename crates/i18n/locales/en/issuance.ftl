@@ -39,3 +39,6 @@ case-issued-number = Registration number:
 case-issued-download = Download the signed PDF
 case-issued-seal = Text of the QR code
 case-issued-seal-hint = This is what the QR code on the document carries. Anyone can paste it on the verification page.
+office-register-entries = What the criminal record register holds
+office-register-entries-hint = Read from the register now. The certificate you issue lists these entries as they stand.
+office-register-none = The register holds no entry for this holder now: the certificate will say so.

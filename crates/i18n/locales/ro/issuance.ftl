@@ -39,3 +39,6 @@ case-issued-number = Număr de înregistrare:
 case-issued-download = Descărcați PDF-ul semnat
 case-issued-seal = Textul codului QR
 case-issued-seal-hint = Acesta este conținutul codului QR de pe document. Oricine îl poate lipi în pagina de verificare.
+office-register-entries = Ce conține cazierul judiciar
+office-register-entries-hint = Citit acum din registru. Certificatul pe care îl eliberați cuprinde aceste mențiuni așa cum sunt.
+office-register-none = Registrul nu conține acum nicio mențiune pentru acest titular: certificatul va spune acest lucru.

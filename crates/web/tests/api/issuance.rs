@@ -303,6 +303,10 @@ async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_
     assert_eq!(claimed.status, 303, "{}", claimed.text());
     let page = officer.get(&app, &path).await.text();
     assert!(page.contains("value=\"issue-after-review\""), "{page}");
+    assert!(
+        page.contains("What the criminal record register holds") && page.contains("A fine, 2019."),
+        "the officer sees the entries before issuing: {page}"
+    );
     let version = crate::support::case_version(&app, id).await.to_string();
     let stale = (version.parse::<i64>().unwrap() - 1).to_string();
     let refused = officer

@@ -62,6 +62,8 @@ pub(crate) struct StaffCasePage<'a> {
     pub problem: Option<String>,
     /// Giving the applicant an appointment, for services the office schedules.
     pub appointment: Option<super::appointment::AssignView>,
+    /// For a referred certificate: what the register holds on its holder.
+    pub register_entries: Option<Vec<String>>,
 }
 
 pub(crate) async fn render<'a>(
@@ -98,6 +100,9 @@ pub(crate) async fn render<'a>(
         Vec::new()
     };
     let appointment = super::appointment::view(state, t, staff, case, None).await?;
+    let register_entries = ghiseu_app::issuance::entries_for_referred(state, case)
+        .await?
+        .map(|entries| entries.into_iter().map(|e| e.0).collect());
     let mut event = staff.audit_event(state, "case.viewed", case.holder_person_id.as_deref());
     event.on_behalf_of = case.holder_ward_id.clone();
     event.detail = serde_json::json!({ "case": case.id });
@@ -148,6 +153,7 @@ pub(crate) async fn render<'a>(
         is_supervisor,
         problem,
         appointment,
+        register_entries,
     })
 }
 
