@@ -7,14 +7,14 @@ use crate::error::AppError;
 use crate::state::App;
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::money::Money;
-use ghiseu_payments::PaymentRequest;
+use ghiseu_payments::{PaymentRequest, ReferenceScheme};
 use ghiseu_storage::cases::CaseRecord;
 use ghiseu_storage::payments::PaymentOrder;
 
 /// Why no online payment was started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
-    /// This portal takes no online payments.
+    /// This portal, or this order's way of paying, takes no online payments.
     Unavailable,
     /// The order is not payable, or the case is not waiting for its fee.
     NotDue,
@@ -35,6 +35,9 @@ pub async fn begin(
     let Some(provider) = state.online_payment.provider() else {
         return Ok(Err(Refusal::Unavailable));
     };
+    if !ReferenceScheme::from_code(&order.scheme).is_some_and(ReferenceScheme::paid_online) {
+        return Ok(Err(Refusal::Unavailable));
+    }
     if !order.payable() || state_of(case)? != CaseState::FeeDue {
         return Ok(Err(Refusal::NotDue));
     }
