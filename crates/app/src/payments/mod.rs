@@ -222,6 +222,11 @@ fn currency_of(case: &CaseRecord, authority: &Authority) -> Currency {
         .unwrap_or(authority.currency)
 }
 
+/// Whether `order` is paid outside the portal and proved at the counter.
+pub fn paid_at_counter(order: &PaymentOrder) -> bool {
+    ReferenceScheme::from_code(&order.scheme).is_some_and(|s| !s.paid_online())
+}
+
 /// The reference as people read and type it: in groups where the scheme groups it.
 pub fn printed_reference(order: &PaymentOrder) -> String {
     ReferenceScheme::from_code(&order.scheme)
