@@ -226,7 +226,9 @@ fn pay_at_counter(
     let instructions = state
         .catalogue
         .authority(&case.authority_id)
-        .map_or_else(String::new, |a| a.payment.instructions.get(t.lang).to_string());
+        .map_or_else(String::new, |a| {
+            a.payment.instructions.get(t.lang).to_string()
+        });
     Some(t.with(
         "payment-at-counter",
         &[
