@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::state::App;
 use ghiseu_domain::case::CaseState;
 use ghiseu_domain::money::Money;
-use ghiseu_payments::{PaymentRequest, ReferenceScheme};
+use ghiseu_payments::PaymentRequest;
 use ghiseu_storage::cases::CaseRecord;
 use ghiseu_storage::payments::PaymentOrder;
 
@@ -35,7 +35,7 @@ pub async fn begin(
     let Some(provider) = state.online_payment.provider() else {
         return Ok(Err(Refusal::Unavailable));
     };
-    if !ReferenceScheme::from_code(&order.scheme).is_some_and(ReferenceScheme::paid_online) {
+    if super::paid_at_counter(order) {
         return Ok(Err(Refusal::Unavailable));
     }
     if !order.payable() || state_of(case)? != CaseState::FeeDue {

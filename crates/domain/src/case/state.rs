@@ -359,6 +359,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fee_is_waived_only_while_it_is_due_and_never_through_the_decision_form() {
+        assert_eq!(
+            transition(S::FeeDue, A::WaiveFee, Actor::System).unwrap(),
+            S::Paid
+        );
+        assert!(transition(S::Paid, A::WaiveFee, Actor::System).is_err());
+        assert!(transition(S::InReview, A::WaiveFee, Actor::System).is_err());
+        assert!(!allowed_actions(S::FeeDue, Actor::Operator).contains(&A::WaiveFee));
+    }
+
+    #[test]
     fn an_electronic_case_is_issued_at_once_or_after_an_officer() {
         let mut state = S::Paid;
         state = transition(state, A::Issue, Actor::System).unwrap();

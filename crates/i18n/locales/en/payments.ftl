@@ -1,7 +1,7 @@
 # Fees: the payment order, paying online, and confirming a payment at the office.
 payment-title = Payment order
 payment-open = See and print the payment order
-payment-office-open = Confirm the payment from its proof
+payment-office-open = Confirm the payment from its proof, or waive the fee
 payment-intro = Pay the fee with these details. You can print this page or copy the details into your bank's form.
 payment-print-hint = To print it, use your browser's Print command.
 payment-beneficiary = Pay to

@@ -1,7 +1,7 @@
 # Taxe: ordinul de plată, plata online și confirmarea unei plăți la ghișeu.
 payment-title = Ordin de plată
 payment-open = Vedeți și tipăriți ordinul de plată
-payment-office-open = Confirmați plata pe baza dovezii
+payment-office-open = Confirmați plata pe baza dovezii sau scutiți de taxă
 payment-intro = Plătiți taxa cu aceste date. Puteți tipări pagina sau copia datele în formularul băncii dumneavoastră.
 payment-print-hint = Pentru a o tipări, folosiți comanda Tipărire a browserului.
 payment-beneficiary = Beneficiar

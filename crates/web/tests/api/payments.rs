@@ -903,6 +903,12 @@ async fn a_fee_the_portal_takes_no_payment_for_waits_for_its_proof_at_the_counte
     assert_ne!(r.status, 303, "no online payment for a counter fee");
     assert_eq!(case_record(&app, &id).await.state, "fee-due");
 
+    let office_case = operator.get(&app, &format!("/en/office/cases/{id}")).await;
+    assert!(
+        office_case.text().contains("id=\"confirm-payment-link\""),
+        "{}",
+        office_case.text()
+    );
     let path = format!("/en/office/cases/{id}/payment");
     let page = operator.get(&app, &path).await;
     assert_eq!(page.status, 200, "{}", page.text());
@@ -990,6 +996,11 @@ async fn an_operator_waives_a_fee_only_with_a_reason() {
         .post_form(&app, &waiver, &[("csrf", &csrf), ("reason", reason)])
         .await;
     assert_eq!(r.status, 409, "waived once");
+    // Money arriving afterwards does not pay a waived fee: it is to be given back.
+    let r = report(&app, &demo_payment(&order), PaymentStatus::Succeeded).await;
+    assert_eq!(r.json()["status"], "flagged", "{}", r.text());
+    assert_eq!(self::order(&app, &id).await.status, "due");
+    assert_eq!(confirmations(&app, &id).await, 0);
     app.cleanup().await;
 }
 
