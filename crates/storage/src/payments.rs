@@ -29,21 +29,34 @@ pub struct PaymentOrder {
     pub paid_by: Option<String>,
     pub provider: Option<String>,
     pub provider_transaction_id: Option<String>,
+    /// When an operator waived the fee; a waived order is never paid.
+    pub waived_at: Option<i64>,
 }
 
 pub const DUE: &str = "due";
 pub const PAID: &str = "paid";
 pub const REFUNDED: &str = "refunded";
+/// What a waived order shows as its status; it is kept as `due`.
+pub const WAIVED: &str = "waived";
 
 impl PaymentOrder {
     /// Nothing paid it, or its payment was given back: it may be paid now.
     pub fn payable(&self) -> bool {
-        self.status == DUE || self.status == REFUNDED
+        (self.status == DUE || self.status == REFUNDED) && self.waived_at.is_none()
+    }
+
+    /// The status as people read it: `waived`, or the stored one.
+    pub fn shown_status(&self) -> &str {
+        if self.waived_at.is_some() {
+            WAIVED
+        } else {
+            &self.status
+        }
     }
 }
 
 const COLUMNS: &str = "id, case_id, reference, scheme, amount_minor, currency, status, created_at, \
-     paid_at, paid_by, provider, provider_transaction_id";
+     paid_at, paid_by, provider, provider_transaction_id, waived_at";
 
 fn order(row: &AnyRow) -> Result<PaymentOrder, sqlx::Error> {
     Ok(PaymentOrder {
@@ -59,6 +72,7 @@ fn order(row: &AnyRow) -> Result<PaymentOrder, sqlx::Error> {
         paid_by: row.try_get("paid_by")?,
         provider: row.try_get("provider")?,
         provider_transaction_id: row.try_get("provider_transaction_id")?,
+        waived_at: row.try_get("waived_at")?,
     })
 }
 
@@ -210,7 +224,8 @@ pub enum PaidBy<'a> {
     Operator,
 }
 
-/// Marks a due (or refunded) order paid; false when it was paid meanwhile.
+/// Marks a due (or refunded) order paid; false when it was paid or waived
+/// meanwhile.
 pub async fn mark_paid(
     conn: &mut Connection,
     order_id: &str,
@@ -226,13 +241,31 @@ pub async fn mark_paid(
     };
     let done = sqlx::query(
         "UPDATE payment_orders SET status = 'paid', paid_at = $2, paid_by = $3, provider = $4, \
-         provider_transaction_id = $5 WHERE id = $1 AND status IN ('due', 'refunded')",
+         provider_transaction_id = $5 WHERE id = $1 AND status IN ('due', 'refunded') \
+         AND waived_at IS NULL",
     )
     .bind(order_id)
     .bind(now)
     .bind(paid_by)
     .bind(provider)
     .bind(transaction)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Marks a payable order waived; false when it was paid or waived meanwhile.
+pub async fn mark_waived(
+    conn: &mut Connection,
+    order_id: &str,
+    now: i64,
+) -> Result<bool, StorageError> {
+    let done = sqlx::query(
+        "UPDATE payment_orders SET waived_at = $2 WHERE id = $1 \
+         AND status IN ('due', 'refunded') AND waived_at IS NULL",
+    )
+    .bind(order_id)
+    .bind(now)
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -1,8 +1,10 @@
 //! An operator confirms a payment from the proof the applicant brought or
 //! uploaded (a receipt, a bank statement): the order is marked paid by an
-//! operator, the case moves on, and the audit log keeps who and why.
+//! operator, the case moves on, and the audit log keeps who and why. Or the
+//! operator waives the fee with a reason: the order is marked waived, the
+//! case moves on unpaid, and its history and the audit log keep the reason.
 
-use super::{confirm_payment, tell_paid};
+use super::{confirm_payment, tell_paid, waive_fee};
 use crate::cases::moves::state_of;
 use crate::error::AppError;
 use crate::office::Staff;
@@ -21,6 +23,8 @@ pub enum Refusal {
     NotDue,
     /// The operator must say what proves the payment.
     NoteNeeded,
+    /// The operator must say why the fee is waived.
+    ReasonNeeded,
     /// The case changed meanwhile.
     Stale,
 }
@@ -66,6 +70,55 @@ pub async fn confirm(
         "reference": order.reference,
         "amount_minor": order.amount_minor,
         "currency": order.currency,
+    });
+    ghiseu_storage::audit::append(&mut tx, &event).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// The operator waives the fee of `case` (whose order as read is `order`)
+/// for `reason`: the case is paid without a payment.
+pub async fn waive(
+    state: &App,
+    staff: &Staff,
+    case: &CaseRecord,
+    order: Option<&PaymentOrder>,
+    reason: &str,
+) -> Result<Result<(), Refusal>, AppError> {
+    let reason = reason.trim();
+    let Some(order) = order.filter(|o| o.payable()) else {
+        return Ok(Err(Refusal::NotDue));
+    };
+    if reason.is_empty() || reason.chars().count() > MAX_NOTE_CHARS {
+        return Ok(Err(Refusal::ReasonNeeded));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let now = state.clock.now().as_microsecond();
+    let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
+        return Ok(Err(Refusal::Stale));
+    };
+    if state_of(&current)? != CaseState::FeeDue {
+        return Ok(Err(Refusal::NotDue));
+    }
+    if !ghiseu_storage::payments::mark_waived(&mut tx, &order.id, now).await? {
+        return Ok(Err(Refusal::NotDue));
+    }
+    let person = staff.current.person.id.as_str();
+    let role = staff.role.code();
+    if waive_fee(&mut tx, &current, person, role, reason, now)
+        .await?
+        .is_err()
+    {
+        return Ok(Err(Refusal::Stale));
+    }
+    let mut event = staff.audit_event(state, "payment.waived", Some(&case.applicant_id));
+    event.detail = serde_json::json!({
+        "case": case.id,
+        "order": order.id,
+        "reference": order.reference,
+        "amount_minor": order.amount_minor,
+        "currency": order.currency,
+        "reason": reason,
     });
     ghiseu_storage::audit::append(&mut tx, &event).await?;
     tx.commit().await?;

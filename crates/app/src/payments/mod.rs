@@ -19,7 +19,9 @@ use ghiseu_storage::payments::{self, PaymentOrder};
 /// after the case moved to fee-due. The case is read again inside the
 /// transaction, so the record passed may predate the filing. Issuing twice
 /// changes nothing. A service with nothing to pay gets no order: the case
-/// moves straight on to paid.
+/// moves straight on to paid. A fee the portal takes no payment for gets an
+/// order all the same, paid as the authority's instructions say and
+/// confirmed (or waived) at the counter: a fee is never passed over.
 pub async fn create_order(
     conn: &mut ghiseu_storage::Connection,
     state: &App,
@@ -38,16 +40,17 @@ pub async fn create_order(
         .ok_or_else(|| AppError::Internal(format!("no authority {}", case.authority_id)))?;
     let fee = case.fee_minor.unwrap_or(0);
     let scheme = authority.payment.scheme;
-    let Some(reference_scheme) = ReferenceScheme::for_payment(scheme).filter(|_| fee > 0) else {
+    if fee <= 0 {
         return nothing_to_pay(conn, &case, now).await;
-    };
+    }
+    let reference_scheme = ReferenceScheme::for_payment(scheme);
     let case_reference = case
         .reference
         .as_deref()
         .and_then(CaseReference::parse)
         .ok_or_else(|| AppError::Internal(format!("case {} has no reference", case.id)))?;
     let sequence = match reference_scheme {
-        ReferenceScheme::TreasuryCase => 0,
+        ReferenceScheme::TreasuryCase | ReferenceScheme::Counter => 0,
         other => {
             let next = payments::next_sequence(conn, other.code()).await?;
             u64::try_from(next).map_err(|e| AppError::Internal(e.to_string()))?
@@ -68,6 +71,7 @@ pub async fn create_order(
         paid_by: None,
         provider: None,
         provider_transaction_id: None,
+        waived_at: None,
     };
     payments::create(conn, &order).await?;
     Ok(())
@@ -102,13 +106,40 @@ pub async fn confirm_payment(
         person_id: actor_id,
         role: actor_role,
     };
+    settle(conn, case, CaseAction::ConfirmPayment, &by, reason, now).await
+}
+
+/// Moves a fee-due case to paid without a payment: an operator waived its
+/// fee for `reason`, which the case's history keeps.
+pub async fn waive_fee(
+    conn: &mut ghiseu_storage::Connection,
+    case: &CaseRecord,
+    actor_id: &str,
+    actor_role: &str,
+    reason: &str,
+    now: i64,
+) -> Result<Result<i64, cases::Stale>, AppError> {
+    let by = Mover {
+        actor: Actor::System,
+        person_id: Some(actor_id),
+        role: actor_role,
+    };
+    settle(conn, case, CaseAction::WaiveFee, &by, Some(reason), now).await
+}
+
+async fn settle(
+    conn: &mut ghiseu_storage::Connection,
+    case: &CaseRecord,
+    action: CaseAction,
+    by: &Mover<'_>,
+    reason: Option<&str>,
+    now: i64,
+) -> Result<Result<i64, cases::Stale>, AppError> {
     let at = CaseAt::of(case)?;
-    Ok(
-        match move_case(conn, at, CaseAction::ConfirmPayment, &by, reason, now).await? {
-            Ok(moved) => Ok(moved.version),
-            Err(_) => Err(cases::Stale),
-        },
-    )
+    Ok(match move_case(conn, at, action, by, reason, now).await? {
+        Ok(moved) => Ok(moved.version),
+        Err(_) => Err(cases::Stale),
+    })
 }
 
 /// The fee of `case` was given back: a paid case goes back to fee-due
@@ -189,6 +220,11 @@ fn currency_of(case: &CaseRecord, authority: &Authority) -> Currency {
         .into_iter()
         .find(|c| c.code() == case.currency)
         .unwrap_or(authority.currency)
+}
+
+/// Whether `order` is paid outside the portal and proved at the counter.
+pub fn paid_at_counter(order: &PaymentOrder) -> bool {
+    ReferenceScheme::from_code(&order.scheme).is_some_and(|s| !s.paid_online())
 }
 
 /// The reference as people read and type it: in groups where the scheme groups it.

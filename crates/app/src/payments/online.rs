@@ -14,7 +14,7 @@ use ghiseu_storage::payments::PaymentOrder;
 /// Why no online payment was started.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
-    /// This portal takes no online payments.
+    /// This portal, or this order's way of paying, takes no online payments.
     Unavailable,
     /// The order is not payable, or the case is not waiting for its fee.
     NotDue,
@@ -35,6 +35,9 @@ pub async fn begin(
     let Some(provider) = state.online_payment.provider() else {
         return Ok(Err(Refusal::Unavailable));
     };
+    if super::paid_at_counter(order) {
+        return Ok(Err(Refusal::Unavailable));
+    }
     if !order.payable() || state_of(case)? != CaseState::FeeDue {
         return Ok(Err(Refusal::NotDue));
     }

@@ -123,6 +123,9 @@ pub enum CaseAction {
     /// The payment order is issued from the quote.
     RequestFee,
     ConfirmPayment,
+    /// An operator lets the applicant off the fee, with a reason: the case
+    /// is paid without a payment.
+    WaiveFee,
     /// The payment provider gave the fee back: it is due again.
     RefundPayment,
     StartProduction,
@@ -138,7 +141,7 @@ pub enum CaseAction {
 }
 
 impl CaseAction {
-    pub const ALL: [CaseAction; 17] = [
+    pub const ALL: [CaseAction; 18] = [
         CaseAction::Submit,
         CaseAction::Withdraw,
         CaseAction::ExpireDraft,
@@ -149,6 +152,7 @@ impl CaseAction {
         CaseAction::Reject,
         CaseAction::RequestFee,
         CaseAction::ConfirmPayment,
+        CaseAction::WaiveFee,
         CaseAction::RefundPayment,
         CaseAction::StartProduction,
         CaseAction::MarkReady,
@@ -170,6 +174,7 @@ impl CaseAction {
             CaseAction::Reject => "reject",
             CaseAction::RequestFee => "request-fee",
             CaseAction::ConfirmPayment => "confirm-payment",
+            CaseAction::WaiveFee => "waive-fee",
             CaseAction::RefundPayment => "refund-payment",
             CaseAction::StartProduction => "start-production",
             CaseAction::MarkReady => "mark-ready",
@@ -194,7 +199,9 @@ impl CaseAction {
             | CaseAction::Refer => Actor::System,
             // A payment is confirmed by the provider's callback or by an
             // operator from a proof of payment; both pass as staff/system.
-            CaseAction::ConfirmPayment => Actor::System,
+            // A waiver, like an operator's confirmation, goes only through
+            // its own door, which marks the payment order too.
+            CaseAction::ConfirmPayment | CaseAction::WaiveFee => Actor::System,
             // Only the provider's confirmed refund brings the fee back.
             CaseAction::RefundPayment => Actor::System,
             CaseAction::StartReview
@@ -239,7 +246,7 @@ fn next(state: CaseState, action: CaseAction) -> Option<CaseState> {
         (S::InReview, A::Accept) => S::Accepted,
         (S::InReview, A::Reject) => S::Rejected,
         (S::Returned, A::Resubmit) => S::Resubmitted,
-        (S::FeeDue, A::ConfirmPayment) => S::Paid,
+        (S::FeeDue, A::ConfirmPayment | A::WaiveFee) => S::Paid,
         // A refund takes the case back only while nothing was done with the
         // fee; once production started the case stays where it is.
         (S::Paid, A::RefundPayment) => S::FeeDue,
@@ -349,6 +356,17 @@ mod tests {
             assert_eq!(state, expected);
         }
         assert!(state.is_final());
+    }
+
+    #[test]
+    fn a_fee_is_waived_only_while_it_is_due_and_never_through_the_decision_form() {
+        assert_eq!(
+            transition(S::FeeDue, A::WaiveFee, Actor::System).unwrap(),
+            S::Paid
+        );
+        assert!(transition(S::Paid, A::WaiveFee, Actor::System).is_err());
+        assert!(transition(S::InReview, A::WaiveFee, Actor::System).is_err());
+        assert!(!allowed_actions(S::FeeDue, Actor::Operator).contains(&A::WaiveFee));
     }
 
     #[test]

@@ -45,7 +45,8 @@ pub enum PaymentScheme {
     Mpay,
     /// A euro transfer with a pre-filled payment order.
     EurTransfer,
-    /// The service is free.
+    /// The portal takes no payment: a fee is paid as the authority's
+    /// instructions say, and the proof brought to the counter.
     None,
 }
 

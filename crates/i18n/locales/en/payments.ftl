@@ -1,7 +1,7 @@
 # Fees: the payment order, paying online, and confirming a payment at the office.
 payment-title = Payment order
 payment-open = See and print the payment order
-payment-office-open = Confirm the payment from its proof
+payment-office-open = Confirm the payment from its proof, or waive the fee
 payment-intro = Pay the fee with these details. You can print this page or copy the details into your bank's form.
 payment-print-hint = To print it, use your browser's Print command.
 payment-beneficiary = Pay to
@@ -14,6 +14,7 @@ payment-status = Payment status
 payment-status-due = Not paid yet
 payment-status-paid = Paid
 payment-status-refunded = Refunded
+payment-status-waived = Fee waived by the office
 payment-status-paid-provider = Paid online on { $date }
 payment-status-paid-operator = Payment confirmed at the office on { $date }
 payment-how = How to pay
@@ -21,6 +22,7 @@ payment-reference-hint = Write the payment reference exactly as it is shown, so 
 payment-scheme-treasury-case = The receipt must show the name and CNP of the person the application is for.
 payment-scheme-rf = Pay in euro by bank transfer. Put the payment reference in the "reference" field, not in the free text.
 payment-scheme-mpay-style = Pay through MPay, at the post office or at a bank, with this payment reference.
+payment-scheme-counter = This fee cannot be paid on this site. Pay it as the authority's instructions below say, then bring the proof of payment to the counter; an operator checks it and confirms the payment. Keep the payment reference (your application's reference) on the proof.
 payment-online-title = Pay online
 payment-online-intro = You can also pay now with a bank card. You will go to the payment provider's page and then come back here.
 payment-online-submit = Pay online
@@ -54,6 +56,13 @@ payment-office-to-refund = { $count ->
    *[other] This fee was paid more than once. Give the { $count } extra payments back through the payment provider.
 }
 payment-office-refunded-moved-on = The payment provider gave this fee back after the application moved on past its payment. The application stays where it is: ask the applicant to pay again.
+payment-at-counter = The fee is not paid on this site. { $instructions } Bring the proof of payment to the counter: an operator checks it and confirms the payment. Your application stays waiting for its fee until then. Reference to show: { $reference }.
+payment-office-waiver-title = Waive the fee
+payment-office-waiver-intro = Only when the applicant does not have to pay this fee. The application moves on as paid without a payment; the reason is kept in its history and in the audit log.
+payment-office-waiver-reason = Why the fee is waived
+payment-office-waiver-reason-hint = For example the legal exemption that applies and the document that proves it. The applicant sees this reason.
+payment-office-waiver-submit = Waive the fee
+payment-office-waiver-reason-needed = Write why the fee is waived (at most 1000 characters).
 case-action-refund-payment = give the fee back
 case-event-refund-payment = Payment given back: the fee is to pay again
 case-event-fee-refunded = Payment given back

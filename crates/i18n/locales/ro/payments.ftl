@@ -1,7 +1,7 @@
 # Taxe: ordinul de plată, plata online și confirmarea unei plăți la ghișeu.
 payment-title = Ordin de plată
 payment-open = Vedeți și tipăriți ordinul de plată
-payment-office-open = Confirmați plata pe baza dovezii
+payment-office-open = Confirmați plata pe baza dovezii sau scutiți de taxă
 payment-intro = Plătiți taxa cu aceste date. Puteți tipări pagina sau copia datele în formularul băncii dumneavoastră.
 payment-print-hint = Pentru a o tipări, folosiți comanda Tipărire a browserului.
 payment-beneficiary = Beneficiar
@@ -14,6 +14,7 @@ payment-status = Starea plății
 payment-status-due = Neplătită încă
 payment-status-paid = Plătită
 payment-status-refunded = Rambursată
+payment-status-waived = Taxă scutită de ghișeu
 payment-status-paid-provider = Plătită online pe { $date }
 payment-status-paid-operator = Plată confirmată la ghișeu pe { $date }
 payment-how = Cum plătiți
@@ -21,6 +22,7 @@ payment-reference-hint = Scrieți referința plății exact cum apare aici, ca p
 payment-scheme-treasury-case = Chitanța trebuie să fie pe numele și CNP-ul persoanei pentru care este cererea.
 payment-scheme-rf = Plătiți în euro prin transfer bancar. Scrieți referința plății în câmpul „referință”, nu în textul liber.
 payment-scheme-mpay-style = Plătiți prin MPay, la poștă sau la bancă, cu această referință a plății.
+payment-scheme-counter = Această taxă nu se poate plăti pe acest site. Plătiți-o așa cum spun instrucțiunile autorității de mai jos, apoi aduceți dovada plății la ghișeu; un operator o verifică și confirmă plata. Treceți pe dovadă referința plății (referința cererii dumneavoastră).
 payment-online-title = Plătiți online
 payment-online-intro = Puteți plăti și acum, cu un card bancar. Veți merge pe pagina furnizorului de plăți, apoi vă întoarceți aici.
 payment-online-submit = Plătiți online
@@ -55,6 +57,13 @@ payment-office-to-refund = { $count ->
    *[other] Această taxă a fost plătită de mai multe ori. Restituiți cele { $count } de plăți în plus prin furnizorul de plăți.
 }
 payment-office-refunded-moved-on = Furnizorul de plăți a restituit această taxă după ce cererea a trecut de etapa plății. Cererea rămâne unde este: cereți solicitantului să plătească din nou.
+payment-at-counter = Taxa nu se plătește pe acest site. { $instructions } Aduceți dovada plății la ghișeu: un operator o verifică și confirmă plata. Până atunci cererea așteaptă plata taxei. Referința de prezentat: { $reference }.
+payment-office-waiver-title = Scutirea de taxă
+payment-office-waiver-intro = Numai când solicitantul nu trebuie să plătească această taxă. Cererea trece mai departe ca plătită, fără plată; motivul rămâne în istoricul ei și în jurnalul de audit.
+payment-office-waiver-reason = De ce este scutită taxa
+payment-office-waiver-reason-hint = De exemplu scutirea legală care se aplică și documentul care o dovedește. Solicitantul vede acest motiv.
+payment-office-waiver-submit = Scutiți de taxă
+payment-office-waiver-reason-needed = Scrieți de ce este scutită taxa (cel mult 1000 de caractere).
 case-action-refund-payment = să se restituie taxa
 case-event-refund-payment = Plata a fost restituită: taxa trebuie plătită din nou
 case-event-fee-refunded = Plata a fost restituită

@@ -12,6 +12,9 @@
 //!   MOD 97-10 check digits: `RO-PAS-AB-2026-000123-37`. The receipt also
 //!   names the holder and their CNP; the reference ties it to the case, so
 //!   it is unique per case rather than per payment.
+//! - Where the portal takes no payment (`none`, `counter`): the case
+//!   reference as it is. The applicant pays as the authority's instructions
+//!   say and brings the proof to the counter, where an operator confirms it.
 //!
 //! Parsing ignores spaces and case, and refuses a wrong check with
 //! [`ReferenceError::CheckMismatch`].
@@ -33,23 +36,32 @@ pub enum ReferenceScheme {
     MpayStyle,
     /// The case reference and two check digits (Romania).
     TreasuryCase,
+    /// The case reference, for a fee paid outside the portal and proved at
+    /// the counter.
+    Counter,
 }
 
 impl ReferenceScheme {
-    pub const ALL: [ReferenceScheme; 3] = [
+    pub const ALL: [ReferenceScheme; 4] = [
         ReferenceScheme::Rf,
         ReferenceScheme::MpayStyle,
         ReferenceScheme::TreasuryCase,
+        ReferenceScheme::Counter,
     ];
 
-    /// The scheme for a service's way of paying; none for a free service.
-    pub fn for_payment(scheme: PaymentScheme) -> Option<ReferenceScheme> {
+    /// The scheme for an authority's way of paying.
+    pub fn for_payment(scheme: PaymentScheme) -> ReferenceScheme {
         match scheme {
-            PaymentScheme::EurTransfer => Some(ReferenceScheme::Rf),
-            PaymentScheme::Mpay => Some(ReferenceScheme::MpayStyle),
-            PaymentScheme::TreasuryReceipt => Some(ReferenceScheme::TreasuryCase),
-            PaymentScheme::None => None,
+            PaymentScheme::EurTransfer => ReferenceScheme::Rf,
+            PaymentScheme::Mpay => ReferenceScheme::MpayStyle,
+            PaymentScheme::TreasuryReceipt => ReferenceScheme::TreasuryCase,
+            PaymentScheme::None => ReferenceScheme::Counter,
         }
+    }
+
+    /// Whether a fee under this scheme may be paid through the portal.
+    pub fn paid_online(self) -> bool {
+        self != ReferenceScheme::Counter
     }
 
     /// A stable name, for storage.
@@ -58,6 +70,7 @@ impl ReferenceScheme {
             ReferenceScheme::Rf => "rf",
             ReferenceScheme::MpayStyle => "mpay-style",
             ReferenceScheme::TreasuryCase => "treasury-case",
+            ReferenceScheme::Counter => "counter",
         }
     }
 
@@ -73,8 +86,6 @@ const MPAY_DIGITS: std::ops::RangeInclusive<usize> = MIN_SEQUENCE_DIGITS + 1..=2
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReferenceError {
-    #[error("the service is free: it has no payment reference")]
-    NoFee,
     #[error("this is not a payment reference: {0}")]
     Malformed(&'static str),
     #[error("the check digits do not match: a character is mistyped or two are swapped")]
@@ -85,7 +96,6 @@ impl ReferenceError {
     /// A stable code for messages and logs.
     pub fn code(&self) -> &'static str {
         match self {
-            ReferenceError::NoFee => "reference-no-fee",
             ReferenceError::Malformed(_) => "reference-malformed",
             ReferenceError::CheckMismatch => "reference-check-mismatch",
         }
@@ -102,16 +112,26 @@ pub struct PaymentReference {
 impl PaymentReference {
     /// The reference for one payment of `case` under the service's way of
     /// paying. `payment_sequence` must be unique per scheme (a payment's row
-    /// number serves); the treasury scheme uses the case reference instead.
+    /// number serves); the treasury and counter schemes use the case
+    /// reference instead.
     pub fn generate(
         scheme: PaymentScheme,
         case: &CaseReference,
         payment_sequence: u64,
     ) -> Result<PaymentReference, ReferenceError> {
-        match ReferenceScheme::for_payment(scheme).ok_or(ReferenceError::NoFee)? {
+        match ReferenceScheme::for_payment(scheme) {
             ReferenceScheme::Rf => Ok(PaymentReference::rf(payment_sequence)),
             ReferenceScheme::MpayStyle => Ok(PaymentReference::mpay_style(payment_sequence)),
             ReferenceScheme::TreasuryCase => PaymentReference::treasury(case),
+            ReferenceScheme::Counter => Ok(PaymentReference::counter(case)),
+        }
+    }
+
+    /// The reference of a fee paid outside the portal: the case's own.
+    pub fn counter(case: &CaseReference) -> PaymentReference {
+        PaymentReference {
+            scheme: ReferenceScheme::Counter,
+            text: case.as_str().to_string(),
         }
     }
 
@@ -189,6 +209,12 @@ impl PaymentReference {
                 }
                 (check::mod97_fixed(case).map(|c| format!("{c:02}")), given)
             }
+            ReferenceScheme::Counter => {
+                let case = CaseReference::parse(&text).ok_or(ReferenceError::Malformed(
+                    "a counter reference is the case reference",
+                ))?;
+                return Ok(PaymentReference::counter(&case));
+            }
         };
         if expected.as_deref() != Some(given) {
             return Err(ReferenceError::CheckMismatch);
@@ -212,16 +238,21 @@ impl PaymentReference {
                 .text
                 .rsplit_once('-')
                 .and_then(|(case, _)| CaseReference::parse(case)),
+            ReferenceScheme::Counter => CaseReference::parse(&self.text),
             _ => None,
         }
     }
 }
 
 /// The printed form: RF and MPay-style references in groups of four, the
-/// treasury reference as it is (its dashes group it already).
+/// treasury and counter references as they are (their dashes group them
+/// already).
 impl fmt::Display for PaymentReference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.scheme == ReferenceScheme::TreasuryCase {
+        if matches!(
+            self.scheme,
+            ReferenceScheme::TreasuryCase | ReferenceScheme::Counter
+        ) {
             return f.write_str(&self.text);
         }
         for (i, c) in self.text.chars().enumerate() {

@@ -62,8 +62,12 @@ fn generate_follows_the_services_way_of_paying() {
         assert_eq!(r.scheme(), expected);
         assert_eq!(ReferenceScheme::from_code(expected.code()), Some(expected));
     }
-    let free = PaymentReference::generate(PaymentScheme::None, &c, 42).unwrap_err();
-    assert_eq!(free.code(), "reference-no-fee");
+    let counter = PaymentReference::generate(PaymentScheme::None, &c, 42).unwrap();
+    assert_eq!(counter.scheme(), ReferenceScheme::Counter);
+    assert_eq!(counter.case_reference(), Some(c.clone()));
+    assert!(!ReferenceScheme::Counter.paid_online());
+    let typed = PaymentReference::parse(ReferenceScheme::Counter, counter.as_str()).unwrap();
+    assert_eq!(typed, counter);
 }
 
 #[test]

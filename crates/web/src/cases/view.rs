@@ -15,10 +15,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_app::cases::draft::{self, SaveRefusal};
 use ghiseu_domain::case::application::{Answers, checklist};
-use ghiseu_domain::case::{Actor, CaseNote, allowed_actions};
+use ghiseu_domain::case::{Actor, CaseNote, CaseState, allowed_actions};
 use ghiseu_domain::catalogue::{Authority, Lang, Service};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::{self, CaseRecord};
+use ghiseu_storage::payments::PaymentOrder;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 
@@ -75,6 +76,8 @@ struct CasePage<'a> {
     documents: Vec<DocumentView>,
     upload_limit: String,
     payment: Option<String>,
+    /// What to do when the fee is paid outside the portal.
+    pay_at_counter: Option<String>,
     appointment: Option<super::appointment::AppointmentView>,
     /// The new-appointment page for this case, while it may take one.
     book_href: Option<String>,
@@ -130,6 +133,7 @@ async fn render<'a>(
         None => Default::default(),
     };
     let timeline = timeline(state, t, case, found).await?;
+    let order = ghiseu_storage::payments::for_case(&state.db, &case.id).await?;
     let (appointment, book_href) = super::appointment::parts(state, t, case).await?;
     let fee = case
         .fee_minor
@@ -175,9 +179,12 @@ async fn render<'a>(
             .filter(|(_, s)| s.categories.iter().any(|c| c.domicile_abroad))
             .map(|_| answers.domicile_abroad),
         offices: office_choices(lang, found, &answers),
-        payment: ghiseu_storage::payments::for_case(&state.db, &case.id)
-            .await?
+        payment: order
+            .as_ref()
             .map(|_| crate::payments::payment_href(lang, &case.id)),
+        pay_at_counter: order
+            .as_ref()
+            .and_then(|o| pay_at_counter(state, t, case, o)),
         appointment,
         book_href,
         editable: current_state.is_editable() && state.documents.is_some(),
@@ -203,6 +210,33 @@ async fn render<'a>(
 }
 
 type Found<'c> = Option<(&'c Authority, &'c Service)>;
+
+/// For a fee still due that the portal takes no payment for: pay as the
+/// authority says and bring the proof to the counter.
+fn pay_at_counter(
+    state: &AppState,
+    t: Tr<'_>,
+    case: &CaseRecord,
+    order: &PaymentOrder,
+) -> Option<String> {
+    let counter = ghiseu_app::payments::paid_at_counter(order);
+    if !counter || !order.payable() || case.state != CaseState::FeeDue.code() {
+        return None;
+    }
+    let instructions = state
+        .catalogue
+        .authority(&case.authority_id)
+        .map_or_else(String::new, |a| {
+            a.payment.instructions.get(t.lang).to_string()
+        });
+    Some(t.with(
+        "payment-at-counter",
+        &[
+            ("reference", crate::i18n::text_arg(order.reference.clone())),
+            ("instructions", crate::i18n::text_arg(instructions)),
+        ],
+    ))
+}
 
 /// The case's history as the person reads it, in the authority's time.
 async fn timeline(

@@ -25,6 +25,10 @@ pub(crate) fn router() -> Router<AppState> {
             "/{lang}/office/cases/{id}/payment",
             get(office::form).post(office::confirm),
         )
+        .route(
+            "/{lang}/office/cases/{id}/payment/waiver",
+            post(office::waive),
+        )
 }
 
 pub(crate) fn payment_href(lang: ghiseu_domain::catalogue::Lang, case_id: &str) -> String {

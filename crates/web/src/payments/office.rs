@@ -34,9 +34,29 @@ struct ConfirmPage<'a> {
     received: Vec<Received>,
     can_confirm: bool,
     note: String,
+    reason: String,
     error: Option<String>,
+    /// The field the error is about: `note` or `reason`.
+    error_field: &'static str,
     csrf: String,
     case_href: String,
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct WaiverForm {
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+/// What the operator typed, and what was wrong with it.
+#[derive(Default)]
+struct Filled<'a> {
+    note: &'a str,
+    reason: &'a str,
+    error: Option<(StatusCode, &'a str)>,
+    error_field: &'static str,
 }
 
 #[derive(Deserialize, Default)]
@@ -75,8 +95,7 @@ fn page(
     staff: &Staff,
     case: &CaseRecord,
     fee: &Fee,
-    note: &str,
-    error: Option<(StatusCode, &str)>,
+    filled: &Filled<'_>,
 ) -> Response {
     let t = t(state, lang);
     let order = fee.order.as_ref();
@@ -99,7 +118,7 @@ fn page(
         lines.push((t.m("payment-reference"), printed_reference(order)));
         lines.push((
             t.m("payment-status"),
-            t.m(&format!("payment-status-{}", order.status)),
+            t.m(&format!("payment-status-{}", order.shown_status())),
         ));
     }
     let can_confirm =
@@ -117,12 +136,14 @@ fn page(
         warnings: warnings(t, case, fee),
         received: received(state, t, case, &fee.received),
         can_confirm,
-        note: note.to_string(),
-        error: error.map(|(_, key)| t.m(key)),
+        note: filled.note.to_string(),
+        reason: filled.reason.to_string(),
+        error: filled.error.map(|(_, key)| t.m(key)),
+        error_field: filled.error_field,
         csrf: staff.current.session.csrf_token.clone(),
         case_href: staff_case_href(lang, &case.id),
     };
-    let status = error.map_or(StatusCode::OK, |(status, _)| status);
+    let status = filled.error.map_or(StatusCode::OK, |(status, _)| status);
     (status, html(&view)).into_response()
 }
 
@@ -219,7 +240,7 @@ pub(crate) async fn form(
     staff: Staff,
 ) -> Response {
     match found(&state, &lang, &staff, &id).await {
-        Ok((lang, case, fee)) => page(&state, lang, &staff, &case, &fee, "", None),
+        Ok((lang, case, fee)) => page(&state, lang, &staff, &case, &fee, &Filled::default()),
         Err(response) => response,
     }
 }
@@ -242,17 +263,68 @@ pub(crate) async fn confirm(
     let result = by_operator::confirm(&state, &staff, &case, fee.order.as_ref(), note).await;
     let (status, key) = match result {
         Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(Err(Refusal::NoteNeeded)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "payment-office-note-needed",
-        ),
-        Ok(Err(Refusal::NotDue)) => (StatusCode::CONFLICT, "payment-office-not-due"),
-        Ok(Err(Refusal::Stale)) => (StatusCode::CONFLICT, "case-refused-stale"),
+        Ok(Err(refusal)) => refusal_key(refusal),
         Err(e) => return ApiError::from(e).into_response(),
     };
     let (case, fee) = match found(&state, lang.code(), &staff, &id).await {
         Ok((_, case, fee)) => (case, fee),
         Err(response) => return response,
     };
-    page(&state, lang, &staff, &case, &fee, note, Some((status, key)))
+    let filled = Filled {
+        note,
+        error: Some((status, key)),
+        error_field: "note",
+        ..Filled::default()
+    };
+    page(&state, lang, &staff, &case, &fee, &filled)
+}
+
+/// The operator waives the fee, with the reason why.
+pub(crate) async fn waive(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+    staff: Staff,
+    Form(form): Form<WaiverForm>,
+) -> Response {
+    let (lang, case, fee) = match found(&state, &lang, &staff, &id).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if !staff.current.csrf_ok(&form.csrf) {
+        let page = crate::accounts::expired(&state, lang, &format!("office/cases/{id}/payment"));
+        return (StatusCode::FORBIDDEN, html(&page)).into_response();
+    }
+    let reason = form.reason.trim();
+    let result = by_operator::waive(&state, &staff, &case, fee.order.as_ref(), reason).await;
+    let key = match result {
+        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, &id)).into_response(),
+        Ok(Err(refusal)) => refusal_key(refusal),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let (case, fee) = match found(&state, lang.code(), &staff, &id).await {
+        Ok((_, case, fee)) => (case, fee),
+        Err(response) => return response,
+    };
+    let filled = Filled {
+        reason,
+        error: Some(key),
+        error_field: "reason",
+        ..Filled::default()
+    };
+    page(&state, lang, &staff, &case, &fee, &filled)
+}
+
+fn refusal_key(refusal: Refusal) -> (StatusCode, &'static str) {
+    match refusal {
+        Refusal::NoteNeeded => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "payment-office-note-needed",
+        ),
+        Refusal::ReasonNeeded => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "payment-office-waiver-reason-needed",
+        ),
+        Refusal::NotDue => (StatusCode::CONFLICT, "payment-office-not-due"),
+        Refusal::Stale => (StatusCode::CONFLICT, "case-refused-stale"),
+    }
 }

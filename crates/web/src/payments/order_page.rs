@@ -176,7 +176,7 @@ pub(crate) async fn show(
                 )],
             )
         }
-        _ => t.m(&format!("payment-status-{}", order.status)),
+        _ => t.m(&format!("payment-status-{}", order.shown_status())),
     };
     let due = order.payable();
     let page = OrderPage {
@@ -195,6 +195,7 @@ pub(crate) async fn show(
         instructions,
         scheme_note: t.m(&format!("payment-scheme-{scheme}")),
         online: due
+            && !ghiseu_app::payments::paid_at_counter(&order)
             && case.state == CaseState::FeeDue.code()
             && state.online_payment.provider().is_some(),
         csrf: current.session.csrf_token.clone(),

@@ -839,3 +839,175 @@ async fn a_refund_after_production_started_keeps_the_case_and_tells_the_operator
     assert!(page.contains("Payment given back"), "{page}");
     app.cleanup().await;
 }
+
+/// A residence permit application at the IGI, whose portal takes no payment,
+/// with its fee due; returns the case id and an IGI operator at its office.
+async fn igi_fee_due(app: &TestApp, email: &str) -> (Browser, String, Browser) {
+    let (mut citizen, _) = citizen_in_alba(app, email).await;
+    let draft = start(app, &mut citizen, "ro.passport.electronic", "self").await;
+    let base = case_record(app, draft.rsplit('/').next().unwrap()).await;
+    let id = filed_directly(
+        app,
+        &base,
+        "ro.igi.residence-permit",
+        "igi-bucuresti",
+        25_900,
+    )
+    .await;
+    let (operator, _) = signed_in_at(
+        app,
+        &format!("igi.{email}"),
+        "operator",
+        Some("ro.igi"),
+        &["igi-bucuresti"],
+    )
+    .await;
+    (citizen, id, operator)
+}
+
+async fn waivers(app: &TestApp, case_id: &str) -> Vec<ghiseu_storage::cases::CaseEvent> {
+    ghiseu_storage::cases::events(&app.state.db, case_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "waive-fee")
+        .collect()
+}
+
+#[tokio::test]
+async fn a_fee_the_portal_takes_no_payment_for_waits_for_its_proof_at_the_counter() {
+    let app = TestApp::new().await;
+    let (mut citizen, id, mut operator) = igi_fee_due(&app, "permit@example.ro").await;
+    assert_eq!(case_record(&app, &id).await.state, "fee-due", "not paid");
+    let order = order(&app, &id).await;
+    assert_eq!(order.scheme, "counter");
+    assert_eq!(order.amount_minor, 25_900);
+    let reference = case_record(&app, &id).await.reference.unwrap();
+    assert_eq!(order.reference, reference);
+
+    let case = format!("/en/applications/{id}");
+    let page = unescape(&citizen.get(&app, &case).await.text());
+    assert!(
+        page.contains("id=\"payment-at-counter\"")
+            && page.contains("bring the proof of payment to the counter")
+            && page.contains("as the IGI operator tells you"),
+        "{page}"
+    );
+    let page = unescape(&citizen.get(&app, &format!("{case}/payment")).await.text());
+    assert!(page.contains("cannot be paid on this site"), "{page}");
+    assert!(!page.contains("id=\"pay-online\""), "{page}");
+    let csrf = hidden(&citizen.get(&app, "/en/account").await.text(), "csrf");
+    let r = citizen
+        .post_form(&app, &format!("{case}/payment/online"), &[("csrf", &csrf)])
+        .await;
+    assert_ne!(r.status, 303, "no online payment for a counter fee");
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+
+    let office_case = operator.get(&app, &format!("/en/office/cases/{id}")).await;
+    assert!(
+        office_case.text().contains("id=\"confirm-payment-link\""),
+        "{}",
+        office_case.text()
+    );
+    let path = format!("/en/office/cases/{id}/payment");
+    let page = operator.get(&app, &path).await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert!(page.text().contains("id=\"waive-fee\""));
+    let csrf = hidden(&page.text(), "csrf");
+    let note = "Bank transfer receipt 8812 of 2 December 2026, 259 lei";
+    let r = operator
+        .post_form(&app, &path, &[("csrf", &csrf), ("note", note)])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+    assert_eq!(
+        self::order(&app, &id).await.paid_by.as_deref(),
+        Some("operator")
+    );
+    let r = operator
+        .post_form(&app, &path, &[("csrf", &csrf), ("note", note)])
+        .await;
+    assert_eq!(r.status, 409, "confirmed once");
+    assert_eq!(confirmations(&app, &id).await, 1);
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn an_operator_waives_a_fee_only_with_a_reason() {
+    let app = TestApp::new().await;
+    let (mut citizen, id, mut operator) = igi_fee_due(&app, "exempt@example.ro").await;
+    let path = format!("/en/office/cases/{id}/payment");
+    let waiver = format!("{path}/waiver");
+    let csrf = hidden(&operator.get(&app, &path).await.text(), "csrf");
+
+    let r = operator
+        .post_form(&app, &waiver, &[("csrf", &csrf), ("reason", "  ")])
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text().contains("Write why the fee is waived"),
+        "{}",
+        r.text()
+    );
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+    assert!(waivers(&app, &id).await.is_empty());
+    assert!(self::order(&app, &id).await.waived_at.is_none());
+
+    let citizen_csrf = hidden(&citizen.get(&app, "/en/account").await.text(), "csrf");
+    let r = citizen
+        .post_form(
+            &app,
+            &waiver,
+            &[("csrf", &citizen_csrf), ("reason", "I should not pay")],
+        )
+        .await;
+    assert!(r.status == 403 || r.status == 404, "{}", r.status);
+    assert_eq!(case_record(&app, &id).await.state, "fee-due");
+
+    let reason = "Exempt: refugee status, decision 114 of 3 March 2026";
+    let r = operator
+        .post_form(&app, &waiver, &[("csrf", &csrf), ("reason", reason)])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(case_record(&app, &id).await.state, "paid");
+    let waived = waivers(&app, &id).await;
+    assert_eq!(waived.len(), 1);
+    assert_eq!(waived[0].reason.as_deref(), Some(reason));
+    let order = self::order(&app, &id).await;
+    assert!(order.waived_at.is_some() && order.paid_by.is_none());
+    assert_eq!(order.status, "due", "nothing was paid");
+    assert_eq!(confirmations(&app, &id).await, 0);
+    assert!(
+        audit_has(&app, "payment.waived", reason).await,
+        "the reason is in the audit log"
+    );
+    let audit = ghiseu_storage::audit::verify(&app.state.db).await;
+    assert!(audit.is_ok(), "{audit:?}");
+
+    let page = citizen
+        .get(&app, &format!("/en/applications/{id}"))
+        .await
+        .text();
+    assert!(
+        page.contains("Fee waived") && page.contains(reason),
+        "{page}"
+    );
+    let r = operator
+        .post_form(&app, &waiver, &[("csrf", &csrf), ("reason", reason)])
+        .await;
+    assert_eq!(r.status, 409, "waived once");
+    // Money arriving afterwards does not pay a waived fee: it is to be given back.
+    let r = report(&app, &demo_payment(&order), PaymentStatus::Succeeded).await;
+    assert_eq!(r.json()["status"], "flagged", "{}", r.text());
+    assert_eq!(self::order(&app, &id).await.status, "due");
+    assert_eq!(confirmations(&app, &id).await, 0);
+    app.cleanup().await;
+}
+
+async fn audit_has(app: &TestApp, action: &str, text: &str) -> bool {
+    ghiseu_storage::audit::for_action(&app.state.db, action, 50)
+        .await
+        .unwrap()
+        .iter()
+        .any(|entry| entry.event.detail.to_string().contains(text))
+}

@@ -1,0 +1,3 @@
+-- A fee an operator waived, with the reason in the case's history and the
+-- audit log: the order stays unpaid and is no longer payable.
+ALTER TABLE payment_orders ADD COLUMN waived_at BIGINT;
