@@ -110,6 +110,13 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
             document: &document,
             number: "RO-CAZIER-D-2026-000001",
         },
+        Notice::DocumentRevoked {
+            document: &document,
+            number: "RO-CAZIER-D-2026-000001",
+            holder: "Elena Pop",
+            reason: &office,
+            on: date(2026, 12, 5),
+        },
     ];
     assert_eq!(notices.len(), MessageKind::ALL.len());
     for notice in notices {
