@@ -22,6 +22,7 @@ use tempfile::TempDir;
 mod accounts;
 mod applications;
 mod appointments;
+mod certificate;
 mod registry;
 mod registry_check;
 
