@@ -91,3 +91,16 @@ pub async fn withdrawn(db: &Database, today: &str) -> Result<Vec<Withdrawn>, Sto
         })
         .collect()
 }
+
+/// The number of the document whose issued file has this SHA-256 (hex).
+pub async fn number_by_sha256(db: &Database, sha256: &str) -> Result<Option<String>, StorageError> {
+    let mut conn = db.connection().await?;
+    let row = sqlx::query(
+        "SELECT d.number FROM issued_files f JOIN issued_documents d ON d.id = f.document_id \
+         WHERE f.sha256 = $1",
+    )
+    .bind(sha256)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|r| r.try_get("number")).transpose()?)
+}

@@ -270,6 +270,69 @@ pub async fn entries_for_referred(
     entries_of(state, &holder)
 }
 
+/// What an electronic request states about whom it is for, filled in from
+/// the confirmed identity and the register, never typed by the applicant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prefilled {
+    Person {
+        name: String,
+        /// Masked: the full number is never shown back.
+        personal_id: String,
+        birth_date: Option<String>,
+        civil: register::CivilStatus,
+    },
+    Organisation {
+        name: String,
+        registration_code: String,
+        representative: String,
+    },
+}
+
+/// The pre-filled details of a request for a document issued electronically;
+/// `None` for other services, or while the holder's identity is unconfirmed.
+pub async fn prefilled(
+    state: &App,
+    case: &cases::CaseRecord,
+) -> Result<Option<Prefilled>, AppError> {
+    let electronic = state
+        .catalogue
+        .service(&case.service_id)
+        .is_some_and(|(_, s)| s.delivery == Delivery::Electronic);
+    if !electronic {
+        return Ok(None);
+    }
+    let mut conn = state.db.connection().await?;
+    let Some(holder) = holding(&mut conn, case).await? else {
+        return Ok(None);
+    };
+    let name = format!("{} {}", case.holder_given_name, case.holder_family_name);
+    Ok(Some(match holder {
+        Holding::Person(id) => {
+            let civil = match &state.register {
+                Some(register) => register
+                    .civil_status(&id)
+                    .map_err(|e| AppError::Unavailable(e.to_string()))?
+                    .unwrap_or_default(),
+                None => register::CivilStatus::default(),
+            };
+            Prefilled::Person {
+                name: name.trim().to_string(),
+                personal_id: id.masked(),
+                birth_date: case.holder_birth_date.clone(),
+                civil,
+            }
+        }
+        Holding::Organisation {
+            cui,
+            representative,
+        } => Prefilled::Organisation {
+            name: name.trim().to_string(),
+            registration_code: cui.to_string(),
+            representative,
+        },
+    }))
+}
+
 /// The document a case was issued with electronically: its number and file.
 pub async fn file_of_case(
     state: &App,

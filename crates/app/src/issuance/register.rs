@@ -35,9 +35,24 @@ impl Subject<'_> {
     }
 }
 
+/// A person's civil status as the register knows it, for the request's
+/// pre-filled details; each part only where known.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CivilStatus {
+    pub birth_place: Option<String>,
+    pub father: Option<String>,
+    pub mother: Option<String>,
+}
+
 /// What the register holds on a person or an organisation.
 pub trait CriminalRecordRegister: Send + Sync + std::fmt::Debug {
     fn entries(&self, subject: Subject<'_>) -> Result<Vec<RecordEntry>, RegisterError>;
+
+    /// The person's civil status, where the register knows it.
+    fn civil_status(&self, person: &NationalId) -> Result<Option<CivilStatus>, RegisterError> {
+        let _ = person;
+        Ok(None)
+    }
 }
 
 /// The demonstration register: a TOML file with a `[[person]]` table per
@@ -47,6 +62,7 @@ pub trait CriminalRecordRegister: Send + Sync + std::fmt::Debug {
 #[derive(Debug, Default)]
 pub struct DemoRegister {
     by_holder: HashMap<String, Vec<RecordEntry>>,
+    civil: HashMap<String, CivilStatus>,
 }
 
 #[derive(serde::Deserialize)]
@@ -70,7 +86,11 @@ struct OrganisationFile {
 struct PersonFile {
     country: String,
     personal_id: String,
+    #[serde(default)]
     entries: Vec<String>,
+    birth_place: Option<String>,
+    father: Option<String>,
+    mother: Option<String>,
 }
 
 impl DemoRegister {
@@ -86,6 +106,7 @@ impl DemoRegister {
     pub fn from_toml(text: &str) -> Result<Self, String> {
         let file: RegisterFile = toml::from_str(text).map_err(|e| e.to_string())?;
         let mut by_holder = HashMap::new();
+        let mut civil = HashMap::new();
         for person in file.person {
             let country = person
                 .country
@@ -93,8 +114,18 @@ impl DemoRegister {
                 .map_err(|_| format!("unknown country {}", person.country))?;
             let id = NationalId::parse(country, &person.personal_id)
                 .map_err(|e| format!("personal id of a person with entries: {e}"))?;
-            let entries = person.entries.into_iter().map(RecordEntry).collect();
-            by_holder.insert(id.digest(), entries);
+            let status = CivilStatus {
+                birth_place: person.birth_place,
+                father: person.father,
+                mother: person.mother,
+            };
+            if status != CivilStatus::default() {
+                civil.insert(id.digest(), status);
+            }
+            if !person.entries.is_empty() {
+                let entries = person.entries.into_iter().map(RecordEntry).collect();
+                by_holder.insert(id.digest(), entries);
+            }
         }
         for organisation in file.organisation {
             let cui = Cui::parse(&organisation.cui)
@@ -102,7 +133,7 @@ impl DemoRegister {
             let entries = organisation.entries.into_iter().map(RecordEntry).collect();
             by_holder.insert(cui.digest(), entries);
         }
-        Ok(DemoRegister { by_holder })
+        Ok(DemoRegister { by_holder, civil })
     }
 }
 
@@ -113,6 +144,10 @@ impl CriminalRecordRegister for DemoRegister {
             .get(&subject.digest())
             .cloned()
             .unwrap_or_default())
+    }
+
+    fn civil_status(&self, person: &NationalId) -> Result<Option<CivilStatus>, RegisterError> {
+        Ok(self.civil.get(&person.digest()).cloned())
     }
 }
 

@@ -97,6 +97,50 @@ struct CasePage<'a> {
     problems: Vec<String>,
     /// The document issued electronically: its number, file and QR text.
     issued: Option<IssuedView>,
+    /// What the request states about its holder, filled in from the
+    /// confirmed identity: (label, value).
+    prefilled: Vec<(String, String)>,
+}
+
+/// The pre-filled details as lines of the case page.
+fn prefilled_lines(
+    t: Tr<'_>,
+    prefilled: Option<ghiseu_app::issuance::Prefilled>,
+) -> Vec<(String, String)> {
+    use ghiseu_app::issuance::Prefilled;
+    let line = |key: &str, value: String| (t.m(key), value);
+    match prefilled {
+        None => Vec::new(),
+        Some(Prefilled::Person {
+            name,
+            personal_id,
+            birth_date,
+            civil,
+        }) => [
+            Some(line("certificate-holder", name)),
+            Some(line("certificate-personal-id", personal_id)),
+            birth_date
+                .and_then(|b| b.parse().ok())
+                .map(|b| line("certificate-birth", t.date(b))),
+            civil
+                .birth_place
+                .map(|p| line("case-prefilled-birth-place", p)),
+            civil.father.map(|f| line("case-prefilled-father", f)),
+            civil.mother.map(|m| line("case-prefilled-mother", m)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Some(Prefilled::Organisation {
+            name,
+            registration_code,
+            representative,
+        }) => vec![
+            line("certificate-holder", name),
+            line("certificate-registration-code", registration_code),
+            line("certificate-representative", representative),
+        ],
+    }
 }
 
 struct IssuedView {
@@ -206,6 +250,7 @@ async fn render<'a>(
                 href: format!("/api/v1/cases/{}/document", case.id),
                 seal: file.seal,
             }),
+        prefilled: prefilled_lines(t, ghiseu_app::issuance::prefilled(state, case).await?),
     })
 }
 

@@ -4,6 +4,7 @@ mod calculator;
 mod catalogue;
 mod check;
 mod verify;
+mod verify_file;
 
 use crate::AppState;
 use askama::Template;
@@ -37,6 +38,12 @@ pub(crate) fn router() -> Router<AppState> {
         .route(
             "/{lang}/documents/verify",
             get(verify::form).post(verify::submit),
+        )
+        .route(
+            "/{lang}/documents/verify/file",
+            axum::routing::post(verify_file::submit).layer(axum::extract::DefaultBodyLimit::max(
+                ghiseu_app::issuance::verify::FILE_MAX_BYTES + 64 * 1024,
+            )),
         )
         .route("/static/ghiseu.css", get(stylesheet))
         .route("/static/board.js", get(board_script))

@@ -15,7 +15,7 @@ use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 use serde::Deserialize;
 
-const PATH: &str = "documents/verify";
+pub(super) const PATH: &str = "documents/verify";
 
 /// A row of what the seal says.
 struct Line {
@@ -25,19 +25,22 @@ struct Line {
 
 #[derive(Template)]
 #[template(path = "registry/verify.html")]
-struct VerifyPage<'a> {
+pub(super) struct VerifyPage<'a> {
     frame: Frame<'a>,
     form_token: String,
-    errors: Vec<FormError>,
+    pub(super) errors: Vec<FormError>,
     seal: String,
     seal_error: Option<String>,
     /// The registry's answer (its kind, for its style, and its words) and
     /// what the seal says.
     verified: Option<(&'static str, String, Vec<Line>)>,
+    pub(super) file_error: Option<String>,
+    /// What an uploaded file is: the answer's kind, for its style, and its words.
+    pub(super) file_answer: Option<(&'static str, String)>,
 }
 
 impl<'a> VerifyPage<'a> {
-    fn new(state: &'a AppState, lang: Lang, form_token: String) -> Self {
+    pub(super) fn new(state: &'a AppState, lang: Lang, form_token: String) -> Self {
         let t = Tr {
             i18n: &state.i18n,
             lang,
@@ -49,6 +52,8 @@ impl<'a> VerifyPage<'a> {
             seal: String::new(),
             seal_error: None,
             verified: None,
+            file_error: None,
+            file_answer: None,
         }
     }
 }

@@ -177,7 +177,42 @@ async fn a_certificate_with_nothing_to_state_is_issued_signed_and_checkable_at_o
         json!({"answer": "valid", "until": "2027-05-23"})
     );
     seal_is_verified(&app, text, &number).await;
+    file_is_recognised(&app, &pdf.body, &tampered, &number).await;
     setup.cleanup().await;
+}
+
+/// The verify page recognises the file as issued, and nothing else.
+async fn file_is_recognised(app: &TestApp, genuine: &[u8], tampered: &[u8], number: &str) {
+    let mut visitor = Browser::at_address("198.51.100.94");
+    let page = visitor.get(app, "/en/documents/verify").await.text();
+    assert!(page.contains("enctype=\"multipart/form-data\""), "{page}");
+    let token = hidden(&page, "form_token");
+    let upload = async |visitor: &mut Browser, bytes: &[u8]| {
+        visitor
+            .post_multipart(
+                app,
+                "/en/documents/verify/file",
+                &[("form_token", token.as_str())],
+                ("file", "certificate.pdf", bytes),
+            )
+            .await
+    };
+    let recognised = upload(&mut visitor, genuine).await;
+    assert_eq!(recognised.status, 200, "{}", recognised.text());
+    let html = recognised.text();
+    assert!(
+        html.contains(&format!("This file is exactly document {number}"))
+            && html.contains("The document is valid"),
+        "{html}"
+    );
+    let changed = upload(&mut visitor, tampered).await.text();
+    assert!(
+        changed.contains("it was changed after it was issued"),
+        "{changed}"
+    );
+    let empty = upload(&mut visitor, b"").await;
+    assert_eq!(empty.status, 422);
+    assert!(empty.text().contains("href=\"#file\""), "{}", empty.text());
 }
 
 /// The API and the page verify the genuine seal, and refuse altered,
@@ -262,7 +297,8 @@ async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_
     let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
     let cnp = cnp();
     let register = DemoRegister::from_toml(&format!(
-        "[[person]]\ncountry = \"RO\"\npersonal_id = \"{cnp}\"\nentries = [\"A fine, 2019.\"]\n"
+        "[[person]]\ncountry = \"RO\"\npersonal_id = \"{cnp}\"\nentries = [\"A fine, 2019.\"]\n\
+         birth_place = \"Alba Iulia, județul Alba\"\nfather = \"Ion\"\nmother = \"Maria\"\n"
     ))
     .unwrap();
     let app = setup.reconfigured(|s| {
@@ -273,6 +309,13 @@ async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_
     bind_by_card(&app, &person_id, &cnp).await;
     let case = requested(&app, &mut elena, "studies").await;
     let id = case.rsplit('/').next().unwrap();
+    // The request states what the confirmed identity and the register say.
+    let shown = elena.get(&app, &case).await.text();
+    let prefilled = &shown[shown.find("id=\"case-prefilled\"").expect("pre-filled details")..];
+    for said in ["Elena Pop", "27 April 1985", "Alba Iulia, județul Alba", "Ion", "Maria"] {
+        assert!(prefilled.contains(said), "{said}: {prefilled}");
+    }
+    assert!(!shown.contains(&cnp), "the personal id is shown masked only");
     let body = elena.get(&app, &format!("/api/v1/cases/{id}")).await.json();
     assert_eq!(body["state"], "referred", "{body}");
     let none = elena
