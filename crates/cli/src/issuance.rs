@@ -20,6 +20,15 @@ pub struct IssuanceArgs {
     /// The X.509 certificate of that key (PEM or DER).
     #[arg(long, env = "GHISEU_SEAL_CERTIFICATE", requires = "seal_key")]
     seal_certificate: Option<PathBuf>,
+    /// A key retired by a rotation, as `CERTIFICATE_FILE:YYYY-MM-DD`: its
+    /// certificate, and the last day a document it sealed is valid. It still
+    /// verifies QR codes, and is published, until that day. Repeatable.
+    #[arg(
+        long = "seal-retired",
+        env = "GHISEU_SEAL_RETIRED",
+        value_delimiter = ','
+    )]
+    seal_retired: Vec<String>,
     /// The criminal record register as a data file (see
     /// crates/cli/demo/criminal-record-register.toml); with `--demo` and no
     /// file, that demonstration register.
@@ -58,11 +67,28 @@ impl IssuanceArgs {
             )),
             None => None,
         };
+        let retired = self
+            .seal_retired
+            .iter()
+            .map(|r| retired_key(r))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Issuance {
-            sealer: key.map(|k| Arc::new(Sealer::new(k))),
+            sealer: key.map(|k| Arc::new(Sealer::rotated(k, retired))),
             register,
         })
     }
+}
+
+/// A retired key from `CERTIFICATE_FILE:YYYY-MM-DD`.
+fn retired_key(text: &str) -> Result<ghiseu_seal::RetiredKey, String> {
+    let (file, until) = text.rsplit_once(':').ok_or_else(|| {
+        format!("--seal-retired {text:?}: write the certificate file, a colon and the last day, e.g. old.pem:2027-06-30")
+    })?;
+    let until: jiff::civil::Date = until.parse().map_err(|e| {
+        format!("--seal-retired {text:?}: {until:?} is not a date (YYYY-MM-DD): {e}")
+    })?;
+    ghiseu_seal::RetiredKey::from_certificate_file(Path::new(file), until)
+        .map_err(|e| format!("--seal-retired {text:?}: {e}"))
 }
 
 /// The demonstration key kept in `data_dir/seal`, made on the first start so
@@ -91,6 +117,7 @@ mod tests {
         let args = IssuanceArgs {
             seal_key: None,
             seal_certificate: None,
+            seal_retired: Vec::new(),
             criminal_record_register: None,
         };
         let now = jiff::Timestamp::now();
@@ -101,5 +128,49 @@ mod tests {
         assert!(first.register.is_some());
         let none = args.load(false, dir.path(), now).unwrap();
         assert!(none.sealer.is_none() && none.register.is_none());
+    }
+
+    #[test]
+    fn a_rotated_key_keeps_verifying_what_it_sealed_until_its_last_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = jiff::Timestamp::now();
+        let old = SealKey::demo("the old key", now).unwrap();
+        let old_dir = dir.path().join("old");
+        std::fs::create_dir_all(&old_dir).unwrap();
+        old.write_pem(&old_dir).unwrap();
+        let payload = ghiseu_seal::SealPayload {
+            number: "RO-CAZIER-D-2026-000001".into(),
+            document_type: "criminal-record-certificate".into(),
+            holder_name: "Elena Pop".into(),
+            birth_date: None,
+            issued_on: "2026-12-01".parse().unwrap(),
+            expires_on: "2027-06-01".parse().unwrap(),
+        };
+        let sealed = ghiseu_seal::seal(&payload, &old).unwrap();
+        let certificate = old_dir.join(ghiseu_seal::CERTIFICATE_FILE);
+        let args = IssuanceArgs {
+            seal_key: None,
+            seal_certificate: None,
+            seal_retired: vec![format!("{}:2027-06-01", certificate.display())],
+            criminal_record_register: None,
+        };
+        let loaded = args.load(true, &dir.path().join("data"), now).unwrap();
+        let keys = &loaded.sealer.as_ref().unwrap().keys;
+        assert_ne!(keys.active().kid(), old.kid(), "a new key seals");
+        assert_eq!(ghiseu_seal::open(&sealed, keys).unwrap(), payload);
+        let published = keys.jwks("2027-05-01".parse().unwrap()).to_string();
+        assert!(published.contains(old.kid()), "{published}");
+        let later = keys.jwks("2027-06-02".parse().unwrap()).to_string();
+        assert!(
+            !later.contains(old.kid()),
+            "dropped after its last day: {later}"
+        );
+        for bad in ["no-colon", "old.pem:June", "missing.pem:2027-06-01"] {
+            let args = IssuanceArgs {
+                seal_retired: vec![bad.into()],
+                ..args.clone()
+            };
+            assert!(args.load(true, dir.path(), now).is_err(), "{bad}");
+        }
     }
 }

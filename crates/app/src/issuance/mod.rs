@@ -35,14 +35,20 @@ pub struct Sealer {
 
 impl Sealer {
     pub fn new(key: SealKey) -> Self {
+        Self::rotated(key, Vec::new())
+    }
+
+    /// Seals with `key`; the `retired` keys still verify what they sealed
+    /// and stay published until their last document has expired.
+    pub fn rotated(key: SealKey, retired: Vec<ghiseu_seal::RetiredKey>) -> Self {
         let signer = ghiseu_pdf::Signer {
             key: key.signing_key().clone(),
             certificate_der: key.certificate_der().to_vec(),
         };
-        Sealer {
-            keys: KeySet::new(key),
-            signer,
-        }
+        let keys = retired
+            .into_iter()
+            .fold(KeySet::new(key), |keys, old| keys.with_retired(old));
+        Sealer { keys, signer }
     }
 }
 

@@ -311,11 +311,22 @@ async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_
     let id = case.rsplit('/').next().unwrap();
     // The request states what the confirmed identity and the register say.
     let shown = elena.get(&app, &case).await.text();
-    let prefilled = &shown[shown.find("id=\"case-prefilled\"").expect("pre-filled details")..];
-    for said in ["Elena Pop", "27 April 1985", "Alba Iulia, județul Alba", "Ion", "Maria"] {
+    let prefilled = &shown[shown
+        .find("id=\"case-prefilled\"")
+        .expect("pre-filled details")..];
+    for said in [
+        "Elena Pop",
+        "27 April 1985",
+        "Alba Iulia, județul Alba",
+        "Ion",
+        "Maria",
+    ] {
         assert!(prefilled.contains(said), "{said}: {prefilled}");
     }
-    assert!(!shown.contains(&cnp), "the personal id is shown masked only");
+    assert!(
+        !shown.contains(&cnp),
+        "the personal id is shown masked only"
+    );
     let body = elena.get(&app, &format!("/api/v1/cases/{id}")).await.json();
     assert_eq!(body["state"], "referred", "{body}");
     let none = elena
