@@ -201,6 +201,18 @@ async fn a_certificate_requested_online_is_issued_checked_and_revoked() {
         let password = demo_password(&stack, OFFICER).await;
         sign_in(&stack, &officer, OFFICER, &password).await;
         wait_for_path(&officer, "/en/account").await;
+        // The representatives' page, and its error next to a mistyped CUI.
+        officer
+            .goto(&stack.url("/en/office/organisations"))
+            .await
+            .expect("open the representatives' page");
+        wait_for(&officer, "#record-representative").await;
+        accessible_at_both_widths(&officer).await;
+        type_into(&officer, "registration_code", "RO 1234 5675").await;
+        click(&officer, "#record-representative").await;
+        wait_for(&officer, "#registration_code-error").await;
+        accessible_at_both_widths(&officer).await;
+
         officer
             .goto(&stack.url(&format!("/en/office/documents?number={number}")))
             .await
