@@ -185,20 +185,22 @@ pub struct Issued {
     pub pdf: Bytes,
 }
 
-/// Counts the citizen's issued cases among `cases` and reads the last one's document.
+/// Counts the citizen's issued cases among `cases` and reads the last issued one's document.
 pub async fn read_back(
     citizen: &mut Citizen,
     cases: &[String],
     cnp: &str,
 ) -> anyhow::Result<Issued> {
     let mut issued = 0;
+    let mut last = None;
     for case in cases {
         let read = citizen.get(&format!("/api/v1/cases/{case}")).await?;
         if read.json()?["state"] == "issued" {
             issued += 1;
+            last = Some(case);
         }
     }
-    let last = cases.last().context("a citizen without cases")?;
+    let last = last.context("a citizen without an issued case")?;
     let sealed = citizen
         .get(&format!("/api/v1/cases/{last}/document/seal"))
         .await?;
