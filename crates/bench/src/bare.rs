@@ -90,10 +90,38 @@ async fn check(Json(request): Json<CheckRequest>) -> Json<serde_json::Value> {
     })
 }
 
+/// What the QR verification reads.
+#[derive(Deserialize)]
+pub struct VerifyRequest {
+    pub seal: String,
+}
+
+/// The baseline of the QR verification: the same JSON in, an answer of the same shape out
+/// (the status and what the document says), without opening the seal.
+async fn verify(Json(request): Json<VerifyRequest>) -> Json<serde_json::Value> {
+    Json(if request.seal.starts_with("GHS1:") {
+        serde_json::json!({
+            "answer": "valid",
+            "until": "2027-06-05",
+            "document": {
+                "number": "RO-CAZIER-D-2026-000001",
+                "document_type": "criminal-record-certificate",
+                "holder_name": "Bench Holder",
+                "birth_date": "1985-04-27",
+                "issued_on": "2026-12-05",
+                "expires_on": "2027-06-05"
+            }
+        })
+    } else {
+        serde_json::json!({"answer": "no-match"})
+    })
+}
+
 pub fn router() -> Router {
     Router::new()
         .route("/echo", post(echo))
         .route("/check", post(check))
+        .route("/verify", post(verify))
         .route("/healthz", get(|| async { "ok" }))
 }
 

@@ -204,20 +204,14 @@ pub async fn run(args: CheckArgs) -> anyhow::Result<()> {
         duration: Duration::from_secs(args.seconds),
         max_requests: 5_000_000,
     };
-    let warm_up = Load {
-        duration: Duration::from_secs(1),
-        ..load
-    };
-    for target in [&bare, &check] {
-        load::run(target, warm_up).await?;
-    }
-    let mut rounds = Vec::new();
-    for round in 1..=args.rounds {
-        eprintln!("round {round}/{}", args.rounds);
-        let bare_outcome = load::run(&bare, load).await?;
-        let check_outcome = load::run(&check, load).await?;
-        rounds.push((bare_outcome, check_outcome));
-    }
+    let rounds: Vec<(Outcome, Outcome)> = load::interleaved(&[&bare, &check], load, args.rounds)
+        .await?
+        .into_iter()
+        .filter_map(|round| {
+            let mut round = round.into_iter();
+            Some((round.next()?, round.next()?))
+        })
+        .collect();
     eprintln!("no-match timing: {} pairs on one connection", args.pairs);
     let sides = no_match_timing(&check, args.documents, args.pairs).await?;
     bare_server.stop().await;

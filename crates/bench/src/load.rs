@@ -224,3 +224,35 @@ pub async fn run(target: &Target, load: Load) -> anyhow::Result<Outcome> {
     total.elapsed = started.elapsed().min(load.duration);
     Ok(total)
 }
+
+/// Warms every target up for a second, then runs `rounds` rounds, each running every target in
+/// turn for `load`: per round, the outcomes in the order of `targets`. The baseline and the
+/// endpoints measured against it thus share the machine's state of the moment.
+pub async fn interleaved(
+    targets: &[&Target],
+    load: Load,
+    rounds: u32,
+) -> anyhow::Result<Vec<Vec<Outcome>>> {
+    let warm_up = Load {
+        duration: Duration::from_secs(1),
+        ..load
+    };
+    for target in targets {
+        run(target, warm_up).await?;
+    }
+    let mut all = Vec::new();
+    for round in 1..=rounds {
+        let mut outcomes = Vec::with_capacity(targets.len());
+        for target in targets {
+            eprintln!(
+                "round {round}/{rounds}: {} with {} connections for {} s",
+                target.name,
+                load.connections,
+                load.duration.as_secs()
+            );
+            outcomes.push(run(target, load).await?);
+        }
+        all.push(outcomes);
+    }
+    Ok(all)
+}

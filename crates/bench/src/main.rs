@@ -3,12 +3,23 @@
 //! the server's memory while citizens upload scans at once, submissions per second on SQLite
 //! and PostgreSQL, a crowd racing for appointment slots, and whether the time of a sign-in or a
 //! registration tells if an e-mail address is registered, bounded in time and in requests.
+//!
+//! Electronic issue through HTTP, on SQLite and PostgreSQL, with the QR verification and the
+//! public check of what was issued as ratios of the bare baseline of the same run:
+//!
+//! ```text
+//! cargo build --release -p ghiseu -p ghiseu-bench
+//! target/release/ghiseu-bench issue --output target/bench/issue.md
+//! ```
 
 mod bare;
 mod certificates;
 mod check;
 mod citizen;
 mod cpu;
+mod issue;
+mod issue_citizen;
+mod issue_report;
 mod load;
 mod logins;
 mod logins_report;
@@ -78,6 +89,11 @@ enum Commands {
     /// Issue certificates without the database on every core (seal, QR, PDF/A, PAdES
     /// signature), then verify QR texts on one core.
     Certificates(certificates::CertificatesArgs),
+    /// Issue criminal record certificates through HTTP to citizens with card assurance, on
+    /// SQLite and PostgreSQL (certificates per second, latency of the issuing submission,
+    /// certificate size), then verify their QR texts and check them publicly, each against the
+    /// bare baseline in the same run.
+    Issue(issue::IssueArgs),
     /// Import a generated 100,000-row register CSV through `ghiseu registry import` into a fresh
     /// PostgreSQL database, then import it again (nothing changes).
     Import(registry::RegistryArgs),
@@ -288,6 +304,7 @@ async fn main() -> ExitCode {
         Commands::Reminders(args) => registry::reminders(&args),
         Commands::Import(args) => registry::import(&args),
         Commands::Certificates(args) => certificates::run(args),
+        Commands::Issue(args) => issue::run(args).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -158,7 +158,7 @@ pub struct Round {
 
 /// `connections` workers on keep-alive connections, each sending the next request from `next`
 /// as soon as its previous answer is read, until `next` gives none or `deadline` passes.
-async fn closed_loop(
+pub(crate) async fn closed_loop(
     addr: SocketAddr,
     connections: usize,
     next: Arc<dyn Fn() -> anyhow::Result<Option<Request<Chunks>>> + Send + Sync>,
