@@ -7,23 +7,20 @@
 mod certificate;
 pub mod register;
 pub mod verify;
+mod write;
 
 use crate::cases::moves::{CaseAt, Mover, move_case};
 use crate::error::AppError;
-use crate::registry::issue::{NewDocument, issue};
 use crate::state::App;
 use ghiseu_domain::case::{CaseAction, CaseState};
 use ghiseu_domain::catalogue::Delivery;
 use ghiseu_domain::national_id::NationalId;
 use ghiseu_domain::organisation::Cui;
-use ghiseu_domain::quote::HolderFacts;
-use ghiseu_domain::registry::Source;
 pub use ghiseu_seal::SealPayload;
 use ghiseu_seal::{KeySet, SealKey};
 use ghiseu_storage::registry::Holder;
-use ghiseu_storage::{Connection, audit, cases, issued_files};
+use ghiseu_storage::{Connection, cases, issued_files};
 use register::{RecordEntry, Subject};
-use sha2::{Digest, Sha256};
 
 /// The authority's signing key, for the PDF's signature and the QR's seal,
 /// with the keys that still verify what was sealed before.
@@ -67,8 +64,8 @@ pub enum Issued {
 pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> {
     let sealer = sealer(state)?;
     let now = state.clock.now().as_microsecond();
-    let mut tx = state.db.begin_write().await?;
-    let Some(case) = cases::get_in(&mut tx, case_id).await? else {
+    let mut conn = state.db.connection().await?;
+    let Some(case) = cases::get_in(&mut conn, case_id).await? else {
         return Ok(Issued::NotDue);
     };
     let Some((_, service)) = state.catalogue.service(&case.service_id) else {
@@ -77,30 +74,31 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
     if service.delivery != Delivery::Electronic || case.state != CaseState::Paid.code() {
         return Ok(Issued::NotDue);
     }
-    let holder = holding(&mut tx, &case).await?;
+    let holder = holding(&mut conn, &case).await?;
+    drop(conn);
     let entries = match &holder {
         Some(id) => entries_of(state, id)?,
         None => None,
     };
     let (Some(holder), Some(entries)) = (holder, entries.filter(|e| e.is_empty())) else {
+        let mut tx = state.db.begin_write().await?;
         move_as(&mut tx, &case, CaseAction::Refer, &Mover::SYSTEM, now).await?;
         tx.commit().await?;
         return Ok(Issued::Referred);
     };
-    let issue = Issue {
+    let issue = write::Issue {
         holder: &holder,
         entries: &entries,
         action: CaseAction::Issue,
         by: &Mover::SYSTEM,
     };
-    let number = write_document(state, &sealer, &mut tx, &case, &issue, now).await?;
-    tx.commit().await?;
+    let number = write::issue_document(state, &sealer, &case, &issue, now).await?;
     state.check_cache.forget(&number);
     Ok(Issued::Document(number))
 }
 
 /// Moves `case` by `action`, at the version it was read at.
-async fn move_as(
+pub(super) async fn move_as(
     tx: &mut Connection,
     case: &cases::CaseRecord,
     action: CaseAction,
@@ -176,88 +174,6 @@ fn entries_of(state: &App, holder: &Holding) -> Result<Option<Vec<RecordEntry>>,
                 .map_err(|e| AppError::Unavailable(e.to_string()))
         })
         .transpose()
-}
-
-/// Who issues, for whom, stating what.
-struct Issue<'a> {
-    holder: &'a Holding,
-    entries: &'a [RecordEntry],
-    action: CaseAction,
-    by: &'a Mover<'a>,
-}
-
-/// The registry record, its signed PDF and the case's move, in `tx`.
-async fn write_document(
-    state: &App,
-    sealer: &Sealer,
-    tx: &mut Connection,
-    case: &cases::CaseRecord,
-    how: &Issue<'_>,
-    now: i64,
-) -> Result<String, AppError> {
-    let (holder, entries) = (how.holder, how.entries);
-    let (authority, service) = state
-        .catalogue
-        .service(&case.service_id)
-        .ok_or_else(|| AppError::Internal(format!("no service {}", case.service_id)))?;
-    let today = state.clock.today(authority);
-    let new = NewDocument {
-        case,
-        authority,
-        today,
-        facts: &HolderFacts::default(),
-        office_id: case.office_id.clone().unwrap_or_default(),
-        handover: None,
-        source: Source::Electronic,
-        now,
-    };
-    let issued = issue(state, tx, &new)
-        .await?
-        .map_err(|needed| AppError::Internal(format!("an electronic document needs {needed:?}")))?;
-    let facts = certificate::Facts {
-        case,
-        authority,
-        service,
-        issued: &issued,
-        holder,
-        entries,
-    };
-    let printed = certificate::printed(state, sealer, &facts)?;
-    let rendered =
-        ghiseu_pdf::render(&printed.certificate).map_err(|e| AppError::Internal(e.to_string()))?;
-    let signing_time = state.clock.now().to_zoned(authority.time_zone.clone());
-    let signed = ghiseu_pdf::sign(&rendered, &sealer.signer, signing_time)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    issued_files::insert(
-        tx,
-        &issued_files::IssuedFile {
-            document_id: issued.id.clone(),
-            media_type: "application/pdf".into(),
-            sha256: hex::encode(Sha256::digest(&signed)),
-            content: signed,
-            seal: printed.qr_text,
-            created_at: now,
-        },
-    )
-    .await?;
-    move_as(tx, case, how.action, how.by, now).await?;
-    let name = crate::registry::document_name(state, &issued);
-    let notice = crate::notices::Notice::DocumentIssued {
-        reference: case.reference.as_deref().unwrap_or_default(),
-        document: &name,
-        number: &issued.number,
-    };
-    crate::notices::tell(tx, state, &case.applicant_id, &notice, state.clock.now()).await?;
-    let mut event = ghiseu_domain::audit::AuditEvent::new(state.clock.now(), "document.issued");
-    event.subject = case.holder_person_id.clone();
-    event.on_behalf_of = case.holder_ward_id.clone();
-    event.detail = serde_json::json!({
-        "case": case.id,
-        "document": issued.number,
-        "qr_kid": sealer.keys.active().kid(),
-    });
-    audit::append(tx, &event).await?;
-    Ok(issued.number)
 }
 
 /// What the register holds on a referred case's holder, for the officer who
@@ -417,27 +333,32 @@ pub async fn issue_referred(
 ) -> Result<Option<String>, AppError> {
     let sealer = sealer(state)?;
     let now = state.clock.now().as_microsecond();
-    let mut tx = state.db.begin_write().await?;
-    let Some(case) = cases::get_in(&mut tx, case_id).await? else {
+    let mut conn = state.db.connection().await?;
+    let Some(case) = cases::get_in(&mut conn, case_id).await? else {
         return Ok(None);
     };
     if case.state != CaseState::Referred.code() || case.version != version {
         return Ok(None);
     }
-    let Some(holder) = holding(&mut tx, &case).await? else {
+    let Some(holder) = holding(&mut conn, &case).await? else {
         return Ok(None);
     };
+    drop(conn);
     let Some(entries) = entries_of(state, &holder)? else {
         return Err(AppError::Unavailable("no criminal record register".into()));
     };
-    let issue = Issue {
+    let issue = write::Issue {
         holder: &holder,
         entries: &entries,
         action: CaseAction::IssueAfterReview,
         by,
     };
-    let number = write_document(state, &sealer, &mut tx, &case, &issue, now).await?;
-    tx.commit().await?;
-    state.check_cache.forget(&number);
-    Ok(Some(number))
+    match write::issue_document(state, &sealer, &case, &issue, now).await {
+        Ok(number) => {
+            state.check_cache.forget(&number);
+            Ok(Some(number))
+        }
+        Err(AppError::Conflict { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }

@@ -121,12 +121,29 @@ pub async fn issue(
     tx: &mut Connection,
     new: &NewDocument<'_>,
 ) -> Result<Result<IssuedDocument, FactNeeded>, AppError> {
+    let sequence = issued_documents::next_sequence(tx, &new.authority.id, new.today.year()).await?;
+    let issued = match prepare(state, tx, new, sequence).await? {
+        Ok(issued) => issued,
+        Err(needed) => return Ok(Err(needed)),
+    };
+    record(tx, &issued, new).await?;
+    Ok(Ok(issued))
+}
+
+/// The record the case's document gets under `sequence`, read but not yet
+/// written: a document made outside the writing transaction (a signed
+/// file) is made from it, then `record`ed.
+pub async fn prepare(
+    state: &App,
+    conn: &mut Connection,
+    new: &NewDocument<'_>,
+    sequence: i64,
+) -> Result<Result<IssuedDocument, FactNeeded>, AppError> {
     let case = new.case;
     let expires_on = match expiry(state, case, new.today, new.facts) {
         Ok(e) => e,
         Err(needed) => return Ok(Err(needed)),
     };
-    let sequence = issued_documents::next_sequence(tx, &new.authority.id, new.today.year()).await?;
     let holder = Holder::of(
         case.holder_person_id.as_deref(),
         case.holder_ward_id.as_deref(),
@@ -137,7 +154,7 @@ pub async fn issue(
         .and_then(|(_, s)| s.document_type.clone());
     // A document issued to an organisation is checked by its registration code.
     let (holder_name, holder_id_digest) =
-        match ghiseu_storage::organisations::of_case(tx, &case.id).await? {
+        match ghiseu_storage::organisations::of_case(conn, &case.id).await? {
             Some(organisation) => (
                 organisation.name,
                 Cui::parse(&organisation.registration_code)
@@ -146,10 +163,10 @@ pub async fn issue(
             ),
             None => (
                 format!("{} {}", case.holder_given_name, case.holder_family_name),
-                holder_digest(tx, holder).await?,
+                holder_digest(conn, holder).await?,
             ),
         };
-    let issued = IssuedDocument {
+    Ok(Ok(IssuedDocument {
         id: uuid::Uuid::now_v7().to_string(),
         number: crate::office::handover::document_number(new.authority, new.today, sequence),
         case_id: Some(case.id.clone()),
@@ -168,16 +185,29 @@ pub async fn issue(
         office_id: new.office_id.clone(),
         source: new.source,
         handover: new.handover.clone(),
-    };
-    issued_documents::insert(tx, &issued).await?;
+    }))
+}
+
+/// Writes the `prepare`d record in `tx` and ends the holder's older
+/// document of the same type, which it replaces.
+pub async fn record(
+    tx: &mut Connection,
+    issued: &IssuedDocument,
+    new: &NewDocument<'_>,
+) -> Result<(), AppError> {
+    issued_documents::insert(tx, issued).await?;
+    let holder = Holder::of(
+        issued.holder_person_id.as_deref(),
+        issued.holder_ward_id.as_deref(),
+    );
     // Certificates issued on the screen stand side by side (one per
     // purpose); only a document made and handed over replaces its forerunner.
     if let (Some(holder), Some(document_type)) = (holder, issued.document_type.as_deref())
         && new.source != Source::Electronic
     {
-        replace_older(tx, holder, document_type, &issued, new).await?;
+        replace_older(tx, holder, document_type, issued, new).await?;
     }
-    Ok(Ok(issued))
+    Ok(())
 }
 
 async fn replace_older(
