@@ -29,6 +29,50 @@ pub enum Refusal {
     Stale,
 }
 
+/// The case's fee as an operator finds it due: the order still payable, and
+/// the case read again in a new write transaction while it waits for its fee.
+struct Due<'o> {
+    tx: ghiseu_storage::WriteTx,
+    current: CaseRecord,
+    order: &'o PaymentOrder,
+}
+
+/// Opens `Due` if the order is payable and `text` (the operator's note or
+/// reason) is written; else the refusal, `unwritten` for a missing text.
+async fn open_due<'o>(
+    state: &App,
+    case: &CaseRecord,
+    order: Option<&'o PaymentOrder>,
+    text: &str,
+    unwritten: Refusal,
+) -> Result<Result<Due<'o>, Refusal>, AppError> {
+    let Some(order) = order.filter(|o| o.payable()) else {
+        return Ok(Err(Refusal::NotDue));
+    };
+    if text.is_empty() || text.chars().count() > MAX_NOTE_CHARS {
+        return Ok(Err(unwritten));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
+        return Ok(Err(Refusal::Stale));
+    };
+    if state_of(&current)? != CaseState::FeeDue {
+        return Ok(Err(Refusal::NotDue));
+    }
+    Ok(Ok(Due { tx, current, order }))
+}
+
+/// What the audit log keeps of an order an operator settled.
+fn order_detail(case: &CaseRecord, order: &PaymentOrder) -> serde_json::Value {
+    serde_json::json!({
+        "case": case.id,
+        "order": order.id,
+        "reference": order.reference,
+        "amount_minor": order.amount_minor,
+        "currency": order.currency,
+    })
+}
+
 /// The operator confirms the payment of `order` (the case's order as read,
 /// if any) with `note` saying what proves it.
 pub async fn confirm(
@@ -39,20 +83,15 @@ pub async fn confirm(
     note: &str,
 ) -> Result<Result<(), Refusal>, AppError> {
     let note = note.trim();
-    let Some(order) = order.filter(|o| o.payable()) else {
-        return Ok(Err(Refusal::NotDue));
+    let Due {
+        mut tx,
+        current,
+        order,
+    } = match open_due(state, case, order, note, Refusal::NoteNeeded).await? {
+        Ok(due) => due,
+        Err(refused) => return Ok(Err(refused)),
     };
-    if note.is_empty() || note.chars().count() > MAX_NOTE_CHARS {
-        return Ok(Err(Refusal::NoteNeeded));
-    }
-    let mut tx = state.db.begin_write().await?;
     let now = state.clock.now().as_microsecond();
-    let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
-        return Ok(Err(Refusal::Stale));
-    };
-    if state_of(&current)? != CaseState::FeeDue {
-        return Ok(Err(Refusal::NotDue));
-    }
     if !ghiseu_storage::payments::mark_paid(&mut tx, &order.id, PaidBy::Operator, now).await? {
         return Ok(Err(Refusal::NotDue));
     }
@@ -64,13 +103,7 @@ pub async fn confirm(
     }
     tell_paid(&mut tx, state, &current, order, now).await?;
     let mut event = staff.audit_event(state, "payment.confirmed", Some(&case.applicant_id));
-    event.detail = serde_json::json!({
-        "case": case.id,
-        "order": order.id,
-        "reference": order.reference,
-        "amount_minor": order.amount_minor,
-        "currency": order.currency,
-    });
+    event.detail = order_detail(case, order);
     ghiseu_storage::audit::append(&mut tx, &event).await?;
     tx.commit().await?;
     Ok(Ok(()))
@@ -86,20 +119,15 @@ pub async fn waive(
     reason: &str,
 ) -> Result<Result<(), Refusal>, AppError> {
     let reason = reason.trim();
-    let Some(order) = order.filter(|o| o.payable()) else {
-        return Ok(Err(Refusal::NotDue));
+    let Due {
+        mut tx,
+        current,
+        order,
+    } = match open_due(state, case, order, reason, Refusal::ReasonNeeded).await? {
+        Ok(due) => due,
+        Err(refused) => return Ok(Err(refused)),
     };
-    if reason.is_empty() || reason.chars().count() > MAX_NOTE_CHARS {
-        return Ok(Err(Refusal::ReasonNeeded));
-    }
-    let mut tx = state.db.begin_write().await?;
     let now = state.clock.now().as_microsecond();
-    let Some(current) = cases::get_in(&mut tx, &case.id).await? else {
-        return Ok(Err(Refusal::Stale));
-    };
-    if state_of(&current)? != CaseState::FeeDue {
-        return Ok(Err(Refusal::NotDue));
-    }
     if !ghiseu_storage::payments::mark_waived(&mut tx, &order.id, now).await? {
         return Ok(Err(Refusal::NotDue));
     }
@@ -112,14 +140,9 @@ pub async fn waive(
         return Ok(Err(Refusal::Stale));
     }
     let mut event = staff.audit_event(state, "payment.waived", Some(&case.applicant_id));
-    event.detail = serde_json::json!({
-        "case": case.id,
-        "order": order.id,
-        "reference": order.reference,
-        "amount_minor": order.amount_minor,
-        "currency": order.currency,
-        "reason": reason,
-    });
+    let mut detail = order_detail(case, order);
+    detail["reason"] = reason.into();
+    event.detail = detail;
     ghiseu_storage::audit::append(&mut tx, &event).await?;
     tx.commit().await?;
     Ok(Ok(()))

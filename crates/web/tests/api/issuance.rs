@@ -77,6 +77,36 @@ pub(crate) async fn requested_for(
     case
 }
 
+/// The app with a test seal key (shared by every app made from the same
+/// setup through `sealed`) and `register`.
+pub(crate) fn sealed(setup: &TestApp, sealer: &Arc<Sealer>, register: DemoRegister) -> TestApp {
+    let sealer = sealer.clone();
+    let register = Arc::new(register);
+    setup.reconfigured(|s| {
+        s.sealer = Some(sealer);
+        s.register = Some(register);
+    })
+}
+
+/// A seal key made for the test.
+pub(crate) fn test_sealer(setup: &TestApp) -> Arc<Sealer> {
+    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
+    Arc::new(Sealer::new(key))
+}
+
+/// The text of a PDF, as poppler's `pdftotext` reads it.
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("document.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub(crate) fn pdfsig(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("certificate.pdf");
@@ -93,12 +123,9 @@ pub(crate) fn pdfsig(pdf: &[u8]) -> String {
 async fn a_certificate_with_nothing_to_state_is_issued_signed_and_checkable_at_once() {
     let setup = TestApp::new().await;
     let now = setup.state.clock.now();
-    let key = SealKey::demo("Ghiseu test authority", now).unwrap();
-    let kid = key.kid().to_string();
-    let app = setup.reconfigured(|s| {
-        s.sealer = Some(Arc::new(Sealer::new(key)));
-        s.register = Some(Arc::new(DemoRegister::default()));
-    });
+    let sealer = test_sealer(&setup);
+    let kid = sealer.keys.active().kid().to_string();
+    let app = sealed(&setup, &sealer, DemoRegister::default());
     let (mut elena, person_id) = citizen_in_alba(&app, "elena.cert@example.ro").await;
     let cnp = cnp();
     bind_by_card(&app, &person_id, &cnp).await;
@@ -294,17 +321,13 @@ async fn seal_is_verified(app: &TestApp, text: &str, number: &str) {
 #[tokio::test]
 async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_listing_them() {
     let setup = TestApp::new().await;
-    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
     let cnp = cnp();
     let register = DemoRegister::from_toml(&format!(
         "[[person]]\ncountry = \"RO\"\npersonal_id = \"{cnp}\"\nentries = [\"A fine, 2019.\"]\n\
          birth_place = \"Alba Iulia, județul Alba\"\nfather = \"Ion\"\nmother = \"Maria\"\n"
     ))
     .unwrap();
-    let app = setup.reconfigured(|s| {
-        s.sealer = Some(Arc::new(Sealer::new(key)));
-        s.register = Some(Arc::new(register));
-    });
+    let app = sealed(&setup, &test_sealer(&setup), register);
     let (mut elena, person_id) = citizen_in_alba(&app, "elena.entries@example.ro").await;
     bind_by_card(&app, &person_id, &cnp).await;
     let case = requested(&app, &mut elena, "studies").await;
@@ -395,15 +418,7 @@ async fn a_person_with_entries_is_referred_and_the_officer_issues_a_certificate_
     assert_eq!(pdf.status, 200);
     let report = pdfsig(&pdf.body);
     assert!(report.contains("Signature is Valid."), "{report}");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("c.pdf");
-    std::fs::write(&file, &pdf.body).unwrap();
-    let text = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = pdf_text(&pdf.body);
     assert!(text.contains("A fine, 2019."), "{text}");
     setup.cleanup().await;
 }
@@ -429,8 +444,7 @@ impl ghiseu_app::issuance::register::CriminalRecordRegister for Unreachable {
 #[tokio::test]
 async fn a_paid_case_left_behind_by_an_unreachable_register_is_issued_by_the_sweep() {
     let setup = TestApp::new().await;
-    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
-    let sealer = Arc::new(Sealer::new(key));
+    let sealer = test_sealer(&setup);
     let down = setup.reconfigured(|s| {
         s.sealer = Some(sealer.clone());
         s.register = Some(Arc::new(Unreachable));
@@ -510,12 +524,8 @@ async fn issued_certificate(
 #[tokio::test]
 async fn a_revoked_certificate_is_refused_by_the_check_the_seal_and_the_published_list() {
     let setup = TestApp::new().await;
-    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
-    let sealer = Arc::new(Sealer::new(key));
-    let app = setup.reconfigured(|s| {
-        s.sealer = Some(sealer.clone());
-        s.register = Some(Arc::new(DemoRegister::default()));
-    });
+    let sealer = test_sealer(&setup);
+    let app = sealed(&setup, &sealer, DemoRegister::default());
     let (mut elena, person_id) = citizen_in_alba(&app, "elena.revoked@example.ro").await;
     let cnp = cnp();
     bind_by_card(&app, &person_id, &cnp).await;
@@ -660,12 +670,8 @@ async fn a_revoked_certificate_is_refused_by_the_check_the_seal_and_the_publishe
 #[tokio::test]
 async fn a_certificate_past_its_six_months_checks_as_expired() {
     let setup = TestApp::new().await;
-    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
-    let sealer = Arc::new(Sealer::new(key));
-    let app = setup.reconfigured(|s| {
-        s.sealer = Some(sealer.clone());
-        s.register = Some(Arc::new(DemoRegister::default()));
-    });
+    let sealer = test_sealer(&setup);
+    let app = sealed(&setup, &sealer, DemoRegister::default());
     let (mut elena, person_id) = citizen_in_alba(&app, "elena.expired@example.ro").await;
     let cnp = cnp();
     bind_by_card(&app, &person_id, &cnp).await;

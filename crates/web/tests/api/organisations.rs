@@ -5,14 +5,10 @@
 //! unassured person and a person nobody recorded are refused, writing nothing.
 
 use crate::cases::citizen_in_alba;
-use crate::issuance::{bind_by_card, cnp, pdfsig, requested_for};
+use crate::issuance::{bind_by_card, cnp, pdf_text, pdfsig, requested_for, sealed, test_sealer};
 use crate::support::{Browser, TestApp, hidden};
-use ghiseu_app::issuance::Sealer;
 use ghiseu_app::issuance::register::DemoRegister;
-use ghiseu_seal::SealKey;
 use serde_json::json;
-use std::process::Command;
-use std::sync::Arc;
 
 /// A valid CUI: 1234567 and its check digit.
 const CUI: &str = "12345674";
@@ -45,11 +41,7 @@ async fn represented(app: &TestApp, person_id: &str) -> Vec<String> {
 #[tokio::test]
 async fn a_recorded_representative_obtains_the_companys_certificate_checked_by_its_cui() {
     let setup = TestApp::new().await;
-    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
-    let app = setup.reconfigured(|s| {
-        s.sealer = Some(Arc::new(Sealer::new(key)));
-        s.register = Some(Arc::new(DemoRegister::default()));
-    });
+    let app = sealed(&setup, &test_sealer(&setup), DemoRegister::default());
     let (mut elena, person_id) = citizen_in_alba(&app, "elena.company@example.ro").await;
     let (mut officer, _) = crate::support::signed_in_at(
         &app,
@@ -168,15 +160,7 @@ async fn a_recorded_representative_obtains_the_companys_certificate_checked_by_i
     let report = pdfsig(&pdf.body);
     assert!(report.contains("Signature is Valid."), "{report}");
     assert!(report.contains("Total document signed"), "{report}");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("company.pdf");
-    std::fs::write(&file, &pdf.body).unwrap();
-    let out = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = pdf_text(&pdf.body);
     assert!(text.contains(COMPANY) && text.contains(CUI), "{text}");
     assert!(
         text.contains("Elena Pop"),
@@ -230,15 +214,11 @@ async fn a_recorded_representative_obtains_the_companys_certificate_checked_by_i
 #[tokio::test]
 async fn a_company_with_entries_is_referred_and_nobody_else_may_apply_for_it() {
     let setup = TestApp::new().await;
-    let key = SealKey::demo("Ghiseu test authority", setup.state.clock.now()).unwrap();
     let register = DemoRegister::from_toml(&format!(
         "[[organisation]]\ncui = \"{CUI}\"\nentries = [\"Amendă penală, 2021.\"]\n"
     ))
     .unwrap();
-    let app = setup.reconfigured(|s| {
-        s.sealer = Some(Arc::new(Sealer::new(key)));
-        s.register = Some(Arc::new(register));
-    });
+    let app = sealed(&setup, &test_sealer(&setup), register);
     let (mut elena, person_id) = citizen_in_alba(&app, "elena.entries.co@example.ro").await;
     bind_by_card(&app, &person_id, &cnp()).await;
     let (mut officer, _) = crate::support::signed_in_at(
