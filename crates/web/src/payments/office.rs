@@ -245,38 +245,77 @@ pub(crate) async fn form(
     }
 }
 
+/// What the operator does with a due fee: confirm it paid from the proof
+/// described in a note, or waive it for a reason.
+#[derive(Clone, Copy)]
+enum Settlement<'a> {
+    Confirm { note: &'a str },
+    Waive { reason: &'a str },
+}
+
+/// Settles the fee of case `id` as `how` says; back to the case when done,
+/// else the page again with the refusal next to the field written.
+async fn settle(
+    state: &AppState,
+    lang: &str,
+    staff: &Staff,
+    id: &str,
+    csrf: &str,
+    how: Settlement<'_>,
+) -> Response {
+    let (lang, case, fee) = match found(state, lang, staff, id).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    if !staff.current.csrf_ok(csrf) {
+        let page = crate::accounts::expired(state, lang, &format!("office/cases/{id}/payment"));
+        return (StatusCode::FORBIDDEN, html(&page)).into_response();
+    }
+    let order = fee.order.as_ref();
+    let result = match how {
+        Settlement::Confirm { note } => {
+            by_operator::confirm(state, staff, &case, order, note).await
+        }
+        Settlement::Waive { reason } => {
+            by_operator::waive(state, staff, &case, order, reason).await
+        }
+    };
+    let error = match result {
+        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, id)).into_response(),
+        Ok(Err(refusal)) => refusal_key(refusal),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let (case, fee) = match found(state, lang.code(), staff, id).await {
+        Ok((_, case, fee)) => (case, fee),
+        Err(response) => return response,
+    };
+    let filled = match how {
+        Settlement::Confirm { note } => Filled {
+            note,
+            error: Some(error),
+            error_field: "note",
+            ..Filled::default()
+        },
+        Settlement::Waive { reason } => Filled {
+            reason,
+            error: Some(error),
+            error_field: "reason",
+            ..Filled::default()
+        },
+    };
+    page(state, lang, staff, &case, &fee, &filled)
+}
+
 pub(crate) async fn confirm(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
     staff: Staff,
     Form(form): Form<ConfirmForm>,
 ) -> Response {
-    let (lang, case, fee) = match found(&state, &lang, &staff, &id).await {
-        Ok(found) => found,
-        Err(response) => return response,
+    let how = Settlement::Confirm {
+        note: form.note.trim(),
     };
-    if !staff.current.csrf_ok(&form.csrf) {
-        let page = crate::accounts::expired(&state, lang, &format!("office/cases/{id}/payment"));
-        return (StatusCode::FORBIDDEN, html(&page)).into_response();
-    }
-    let note = form.note.trim();
-    let result = by_operator::confirm(&state, &staff, &case, fee.order.as_ref(), note).await;
-    let (status, key) = match result {
-        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(Err(refusal)) => refusal_key(refusal),
-        Err(e) => return ApiError::from(e).into_response(),
-    };
-    let (case, fee) = match found(&state, lang.code(), &staff, &id).await {
-        Ok((_, case, fee)) => (case, fee),
-        Err(response) => return response,
-    };
-    let filled = Filled {
-        note,
-        error: Some((status, key)),
-        error_field: "note",
-        ..Filled::default()
-    };
-    page(&state, lang, &staff, &case, &fee, &filled)
+    settle(&state, &lang, &staff, &id, &form.csrf, how).await
 }
 
 /// The operator waives the fee, with the reason why.
@@ -286,32 +325,10 @@ pub(crate) async fn waive(
     staff: Staff,
     Form(form): Form<WaiverForm>,
 ) -> Response {
-    let (lang, case, fee) = match found(&state, &lang, &staff, &id).await {
-        Ok(found) => found,
-        Err(response) => return response,
+    let how = Settlement::Waive {
+        reason: form.reason.trim(),
     };
-    if !staff.current.csrf_ok(&form.csrf) {
-        let page = crate::accounts::expired(&state, lang, &format!("office/cases/{id}/payment"));
-        return (StatusCode::FORBIDDEN, html(&page)).into_response();
-    }
-    let reason = form.reason.trim();
-    let result = by_operator::waive(&state, &staff, &case, fee.order.as_ref(), reason).await;
-    let key = match result {
-        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, &id)).into_response(),
-        Ok(Err(refusal)) => refusal_key(refusal),
-        Err(e) => return ApiError::from(e).into_response(),
-    };
-    let (case, fee) = match found(&state, lang.code(), &staff, &id).await {
-        Ok((_, case, fee)) => (case, fee),
-        Err(response) => return response,
-    };
-    let filled = Filled {
-        reason,
-        error: Some(key),
-        error_field: "reason",
-        ..Filled::default()
-    };
-    page(&state, lang, &staff, &case, &fee, &filled)
+    settle(&state, &lang, &staff, &id, &form.csrf, how).await
 }
 
 fn refusal_key(refusal: Refusal) -> (StatusCode, &'static str) {
