@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod appointments;
 pub mod cases;
 pub mod error;
+pub mod invitations;
 pub mod issuance;
 pub mod metrics;
 pub mod notices;

@@ -33,6 +33,12 @@ pub enum Notice<'a> {
         reference: &'a str,
         service: &'a LocalText,
     },
+    /// `reason` is the authority's reason, in the officer's page language.
+    ApplicationRejected {
+        reference: &'a str,
+        service: &'a LocalText,
+        reason: &'a LocalText,
+    },
     PaymentReceived {
         reference: &'a str,
         service: &'a LocalText,
@@ -120,6 +126,7 @@ impl Notice<'_> {
             Notice::SecondFactorEnabled => MessageKind::SecondFactorEnabled,
             Notice::ApplicationReturned { .. } => MessageKind::ApplicationReturned,
             Notice::ApplicationAccepted { .. } => MessageKind::ApplicationAccepted,
+            Notice::ApplicationRejected { .. } => MessageKind::ApplicationRejected,
             Notice::PaymentReceived { .. } => MessageKind::PaymentReceived,
             Notice::AppointmentConfirmed { .. } => MessageKind::AppointmentConfirmed,
             Notice::AppointmentReminder { .. } => MessageKind::AppointmentReminder,
@@ -174,6 +181,16 @@ impl Notice<'_> {
             | Notice::ApplicationAccepted { reference, service } => vec![
                 ("reference", text_arg(reference)),
                 ("service", text_arg(service.get(lang))),
+                account(),
+            ],
+            Notice::ApplicationRejected {
+                reference,
+                service,
+                reason,
+            } => vec![
+                ("reference", text_arg(reference)),
+                ("service", text_arg(service.get(lang))),
+                ("reason", text_arg(reason.get(lang))),
                 account(),
             ],
             Notice::PaymentReceived {
@@ -337,6 +354,11 @@ fn keys(kind: MessageKind) -> (&'static str, &'static str, Option<&'static str>)
             "notice-application-accepted-subject",
             "notice-application-accepted-body",
             Some("notice-application-accepted-sms"),
+        ),
+        MessageKind::ApplicationRejected => (
+            "notice-application-rejected-subject",
+            "notice-application-rejected-body",
+            Some("notice-application-rejected-sms"),
         ),
         MessageKind::PaymentReceived => (
             "notice-payment-received-subject",

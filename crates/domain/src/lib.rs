@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod case;
 pub mod catalogue;
 pub mod geo;
+pub mod invitation;
 pub mod money;
 pub mod national_id;
 pub mod organisation;

@@ -16,6 +16,7 @@ mod error;
 pub mod households;
 pub mod idempotency;
 pub mod identity;
+pub mod invitations;
 pub mod issued_documents;
 pub mod issued_files;
 pub mod notifications;

@@ -11,6 +11,7 @@ pub mod pace;
 pub mod submission;
 pub mod sweep;
 
+use crate::error::AppError;
 use crate::state::App;
 
 /// The holder's facts copied onto a new case.
@@ -48,17 +49,23 @@ pub fn case_category<'a>(
         .flatten()
 }
 
-/// The requirement ids of the case's checklist, and which of them are needed
-/// in every case (those without a "when").
-pub fn requirements(state: &App, case: &ghiseu_storage::cases::CaseRecord) -> Vec<(String, bool)> {
+/// The requirement ids of the case's checklist (with the copies an
+/// inviter's kind attaches), and which of them are needed in every case
+/// (those without a "when").
+pub async fn requirements(
+    state: &App,
+    case: &ghiseu_storage::cases::CaseRecord,
+) -> Result<Vec<(String, bool)>, AppError> {
     let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let answers: ghiseu_domain::case::application::Answers =
         serde_json::from_str(&case.answers).unwrap_or_default();
     let category = case_category(state, authority, service, case, &answers);
-    ghiseu_domain::case::application::checklist(category)
+    let inviter = crate::invitations::inviter_documents(state, case).await?;
+    Ok(ghiseu_domain::case::application::checklist(category)
         .iter()
+        .chain(&inviter)
         .map(|d| (d.id.clone(), d.when.is_none()))
-        .collect()
+        .collect())
 }

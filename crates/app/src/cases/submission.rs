@@ -195,6 +195,7 @@ async fn plan<'c>(
     };
     let office = route(authority, service, case, &answers, &mut missing);
     missing.extend(missing_scans(state, case).await?);
+    missing.extend(crate::invitations::unsendable(state, case).await?);
     let unnamed =
         case.holder_given_name.trim().is_empty() || case.holder_family_name.trim().is_empty();
     // An organisation has one name, given when its representative was recorded.
@@ -265,6 +266,7 @@ async fn missing_scans(state: &App, case: &CaseRecord) -> Result<Option<String>,
     }
     let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
     let missing_scan = super::requirements(state, case)
+        .await?
         .iter()
         .filter(|(_, always)| *always)
         .any(|(id, _)| !scans.iter().any(|s| &s.requirement_id == id));

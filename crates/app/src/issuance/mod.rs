@@ -5,6 +5,7 @@
 //! or without a bound personal id to ask by, the case goes to an officer.
 
 mod certificate;
+mod invitation;
 pub mod register;
 pub mod verify;
 mod write;
@@ -74,6 +75,14 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
     if service.delivery != Delivery::Electronic || case.state != CaseState::Paid.code() {
         return Ok(Issued::NotDue);
     }
+    // An invitation is always examined by an officer.
+    if service.invitation.is_some() {
+        drop(conn);
+        let mut tx = state.db.begin_write().await?;
+        move_as(&mut tx, &case, CaseAction::Refer, &Mover::SYSTEM, now).await?;
+        tx.commit().await?;
+        return Ok(Issued::Referred);
+    }
     let holder = holding(&mut conn, &case).await?;
     drop(conn);
     let entries = match &holder {
@@ -87,8 +96,10 @@ pub async fn issue_paid(state: &App, case_id: &str) -> Result<Issued, AppError> 
         return Ok(Issued::Referred);
     };
     let issue = write::Issue {
-        holder: &holder,
-        entries: &entries,
+        printing: write::Printing::Certificate {
+            holder: &holder,
+            entries: &entries,
+        },
         action: CaseAction::Issue,
         by: &Mover::SYSTEM,
     };
@@ -154,6 +165,22 @@ async fn holding(
     Ok(crate::registry::issue::holder_id(tx, holder)
         .await?
         .map(Holding::Person))
+}
+
+/// Who a case's document names as asking for it: its organisation, or its
+/// holder.
+async fn inviter_name(tx: &mut Connection, case: &cases::CaseRecord) -> Result<String, AppError> {
+    if let Some(organisation) = ghiseu_storage::organisations::of_case(tx, &case.id).await? {
+        return Ok(format!(
+            "{} ({})",
+            organisation.name, organisation.registration_code
+        ));
+    }
+    Ok(
+        format!("{} {}", case.holder_given_name, case.holder_family_name)
+            .trim()
+            .to_string(),
+    )
 }
 
 /// The signing key, or why electronic issue cannot run here.
@@ -340,16 +367,37 @@ pub async fn issue_referred(
     if case.state != CaseState::Referred.code() || case.version != version {
         return Ok(None);
     }
-    let Some(holder) = holding(&mut conn, &case).await? else {
-        return Ok(None);
+    let invited = match crate::invitations::rules_of(state, &case) {
+        Some(_) => ghiseu_storage::invitations::of_case(&mut conn, &case.id).await?,
+        None => None,
     };
+    let holder = match invited {
+        Some(_) => None,
+        None => match holding(&mut conn, &case).await? {
+            Some(h) => Some(h),
+            None => return Ok(None),
+        },
+    };
+    let inviter_name = inviter_name(&mut conn, &case).await?;
     drop(conn);
-    let Some(entries) = entries_of(state, &holder)? else {
-        return Err(AppError::Unavailable("no criminal record register".into()));
+    let entries = match &holder {
+        Some(holder) => entries_of(state, holder)?
+            .ok_or_else(|| AppError::Unavailable("no criminal record register".into()))?,
+        None => Vec::new(),
+    };
+    let printing = match (&invited, &holder) {
+        (Some(invitation), _) => write::Printing::Invitation {
+            invitation,
+            inviter_name,
+        },
+        (None, Some(holder)) => write::Printing::Certificate {
+            holder,
+            entries: &entries,
+        },
+        (None, None) => return Ok(None),
     };
     let issue = write::Issue {
-        holder: &holder,
-        entries: &entries,
+        printing,
         action: CaseAction::IssueAfterReview,
         by,
     };

@@ -5,7 +5,7 @@
 //! move, guarded by the case's version. A case that changed in between keeps
 //! its state and the reserved number stays unused (a gap in the sequence).
 
-use super::{Holding, Sealer, certificate, move_as};
+use super::{Holding, Sealer, certificate, invitation, move_as};
 use crate::cases::moves::Mover;
 use crate::error::AppError;
 use crate::registry::issue::{NewDocument, prepare, record};
@@ -18,10 +18,23 @@ use sha2::{Digest, Sha256};
 
 use super::register::RecordEntry;
 
-/// Who issues, for whom, stating what.
+/// What the document states.
+pub(super) enum Printing<'a> {
+    /// A certificate of what the register holds on its holder.
+    Certificate {
+        holder: &'a Holding,
+        entries: &'a [RecordEntry],
+    },
+    /// An approved invitation for a foreigner, and who invites.
+    Invitation {
+        invitation: &'a ghiseu_domain::invitation::Invitation,
+        inviter_name: String,
+    },
+}
+
+/// Who issues, stating what.
 pub(super) struct Issue<'a> {
-    pub holder: &'a Holding,
-    pub entries: &'a [RecordEntry],
+    pub printing: Printing<'a>,
     pub action: CaseAction,
     pub by: &'a Mover<'a>,
 }
@@ -54,20 +67,39 @@ pub(super) async fn issue_document(
     let mut reserve = state.db.begin_write().await?;
     let sequence =
         issued_documents::next_sequence(&mut reserve, &authority.id, today.year()).await?;
-    let issued = prepare(state, &mut reserve, &new, sequence)
+    let mut issued = prepare(state, &mut reserve, &new, sequence)
         .await?
         .map_err(|needed| AppError::Internal(format!("an electronic document needs {needed:?}")))?;
     reserve.commit().await?;
 
-    let facts = certificate::Facts {
-        case,
-        authority,
-        service,
-        issued: &issued,
-        holder: how.holder,
-        entries: how.entries,
+    let printed = match &how.printing {
+        Printing::Certificate { holder, entries } => {
+            let facts = certificate::Facts {
+                case,
+                authority,
+                service,
+                issued: &issued,
+                holder,
+                entries,
+            };
+            certificate::printed(state, sealer, &facts)?
+        }
+        Printing::Invitation {
+            invitation: details,
+            inviter_name,
+        } => {
+            invitation::stamp(&mut issued, details);
+            let facts = invitation::Facts {
+                case,
+                authority,
+                service,
+                issued: &issued,
+                invitation: details,
+                inviter_name: inviter_name.clone(),
+            };
+            invitation::printed(state, sealer, &facts)?
+        }
     };
-    let printed = certificate::printed(state, sealer, &facts)?;
     let rendered =
         ghiseu_pdf::render(&printed.certificate).map_err(|e| AppError::Internal(e.to_string()))?;
     let signing_time = state.clock.now().to_zoned(authority.time_zone.clone());

@@ -10,7 +10,7 @@ use crate::notices::{self, Notice};
 use crate::state::App;
 use ghiseu_domain::account::Role;
 use ghiseu_domain::case::{Actor, CaseAction, CaseState, transition};
-use ghiseu_domain::catalogue::{Authority, Lang, Office};
+use ghiseu_domain::catalogue::{Authority, Lang, LocalText, Office};
 use ghiseu_storage::Connection;
 use ghiseu_storage::cases::{self, CaseRecord};
 
@@ -119,7 +119,11 @@ pub async fn decide(
         );
     }
     let authority = state.catalogue.authority(&case.authority_id);
-    let reason = match reason(authority, action, decision) {
+    let reasons = state
+        .catalogue
+        .service(&case.service_id)
+        .map(|(authority, service)| service.rejection_reasons(authority));
+    let reason = match reason(reasons, action, decision) {
         Ok(reason) => reason,
         Err(refusal) => return Ok(Err(refusal)),
     };
@@ -161,15 +165,18 @@ pub async fn decide(
     {
         ghiseu_storage::issued_documents::set_pickup_office(&mut tx, &case.id, &office.id).await?;
     }
-    tell(&mut tx, state, case, action, pickup, now).await?;
+    let rejected = reasons
+        .and_then(|list| list.iter().find(|r| r.id == decision.rejection_reason))
+        .map(|r| &r.name);
+    tell(&mut tx, state, case, action, (pickup, rejected), now).await?;
     tx.commit().await?;
     Ok(Ok(()))
 }
 
 /// The reason written with the move: a return's own words, a rejection's
-/// reason from the authority's list.
+/// reason from the service's list (an invitation's own, else the authority's).
 fn reason(
-    authority: Option<&Authority>,
+    reasons: Option<&[ghiseu_domain::catalogue::Reason]>,
     action: CaseAction,
     decision: &Decision<'_>,
 ) -> Result<Option<String>, Refusal> {
@@ -179,12 +186,8 @@ fn reason(
             Err(Refusal::ReasonNeeded)
         }
         CaseAction::Return => Ok(Some(reason.to_string())),
-        CaseAction::Reject => authority
-            .and_then(|a| {
-                a.rejection_reasons
-                    .iter()
-                    .find(|r| r.id == decision.rejection_reason)
-            })
+        CaseAction::Reject => reasons
+            .and_then(|list| list.iter().find(|r| r.id == decision.rejection_reason))
             .map(|r| Some(r.name.get(decision.lang).to_string()))
             .ok_or(Refusal::RejectionReason),
         CaseAction::HandOver => Err(Refusal::HandoverForm),
@@ -216,7 +219,7 @@ async fn tell(
     state: &App,
     case: &CaseRecord,
     action: CaseAction,
-    pickup: Option<&Office>,
+    (pickup, rejected): (Option<&Office>, Option<&LocalText>),
     now: jiff::Timestamp,
 ) -> Result<(), AppError> {
     let service = state
@@ -232,6 +235,11 @@ async fn tell(
         (CaseAction::Accept, Some(service)) => Some(Notice::ApplicationAccepted {
             reference: &reference,
             service,
+        }),
+        (CaseAction::Reject, Some(service)) => rejected.map(|reason| Notice::ApplicationRejected {
+            reference: &reference,
+            service,
+            reason,
         }),
         (CaseAction::MarkReady, _) => pickup.map(|o| Notice::DocumentReady {
             reference: &reference,

@@ -82,6 +82,12 @@ pub async fn deliver(
         Recorded::Replayed(decision)
     };
     tx.commit().await?;
+    if recorded == Recorded::Settled(Effect::Pay) {
+        // A paid case of a service delivered electronically moves on at once.
+        if let Err(error) = crate::issuance::issue_paid(state, &order.case_id).await {
+            tracing::error!(case = %order.case_id, %error, "the paid case could not be issued electronically");
+        }
+    }
     Ok(recorded)
 }
 

@@ -14,6 +14,8 @@ pub enum MessageKind {
     /// An application sent back to the applicant to complete.
     ApplicationReturned,
     ApplicationAccepted,
+    /// An application refused, with the reason from the authority's list.
+    ApplicationRejected,
     /// The fee of an application arrived.
     PaymentReceived,
     /// A booking confirmed or moved, with its calendar file.
@@ -37,13 +39,14 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 17] = [
+    pub const ALL: [MessageKind; 18] = [
         MessageKind::EmailVerification,
         MessageKind::RegistrationAttempt,
         MessageKind::PasswordReset,
         MessageKind::SecondFactorEnabled,
         MessageKind::ApplicationReturned,
         MessageKind::ApplicationAccepted,
+        MessageKind::ApplicationRejected,
         MessageKind::PaymentReceived,
         MessageKind::AppointmentConfirmed,
         MessageKind::AppointmentReminder,
@@ -65,6 +68,7 @@ impl MessageKind {
             MessageKind::SecondFactorEnabled => "second-factor-enabled",
             MessageKind::ApplicationReturned => "application-returned",
             MessageKind::ApplicationAccepted => "application-accepted",
+            MessageKind::ApplicationRejected => "application-rejected",
             MessageKind::PaymentReceived => "payment-received",
             MessageKind::AppointmentConfirmed => "appointment-confirmed",
             MessageKind::AppointmentReminder => "appointment-reminder",
@@ -94,6 +98,7 @@ impl MessageKind {
             | MessageKind::DocumentRevoked => NotificationKind::AccountSecurity,
             MessageKind::ApplicationReturned
             | MessageKind::ApplicationAccepted
+            | MessageKind::ApplicationRejected
             | MessageKind::PaymentReceived => NotificationKind::ApplicationUpdates,
             MessageKind::AppointmentConfirmed
             | MessageKind::AppointmentReminder

@@ -182,6 +182,8 @@ pub struct ServiceDef {
     /// Whether a representative an operator recorded for an organisation
     /// may apply for the organisation (false by default).
     pub organisations: Option<bool>,
+    /// For a service that approves invitations for foreigners: its rules.
+    pub invitation: Option<Spanned<super::invitation::InvitationDef>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

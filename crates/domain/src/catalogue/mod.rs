@@ -4,6 +4,7 @@
 mod booking;
 mod build;
 mod def;
+mod invitation;
 mod model;
 mod office;
 mod registry;
@@ -13,6 +14,7 @@ mod text;
 mod window;
 
 pub use booking::{AppointmentMode, BookingPolicy, ServiceAppointment};
+pub use invitation::{InvitationRules, Inviter};
 pub use model::*;
 pub use office::{Coverage, Office, office_for};
 pub use registry::{DocumentType, RegistryPolicy};

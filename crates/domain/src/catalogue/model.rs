@@ -100,6 +100,8 @@ pub struct Service {
     pub delivery: Delivery,
     /// An organisation's recorded representative may apply for it.
     pub for_organisations: bool,
+    /// For a service that approves invitations for foreigners: its rules.
+    pub invitation: Option<super::InvitationRules>,
     /// The visit at a counter the service needs, if any.
     pub appointment: Option<super::ServiceAppointment>,
 }
@@ -322,6 +324,15 @@ impl Service {
                 .urgencies
                 .iter()
                 .any(|u| u.fees.iter().any(FeeLine::depends_on_age))
+    }
+
+    /// The reasons an officer may refuse an application for: an
+    /// invitation's own, else the authority's.
+    pub fn rejection_reasons<'a>(&'a self, authority: &'a Authority) -> &'a [Reason] {
+        match &self.invitation {
+            Some(rules) => &rules.refusals,
+            None => &authority.rejection_reasons,
+        }
     }
 
     pub fn default_urgency(&self) -> Option<&Urgency> {

@@ -59,6 +59,16 @@ pub(super) fn service(
     let assurance = assurance(report, def.assurance.as_ref(), id);
     let appointment = super::booking::appointment(report, def.appointment.as_ref(), id);
     let delivery = delivery(report, def, validity.as_ref());
+    let invitation = def
+        .invitation
+        .as_ref()
+        .and_then(|i| super::invitation::rules(report, i, id, def.organisations.unwrap_or(false)));
+    if invitation.is_some() && delivery != Delivery::Electronic {
+        report.at(
+            span.clone(),
+            format!("service {id}: an invitation is approved electronically: set `delivery = \"electronic\"`"),
+        );
+    }
     let renewal_notice_days = def
         .renewal_notice_days
         .as_ref()
@@ -83,6 +93,7 @@ pub(super) fn service(
         assurance,
         delivery,
         for_organisations: def.organisations.unwrap_or(false),
+        invitation,
         review: def.review.unwrap_or(true),
         appointment,
         routing: match def.routing.as_ref().map(|r| r.get_ref().as_str()) {

@@ -21,6 +21,14 @@ notice-application-accepted-body = Hello,
 
     Your account: { $link }
 notice-application-accepted-sms = Ghiseu: application { $reference } was accepted and is being processed. We will tell you when the document is ready.
+notice-application-rejected-subject = Your application { $reference } was refused
+notice-application-rejected-body = Hello,
+
+    Your application { $reference } for { $service } was refused, for this reason:
+    { $reason }
+
+    Sign in to see the application and its history: { $link }
+notice-application-rejected-sms = Ghiseu: application { $reference } was refused. Sign in to Ghiseu to see why.
 notice-payment-received-subject = Payment received for application { $reference }
 notice-payment-received-body = Hello,
 

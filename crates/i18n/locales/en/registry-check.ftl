@@ -5,7 +5,7 @@ check-intro = Enter the document's number and its holder's personal identificati
 check-field-number = Document number
 check-field-number-hint = As printed on the document, for example RO-PAS-AB-2026-000123.
 check-field-personal-id = Holder's personal identification number
-check-field-personal-id-hint = Romanian CNP or Moldovan IDNP (13 digits), Lithuanian personal code (11 digits) or, for a company, its CUI.
+check-field-personal-id-hint = Romanian CNP or Moldovan IDNP (13 digits), Lithuanian personal code (11 digits), for a company its CUI or, for an invitation, the invited person's travel document number.
 check-submit = Check the document
 check-privacy = Every check is recorded with the document number and its answer; the personal identification number is not kept.
 check-answer-title = Answer
@@ -25,7 +25,7 @@ check-why-not-collected = it was not collected in time
 check-error-number-required = Enter the document number.
 check-error-number-too-long = A document number has at most 40 characters. Check the number as printed.
 check-error-personal_id-required = Enter the holder's personal identification number.
-check-error-personal_id-malformed = This is not a valid Romanian CNP, Moldovan IDNP or Lithuanian personal code, nor a Romanian company's CUI. Check it for a typing mistake.
+check-error-personal_id-malformed = This is not a valid Romanian CNP, Moldovan IDNP or Lithuanian personal code, nor a Romanian company's CUI, nor a travel document number (6 to 9 letters and digits). Check it for a typing mistake.
 problem-too-many-checks = Too many document checks from this network, or too many unsuccessful checks of this document number. Try again in { $minutes ->
     [one] a minute
    *[other] { $minutes } minutes

@@ -22,6 +22,14 @@ notice-application-accepted-body = Bună ziua,
 
     Contul dumneavoastră: { $link }
 notice-application-accepted-sms = Ghiseu: cererea { $reference } a fost acceptată și este în lucru. Vă anunțăm când documentul este gata.
+notice-application-rejected-subject = Cererea dumneavoastră { $reference } a fost respinsă
+notice-application-rejected-body = Bună ziua,
+
+    Cererea dumneavoastră { $reference } pentru { $service } a fost respinsă, din acest motiv:
+    { $reason }
+
+    Intrați în cont pentru a vedea cererea și istoricul ei: { $link }
+notice-application-rejected-sms = Ghiseu: cererea { $reference } a fost respinsă. Intrați în Ghiseu pentru a vedea motivul.
 notice-payment-received-subject = Plata pentru cererea { $reference } a fost primită
 notice-payment-received-body = Bună ziua,
 

@@ -5,7 +5,7 @@ check-intro = Introduceți numărul documentului și codul numeric personal al t
 check-field-number = Numărul documentului
 check-field-number-hint = Așa cum este tipărit pe document, de exemplu RO-PAS-AB-2026-000123.
 check-field-personal-id = Codul numeric personal al titularului
-check-field-personal-id-hint = CNP românesc sau IDNP moldovenesc (13 cifre), cod personal lituanian (11 cifre) ori, pentru o firmă, CUI-ul ei.
+check-field-personal-id-hint = CNP românesc sau IDNP moldovenesc (13 cifre), cod personal lituanian (11 cifre), pentru o firmă CUI-ul ei ori, pentru o invitație, numărul documentului de călătorie al persoanei invitate.
 check-submit = Verificați documentul
 check-privacy = Fiecare verificare este înregistrată cu numărul documentului și răspunsul dat; codul numeric personal nu este păstrat.
 check-answer-title = Răspuns
@@ -25,7 +25,7 @@ check-why-not-collected = nu a fost ridicat la timp
 check-error-number-required = Introduceți numărul documentului.
 check-error-number-too-long = Un număr de document are cel mult 40 de caractere. Verificați numărul așa cum este tipărit.
 check-error-personal_id-required = Introduceți codul numeric personal al titularului.
-check-error-personal_id-malformed = Acesta nu este un CNP românesc, un IDNP moldovenesc, un cod personal lituanian sau un CUI de firmă românească valid. Verificați dacă nu există o greșeală de tastare.
+check-error-personal_id-malformed = Acesta nu este un CNP românesc, un IDNP moldovenesc, un cod personal lituanian, un CUI de firmă românească sau un număr de document de călătorie (6–9 litere și cifre) valid. Verificați dacă nu există o greșeală de tastare.
 problem-too-many-checks = Prea multe verificări de documente din această rețea sau prea multe verificări nereușite ale acestui număr de document. Încercați din nou peste { $minutes ->
     [one] un minut
     [few] { $minutes } minute

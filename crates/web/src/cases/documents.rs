@@ -187,7 +187,10 @@ impl Upload<'_> {
     /// The file field: refused before a byte is stored when it cannot be
     /// taken, else stored and recorded.
     async fn file(&self, requirement: Option<&str>, field: Field<'_>) -> Response {
-        let known = requirements(self.state, self.case);
+        let known = match requirements(self.state, self.case).await {
+            Ok(known) => known,
+            Err(e) => return ApiError::from(e).into_response(),
+        };
         let Some(requirement) = requirement.filter(|r| known.iter().any(|(k, _)| k == r)) else {
             return self.refused(StatusCode::UNPROCESSABLE_ENTITY, "case-upload-requirement");
         };

@@ -5,6 +5,8 @@ pub(crate) mod apply;
 mod appointment;
 mod dashboard;
 pub(crate) mod documents;
+pub(crate) mod invitation;
+mod invitations;
 pub(crate) mod submit;
 pub(crate) mod view;
 
@@ -25,6 +27,11 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/{lang}/applications/new", get(apply::form))
         .route("/{lang}/applications/{id}", get(view::show))
         .route("/{lang}/applications/{id}/answers", post(view::save))
+        .route(
+            "/{lang}/applications/{id}/invitation",
+            get(invitation::form).post(invitation::save),
+        )
+        .route("/{lang}/invitations", get(invitations::list))
         .route("/{lang}/applications/{id}/submit", post(submit::submit))
         .route("/{lang}/applications/{id}/withdraw", post(submit::withdraw))
         .route(

@@ -100,6 +100,8 @@ struct CasePage<'a> {
     /// What the request states about its holder, filled in from the
     /// confirmed identity: (label, value).
     prefilled: Vec<(String, String)>,
+    /// For a request to approve an invitation: what it states.
+    invitation: Option<super::invitation::Summary>,
 }
 
 /// The pre-filled details as lines of the case page.
@@ -183,7 +185,21 @@ async fn render<'a>(
         .fee_minor
         .zip(found)
         .map(|(minor, (a, _))| t.money(minor, a.currency));
+    let mut documents = documents;
+    documents.extend(
+        ghiseu_app::invitations::inviter_documents(state, case)
+            .await?
+            .into_iter()
+            .map(|d| {
+                (
+                    d.id,
+                    d.name.get(lang).to_string(),
+                    d.when.map(|w| w.get(lang).to_string()),
+                )
+            }),
+    );
     let documents = document_views(state, t, lang, case, documents).await?;
+    let invitation = super::invitation::summary(state, t, case).await?;
     let limit_mib = found.map_or(5, |(a, _)| a.max_upload_bytes.div_ceil(1024 * 1024));
     let upload_limit = t.with(
         "case-upload-hint",
@@ -251,6 +267,7 @@ async fn render<'a>(
                 seal: file.seal,
             }),
         prefilled: prefilled_lines(t, ghiseu_app::issuance::prefilled(state, case).await?),
+        invitation,
     })
 }
 

@@ -22,6 +22,7 @@ mod grants;
 mod hardening;
 mod household;
 mod i18n;
+mod invitations;
 mod issuance;
 mod lockout;
 mod mail;

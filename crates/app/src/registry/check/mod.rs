@@ -32,6 +32,7 @@ use super::parse_date;
 use crate::error::AppError;
 use crate::refusal::DocumentRefusal;
 use crate::state::App;
+use ghiseu_domain::invitation::PassportNumber;
 use ghiseu_domain::national_id::{Country, NationalId};
 use ghiseu_domain::organisation::Cui;
 use ghiseu_domain::quote::FieldError;
@@ -141,6 +142,8 @@ impl CheckInput {
                 .map(|id| id.digest())
                 // An organisation's document is checked by its registration code.
                 .chain(Cui::parse(personal_id).ok().map(|cui| cui.digest()))
+                // An invitation is checked by its invited person's passport number.
+                .chain(PassportNumber::parse(personal_id).ok().map(|p| p.digest()))
                 .collect()
         };
         if personal_id.is_empty() {
@@ -153,7 +156,7 @@ impl CheckInput {
             errors.push(field_error(
                 "personal_id",
                 "malformed",
-                "This is not a valid Romanian CNP, Moldovan IDNP or Lithuanian personal code, nor a Romanian company's CUI.",
+                "This is not a valid Romanian CNP, Moldovan IDNP or Lithuanian personal code, nor a Romanian company's CUI, nor a passport number (6 to 9 letters and digits).",
             ));
         }
         if errors.is_empty() {

@@ -79,7 +79,15 @@ pub(crate) async fn render<'a>(
     };
     let found = state.catalogue.service(&case.service_id);
     let summary = summary(t, lang, case, found);
-    let answers = answers(t, lang, case, found);
+    let mut answers = answers(t, lang, case, found);
+    let invitation = crate::cases::invitation::summary(state, t, case).await?;
+    let inviting = invitation.is_some();
+    answers.extend(
+        invitation
+            .into_iter()
+            .flat_map(|i| i.lines)
+            .map(|(label, value)| Line { label, value }),
+    );
     let timeline = timeline(state, t, case).await?;
     let scans = scans(state, t, lang, case, found).await?;
     let current = ghiseu_app::cases::moves::state_of(case)?;
@@ -88,7 +96,16 @@ pub(crate) async fn render<'a>(
         allowed_actions(current, Actor::Operator)
             .into_iter()
             .filter(|a| *a != CaseAction::StartReview)
-            .map(|a| (a.code().to_string(), t.m(&format!("office-do-{a}"))))
+            .map(|a| {
+                let key = match (inviting, a) {
+                    (true, CaseAction::IssueAfterReview) => {
+                        "office-do-approve-invitation".to_string()
+                    }
+                    (true, CaseAction::Reject) => "office-do-refuse-invitation".to_string(),
+                    _ => format!("office-do-{a}"),
+                };
+                (a.code().to_string(), t.m(&key))
+            })
             .collect()
     } else {
         Vec::new()
@@ -381,11 +398,11 @@ type Choice = (String, String);
 
 /// The authority's rejection reasons and offices, as (id, name) choices.
 fn choices(state: &AppState, lang: Lang, case: &CaseRecord) -> (Vec<Choice>, Vec<Choice>) {
-    let Some(authority) = state.catalogue.authority(&case.authority_id) else {
+    let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
         return Default::default();
     };
-    let reasons = authority
-        .rejection_reasons
+    let reasons = service
+        .rejection_reasons(authority)
         .iter()
         .map(|r| (r.id.clone(), r.name.get(lang).to_string()))
         .collect();
