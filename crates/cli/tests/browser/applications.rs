@@ -80,7 +80,7 @@ pub(crate) async fn wait_for_state(client: &Client, selector: &str, expected: &s
 
 /// Chooses `file` in the requirement's file field, as a person picking it
 /// from disk, and uploads it.
-async fn upload(client: &Client, requirement: &str, file: &Path) {
+pub(crate) async fn upload(client: &Client, requirement: &str, file: &Path) {
     let field = wait_for(client, &format!("#file-{requirement}")).await;
     field
         .send_keys(&file.display().to_string())
@@ -108,7 +108,7 @@ async fn timeline(client: &Client) -> Vec<String> {
 }
 
 /// The subjects, recipients and bodies of the e-mails received so far.
-fn mails(smtp: &SmtpServer) -> Vec<Value> {
+pub(crate) fn mails(smtp: &SmtpServer) -> Vec<Value> {
     smtp.received().iter().map(|p| parse_message(p)).collect()
 }
 

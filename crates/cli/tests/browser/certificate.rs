@@ -29,7 +29,7 @@ fn ana_cnp() -> String {
 }
 
 /// Confirms the signed-in person's identity through the demonstration bank.
-async fn confirm_by_card(stack: &Stack, client: &Client, cnp: &str) {
+pub(crate) async fn confirm_by_card(stack: &Stack, client: &Client, cnp: &str) {
     client
         .goto(&stack.url("/en/account/card-check"))
         .await
@@ -52,7 +52,7 @@ async fn confirm_by_card(stack: &Stack, client: &Client, cnp: &str) {
 
 /// The downloaded file's status, type, size and first bytes, fetched as the
 /// browser's download link would.
-async fn download(client: &Client, selector: &str) -> serde_json::Value {
+pub(crate) async fn download(client: &Client, selector: &str) -> serde_json::Value {
     client
         .execute_async(
             r#"const [selector, done] = arguments;
@@ -72,7 +72,7 @@ async fn download(client: &Client, selector: &str) -> serde_json::Value {
 }
 
 /// The public check's answer for `number` and `personal_id`.
-async fn check(stack: &Stack, visitor: &Client, number: &str, personal_id: &str) -> String {
+pub(crate) async fn check(stack: &Stack, visitor: &Client, number: &str, personal_id: &str) -> String {
     visitor
         .goto(&stack.url("/en/documents/check"))
         .await
@@ -86,7 +86,7 @@ async fn check(stack: &Stack, visitor: &Client, number: &str, personal_id: &str)
 }
 
 /// The verify page's answer for the QR text `seal`, pasted.
-async fn verify(stack: &Stack, visitor: &Client, seal: &str) -> String {
+pub(crate) async fn verify(stack: &Stack, visitor: &Client, seal: &str) -> String {
     visitor
         .goto(&stack.url("/en/documents/verify"))
         .await
@@ -102,7 +102,7 @@ async fn verify(stack: &Stack, visitor: &Client, seal: &str) -> String {
 
 /// Clicks `selector` on the page that replaces the current one (an element
 /// of the old page goes stale); answers when the click went through.
-async fn click_on_new_page(client: &Client, selector: &str) -> Instant {
+pub(crate) async fn click_on_new_page(client: &Client, selector: &str) -> Instant {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let clicked = match client.find(fantoccini::Locator::Css(selector)).await {
