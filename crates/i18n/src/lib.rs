@@ -31,6 +31,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/registry-reminders.ftl"),
             include_str!("../locales/ro/issuance.ftl"),
             include_str!("../locales/ro/organisations.ftl"),
+            include_str!("../locales/ro/fee-orders.ftl"),
         ],
     ),
     (
@@ -50,6 +51,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/registry-reminders.ftl"),
             include_str!("../locales/en/issuance.ftl"),
             include_str!("../locales/en/organisations.ftl"),
+            include_str!("../locales/en/fee-orders.ftl"),
         ],
     ),
 ];

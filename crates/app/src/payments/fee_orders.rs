@@ -334,3 +334,10 @@ pub async fn begin(
         }
     }
 }
+
+/// The reference as people read and type it: in groups where the scheme groups it.
+pub fn printed_reference(order: &FeeOrder) -> String {
+    ReferenceScheme::from_code(&order.scheme)
+        .and_then(|s| PaymentReference::parse(s, &order.reference).ok())
+        .map_or_else(|| order.reference.clone(), |r| r.to_string())
+}
