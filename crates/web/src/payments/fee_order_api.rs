@@ -48,9 +48,9 @@ pub struct FeeOrderBody {
     /// Who to pay, as on a bank's form.
     pub beneficiary: String,
     pub account: Option<String>,
-    /// The payment reference, compact, e.g. `RF18000000003`.
+    /// The payment reference, compact, e.g. `RF20000000003`.
     pub reference: String,
-    /// The payment reference as printed, e.g. `RF18 0000 0000 3`.
+    /// The payment reference as printed, e.g. `RF20 0000 0000 3`.
     pub printed_reference: String,
     /// `rf`, `mpay-style` or `treasury-case`.
     pub scheme: String,
