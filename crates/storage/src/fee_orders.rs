@@ -245,3 +245,24 @@ pub async fn count(db: &Database) -> Result<i64, StorageError> {
 pub fn is_paid(order: &FeeOrder) -> bool {
     order.status == PAID
 }
+
+/// The lines of `case_id` a fee order's payment settled (paid, or flagged
+/// to be given back), with their orders, oldest first.
+pub async fn settled_for_case(
+    db: &Database,
+    case_id: &str,
+) -> Result<Vec<(FeeOrder, FeeOrderLine)>, StorageError> {
+    let sql = format!(
+        "SELECT {LINE_COLUMNS} FROM fee_order_lines WHERE case_id = $1 AND outcome IS NOT NULL"
+    );
+    let rows = sqlx::query(&sql).bind(case_id).fetch_all(db.pool()).await?;
+    let mut found = Vec::new();
+    for row in &rows {
+        let line = line(row)?;
+        if let Some(order) = get(db, &line.fee_order_id).await? {
+            found.push((order, line));
+        }
+    }
+    found.sort_by_key(|(order, _)| order.paid_at);
+    Ok(found)
+}

@@ -503,6 +503,35 @@ async fn a_case_paid_meanwhile_on_its_own_order_has_its_share_flagged() {
         .map(|l| l["status"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(statuses, vec!["surplus", "paid"]);
+
+    // The office sees the share to give back, and what paid the other fee.
+    let (mut operator, _) = crate::support::signed_in_at(
+        &app,
+        "op.meanwhile@example.md",
+        "operator",
+        Some("md.igm"),
+        &["igm-chisinau"],
+    )
+    .await;
+    let printed = ghiseu_web::payments::fee_orders::printed_reference(&order);
+    let ir_id = by_reference(&app, &ir).await.id;
+    let html = operator
+        .get(&app, &format!("/en/office/cases/{ir_id}/payment"))
+        .await
+        .text();
+    assert!(
+        html.contains("Paid twice: give this payment back") && html.contains(&printed),
+        "{html}"
+    );
+    let cr_id = by_reference(&app, &cr).await.id;
+    let html = operator
+        .get(&app, &format!("/en/office/cases/{cr_id}/payment"))
+        .await
+        .text();
+    assert!(
+        html.contains("Paid the fee") && html.contains(&printed) && !html.contains("Paid twice"),
+        "{html}"
+    );
     app.cleanup().await;
 }
 
