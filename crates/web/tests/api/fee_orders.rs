@@ -743,3 +743,40 @@ async fn a_tampered_form_mixing_authorities_shows_the_error_next_to_the_field() 
     assert!(r.text().contains("câte un ordin"), "{}", r.text());
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_refund_of_a_fee_order_takes_its_cases_back_to_their_fee() {
+    let app = TestApp::new().await;
+    let (mut citizen, [ir, cr, _]) = three_cases(&app, "refund@example.md").await;
+    let r = citizen
+        .post_json(&app, API, &json!({ "cases": [ir, cr] }), &[])
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let order = fee_order(&app, r.json()["id"].as_str().unwrap()).await;
+    let payment = demo_payment(&order);
+    let r = report_as(&app, &payment, PaymentStatus::Succeeded, "card", 1).await;
+    assert_eq!(answered(&r), pair("applied", "applied"));
+
+    let r = report_as(&app, &payment, PaymentStatus::Refunded, "card", 2).await;
+    assert_eq!(answered(&r), pair("applied", "refunded"));
+    assert_eq!(fee_order(&app, &order.id).await.status, "refunded");
+    for reference in [&ir, &cr] {
+        assert_eq!(state_of(&app, reference).await, "fee-due");
+        let own = payments::for_case(&app.state.db, &by_reference(&app, reference).await.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(own.status, "refunded");
+    }
+    let lines = fee_orders::lines(&app.state.db, &order.id).await.unwrap();
+    assert!(lines.iter().all(|l| l.outcome.is_none()), "{lines:?}");
+
+    // Paid again by another card, each case is paid again, once.
+    let r = report_as(&app, &payment, PaymentStatus::Succeeded, "card-2", 1).await;
+    assert_eq!(answered(&r), pair("applied", "applied"));
+    for reference in [&ir, &cr] {
+        assert_eq!(state_of(&app, reference).await, "paid");
+        assert_eq!(confirmations(&app, reference).await, 2);
+    }
+    app.cleanup().await;
+}
