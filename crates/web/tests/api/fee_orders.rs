@@ -780,3 +780,93 @@ async fn a_refund_of_a_fee_order_takes_its_cases_back_to_their_fee() {
     }
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_guardian_pays_a_childs_fee_and_their_own_on_one_order() {
+    let app = TestApp::new().await;
+    let (mut parent, base) = person(&app, "parent@example.md").await;
+    let page = parent.get(&app, "/en/account/household").await.text();
+    let asked = parent
+        .post_form(
+            &app,
+            "/en/account/household",
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("given_name", "Ioana"),
+                ("family_name", "Pop"),
+                ("birth_date", "2014-03-15"),
+                ("relationship", "parent"),
+                ("evidence", "birth-certificate"),
+                ("office", "ab-alba-iulia"),
+            ],
+        )
+        .await;
+    assert_eq!(asked.status, 303, "{}", asked.text());
+    let (mut operator, _) = crate::support::signed_in(&app, "op.ward@example.ro", "operator").await;
+    let pending = operator.get(&app, "/en/office/guardianships").await.text();
+    let decided = operator
+        .post_form(
+            &app,
+            "/en/office/guardianships",
+            &[
+                ("csrf", &hidden(&pending, "csrf")),
+                ("ward_id", &hidden(&pending, "ward_id")),
+                ("guardian_id", &base.applicant_id),
+                ("decision", "confirm"),
+            ],
+        )
+        .await;
+    assert_eq!(decided.status, 303);
+    let ward = ghiseu_storage::households::of_guardian(&app.state.db, &base.applicant_id)
+        .await
+        .unwrap()
+        .remove(0);
+    let child = CaseRecord {
+        holder_person_id: None,
+        holder_ward_id: Some(ward.ward_id.clone()),
+        holder_given_name: "Ioana".into(),
+        holder_family_name: "Pop".into(),
+        ..base.clone()
+    };
+    let own = fee_due(&app, &base, "md.igm.ir", "igm-chisinau", 45_000, 21).await;
+    let childs = fee_due(&app, &child, "md.igm.cr", "igm-chisinau", 30_000, 22).await;
+
+    let html = parent.get(&app, "/en/payments/fee-order").await.text();
+    assert!(
+        html.contains(&childs) && html.contains("Ioana Pop"),
+        "{html}"
+    );
+    let r = parent
+        .post_json(&app, API, &json!({ "cases": [own, childs] }), &[])
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let order = fee_order(&app, r.json()["id"].as_str().unwrap()).await;
+    let r = report_as(
+        &app,
+        &demo_payment(&order),
+        PaymentStatus::Succeeded,
+        "card",
+        1,
+    )
+    .await;
+    assert_eq!(answered(&r), pair("applied", "applied"));
+    for reference in [&own, &childs] {
+        assert_eq!(state_of(&app, reference).await, "paid");
+        assert_eq!(confirmations(&app, reference).await, 1);
+    }
+
+    // Someone else may not put the child's case on an order of theirs.
+    let (mut stranger, _) = person(&app, "stranger@example.md").await;
+    let before = order_rows(&app).await;
+    let r = stranger
+        .post_json(&app, API, &json!({ "cases": [childs] }), &[])
+        .await;
+    assert!(
+        r.problem(422)["type"]
+            .as_str()
+            .unwrap()
+            .ends_with("/fee-order-not-yours")
+    );
+    assert_eq!(order_rows(&app).await, before);
+    app.cleanup().await;
+}
