@@ -87,3 +87,9 @@ impl From<crate::refusal::PaymentRefusal> for AppError {
         AppError::Refused(Refusal::Payment(refusal))
     }
 }
+
+impl From<crate::refusal::FeeOrderRefusal> for AppError {
+    fn from(refusal: crate::refusal::FeeOrderRefusal) -> Self {
+        AppError::Refused(Refusal::FeeOrder(refusal))
+    }
+}

@@ -22,7 +22,7 @@ mod state;
 
 pub use error::AppError;
 pub use refusal::{
-    BookingRefusal, CaseRefusal, DocumentRefusal, OfficeRefusal, PaymentRefusal, Refusal,
-    RefusalKind,
+    BookingRefusal, CaseRefusal, DocumentRefusal, FeeOrderRefusal, OfficeRefusal, PaymentRefusal,
+    Refusal, RefusalKind,
 };
 pub use state::{App, CardIdentity, Clock, Inner, OnlinePayment, Settings};

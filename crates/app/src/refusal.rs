@@ -7,9 +7,11 @@
 
 mod case;
 mod document;
+mod fee_order;
 
 pub use case::CaseRefusal;
 pub use document::DocumentRefusal;
+pub use fee_order::{FeeOrderRefusal, MAX_FEE_ORDER_CASES};
 use ghiseu_i18n::{Arg, number_arg, text_arg};
 use jiff::Zoned;
 use jiff::civil::Date;
@@ -42,6 +44,8 @@ pub enum Refusal {
     Case(#[from] CaseRefusal),
     #[error("{}", .0.code())]
     Document(#[from] DocumentRefusal),
+    #[error("{}", .0.code())]
+    FeeOrder(#[from] FeeOrderRefusal),
 }
 
 impl Refusal {
@@ -52,6 +56,7 @@ impl Refusal {
             Refusal::Payment(r) => r.code(),
             Refusal::Case(r) => r.code(),
             Refusal::Document(r) => r.code(),
+            Refusal::FeeOrder(r) => r.code(),
         }
     }
 
@@ -62,6 +67,7 @@ impl Refusal {
             Refusal::Payment(r) => r.kind(),
             Refusal::Case(r) => r.kind(),
             Refusal::Document(r) => r.kind(),
+            Refusal::FeeOrder(r) => r.kind(),
         }
     }
 
@@ -73,6 +79,7 @@ impl Refusal {
             Refusal::Payment(r) => r.args(),
             Refusal::Case(r) => r.args(),
             Refusal::Document(r) => r.args(),
+            Refusal::FeeOrder(r) => r.args(),
         }
     }
 
@@ -124,6 +131,11 @@ impl Refusal {
             walk(DocumentRefusal::FIRST, DocumentRefusal::after)
                 .into_iter()
                 .map(Refusal::Document),
+        );
+        all.extend(
+            walk(FeeOrderRefusal::FIRST, FeeOrderRefusal::after)
+                .into_iter()
+                .map(Refusal::FeeOrder),
         );
         all
     }

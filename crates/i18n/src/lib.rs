@@ -32,6 +32,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/ro/issuance.ftl"),
             include_str!("../locales/ro/organisations.ftl"),
             include_str!("../locales/ro/invitations.ftl"),
+            include_str!("../locales/ro/fee-orders.ftl"),
         ],
     ),
     (
@@ -52,6 +53,7 @@ const SOURCES: [(Lang, &[&str]); 2] = [
             include_str!("../locales/en/issuance.ftl"),
             include_str!("../locales/en/organisations.ftl"),
             include_str!("../locales/en/invitations.ftl"),
+            include_str!("../locales/en/fee-orders.ftl"),
         ],
     ),
 ];

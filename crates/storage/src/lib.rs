@@ -13,6 +13,7 @@ pub mod catalogue_files;
 mod counters;
 mod database;
 mod error;
+pub mod fee_orders;
 pub mod households;
 pub mod idempotency;
 pub mod identity;

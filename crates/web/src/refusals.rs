@@ -1,13 +1,15 @@
 //! Where a refusal becomes words: the API's problem document (its `detail`
 //! in English) and the text a page shows (in the page's language). The
 //! messages are `problem-*` in `problems.ftl`; a page shows its own message
-//! for a code where it has one (`appt-problem-{code}`), else the problem's.
+//! for a code where it has one (`appt-problem-{code}`,
+//! `fee-order-page-{code}`), else the problem's.
 
+use crate::error::ProblemField;
 use crate::error::{Problem, problem_type};
 use axum::http::StatusCode;
 use ghiseu_app::{
-    BookingRefusal, CaseRefusal, DocumentRefusal, OfficeRefusal, PaymentRefusal, Refusal,
-    RefusalKind,
+    BookingRefusal, CaseRefusal, DocumentRefusal, FeeOrderRefusal, OfficeRefusal, PaymentRefusal,
+    Refusal, RefusalKind,
 };
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::{I18n, Tr};
@@ -19,6 +21,9 @@ static MESSAGES: LazyLock<Option<I18n>> = LazyLock::new(|| I18n::new().ok());
 
 /// The prefix of a booking page's own message for a refusal code.
 const PAGE_PREFIX: &str = "appt-problem-";
+
+/// The prefix of the fee order page's own message for a refusal code.
+const FEE_ORDER_PAGE_PREFIX: &str = "fee-order-page-";
 
 /// Whether a booking page answers with its one message for anything not
 /// found (a slot, an office, a service gone from the lists).
@@ -88,6 +93,23 @@ pub fn message_id(refusal: &Refusal) -> &'static str {
             DocumentRefusal::UnknownReason => "problem-document-unknown-reason",
             DocumentRefusal::TooManyChecks { .. } => "problem-too-many-checks",
         },
+        Refusal::FeeOrder(f) => match f {
+            FeeOrderRefusal::NoneChosen => "problem-fee-order-empty",
+            FeeOrderRefusal::TooMany { .. } => "problem-fee-order-too-many",
+            FeeOrderRefusal::Duplicate { .. } => "problem-fee-order-duplicate",
+            FeeOrderRefusal::NotYours { .. } => "problem-fee-order-not-yours",
+            FeeOrderRefusal::NotDue { .. } => "problem-fee-order-not-due",
+            FeeOrderRefusal::TwoAuthorities { .. } => "problem-fee-order-two-authorities",
+            FeeOrderRefusal::PaidAtCounter { .. } => "problem-fee-order-paid-at-counter",
+        },
+    }
+}
+
+/// The request field a refusal is about, where it names one.
+fn field(refusal: &Refusal) -> Option<&'static str> {
+    match refusal {
+        Refusal::FeeOrder(_) => Some(FeeOrderRefusal::FIELD),
+        _ => None,
     }
 }
 
@@ -124,12 +146,20 @@ pub fn problem(refusal: &Refusal) -> Problem {
         || refusal.code().to_string(),
         |messages| text(messages, Lang::En, refusal),
     );
+    let errors = field(refusal)
+        .map(|field| ProblemField {
+            field: field.to_string(),
+            code: refusal.code().to_string(),
+            detail: detail.clone(),
+        })
+        .into_iter()
+        .collect();
     Problem {
         kind: problem_type(refusal.code()),
         title: title(kind).to_string(),
         status: status(kind).as_u16(),
         detail,
-        errors: Vec::new(),
+        errors,
         offered: None,
         current_state: None,
         allowed_actions: None,
@@ -144,7 +174,11 @@ pub fn page_message_id(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
     if booking_not_found(refusal) {
         return PAGE_NOT_FOUND.to_string();
     }
-    let own = format!("{PAGE_PREFIX}{}", refusal.code());
+    let prefix = match refusal {
+        Refusal::FeeOrder(_) => FEE_ORDER_PAGE_PREFIX,
+        _ => PAGE_PREFIX,
+    };
+    let own = format!("{prefix}{}", refusal.code());
     if i18n.has(lang, &own) {
         own
     } else {

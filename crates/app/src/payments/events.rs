@@ -48,12 +48,20 @@ pub async fn deliver(
         detail: "The event's sequence is too large.".into(),
     })?;
     let mut tx = state.db.begin_write().await?;
-    let order = payments::get_in(&mut tx, &event.order_id)
+    let micros = now.as_microsecond();
+    let Some(order) = payments::get_in(&mut tx, &event.order_id)
         .await?
         .filter(|o| o.reference == event.reference)
-        .ok_or_else(|| AppError::NotFound {
-            detail: "There is no payment order with this id and reference. Check the order_id and reference the portal gave when the payment began.".into(),
-        })?;
+    else {
+        let recorded =
+            super::combined::deliver(&mut tx, state, provider.name(), &event, sequence, micros)
+                .await?
+                .ok_or_else(|| AppError::NotFound {
+                    detail: "There is no payment order with this id and reference. Check the order_id and reference the portal gave when the payment began.".into(),
+                })?;
+        tx.commit().await?;
+        return Ok(recorded);
+    };
     if event.amount.minor != order.amount_minor || event.amount.currency.code() != order.currency {
         return Err(PaymentRefusal::AmountMismatch {
             event_minor: event.amount.minor,
@@ -63,7 +71,6 @@ pub async fn deliver(
         }
         .into());
     }
-    let micros = now.as_microsecond();
     let decision = payments::record_event(
         &mut tx,
         &NewEvent {
@@ -248,7 +255,7 @@ async fn case_of(
         .ok_or_else(|| AppError::Internal(format!("order {} lost its case", order.id)))
 }
 
-fn changed_meanwhile() -> AppError {
+pub(super) fn changed_meanwhile() -> AppError {
     AppError::Conflict {
         detail: "The application changed while the payment was recorded; nothing was recorded. Send the event again.".into(),
     }

@@ -1,8 +1,11 @@
-//! Fees: the payment order issued when a case's fee falls due, payments
-//! confirmed (online or by an operator), fees returned, and the payer told.
+//! Fees: the payment order issued when a case's fee falls due, fee orders
+//! covering several cases' fees, payments confirmed (online or by an
+//! operator), fees returned, and the payer told.
 
 pub mod by_operator;
+mod combined;
 pub mod events;
+pub mod fee_orders;
 pub mod online;
 
 use crate::cases::moves::{CaseAt, Mover, Refused, move_case};

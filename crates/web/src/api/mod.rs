@@ -34,6 +34,7 @@ use utoipa_axum::routes;
         (name = "documents", description = "A person's issued documents and their children's: validity, reporting one lost or stolen; the public validity check"),
         (name = "appointments", description = "Free slots at the counter, holding, confirming, moving and cancelling an appointment"),
         (name = "payments", description = "What payment providers report about fee payments"),
+        (name = "fee-orders", description = "One pre-filled payment order for the fees of several applications to one authority"),
         (name = "operations", description = "Health and readiness")
     )
 )]
@@ -68,6 +69,8 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(issued::verify))
         .routes(routes!(issued::revoked))
         .routes(routes!(reminders::get_reminders, reminders::put_reminders))
+        .routes(routes!(crate::payments::fee_order_api::create))
+        .routes(routes!(crate::payments::fee_order_api::get_one))
         .routes(routes!(crate::ops::healthz))
         .routes(routes!(crate::ops::readyz))
         .merge(

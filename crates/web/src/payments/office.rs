@@ -1,8 +1,9 @@
 //! An operator confirms a payment from the proof the applicant brought or
 //! uploaded (a receipt, a bank statement): the order is marked paid by an
 //! operator, the case moves on, and the audit log keeps who and why. The
-//! same page lists the money received online: which payment paid the fee,
-//! which came a second time and must be refunded, and what was refunded.
+//! same page lists the money received online: which payment paid the fee
+//! (on its own order or on a fee order covering several cases), which came
+//! a second time and must be refunded, and what was refunded.
 
 use super::{order_currency, printed_reference};
 use crate::AppState;
@@ -20,6 +21,7 @@ use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::StorageError;
 use ghiseu_storage::cases::CaseRecord;
+use ghiseu_storage::fee_orders::{self, LINE_SURPLUS};
 use ghiseu_storage::payments::{self, PaymentOrder, PaymentTransaction};
 use serde::Deserialize;
 
@@ -223,15 +225,46 @@ async fn found(
     };
     let fee: Result<Fee, StorageError> = async {
         let order = payments::for_case(&state.db, &case.id).await?;
-        let received = match &order {
+        let mut received = match &order {
             Some(o) => payments::transactions(&state.db, &o.id).await?,
             None => Vec::new(),
         };
+        received.extend(through_fee_orders(state, &case.id).await?);
         Ok(Fee { order, received })
     }
     .await;
     let fee = fee.map_err(|e| ApiError::from(e).into_response())?;
     Ok((lang, case, fee))
+}
+
+/// The money fee orders brought for the case: its share of the payment
+/// that paid a fee order, as the fee paid or as a share to give back, named
+/// by the provider's transaction and the fee order's reference.
+async fn through_fee_orders(
+    state: &AppState,
+    case_id: &str,
+) -> Result<Vec<PaymentTransaction>, StorageError> {
+    let settled = fee_orders::settled_for_case(&state.db, case_id).await?;
+    Ok(settled
+        .into_iter()
+        .map(|(order, line)| PaymentTransaction {
+            provider: order.provider.clone().unwrap_or_default(),
+            transaction_id: format!(
+                "{} ({})",
+                order.provider_transaction_id.as_deref().unwrap_or_default(),
+                ghiseu_app::payments::fee_orders::printed_reference(&order)
+            ),
+            order_id: order.id.clone(),
+            role: match line.outcome.as_deref() {
+                Some(LINE_SURPLUS) => payments::SURPLUS.to_string(),
+                _ => payments::PAID_THE_ORDER.to_string(),
+            },
+            amount_minor: line.amount_minor,
+            currency: order.currency.clone(),
+            received_at: order.paid_at.unwrap_or(order.created_at),
+            refunded_at: None,
+        })
+        .collect())
 }
 
 pub(crate) async fn form(

@@ -29,7 +29,8 @@ pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024;
 pub(crate) struct WebhookBody {
     /// The provider's id for its transaction.
     transaction_id: String,
-    /// The portal's id for the payment order.
+    /// The portal's id for the payment order, or for a fee order covering
+    /// several fees.
     order_id: String,
     /// The payment reference, compact.
     reference: String,

@@ -18,6 +18,7 @@ mod closures;
 mod counter;
 mod demo;
 mod documents;
+mod fee_orders;
 mod grants;
 mod hardening;
 mod household;

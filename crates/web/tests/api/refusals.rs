@@ -364,6 +364,48 @@ fn problem_documents_read_as_before() {
             "Please wait",
             "Too many document checks from this network, or too many unsuccessful checks of this document number. Try again in 15 minutes.",
         ),
+        (
+            "fee-order-empty",
+            422,
+            "The request cannot be answered as it stands",
+            "`cases`: choose at least one application whose fee you are paying.",
+        ),
+        (
+            "fee-order-too-many",
+            422,
+            "The request cannot be answered as it stands",
+            "`cases`: one order covers at most 20 applications; make several orders.",
+        ),
+        (
+            "fee-order-duplicate",
+            422,
+            "The request cannot be answered as it stands",
+            "`cases`: the application MD-IGM-2026-000007 is named twice; name each application once.",
+        ),
+        (
+            "fee-order-not-yours",
+            422,
+            "The request cannot be answered as it stands",
+            "`cases`: no application MD-IGM-2026-000008 is yours or one you act for. Check the reference as your application shows it.",
+        ),
+        (
+            "fee-order-not-due",
+            422,
+            "The request cannot be answered as it stands",
+            "`cases`: the application MD-IGM-2026-000009 is not waiting for its fee (it is paid); leave it out of the order.",
+        ),
+        (
+            "fee-order-two-authorities",
+            422,
+            "The request cannot be answered as it stands",
+            "`cases`: an order covers the services of one authority, and these applications are for Agenția Servicii Publice; Migration Department. Make one order per authority.",
+        ),
+        (
+            "fee-order-paid-at-counter",
+            422,
+            "The request cannot be answered as it stands",
+            "`cases`: General Inspectorate for Immigration takes its fees outside this site and confirms them at the counter, so they cannot go on one order here. Pay each fee as its own payment order says.",
+        ),
     ];
     let examples = Refusal::examples();
     assert_eq!(examples.len(), expected.len(), "{examples:?}");

@@ -1,0 +1,46 @@
+# Fee orders: one pre-filled payment order for the fees of several applications to one authority.
+fee-order-link = Pay several fees with one payment order
+fee-order-title = Pay several fees with one order
+fee-order-intro = Choose the applications whose fee you are paying. You get one payment order, already filled in: you do not type your personal or payment details.
+fee-order-one-authority = An order covers the services of one authority. To pay fees of several authorities, make one order for each.
+fee-order-none = None of your applications, or of the applications you act for, is waiting for its fee.
+fee-order-choose = Choose the services to pay for
+fee-order-choice = { $service }, application { $reference }
+fee-order-choice-hint = For { $holder }: { $amount }
+fee-order-submit = Make the payment order
+fee-order-order-title = Payment order for several fees
+fee-order-order-intro = One payment for the fees listed below. Print this page, copy its details into your bank's form, or pay online.
+fee-order-lines = What this order pays
+fee-order-line-service = Service
+fee-order-line-reference = Application
+fee-order-line-holder = For
+fee-order-line-amount = Amount
+fee-order-line-status = Status
+fee-order-line-due = Not paid yet
+fee-order-line-paid = Paid
+fee-order-line-surplus = Paid or waived otherwise meanwhile: this share is given back to you
+fee-order-total = Total
+fee-order-purpose = State fees for applications { $references }
+fee-order-status-due = Not paid yet
+fee-order-status-paid = Paid online on { $date }
+fee-order-status-refunded = The payment was given back to you; these fees are to pay again
+fee-order-stale = At least one of these applications is no longer waiting for its fee. Do not pay this order: make a new one for the fees still to pay.
+fee-order-paid-note = Nothing more to pay on this order.
+fee-order-new = Make another payment order
+fee-order-description = State fees, order { $reference }
+
+problem-fee-order-empty = `cases`: choose at least one application whose fee you are paying.
+problem-fee-order-too-many = `cases`: one order covers at most { $most } applications; make several orders.
+problem-fee-order-duplicate = `cases`: the application { $reference } is named twice; name each application once.
+problem-fee-order-not-yours = `cases`: no application { $reference } is yours or one you act for. Check the reference as your application shows it.
+problem-fee-order-not-due = `cases`: the application { $reference } is not waiting for its fee (it is { $state }); leave it out of the order.
+problem-fee-order-two-authorities = `cases`: an order covers the services of one authority, and these applications are for { $authorities }. Make one order per authority.
+problem-fee-order-paid-at-counter = `cases`: { $authority } takes its fees outside this site and confirms them at the counter, so they cannot go on one order here. Pay each fee as its own payment order says.
+
+fee-order-page-fee-order-empty = Choose at least one service to pay for.
+fee-order-page-fee-order-too-many = One order covers at most { $most } applications. Make several orders.
+fee-order-page-fee-order-duplicate = The application { $reference } was chosen twice. Choose each application once.
+fee-order-page-fee-order-not-yours = The application { $reference } is not yours or one you act for. Choose from the list below.
+fee-order-page-fee-order-not-due = The application { $reference } is no longer waiting for its fee. Choose again from the list below.
+fee-order-page-fee-order-two-authorities = An order covers the services of one authority, and these are for { $authorities }. Make one order per authority.
+fee-order-page-fee-order-paid-at-counter = { $authority } takes its fees outside this site. Pay each fee as its own payment order says.

@@ -1,0 +1,46 @@
+# Ordine de plată pentru mai multe taxe: un singur ordin precompletat pentru taxele mai multor cereri la aceeași autoritate.
+fee-order-link = Plătiți mai multe taxe cu un singur ordin de plată
+fee-order-title = Plătiți mai multe taxe cu un singur ordin
+fee-order-intro = Alegeți cererile a căror taxă o plătiți. Primiți un singur ordin de plată, deja completat: nu introduceți datele personale sau datele de plată.
+fee-order-one-authority = Un ordin cuprinde serviciile unei singure autorități. Pentru taxe la mai multe autorități, faceți câte un ordin pentru fiecare.
+fee-order-none = Niciuna dintre cererile dumneavoastră sau dintre cererile pentru care acționați nu așteaptă plata taxei.
+fee-order-choose = Alegeți serviciile pe care le plătiți
+fee-order-choice = { $service }, cererea { $reference }
+fee-order-choice-hint = Pentru { $holder }: { $amount }
+fee-order-submit = Întocmiți ordinul de plată
+fee-order-order-title = Ordin de plată pentru mai multe taxe
+fee-order-order-intro = O singură plată pentru taxele de mai jos. Tipăriți pagina, copiați datele în formularul băncii sau plătiți online.
+fee-order-lines = Ce plătește acest ordin
+fee-order-line-service = Serviciu
+fee-order-line-reference = Cerere
+fee-order-line-holder = Pentru
+fee-order-line-amount = Sumă
+fee-order-line-status = Stare
+fee-order-line-due = Neplătită încă
+fee-order-line-paid = Plătită
+fee-order-line-surplus = Plătită sau scutită între timp altfel: această parte vă este restituită
+fee-order-total = Total
+fee-order-purpose = Taxe de stat pentru cererile { $references }
+fee-order-status-due = Neplătit încă
+fee-order-status-paid = Plătit online la { $date }
+fee-order-status-refunded = Plata v-a fost restituită; aceste taxe trebuie plătite din nou
+fee-order-stale = Cel puțin una dintre aceste cereri nu mai așteaptă plata taxei. Nu plătiți acest ordin: întocmiți unul nou pentru taxele rămase de plătit.
+fee-order-paid-note = Nu mai este nimic de plătit pe acest ordin.
+fee-order-new = Întocmiți alt ordin de plată
+fee-order-description = Taxe de stat, ordinul { $reference }
+
+problem-fee-order-empty = `cases`: alegeți cel puțin o cerere a cărei taxă o plătiți.
+problem-fee-order-too-many = `cases`: un ordin cuprinde cel mult { $most } cereri; întocmiți mai multe ordine.
+problem-fee-order-duplicate = `cases`: cererea { $reference } apare de două ori; numiți fiecare cerere o singură dată.
+problem-fee-order-not-yours = `cases`: nicio cerere { $reference } nu este a dumneavoastră sau una pentru care acționați. Verificați numărul așa cum apare pe cerere.
+problem-fee-order-not-due = `cases`: cererea { $reference } nu așteaptă plata taxei (starea ei: { $state }); lăsați-o în afara ordinului.
+problem-fee-order-two-authorities = `cases`: un ordin cuprinde serviciile unei singure autorități, iar aceste cereri sunt pentru { $authorities }. Întocmiți câte un ordin pentru fiecare autoritate.
+problem-fee-order-paid-at-counter = `cases`: { $authority } primește taxele în afara acestui site și le confirmă la ghișeu, deci nu pot fi puse aici pe un singur ordin. Plătiți fiecare taxă după propriul ordin de plată.
+
+fee-order-page-fee-order-empty = Alegeți cel puțin un serviciu de plătit.
+fee-order-page-fee-order-too-many = Un ordin cuprinde cel mult { $most } cereri. Întocmiți mai multe ordine.
+fee-order-page-fee-order-duplicate = Cererea { $reference } a fost aleasă de două ori. Alegeți fiecare cerere o singură dată.
+fee-order-page-fee-order-not-yours = Cererea { $reference } nu este a dumneavoastră sau una pentru care acționați. Alegeți din lista de mai jos.
+fee-order-page-fee-order-not-due = Cererea { $reference } nu mai așteaptă plata taxei. Alegeți din nou din lista de mai jos.
+fee-order-page-fee-order-two-authorities = Un ordin cuprinde serviciile unei singure autorități, iar acestea sunt pentru { $authorities }. Întocmiți câte un ordin pentru fiecare autoritate.
+fee-order-page-fee-order-paid-at-counter = { $authority } primește taxele în afara acestui site. Plătiți fiecare taxă după propriul ordin de plată.
