@@ -60,6 +60,11 @@ pub async fn deliver(
                     detail: "There is no payment order with this id and reference. Check the order_id and reference the portal gave when the payment began.".into(),
                 })?;
         tx.commit().await?;
+        if recorded == Recorded::Settled(Effect::Pay) {
+            for line in ghiseu_storage::fee_orders::lines(&state.db, &event.order_id).await? {
+                issue_if_electronic(state, &line.case_id).await;
+            }
+        }
         return Ok(recorded);
     };
     if event.amount.minor != order.amount_minor || event.amount.currency.code() != order.currency {
@@ -90,12 +95,17 @@ pub async fn deliver(
     };
     tx.commit().await?;
     if recorded == Recorded::Settled(Effect::Pay) {
-        // A paid case of a service delivered electronically moves on at once.
-        if let Err(error) = crate::issuance::issue_paid(state, &order.case_id).await {
-            tracing::error!(case = %order.case_id, %error, "the paid case could not be issued electronically");
-        }
+        issue_if_electronic(state, &order.case_id).await;
     }
     Ok(recorded)
+}
+
+/// A paid case of a service delivered electronically moves on at once; a
+/// failure leaves it paid for the sweep, and says why in the log.
+async fn issue_if_electronic(state: &App, case_id: &str) {
+    if let Err(error) = crate::issuance::issue_paid(state, case_id).await {
+        tracing::error!(case = %case_id, %error, "the paid case could not be issued electronically");
+    }
 }
 
 fn refusal(error: WebhookError) -> AppError {

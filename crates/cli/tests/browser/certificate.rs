@@ -72,7 +72,12 @@ pub(crate) async fn download(client: &Client, selector: &str) -> serde_json::Val
 }
 
 /// The public check's answer for `number` and `personal_id`.
-pub(crate) async fn check(stack: &Stack, visitor: &Client, number: &str, personal_id: &str) -> String {
+pub(crate) async fn check(
+    stack: &Stack,
+    visitor: &Client,
+    number: &str,
+    personal_id: &str,
+) -> String {
     visitor
         .goto(&stack.url("/en/documents/check"))
         .await

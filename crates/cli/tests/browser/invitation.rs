@@ -65,7 +65,10 @@ async fn arrives<T>(what: &str, mut found: impl FnMut() -> Option<T>) -> T {
         if let Some(it) = found() {
             return it;
         }
-        assert!(Instant::now() < deadline, "{what} did not arrive within 60 s");
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not arrive within 60 s"
+        );
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }
@@ -211,10 +214,11 @@ async fn an_invitation_is_filled_in_paid_approved_without_a_visit_and_verified()
         .await;
         println!("e-mail: {}", mail["Subject"]);
         let sms = arrives("the SMS", || {
-            texts
-                .lock()
-                .ok()
-                .and_then(|t| t.iter().find(|m| m["text"].as_str().is_some_and(|x| x.contains(&number))).cloned())
+            texts.lock().ok().and_then(|t| {
+                t.iter()
+                    .find(|m| m["text"].as_str().is_some_and(|x| x.contains(&number)))
+                    .cloned()
+            })
         })
         .await;
         assert_eq!(sms["to"], "+40712345678", "{sms}");

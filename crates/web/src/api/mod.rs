@@ -2,6 +2,7 @@
 
 pub(crate) mod cases;
 pub(crate) mod documents;
+mod invitations;
 mod issued;
 pub use ghiseu_app::published as dto;
 pub(crate) use issued::jwks;
@@ -34,6 +35,7 @@ use utoipa_axum::routes;
         (name = "documents", description = "A person's issued documents and their children's: validity, reporting one lost or stolen; the public validity check"),
         (name = "appointments", description = "Free slots at the counter, holding, confirming, moving and cancelling an appointment"),
         (name = "payments", description = "What payment providers report about fee payments"),
+        (name = "invitations", description = "Requests to approve an invitation for a foreigner: what they state, and the inviter's lists"),
         (name = "fee-orders", description = "One pre-filled payment order for the fees of several applications to one authority"),
         (name = "operations", description = "Health and readiness")
     )
@@ -49,6 +51,8 @@ pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(cases::get_case))
         .routes(routes!(cases::submit_case))
         .routes(routes!(cases::withdraw))
+        .routes(routes!(invitations::save))
+        .routes(routes!(invitations::list))
         .routes(routes!(crate::appointments::api::search))
         .routes(routes!(crate::appointments::api::first))
         .routes(routes!(

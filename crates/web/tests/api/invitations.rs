@@ -511,3 +511,86 @@ async fn an_officer_refuses_only_for_a_reason_of_the_invitation_and_the_inviter_
     assert!(approved.contains("id=\"no-invitations\""), "{approved}");
     setup.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_api_refuses_each_mistake_by_field_and_lists_the_requests() {
+    let setup = TestApp::new().await;
+    let app = sealed(&setup, &test_sealer(&setup), DemoRegister::default());
+    let (mut inviter, person_id) = citizen_in_alba(&app, "api.inviter@example.lt").await;
+    bind_by_card(&app, &person_id, &cnp()).await;
+    let case = start_bare(&app, &mut inviter, SERVICE, "self").await;
+    let id = case.rsplit('/').next().unwrap();
+    let path = format!("/api/v1/cases/{id}/invitation");
+    let version = crate::support::case_version(&app, id).await;
+    let body = |changes: serde_json::Value| {
+        let mut body = json!({
+            "version": version, "inviter": "citizen", "given_name": "Olena",
+            "family_name": "Kovalenko", "birth_date": "1992-03-14", "citizenship": "UA",
+            "passport_number": "FE123456", "passport_expires_on": "2031-06-30",
+            "purpose": "business", "stay_from": "2027-01-10", "stay_until": "2027-02-08",
+            "stay_address": "Gedimino pr. 1, Vilnius"
+        });
+        for (k, v) in changes.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        body
+    };
+    let put = async |browser: &mut Browser, body: serde_json::Value| {
+        let request =
+            axum::http::Request::put(path.as_str()).header("content-type", "application/json");
+        browser
+            .send_built(&app, request, axum::body::Body::from(body.to_string()))
+            .await
+    };
+    let refused = put(
+        &mut inviter,
+        body(json!({"passport_number": "AB", "stay_until": "2027-06-30"})),
+    )
+    .await;
+    let problem = refused.problem(422);
+    let fields: Vec<(&str, &str)> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("passport_number", "passport-number-malformed"),
+            ("stay_until", "stay-too-long")
+        ],
+        "{problem}"
+    );
+    assert!(
+        problem.to_string().contains("longer than 90 days"),
+        "{problem}"
+    );
+    assert!(stored(&app, id).await.is_none());
+
+    let (mut stranger, _) = signed_in(&app, "api.stranger@example.lt", "citizen").await;
+    assert_eq!(put(&mut stranger, body(json!({}))).await.status, 404);
+    assert!(stored(&app, id).await.is_none());
+
+    let saved = put(&mut inviter, body(json!({"passport_number": "fe 123456"}))).await;
+    assert_eq!(saved.status, 200, "{}", saved.text());
+    assert_eq!(saved.json()["passport_number"], "FE123456");
+    let stale = put(&mut inviter, body(json!({"given_name": "Oksana"}))).await;
+    assert_eq!(stale.status, 409, "the version moved on: {}", stale.text());
+    assert_eq!(stored(&app, id).await.unwrap().given_name, "Olena");
+
+    let listed = inviter.get(&app, "/api/v1/invitations").await.json();
+    assert_eq!(listed["invitations"][0]["case"], id, "{listed}");
+    assert_eq!(listed["invitations"][0]["state"], "draft");
+    assert_eq!(listed["invitations"][0]["number"], serde_json::Value::Null);
+    let approved = inviter
+        .get(&app, "/api/v1/invitations?show=approved")
+        .await
+        .json();
+    assert_eq!(approved["invitations"], json!([]));
+    let bad = inviter
+        .get(&app, "/api/v1/invitations?show=everything")
+        .await;
+    assert_eq!(bad.status, 400);
+    setup.cleanup().await;
+}

@@ -56,6 +56,14 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
             reference: "AB-2026-001234",
             service: &service,
         },
+        Notice::ApplicationRejected {
+            reference: "AB-2026-001234",
+            service: &service,
+            reason: &both(
+                "Străinul invitat are interdicție de intrare.",
+                "The invited foreigner is banned from entering.",
+            ),
+        },
         Notice::PaymentReceived {
             reference: "AB-2026-001234",
             service: &service,
