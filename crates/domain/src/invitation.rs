@@ -189,17 +189,7 @@ pub fn read(
     let mut r = Reader {
         problems: Vec::new(),
     };
-    let inviter = match rules.inviter(form.inviter.trim()) {
-        None => {
-            r.fail("inviter", "unknown-inviter");
-            None
-        }
-        Some(i) if i.organisation != inviting.organisation => {
-            r.fail("inviter", "inviter-mismatch");
-            None
-        }
-        Some(i) => Some(i.id.clone()),
-    };
+    let inviter = inviter(&mut r, form, rules, inviting);
     let given_name = r.name("given_name", &form.given_name);
     let family_name = r.name("family_name", &form.family_name);
     let birth_date = r.date("birth_date", &form.birth_date).filter(|birth| {
@@ -210,21 +200,11 @@ pub fn read(
         born
     });
     let citizenship = citizenship(&mut r, &form.citizenship, inviting.country);
-    let passport_number = if form.passport_number.trim().is_empty() {
-        r.fail("passport_number", "required");
-        None
-    } else {
-        PassportNumber::parse(&form.passport_number)
-            .map_err(|code| r.fail("passport_number", code))
-            .ok()
-    };
-    let purpose = match rules.purpose(form.purpose.trim()) {
-        Some(p) => Some(p.id.clone()),
-        None => {
-            r.fail("purpose", "unknown-purpose");
-            None
-        }
-    };
+    let passport_number = passport(&mut r, &form.passport_number);
+    let purpose = rules.purpose(form.purpose.trim()).map(|p| p.id.clone());
+    if purpose.is_none() {
+        r.fail("purpose", "unknown-purpose");
+    }
     let stay = stay(&mut r, form, rules, today);
     let passport_expires_on = r.date("passport_expires_on", &form.passport_expires_on);
     if let (Some(expires), Some((_, until))) = (passport_expires_on, stay) {
@@ -274,6 +254,36 @@ pub fn read(
         }),
         _ => Err(r.problems),
     }
+}
+
+/// The kind of inviter chosen, if the rules know it and it fits who invites.
+fn inviter(
+    r: &mut Reader,
+    form: &InvitationForm,
+    rules: &InvitationRules,
+    inviting: Inviting,
+) -> Option<String> {
+    match rules.inviter(form.inviter.trim()) {
+        None => {
+            r.fail("inviter", "unknown-inviter");
+            None
+        }
+        Some(i) if i.organisation != inviting.organisation => {
+            r.fail("inviter", "inviter-mismatch");
+            None
+        }
+        Some(i) => Some(i.id.clone()),
+    }
+}
+
+fn passport(r: &mut Reader, value: &str) -> Option<PassportNumber> {
+    if value.trim().is_empty() {
+        r.fail("passport_number", "required");
+        return None;
+    }
+    PassportNumber::parse(value)
+        .map_err(|code| r.fail("passport_number", code))
+        .ok()
 }
 
 fn citizenship(r: &mut Reader, value: &str, home: Country) -> Option<String> {

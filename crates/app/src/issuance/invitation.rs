@@ -42,19 +42,12 @@ pub(super) struct Facts<'a> {
     pub inviter_name: String,
 }
 
-/// The invitation of `facts`, sealed with this process's key.
-pub(super) fn printed(
-    state: &App,
+/// The QR text sealing the invitation, and the QR code's modules.
+fn sealed(
     sealer: &super::Sealer,
-    facts: &Facts<'_>,
-) -> Result<Printed, AppError> {
-    let lang = print_lang(facts.authority);
-    let t = |key: &str| state.i18n.text(lang, key);
-    let labelled = |key: &str, value: String| Labelled {
-        label: t(key),
-        value,
-    };
-    let (issued, invitation) = (facts.issued, facts.invitation);
+    issued: &IssuedDocument,
+    invitation: &Invitation,
+) -> Result<(String, QrMatrix), AppError> {
     let issued_on = issued
         .issued_on
         .parse()
@@ -71,20 +64,22 @@ pub(super) fn printed(
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let (width, dark) =
         ghiseu_seal::qr_modules(&qr_text).map_err(|e| AppError::Internal(e.to_string()))?;
-    let rules = facts.service.invitation.as_ref();
-    let purpose = rules
-        .and_then(|r| r.purpose(&invitation.purpose))
-        .map_or_else(
-            || invitation.purpose.clone(),
-            |p| p.name.get(lang).to_string(),
-        );
-    let inviter_kind = rules
+    Ok((qr_text, QrMatrix { width, dark }))
+}
+
+/// The stay and who invites, one line each.
+fn details(state: &App, lang: Lang, facts: &Facts<'_>) -> Vec<String> {
+    let t = |key: &str| state.i18n.text(lang, key);
+    let invitation = facts.invitation;
+    let inviter_kind = facts
+        .service
+        .invitation
+        .as_ref()
         .and_then(|r| r.inviter(&invitation.inviter))
         .map_or_else(
             || invitation.inviter.clone(),
             |i| i.name.get(lang).to_string(),
         );
-    let line = |key: &str, value: String| format!("{}: {value}", t(key));
     let stay = state.i18n.text_with(
         lang,
         "invitation-print-stay-dates",
@@ -93,6 +88,54 @@ pub(super) fn printed(
             ("until", text_arg(invitation.stay_until.to_string())),
         ],
     );
+    [
+        (
+            "invitation-print-citizenship",
+            invitation.citizenship.clone(),
+        ),
+        (
+            "invitation-print-passport-expires",
+            invitation.passport_expires_on.to_string(),
+        ),
+        ("invitation-print-stay", stay),
+        ("invitation-print-address", invitation.stay_address.clone()),
+        (
+            "invitation-print-inviter",
+            format!("{} ({inviter_kind})", facts.inviter_name),
+        ),
+        (
+            "invitation-print-request",
+            facts.case.reference.clone().unwrap_or_default(),
+        ),
+    ]
+    .into_iter()
+    .map(|(key, value)| format!("{}: {value}", t(key)))
+    .collect()
+}
+
+/// The invitation of `facts`, sealed with this process's key.
+pub(super) fn printed(
+    state: &App,
+    sealer: &super::Sealer,
+    facts: &Facts<'_>,
+) -> Result<Printed, AppError> {
+    let lang = print_lang(facts.authority);
+    let t = |key: &str| state.i18n.text(lang, key);
+    let labelled = |key: &str, value: String| Labelled {
+        label: t(key),
+        value,
+    };
+    let (issued, invitation) = (facts.issued, facts.invitation);
+    let (qr_text, qr) = sealed(sealer, issued, invitation)?;
+    let purpose = facts
+        .service
+        .invitation
+        .as_ref()
+        .and_then(|r| r.purpose(&invitation.purpose))
+        .map_or_else(
+            || invitation.purpose.clone(),
+            |p| p.name.get(lang).to_string(),
+        );
     let check_url = format!("{}/{}/documents/check", state.public_url, lang.code());
     let certificate = Certificate {
         language: lang.code().to_string(),
@@ -110,33 +153,14 @@ pub(super) fn printed(
         valid_until: labelled("certificate-valid-until", invitation.stay_until.to_string()),
         result: Outcome {
             heading: t("invitation-print-details"),
-            entries: Entries::Some(vec![
-                line(
-                    "invitation-print-citizenship",
-                    invitation.citizenship.clone(),
-                ),
-                line(
-                    "invitation-print-passport-expires",
-                    invitation.passport_expires_on.to_string(),
-                ),
-                line("invitation-print-stay", stay),
-                line("invitation-print-address", invitation.stay_address.clone()),
-                line(
-                    "invitation-print-inviter",
-                    format!("{} ({inviter_kind})", facts.inviter_name),
-                ),
-                line(
-                    "invitation-print-request",
-                    facts.case.reference.clone().unwrap_or_default(),
-                ),
-            ]),
+            entries: Entries::Some(details(state, lang, facts)),
         },
         verification: state.i18n.text_with(
             lang,
             "invitation-print-verify",
             &[("url", text_arg(check_url))],
         ),
-        qr: QrMatrix { width, dark },
+        qr,
     };
     Ok(Printed {
         certificate,

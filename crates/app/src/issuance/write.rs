@@ -39,6 +39,49 @@ pub(super) struct Issue<'a> {
     pub by: &'a Mover<'a>,
 }
 
+/// What the document states, sealed; an invitation's record takes the
+/// invited person's name, passport key and last day of stay.
+fn print(
+    state: &App,
+    sealer: &Sealer,
+    case: &cases::CaseRecord,
+    issued: &mut ghiseu_storage::issued_documents::IssuedDocument,
+    printing: &Printing<'_>,
+) -> Result<certificate::Printed, AppError> {
+    let (authority, service) = state
+        .catalogue
+        .service(&case.service_id)
+        .ok_or_else(|| AppError::Internal(format!("no service {}", case.service_id)))?;
+    match printing {
+        Printing::Certificate { holder, entries } => {
+            let facts = certificate::Facts {
+                case,
+                authority,
+                service,
+                issued,
+                holder,
+                entries,
+            };
+            certificate::printed(state, sealer, &facts)
+        }
+        Printing::Invitation {
+            invitation: details,
+            inviter_name,
+        } => {
+            invitation::stamp(issued, details);
+            let facts = invitation::Facts {
+                case,
+                authority,
+                service,
+                issued,
+                invitation: details,
+                inviter_name: inviter_name.clone(),
+            };
+            invitation::printed(state, sealer, &facts)
+        }
+    }
+}
+
 /// Issues `case` as read (its version guards the final write): the registry
 /// record, its signed PDF, the case's move, the applicant told. Answers the
 /// document's number; `Conflict` when the case changed meanwhile.
@@ -49,7 +92,7 @@ pub(super) async fn issue_document(
     how: &Issue<'_>,
     now: i64,
 ) -> Result<String, AppError> {
-    let (authority, service) = state
+    let (authority, _) = state
         .catalogue
         .service(&case.service_id)
         .ok_or_else(|| AppError::Internal(format!("no service {}", case.service_id)))?;
@@ -72,34 +115,7 @@ pub(super) async fn issue_document(
         .map_err(|needed| AppError::Internal(format!("an electronic document needs {needed:?}")))?;
     reserve.commit().await?;
 
-    let printed = match &how.printing {
-        Printing::Certificate { holder, entries } => {
-            let facts = certificate::Facts {
-                case,
-                authority,
-                service,
-                issued: &issued,
-                holder,
-                entries,
-            };
-            certificate::printed(state, sealer, &facts)?
-        }
-        Printing::Invitation {
-            invitation: details,
-            inviter_name,
-        } => {
-            invitation::stamp(&mut issued, details);
-            let facts = invitation::Facts {
-                case,
-                authority,
-                service,
-                issued: &issued,
-                invitation: details,
-                inviter_name: inviter_name.clone(),
-            };
-            invitation::printed(state, sealer, &facts)?
-        }
-    };
+    let printed = print(state, sealer, case, &mut issued, &how.printing)?;
     let rendered =
         ghiseu_pdf::render(&printed.certificate).map_err(|e| AppError::Internal(e.to_string()))?;
     let signing_time = state.clock.now().to_zoned(authority.time_zone.clone());

@@ -6,8 +6,8 @@
 //! approves it with no visit; the e-mail reaches a real SMTP server and the
 //! SMS a stand-in gateway; she finds it among her approved invitations and
 //! downloads the signed PDF; an anonymous visitor checks it by number and
-//! passport and by its QR text. axe-core runs on every new page at 320 and
-//! 1280 pixels.
+//! passport and by its QR text. She also puts her fees waiting to be paid
+//! on one fee order. axe-core runs on every new page at 320 and 1280 pixels.
 
 use super::accounts::{click, set_value, sign_in, type_into, wait_for_text};
 use super::applications::{demo_password, mails, text_of, upload, wait_for_state};
@@ -145,6 +145,31 @@ async fn requested(stack: &Stack, citizen: &Client, copies: &std::path::Path) ->
     case_path
 }
 
+/// The fee order for several services: the demo citizen's fees waiting to
+/// be paid, all chosen, one order with its total.
+async fn fee_order(stack: &Stack, citizen: &Client) {
+    citizen
+        .goto(&stack.url("/en/payments/fee-order"))
+        .await
+        .expect("open the fee order");
+    wait_for(citizen, "input[name='cases']").await;
+    accessible_at_both_widths(citizen).await;
+    let boxes = citizen
+        .find_all(fantoccini::Locator::Css(
+            "form:first-of-type input[name='cases']",
+        ))
+        .await
+        .expect("the fees to choose");
+    assert!(!boxes.is_empty(), "the demo citizen has a fee waiting");
+    for choice in &boxes {
+        choice.click().await.expect("choose a fee");
+    }
+    click_on_new_page(citizen, "form:first-of-type button[type='submit']").await;
+    let total = text_of(citizen, "#fee-order-total").await;
+    assert!(!total.is_empty(), "the order shows its total");
+    accessible_at_both_widths(citizen).await;
+}
+
 /// The officer of the Vilnius office approves the request with no visit.
 async fn approved(stack: &Stack, officer: &Client, case_path: &str) {
     let id = case_path.rsplit('/').next().expect("the case id");
@@ -234,6 +259,8 @@ async fn an_invitation_is_filled_in_paid_approved_without_a_visit_and_verified()
         assert_eq!(file["status"], 200, "{file}");
         assert_eq!(file["type"], "application/pdf", "{file}");
         assert_eq!(file["head"], "%PDF-", "{file}");
+
+        fee_order(&stack, &citizen).await;
 
         let valid = check(&stack, &visitor, &number, PASSPORT_NUMBER).await;
         assert!(valid.contains("The document is valid"), "{valid}");

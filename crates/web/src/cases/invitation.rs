@@ -357,6 +357,29 @@ pub(crate) async fn save(
     (status, html(&page(&state, lang, &current, shown))).into_response()
 }
 
+/// The case's checklist with the copies the inviter's kind attaches:
+/// (id, name, when).
+pub(crate) async fn with_inviter_copies(
+    state: &AppState,
+    lang: Lang,
+    case: &CaseRecord,
+    mut documents: Vec<(String, String, Option<String>)>,
+) -> Result<Vec<(String, String, Option<String>)>, ApiError> {
+    documents.extend(
+        invitations::inviter_documents(state, case)
+            .await?
+            .into_iter()
+            .map(|d| {
+                (
+                    d.id,
+                    d.name.get(lang).to_string(),
+                    d.when.map(|w| w.get(lang).to_string()),
+                )
+            }),
+    );
+    Ok(documents)
+}
+
 /// The request's details as lines of the case page, with the way to change them.
 pub(crate) struct Summary {
     pub lines: Vec<(String, String)>,

@@ -185,19 +185,7 @@ async fn render<'a>(
         .fee_minor
         .zip(found)
         .map(|(minor, (a, _))| t.money(minor, a.currency));
-    let mut documents = documents;
-    documents.extend(
-        ghiseu_app::invitations::inviter_documents(state, case)
-            .await?
-            .into_iter()
-            .map(|d| {
-                (
-                    d.id,
-                    d.name.get(lang).to_string(),
-                    d.when.map(|w| w.get(lang).to_string()),
-                )
-            }),
-    );
+    let documents = super::invitation::with_inviter_copies(state, lang, case, documents).await?;
     let documents = document_views(state, t, lang, case, documents).await?;
     let invitation = super::invitation::summary(state, t, case).await?;
     let limit_mib = found.map_or(5, |(a, _)| a.max_upload_bytes.div_ceil(1024 * 1024));

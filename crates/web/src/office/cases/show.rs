@@ -79,34 +79,13 @@ pub(crate) async fn render<'a>(
     };
     let found = state.catalogue.service(&case.service_id);
     let summary = summary(t, lang, case, found);
-    let mut answers = answers(t, lang, case, found);
-    let invitation = crate::cases::invitation::summary(state, t, case).await?;
-    let inviting = invitation.is_some();
-    answers.extend(
-        invitation
-            .into_iter()
-            .flat_map(|i| i.lines)
-            .map(|(label, value)| Line { label, value }),
-    );
+    let (answers, inviting) = answers_with_invitation(state, t, case, found).await?;
     let timeline = timeline(state, t, case).await?;
     let scans = scans(state, t, lang, case, found).await?;
     let current = ghiseu_app::cases::moves::state_of(case)?;
     let mine = case.assignee_id.as_deref() == Some(staff.current.person.id.as_str());
     let actions = if mine {
-        allowed_actions(current, Actor::Operator)
-            .into_iter()
-            .filter(|a| *a != CaseAction::StartReview)
-            .map(|a| {
-                let key = match (inviting, a) {
-                    (true, CaseAction::IssueAfterReview) => {
-                        "office-do-approve-invitation".to_string()
-                    }
-                    (true, CaseAction::Reject) => "office-do-refuse-invitation".to_string(),
-                    _ => format!("office-do-{a}"),
-                };
-                (a.code().to_string(), t.m(&key))
-            })
-            .collect()
+        actions(t, current, inviting)
     } else {
         Vec::new()
     };
@@ -172,6 +151,41 @@ pub(crate) async fn render<'a>(
         appointment,
         register_entries,
     })
+}
+
+/// The answers, with what an invitation request states; whether it is one.
+async fn answers_with_invitation(
+    state: &AppState,
+    t: Tr<'_>,
+    case: &CaseRecord,
+    found: Found<'_>,
+) -> Result<(Vec<Line>, bool), ApiError> {
+    let mut lines = answers(t, t.lang, case, found);
+    let invitation = crate::cases::invitation::summary(state, t, case).await?;
+    let inviting = invitation.is_some();
+    lines.extend(
+        invitation
+            .into_iter()
+            .flat_map(|i| i.lines)
+            .map(|(label, value)| Line { label, value }),
+    );
+    Ok((lines, inviting))
+}
+
+/// The moves open to the operator, in an invitation's words where it is one.
+fn actions(t: Tr<'_>, current: CaseState, inviting: bool) -> Vec<(String, String)> {
+    allowed_actions(current, Actor::Operator)
+        .into_iter()
+        .filter(|a| *a != CaseAction::StartReview)
+        .map(|a| {
+            let key = match (inviting, a) {
+                (true, CaseAction::IssueAfterReview) => "office-do-approve-invitation".to_string(),
+                (true, CaseAction::Reject) => "office-do-refuse-invitation".to_string(),
+                _ => format!("office-do-{a}"),
+            };
+            (a.code().to_string(), t.m(&key))
+        })
+        .collect()
 }
 
 #[derive(serde::Deserialize, Default)]
