@@ -4,6 +4,10 @@
 //! an officer approves it electronically or refuses it, and the inviter
 //! follows their requests and prints what was approved.
 
+mod withdraw;
+
+pub use withdraw::{REASON as WITHDRAWN, WithdrawRefusal, withdraw};
+
 use crate::accounts::CurrentPerson;
 use crate::cases::access::citizen_case;
 use crate::error::AppError;

@@ -222,6 +222,8 @@ async fn an_invitation_is_filled_in_paid_approved_without_a_visit_and_verified()
             .expect("open the request");
         let number = text_of(&citizen, "#case-issued-number").await;
         assert!(number.starts_with("LT-MIG-D-"), "{number}");
+        wait_for(&citizen, "#invitation-withdraw").await;
+        accessible_at_both_widths(&citizen).await;
         let seal = citizen
             .execute(
                 "return document.getElementById('case-issued-seal').textContent.trim();",

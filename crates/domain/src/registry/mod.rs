@@ -111,16 +111,20 @@ pub enum RegistryAction {
     Replace,
     /// The time to collect it ran out.
     MarkNotCollected,
+    /// The person who asked for it takes it back (an approved invitation):
+    /// it stops being valid, as if the authority had declared it invalid.
+    Withdraw,
 }
 
 impl RegistryAction {
-    pub const ALL: [RegistryAction; 6] = [
+    pub const ALL: [RegistryAction; 7] = [
         RegistryAction::Collect,
         RegistryAction::ReportLost,
         RegistryAction::ReportStolen,
         RegistryAction::Invalidate,
         RegistryAction::Replace,
         RegistryAction::MarkNotCollected,
+        RegistryAction::Withdraw,
     ];
 
     pub fn code(self) -> &'static str {
@@ -131,6 +135,7 @@ impl RegistryAction {
             RegistryAction::Invalidate => "invalidate",
             RegistryAction::Replace => "replace",
             RegistryAction::MarkNotCollected => "mark-not-collected",
+            RegistryAction::Withdraw => "withdraw",
         }
     }
 
@@ -147,6 +152,7 @@ impl RegistryAction {
             RegistryAction::Invalidate => Standing::Invalidated,
             RegistryAction::Replace => Standing::Replaced,
             RegistryAction::MarkNotCollected => Standing::NotCollected,
+            RegistryAction::Withdraw => Standing::Invalidated,
         }
     }
 }
@@ -188,12 +194,13 @@ impl RegistryRefusal {
 }
 
 /// Whether `actor` may take `action` at all: the holder reports a loss or
-/// a theft; staff record reports made at the counter, hand documents over
+/// a theft, or withdraws what they asked for (the application layer offers
+/// it only for invitations); staff record reports made at the counter, hand documents over
 /// and invalidate them; the portal replaces and marks uncollected ones.
 fn permits(actor: RegistryActor, action: RegistryAction) -> bool {
     use RegistryAction as A;
     match actor {
-        RegistryActor::Holder => matches!(action, A::ReportLost | A::ReportStolen),
+        RegistryActor::Holder => matches!(action, A::ReportLost | A::ReportStolen | A::Withdraw),
         RegistryActor::Office => matches!(
             action,
             A::Collect | A::ReportLost | A::ReportStolen | A::Invalidate

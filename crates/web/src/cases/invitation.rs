@@ -385,6 +385,8 @@ pub(crate) struct Summary {
     pub lines: Vec<(String, String)>,
     pub href: String,
     pub filled: bool,
+    /// The approved invitation is in force: its inviter may withdraw it.
+    pub withdrawable: bool,
 }
 
 /// The invitation section of a request's case page; `None` for other services.
@@ -403,6 +405,7 @@ pub(crate) async fn summary(
             lines: Vec::new(),
             href,
             filled: false,
+            withdrawable: false,
         }));
     };
     let line = |field: &str, value: String| (t.m(&format!("invitation-field-{field}")), value);
@@ -431,5 +434,72 @@ pub(crate) async fn summary(
         ],
         href,
         filled: true,
+        withdrawable: in_force(state, case).await?,
     }))
+}
+
+/// Whether the invitation approved for `case` is still in force.
+async fn in_force(state: &AppState, case: &CaseRecord) -> Result<bool, ApiError> {
+    let Some(document) = ghiseu_storage::issued_documents::for_case(&state.db, &case.id).await?
+    else {
+        return Ok(false);
+    };
+    let mut conn = state.db.connection().await?;
+    Ok(
+        ghiseu_storage::registry::by_number(&mut conn, &document.number)
+            .await?
+            .is_some_and(|r| r.standing.in_force()),
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub(crate) struct WithdrawForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+/// The inviter withdraws the approved invitation, having confirmed it.
+pub(crate) async fn withdraw(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, id)): Path<(String, String)>,
+    current: CurrentPerson,
+    Form(form): Form<WithdrawForm>,
+) -> Response {
+    if !current.csrf_ok(&form.csrf) {
+        let page = crate::accounts::expired(&state, lang, &format!("applications/{id}"));
+        return (StatusCode::FORBIDDEN, html(&page)).into_response();
+    }
+    let done = invitations::withdraw(&state, &current, &id, form.confirm == "on").await;
+    let (status, key) = match done {
+        Ok(Ok(_)) => {
+            return Redirect::to(&format!("{}#invitation", case_href(lang, &id))).into_response();
+        }
+        Ok(Err(invitations::WithdrawRefusal::NotFound)) => {
+            return finish(&state, Err(PageError::NotFound(lang)));
+        }
+        Ok(Err(invitations::WithdrawRefusal::NotConfirmed)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invitation-withdraw-confirm-needed",
+        ),
+        Err(ghiseu_app::AppError::Refused(ghiseu_app::refusal::Refusal::Document(_))) => {
+            (StatusCode::CONFLICT, "invitation-withdraw-not-in-force")
+        }
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let case = match request(&state, &current, &id).await {
+        Ok(Some(case)) => case,
+        Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
+        Err(e) => return e.into_response(),
+    };
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    match super::view::render(&state, lang, &current, &case, vec![t.m(key)]).await {
+        Ok(page) => (status, html(&page)).into_response(),
+        Err(e) => e.into_response(),
+    }
 }

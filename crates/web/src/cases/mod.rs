@@ -31,6 +31,10 @@ pub(crate) fn router() -> Router<AppState> {
             "/{lang}/applications/{id}/invitation",
             get(invitation::form).post(invitation::save),
         )
+        .route(
+            "/{lang}/applications/{id}/invitation/withdraw",
+            post(invitation::withdraw),
+        )
         .route("/{lang}/invitations", get(invitations::list))
         .route("/{lang}/applications/{id}/submit", post(submit::submit))
         .route("/{lang}/applications/{id}/withdraw", post(submit::withdraw))

@@ -61,7 +61,7 @@ pub(crate) struct TimelineLine {
 
 #[derive(Template)]
 #[template(path = "cases/case.html")]
-struct CasePage<'a> {
+pub(super) struct CasePage<'a> {
     frame: Frame<'a>,
     id: String,
     reference: Option<String>,
@@ -155,7 +155,7 @@ fn answers_of(case: &CaseRecord) -> Answers {
     serde_json::from_str(&case.answers).unwrap_or_default()
 }
 
-async fn render<'a>(
+pub(super) async fn render<'a>(
     state: &'a AppState,
     lang: Lang,
     current: &CurrentPerson,

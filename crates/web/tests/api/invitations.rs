@@ -594,3 +594,94 @@ async fn the_api_refuses_each_mistake_by_field_and_lists_the_requests() {
     assert_eq!(bad.status, 400);
     setup.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_inviter_withdraws_an_approved_invitation_once_confirmed_and_the_check_says_so() {
+    let setup = TestApp::new().await;
+    let app = sealed(&setup, &test_sealer(&setup), DemoRegister::default());
+    let (mut inviter, person_id, case) = paid_request(&app, "withdraws@example.lt").await;
+    let id = case.rsplit('/').next().unwrap();
+    let (mut officer, csrf) = officer(&app, "officer.withdraw@example.lt").await;
+    let approved = decide(
+        &app,
+        &mut officer,
+        &csrf,
+        id,
+        &[("action", "issue-after-review")],
+    )
+    .await;
+    assert_eq!(approved.status, 303, "{}", approved.text());
+    let number = ghiseu_storage::issued_documents::for_case(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .number;
+    let check = async || {
+        Browser::at_address("198.51.100.76")
+            .post_json(
+                &app,
+                "/api/v1/documents/check",
+                &json!({"number": number, "personal_id": "FE123456"}),
+                &[],
+            )
+            .await
+            .json()
+    };
+    assert_eq!(check().await["answer"], "valid");
+    let page = inviter.get(&app, &case).await.text();
+    assert!(page.contains("id=\"invitation-withdraw\""), "{page}");
+    let path = format!("{case}/invitation/withdraw");
+    let csrf_of = |page: &str| hidden(page, "csrf");
+    let token = csrf_of(&page);
+
+    let unconfirmed = inviter.post_form(&app, &path, &[("csrf", &token)]).await;
+    assert_eq!(unconfirmed.status, 422, "{}", unconfirmed.text());
+    assert!(
+        unconfirmed.text().contains("tick the box"),
+        "{}",
+        unconfirmed.text()
+    );
+    assert_eq!(check().await["answer"], "valid", "nothing changed");
+
+    let (mut stranger, _) = signed_in(&app, "withdraw.stranger@example.lt", "citizen").await;
+    let own = stranger.get(&app, "/en/account/profile").await.text();
+    let strange = stranger
+        .post_form(&app, &path, &[("csrf", &csrf_of(&own)), ("confirm", "on")])
+        .await;
+    assert_eq!(strange.status, 404);
+    assert_eq!(
+        check().await["answer"],
+        "valid",
+        "a stranger changes nothing"
+    );
+
+    let done = inviter
+        .post_form(&app, &path, &[("csrf", &token), ("confirm", "on")])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    let answer = check().await;
+    assert_eq!(answer["why"], "invalidated", "{answer}");
+    let page = inviter.get(&app, &case).await.text();
+    assert!(!page.contains("id=\"invitation-withdraw\""), "{page}");
+    let again = inviter
+        .post_form(&app, &path, &[("csrf", &token), ("confirm", "on")])
+        .await;
+    assert_eq!(again.status, 409, "{}", again.text());
+    let told = ghiseu_storage::outbox::for_person(&app.state.db, &person_id)
+        .await
+        .unwrap();
+    assert!(
+        told.iter()
+            .any(|m| m.kind == "document-revoked" && m.body.contains("withdrew the invitation")),
+        "{told:?}"
+    );
+    let history = officer
+        .get(&app, &format!("/en/office/documents?number={number}"))
+        .await
+        .text();
+    assert!(
+        history.contains("Withdrawn by the person who asked for it"),
+        "{history}"
+    );
+    setup.cleanup().await;
+}
