@@ -177,9 +177,12 @@ async fn approved(stack: &Stack, officer: &Client, case_path: &str) {
     sign_in(stack, officer, OFFICER, &password).await;
     wait_for_path(officer, "/en/account").await;
     officer
-        .goto(&stack.url(&format!("/en/office/cases/{id}")))
+        .goto(&stack.url("/en/office/cases"))
         .await
-        .expect("open the case");
+        .expect("open the queue");
+    wait_for(officer, "#queue").await;
+    accessible_at_both_widths(officer).await;
+    click_on_new_page(officer, &format!("#queue a[href$='/office/cases/{id}']")).await;
     click(officer, "#claim").await;
     wait_for(officer, "#do-issue-after-review").await;
     wait_for_text(officer, "Olena Kovalenko").await;

@@ -453,6 +453,17 @@ async fn an_officer_refuses_only_for_a_reason_of_the_invitation_and_the_inviter_
     let (mut inviter, person_id, case) = paid_request(&app, "refused@example.lt").await;
     let id = case.rsplit('/').next().unwrap();
     let (mut officer, csrf) = officer(&app, "officer.refuse@example.lt").await;
+    let reference = ghiseu_storage::cases::get(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .reference
+        .unwrap();
+    let queue = officer.get(&app, "/en/office/cases").await.text();
+    assert!(
+        queue.contains(&reference),
+        "the officer finds the request in the queue: {queue}"
+    );
     let wrong = decide(
         &app,
         &mut officer,

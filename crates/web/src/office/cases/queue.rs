@@ -46,10 +46,12 @@ struct QueuePage<'a> {
 }
 
 /// What the queue shows by default: everything someone at the counter must act on.
-const WORK: [CaseState; 6] = [
+const WORK: [CaseState; 7] = [
     CaseState::Submitted,
     CaseState::Resubmitted,
     CaseState::InReview,
+    // Electronic requests an officer decides: certificates with entries, invitations.
+    CaseState::Referred,
     CaseState::Paid,
     CaseState::InProduction,
     CaseState::ReadyForPickup,
