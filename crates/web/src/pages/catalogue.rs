@@ -116,6 +116,61 @@ pub(crate) struct DocumentRow {
     pub form: Option<String>,
 }
 
+fn document_row(t: Tr<'_>, d: &ghiseu_domain::catalogue::RequiredDocument) -> DocumentRow {
+    DocumentRow {
+        name: d.name.get(t.lang).to_string(),
+        when: d.when.as_ref().map(|w| w.get(t.lang).to_string()),
+        form: match (d.original, d.copy) {
+            (true, true) => Some(t.m("document-original-and-copy")),
+            (true, false) => Some(t.m("document-original")),
+            (false, true) => Some(t.m("document-copy")),
+            (false, false) => None,
+        },
+    }
+}
+
+/// An invitation service's rules as its page states them.
+pub(crate) struct InvitationBlock {
+    pub limits: String,
+    /// Each kind of inviter, with the copies it attaches besides the others.
+    pub inviters: Vec<CategoryBlock>,
+    pub purposes: Vec<String>,
+}
+
+fn invitation_block(
+    t: Tr<'_>,
+    service: &ghiseu_domain::catalogue::Service,
+) -> Option<InvitationBlock> {
+    let rules = service.invitation.as_ref()?;
+    let lang = t.lang;
+    Some(InvitationBlock {
+        limits: t.with(
+            "service-invitation-limits",
+            &[
+                ("days", crate::i18n::number_arg(rules.max_stay_days.into())),
+                (
+                    "margin",
+                    crate::i18n::number_arg(rules.passport_valid_after_stay_days.into()),
+                ),
+            ],
+        ),
+        inviters: rules
+            .inviters
+            .iter()
+            .map(|i| CategoryBlock {
+                name: i.name.get(lang).to_string(),
+                notes: Vec::new(),
+                documents: i.documents.iter().map(|d| document_row(t, d)).collect(),
+            })
+            .collect(),
+        purposes: rules
+            .purposes
+            .iter()
+            .map(|p| p.name.get(lang).to_string())
+            .collect(),
+    })
+}
+
 pub(crate) struct CategoryBlock {
     pub name: String,
     pub notes: Vec<String>,
@@ -150,6 +205,8 @@ struct ServicePage<'a> {
     eligibility: String,
     notes: Vec<String>,
     categories: Vec<CategoryBlock>,
+    /// For a service approving invitations: who may invite, why, how long.
+    invitation: Option<InvitationBlock>,
     questions: Vec<QuestionBlock>,
     urgencies: Vec<UrgencyRow>,
     reductions: Vec<ReductionBlock>,
@@ -215,20 +272,7 @@ fn service_page<'a>(
         .map(|c| CategoryBlock {
             name: c.name.get(lang).to_string(),
             notes: c.notes.iter().map(|n| n.get(lang).to_string()).collect(),
-            documents: c
-                .documents
-                .iter()
-                .map(|d| DocumentRow {
-                    name: d.name.get(lang).to_string(),
-                    when: d.when.as_ref().map(|w| w.get(lang).to_string()),
-                    form: match (d.original, d.copy) {
-                        (true, true) => Some(t.m("document-original-and-copy")),
-                        (true, false) => Some(t.m("document-original")),
-                        (false, true) => Some(t.m("document-copy")),
-                        (false, false) => None,
-                    },
-                })
-                .collect(),
+            documents: c.documents.iter().map(|d| document_row(t, d)).collect(),
         })
         .collect();
     let mut urgencies: Vec<&ghiseu_domain::catalogue::Urgency> =
@@ -309,6 +353,7 @@ fn service_page<'a>(
         eligibility: service.eligibility.get(lang).to_string(),
         notes,
         categories,
+        invitation: invitation_block(t, service),
         questions: service
             .questions
             .iter()

@@ -696,3 +696,46 @@ async fn the_inviter_withdraws_an_approved_invitation_once_confirmed_and_the_che
     );
     setup.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_invitations_rules_are_published_on_its_page_and_in_the_api() {
+    let app = TestApp::new().await;
+    let detail = app.get(&format!("/api/v1/services/{SERVICE}")).await.json();
+    let rules = &detail["invitation"];
+    assert_eq!(rules["max_stay_days"], 90, "{detail}");
+    assert_eq!(rules["passport_valid_after_stay_days"], 90);
+    let inviters: Vec<&str> = rules["inviters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(inviters, ["citizen", "resident-foreigner", "legal-entity"]);
+    assert_eq!(
+        rules["inviters"][1]["documents"][0]["id"],
+        "inviter-residence-permit"
+    );
+    assert!(
+        rules["refusal_reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "entry-ban")
+    );
+    let passport = app
+        .get("/api/v1/services/ro.passport.electronic")
+        .await
+        .json();
+    assert_eq!(passport["invitation"], serde_json::Value::Null);
+    let page = app.get(&format!("/en/services/{SERVICE}")).await.text();
+    for said in [
+        "Who may invite",
+        "A stay lasts at most 90 days",
+        "Foreigner with a residence permit in Lithuania",
+        "Copy of your residence permit in Lithuania",
+        "Visiting family",
+    ] {
+        assert!(page.contains(said), "{said}: {page}");
+    }
+    app.cleanup().await;
+}

@@ -3,11 +3,16 @@
 //! format is a decision, not an accident of the model.
 
 use ghiseu_domain::catalogue::{
-    Authority, Category, Lang, LocalText, ProcessingTerm, Service, TermBand, ValidityRule,
+    Authority, Category, Lang, LocalText, ProcessingTerm, RequiredDocument, Service, TermBand,
+    ValidityRule,
 };
 use ghiseu_domain::quote::{Quote, QuoteInput};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+mod invitation;
+
+pub use invitation::{InvitationRulesBody, InviterBody, ReasonBody};
 
 type Texts = std::collections::HashMap<String, String>;
 
@@ -204,6 +209,8 @@ pub struct ServiceDetail {
     pub assurance: Vec<String>,
     /// Whether a quote needs the holder's birth date.
     pub needs_birth_date: bool,
+    /// For a service approving invitations for foreigners: its rules.
+    pub invitation: Option<InvitationRulesBody>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -361,17 +368,17 @@ fn category(c: &Category) -> CategoryBody {
         from_age: c.from_age,
         under_age: c.under_age,
         domicile_abroad: c.domicile_abroad,
-        documents: c
-            .documents
-            .iter()
-            .map(|d| DocumentBody {
-                id: d.id.clone(),
-                name: texts(&d.name),
-                when: d.when.as_ref().map(texts),
-                original: d.original,
-                copy: d.copy,
-            })
-            .collect(),
+        documents: c.documents.iter().map(document).collect(),
+    }
+}
+
+fn document(d: &RequiredDocument) -> DocumentBody {
+    DocumentBody {
+        id: d.id.clone(),
+        name: texts(&d.name),
+        when: d.when.as_ref().map(texts),
+        original: d.original,
+        copy: d.copy,
     }
 }
 
@@ -478,6 +485,7 @@ impl ServiceDetail {
                 .collect(),
             renewal_notice_days: service.renewal_notice_days,
             needs_birth_date: service.needs_birth_date(),
+            invitation: service.invitation.as_ref().map(InvitationRulesBody::new),
         }
     }
 }
