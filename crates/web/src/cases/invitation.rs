@@ -270,6 +270,10 @@ pub(crate) async fn form(
     let Some((_, rules)) = invitations::rules_of(&state, &case) else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
+    // A request sent can no longer be changed: its page shows what it states.
+    if !ghiseu_app::cases::moves::state_of(&case).is_ok_and(|s| s.is_editable()) {
+        return Redirect::to(&format!("{}#invitation", case_href(lang, &case.id))).into_response();
+    }
     let stored = match invitations::of_case(&state, &case).await {
         Ok(stored) => stored,
         Err(e) => return ApiError::from(e).into_response(),

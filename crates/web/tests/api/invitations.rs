@@ -440,7 +440,18 @@ async fn mistakes_are_refused_next_to_their_field_and_write_nothing() {
     );
     upload_all(&app, &mut inviter, &case).await;
     assert_eq!(press(&app, &mut inviter, &case, "submit").await.status, 303);
-    let late = post_details(&app, &mut inviter, &case, &[("given_name", "Mallory")]).await;
+    let sent = inviter.get(&app, &format!("{case}/invitation")).await;
+    assert_eq!(sent.status, 303, "a sent request's form leads to its page");
+    let late = inviter
+        .post_form(
+            &app,
+            &format!("{case}/invitation"),
+            &fields(&page, &[("given_name", "Mallory")])
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
     assert_eq!(late.status, 409, "{}", late.text());
     assert_eq!(stored(&app, id).await.unwrap().given_name, "Olena");
     setup.cleanup().await;
