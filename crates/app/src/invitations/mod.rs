@@ -155,6 +155,15 @@ pub async fn unsendable(state: &App, case: &CaseRecord) -> Result<Option<String>
         .map(|_| "case-problem-invitation-outdated".into()))
 }
 
+/// Whether the stay the request of `case` is for has ended: approving it
+/// then would invite nobody.
+pub async fn stay_over(state: &App, case: &CaseRecord) -> Result<bool, AppError> {
+    let Some(invitation) = of_case(state, case).await? else {
+        return Ok(false);
+    };
+    Ok(invitation.stay_until < today(state, case)?)
+}
+
 /// Which of an inviter's requests a list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Shown {

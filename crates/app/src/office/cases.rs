@@ -42,6 +42,8 @@ pub enum Refusal {
     SupervisorsAssign,
     /// The operator chosen does not work at the case's office.
     ChooseOperator,
+    /// The stay an invitation is for has ended: it can only be refused.
+    StayOver,
 }
 
 /// An operator claims the case; one waiting for review starts being reviewed.
@@ -110,6 +112,9 @@ pub async fn decide(
     // Issuing a referred case writes and signs its document: electronic
     // issue does it, never a bare move of the case.
     if action == CaseAction::IssueAfterReview {
+        if crate::invitations::stay_over(state, case).await? {
+            return Ok(Err(Refusal::StayOver));
+        }
         let by = Mover::staff(staff);
         return Ok(
             match crate::issuance::issue_referred(state, &by, &case.id, decision.version).await? {

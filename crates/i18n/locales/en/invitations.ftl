@@ -87,3 +87,4 @@ service-invitation-inviters = Who may invite
 service-invitation-no-more = No copies besides those listed above.
 service-invitation-also = Besides the copies listed above:
 service-invitation-purposes = Purposes of the visit
+office-case-invitation-stay-over = The stay this invitation is for has already ended, so it cannot be approved. Refuse it; the inviter may file a new request for new dates.

@@ -87,3 +87,4 @@ service-invitation-inviters = Cine poate invita
 service-invitation-no-more = Nicio copie în afara celor de mai sus.
 service-invitation-also = Pe lângă copiile de mai sus:
 service-invitation-purposes = Scopurile vizitei
+office-case-invitation-stay-over = Șederea pentru care este această invitație s-a încheiat deja, așa că nu poate fi aprobată. Refuzați-o; persoana care invită poate depune o cerere nouă pentru alte date.

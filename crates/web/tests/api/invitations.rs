@@ -750,3 +750,41 @@ async fn the_invitations_rules_are_published_on_its_page_and_in_the_api() {
     }
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn an_invitation_whose_stay_has_ended_cannot_be_approved_only_refused() {
+    let setup = TestApp::new().await;
+    let sealer = test_sealer(&setup);
+    let app = sealed(&setup, &sealer, DemoRegister::default());
+    let (_, _, case) = paid_request(&app, "late@example.lt").await;
+    let id = case.rsplit('/').next().unwrap();
+    // The stay ends on 2027-02-08; the officer comes to it the day after.
+    let later = sealed(
+        &setup.at("2027-02-09T09:00:00Z"),
+        &sealer,
+        DemoRegister::default(),
+    );
+    let (mut officer, csrf) = officer(&later, "officer.late@example.lt").await;
+    let refused = decide(
+        &later,
+        &mut officer,
+        &csrf,
+        id,
+        &[("action", "issue-after-review")],
+    )
+    .await;
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(
+        refused.text().contains("has already ended"),
+        "{}",
+        refused.text()
+    );
+    assert_eq!(state_of(&later, id).await, "referred");
+    assert!(
+        ghiseu_storage::issued_documents::for_case(&later.state.db, id)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    setup.cleanup().await;
+}

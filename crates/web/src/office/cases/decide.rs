@@ -125,6 +125,10 @@ fn said(refusal: Refusal) -> (StatusCode, &'static str) {
             StatusCode::UNPROCESSABLE_ENTITY,
             "office-case-choose-operator",
         ),
+        Refusal::StayOver => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "office-case-invitation-stay-over",
+        ),
     }
 }
 
