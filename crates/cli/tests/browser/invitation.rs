@@ -187,8 +187,13 @@ async fn approved(stack: &Stack, officer: &Client, case_path: &str) {
     wait_for(officer, "#do-issue-after-review").await;
     wait_for_text(officer, "Olena Kovalenko").await;
     accessible_at_both_widths(officer).await;
+    let pressed = std::time::Instant::now();
     click(officer, "#do-issue-after-review").await;
     wait_for_text(officer, "Issued").await;
+    println!(
+        "invitation approved and signed {} ms after the officer pressed approve",
+        pressed.elapsed().as_millis()
+    );
 }
 
 #[tokio::test]

@@ -222,6 +222,8 @@ async fn an_invitation_is_approved_with_no_visit_printed_signed_and_checkable_by
         .get(&app, &format!("/api/v1/cases/{id}/document"))
         .await;
     assert_eq!(pdf.status, 200, "{}", pdf.text());
+    println!("invitation PDF: {} bytes", pdf.body.len());
+    assert!(pdf.body.len() < 150 * 1024, "{} bytes", pdf.body.len());
     let report = pdfsig(&pdf.body);
     assert!(report.contains("Signature is Valid."), "{report}");
     assert!(report.contains("Total document signed"), "{report}");
