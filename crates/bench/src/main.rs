@@ -17,6 +17,7 @@ mod certificates;
 mod check;
 mod citizen;
 mod cpu;
+mod fee_orders;
 mod issue;
 mod issue_citizen;
 mod issue_report;
@@ -89,6 +90,9 @@ enum Commands {
     /// Issue certificates without the database on every core (seal, QR, PDF/A, PAdES
     /// signature), then verify QR texts on one core.
     Certificates(certificates::CertificatesArgs),
+    /// Measure what a payment webhook costs when it pays one fee order for several cases,
+    /// against the same cases paid case by case, in process on SQLite and PostgreSQL.
+    FeeOrders(fee_orders::FeeOrdersArgs),
     /// Issue criminal record certificates through HTTP to citizens with card assurance, on
     /// SQLite and PostgreSQL (certificates per second, latency of the issuing submission,
     /// certificate size), then verify their QR texts and check them publicly, each against the
@@ -304,6 +308,7 @@ async fn main() -> ExitCode {
         Commands::Reminders(args) => registry::reminders(&args),
         Commands::Import(args) => registry::import(&args),
         Commands::Certificates(args) => certificates::run(args),
+        Commands::FeeOrders(args) => fee_orders::run(args).await,
         Commands::Issue(args) => issue::run(args).await,
     };
     match outcome {
