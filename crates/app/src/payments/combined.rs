@@ -7,7 +7,7 @@
 //! a line whose order was paid or waived meanwhile keeps its share flagged
 //! to be given back, and the other lines are paid all the same.
 
-use super::events::{Recorded, changed_meanwhile};
+use super::events::{Recorded, changed_meanwhile, kept};
 use super::{confirm_payment, return_fee, tell_paid};
 use crate::cases::moves::state_of;
 use crate::error::AppError;
@@ -18,9 +18,7 @@ use ghiseu_payments::{Decision, Effect, OrderStanding, PaymentEvent, PaymentStat
 use ghiseu_storage::Connection;
 use ghiseu_storage::cases;
 use ghiseu_storage::fee_orders::{self, FeeOrder, LINE_PAID, LINE_SURPLUS};
-use ghiseu_storage::payments::{
-    self, Ledger, NewEvent, PAID_THE_ORDER, PaidBy, PaymentTransaction, SURPLUS,
-};
+use ghiseu_storage::payments::{self, Ledger, NewEvent, PAID_THE_ORDER, PaidBy, SURPLUS};
 
 /// Records `event` about the fee order it names, with what it leads to, in
 /// the caller's transaction; `None` when no fee order has its id and reference.
@@ -121,23 +119,8 @@ async fn settle(
     Ok(effect)
 }
 
-fn kept(
-    provider: &str,
-    order: &FeeOrder,
-    transaction_id: &str,
-    role: &str,
-    received_at: i64,
-) -> PaymentTransaction {
-    PaymentTransaction {
-        provider: provider.to_string(),
-        transaction_id: transaction_id.to_string(),
-        order_id: order.id.clone(),
-        role: role.to_string(),
-        amount_minor: order.amount_minor,
-        currency: order.currency.clone(),
-        received_at,
-        refunded_at: None,
-    }
+fn of(order: &FeeOrder) -> (&str, i64, &str) {
+    (&order.id, order.amount_minor, &order.currency)
 }
 
 /// The fee order is paid by this transaction, and so is each line's own
@@ -154,7 +137,7 @@ async fn pay(
         flag_surplus(conn, provider, order, transaction_id, now).await?;
         return Ok(Effect::FlagSurplus);
     }
-    let paid = kept(provider, order, transaction_id, PAID_THE_ORDER, now);
+    let paid = kept(provider, of(order), transaction_id, PAID_THE_ORDER, now);
     payments::record_transaction_in(conn, Ledger::Combined, &paid).await?;
     let by = PaidBy::Provider {
         name: provider,
@@ -201,7 +184,7 @@ async fn flag_surplus(
     now: i64,
 ) -> Result<(), AppError> {
     tracing::warn!(order = %order.id, transaction = %transaction_id, "a second payment arrived for a fee order already paid; it is flagged for refund");
-    let surplus = kept(provider, order, transaction_id, SURPLUS, now);
+    let surplus = kept(provider, of(order), transaction_id, SURPLUS, now);
     payments::record_transaction_in(conn, Ledger::Combined, &surplus).await?;
     Ok(())
 }
@@ -220,7 +203,7 @@ async fn refund(
     fee_orders::mark_refunded(conn, &order.id, provider, transaction_id).await?;
     let paid = kept(
         provider,
-        order,
+        of(order),
         transaction_id,
         PAID_THE_ORDER,
         order.paid_at.unwrap_or(now),

@@ -158,9 +158,11 @@ async fn settle(
     Ok(effect)
 }
 
-fn kept(
+/// The money of a provider's transaction, as the ledger of the order it
+/// reached keeps it: an order is known by its id, amount and currency.
+pub(super) fn kept(
     provider: &str,
-    order: &PaymentOrder,
+    (order_id, amount_minor, currency): (&str, i64, &str),
     transaction_id: &str,
     role: &str,
     received_at: i64,
@@ -168,13 +170,17 @@ fn kept(
     PaymentTransaction {
         provider: provider.to_string(),
         transaction_id: transaction_id.to_string(),
-        order_id: order.id.clone(),
+        order_id: order_id.to_string(),
         role: role.to_string(),
-        amount_minor: order.amount_minor,
-        currency: order.currency.clone(),
+        amount_minor,
+        currency: currency.to_string(),
         received_at,
         refunded_at: None,
     }
+}
+
+fn of(order: &PaymentOrder) -> (&str, i64, &str) {
+    (&order.id, order.amount_minor, &order.currency)
 }
 
 /// The order is paid by this transaction, and its case moves on if it was
@@ -196,7 +202,7 @@ async fn pay(
         flag_surplus(conn, provider, order, transaction_id, now).await?;
         return Ok(Effect::FlagSurplus);
     }
-    let paid = kept(provider, order, transaction_id, PAID_THE_ORDER, now);
+    let paid = kept(provider, of(order), transaction_id, PAID_THE_ORDER, now);
     payments::record_transaction(conn, &paid).await?;
     let case = case_of(conn, order).await?;
     if state_of(&case)? != CaseState::FeeDue {
@@ -223,7 +229,7 @@ async fn flag_surplus(
     now: i64,
 ) -> Result<(), AppError> {
     tracing::warn!(order = %order.id, transaction = %transaction_id, "a second payment arrived for an order already paid; it is flagged for refund");
-    let surplus = kept(provider, order, transaction_id, SURPLUS, now);
+    let surplus = kept(provider, of(order), transaction_id, SURPLUS, now);
     payments::record_transaction(conn, &surplus).await?;
     Ok(())
 }
@@ -242,7 +248,7 @@ async fn refund(
     // An order paid before transactions were kept gets its row now.
     let paid = kept(
         provider,
-        order,
+        of(order),
         transaction_id,
         PAID_THE_ORDER,
         order.paid_at.unwrap_or(now),
