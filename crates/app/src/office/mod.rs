@@ -5,6 +5,7 @@ pub mod closures;
 pub mod counter;
 pub mod grants;
 pub mod handover;
+pub mod public;
 
 use crate::accounts::CurrentPerson;
 use crate::error::AppError;

@@ -560,6 +560,23 @@ async fn home_then_service_page(stack: &Stack, client: &Client, lang: &str) {
     )
     .await;
     assert_accessible(client).await;
+
+    // The office that serves the application, with its hours.
+    client
+        .find(Locator::Css("a[href$=\"/offices/ab-alba-iulia\"]"))
+        .await
+        .unwrap_or_else(|err| panic!("{service_path} has no link to its office: {err}"))
+        .click()
+        .await
+        .expect("follow the office link");
+    wait_for_path(client, &format!("/{lang}/offices/ab-alba-iulia")).await;
+    let wednesday = wait_for(client, "#hours-intake")
+        .await
+        .text()
+        .await
+        .expect("the hours");
+    assert!(wednesday.contains("08:30 – 18:30"), "{wednesday}");
+    registry::accessible_at_both_widths(client).await;
 }
 
 #[tokio::test]

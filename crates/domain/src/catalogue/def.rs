@@ -23,6 +23,10 @@ pub struct OfficeDef {
     pub address: Spanned<LocalText>,
     pub time_zone: Option<Spanned<String>>,
     pub covers: Spanned<Vec<String>>,
+    /// The office's telephone number, as people dial it from abroad.
+    pub phone: Option<Spanned<String>>,
+    /// The office's e-mail address for the public.
+    pub email: Option<Spanned<String>>,
     /// The counters where people are received by appointment.
     #[serde(default, rename = "window")]
     pub windows: Vec<Spanned<WindowDef>>,

@@ -22,6 +22,9 @@ pub struct Office {
     pub coverage: Coverage,
     /// At most one window of each kind.
     pub windows: Vec<Window>,
+    /// How the public reaches the office besides coming to it.
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 /// The part of the country an office serves.
@@ -110,10 +113,57 @@ pub(super) fn offices(
                 time_zone_name,
                 coverage,
                 windows,
+                phone: contact(report, def.phone.as_ref(), id, "phone", is_phone),
+                email: contact(report, def.email.as_ref(), id, "email", is_email),
             });
         }
     }
     out
+}
+
+/// A telephone number as printed: digits, spaces and `+ ( ) - .`, with
+/// 6 to 15 digits.
+fn is_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&digits)
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '(' | ')' | '-' | '.'))
+}
+
+/// An address with one `@`, something before it and a dot in the domain.
+fn is_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
+                && !domain.contains('@')
+        }
+        None => false,
+    }
+}
+
+fn contact(
+    report: &mut Report<'_>,
+    value: Option<&Spanned<String>>,
+    office: &str,
+    what: &str,
+    valid: fn(&str) -> bool,
+) -> Option<String> {
+    let value = value?;
+    let text = value.get_ref().trim();
+    if valid(text) {
+        Some(text.to_string())
+    } else {
+        report.at(
+            value.span(),
+            format!("office {office}: {what} \"{text}\" is not one people can use"),
+        );
+        None
+    }
 }
 
 fn coverage(

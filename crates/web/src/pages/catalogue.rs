@@ -207,6 +207,8 @@ struct ServicePage<'a> {
     categories: Vec<CategoryBlock>,
     /// For a service approving invitations: who may invite, why, how long.
     invitation: Option<InvitationBlock>,
+    /// The authority's offices: (name, address, page).
+    offices: Vec<(String, String, String)>,
     questions: Vec<QuestionBlock>,
     urgencies: Vec<UrgencyRow>,
     reductions: Vec<ReductionBlock>,
@@ -354,6 +356,17 @@ fn service_page<'a>(
         notes,
         categories,
         invitation: invitation_block(t, service),
+        offices: authority
+            .offices
+            .iter()
+            .map(|o| {
+                (
+                    o.name.get(lang).to_string(),
+                    o.address.get(lang).to_string(),
+                    format!("/{}/offices/{}", lang.code(), o.id),
+                )
+            })
+            .collect(),
         questions: service
             .questions
             .iter()

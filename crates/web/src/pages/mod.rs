@@ -3,6 +3,7 @@
 mod calculator;
 mod catalogue;
 mod check;
+mod office;
 mod verify;
 mod verify_file;
 
@@ -27,6 +28,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/{lang}/", get(catalogue::home))
         .route("/{lang}/authorities/{id}", get(catalogue::authority))
         .route("/{lang}/services/{id}", get(catalogue::service))
+        .route("/{lang}/offices/{office}", get(office::show))
         .route(
             "/{lang}/services/{id}/calculator",
             get(calculator::calculator),

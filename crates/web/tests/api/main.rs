@@ -30,6 +30,7 @@ mod mail;
 mod notices;
 mod office;
 mod office_scope;
+mod offices;
 mod ops;
 mod organisations;
 mod pages;
