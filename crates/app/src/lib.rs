@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod appointments;
 pub mod cases;
+pub mod demo_mailbox;
 pub mod error;
 pub mod invitations;
 pub mod issuance;

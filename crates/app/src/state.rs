@@ -87,6 +87,8 @@ pub struct Inner {
     pub sealer: Option<Arc<crate::issuance::Sealer>>,
     /// The criminal record register electronic issue asks.
     pub register: Option<Arc<dyn crate::issuance::register::CriminalRecordRegister>>,
+    /// With `serve --demo` and no SMTP relay: what the demonstration senders were given.
+    pub demo_mailbox: Option<Arc<dyn crate::demo_mailbox::DemoMailbox>>,
     /// Uploads each person has under way, so nobody holds every slot.
     pub uploads_in_flight: Arc<crate::cases::in_flight::UploadsInFlight>,
     pub metrics: Metrics,
@@ -166,6 +168,8 @@ pub struct Settings {
     pub checks: crate::registry::check::CheckLimits,
     pub sealer: Option<Arc<crate::issuance::Sealer>>,
     pub register: Option<Arc<dyn crate::issuance::register::CriminalRecordRegister>>,
+    /// With `serve --demo` and no SMTP relay: what the demonstration senders were given.
+    pub demo_mailbox: Option<Arc<dyn crate::demo_mailbox::DemoMailbox>>,
 }
 
 impl Default for Settings {
@@ -180,6 +184,7 @@ impl Default for Settings {
             checks: Default::default(),
             sealer: None,
             register: None,
+            demo_mailbox: None,
         }
     }
 }
@@ -212,6 +217,7 @@ impl App {
             check_audit: Default::default(),
             sealer: settings.sealer,
             register: settings.register,
+            demo_mailbox: settings.demo_mailbox,
             uploads_in_flight: Default::default(),
             metrics: Metrics::new(),
             gate: Default::default(),

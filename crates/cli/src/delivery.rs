@@ -14,7 +14,7 @@ use std::time::Duration;
 pub struct DeliveryArgs {
     /// SMTP relay host; without it e-mail is only logged (demonstration).
     #[arg(long, env = "GHISEU_SMTP_HOST")]
-    smtp_host: Option<String>,
+    pub smtp_host: Option<String>,
     #[arg(long, env = "GHISEU_SMTP_PORT", default_value_t = 587)]
     smtp_port: u16,
     /// none, starttls or tls.
@@ -38,7 +38,49 @@ pub struct DeliveryArgs {
     sms_token: Option<String>,
 }
 
-pub fn worker(args: &DeliveryArgs, db: Database) -> Result<DeliveryWorker, String> {
+/// What the demonstration senders were given, for the demo mailbox page:
+/// e-mail when no SMTP relay is configured, text messages when no SMS
+/// gateway is.
+#[derive(Debug, Default)]
+pub struct DemoSenders {
+    mailer: Option<DemoMailer>,
+    sms: Option<DemoSmsGateway>,
+}
+
+impl ghiseu_app::demo_mailbox::DemoMailbox for DemoSenders {
+    fn received(&self) -> Vec<ghiseu_app::demo_mailbox::DemoMessage> {
+        use ghiseu_app::demo_mailbox::DemoMessage;
+        let mails = self
+            .mailer
+            .iter()
+            .flat_map(DemoMailer::sent)
+            .map(|m| DemoMessage {
+                channel: "email",
+                to: m.to,
+                subject: m.subject,
+                body: m.body,
+            });
+        let texts = self
+            .sms
+            .iter()
+            .flat_map(DemoSmsGateway::sent)
+            .map(|m| DemoMessage {
+                channel: "sms",
+                to: m.to,
+                subject: String::new(),
+                body: m.text,
+            });
+        mails.chain(texts).collect()
+    }
+}
+
+/// The delivery worker, and the demonstration senders it uses where no
+/// real relay or gateway is configured (`None` when both are real).
+pub fn worker(
+    args: &DeliveryArgs,
+    db: Database,
+) -> Result<(DeliveryWorker, Option<Arc<DemoSenders>>), String> {
+    let mut demo = DemoSenders::default();
     let mailer: Arc<dyn Mailer> = match &args.smtp_host {
         Some(host) => {
             let security = match args.smtp_security.as_str() {
@@ -70,7 +112,9 @@ pub fn worker(args: &DeliveryArgs, db: Database) -> Result<DeliveryWorker, Strin
             tracing::warn!(
                 "no SMTP relay configured (GHISEU_SMTP_HOST): e-mail is logged, not sent"
             );
-            Arc::new(DemoMailer::new())
+            let mailer = DemoMailer::new();
+            demo.mailer = Some(mailer.clone());
+            Arc::new(mailer)
         }
     };
     let sms: Arc<dyn SmsGateway> = match &args.sms_url {
@@ -84,8 +128,11 @@ pub fn worker(args: &DeliveryArgs, db: Database) -> Result<DeliveryWorker, Strin
         ),
         None => {
             tracing::warn!("no SMS gateway configured (GHISEU_SMS_URL): SMS are logged, not sent");
-            Arc::new(DemoSmsGateway::new())
+            let gateway = DemoSmsGateway::new();
+            demo.sms = Some(gateway.clone());
+            Arc::new(gateway)
         }
     };
-    Ok(DeliveryWorker::new(db, mailer, sms))
+    let demo = (demo.mailer.is_some() || demo.sms.is_some()).then(|| Arc::new(demo));
+    Ok((DeliveryWorker::new(db, mailer, sms), demo))
 }

@@ -230,7 +230,24 @@ async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let (mut worker, demo_senders) = match crate::delivery::worker(&args.delivery, db.clone()) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // The demo mailbox page exists only in the demonstration, and only for
+    // e-mail that no SMTP relay took.
+    let demo_mailbox: Option<std::sync::Arc<dyn ghiseu_app::demo_mailbox::DemoMailbox>> =
+        if args.demo && args.delivery.smtp_host.is_none() {
+            demo_senders.map(|d| d as std::sync::Arc<dyn ghiseu_app::demo_mailbox::DemoMailbox>)
+        } else {
+            None
+        };
+    let mailbox_shown = demo_mailbox.is_some();
     let settings = Settings {
+        demo_mailbox,
         documents: Some(documents),
         sealer: issuance.sealer,
         register: issuance.register,
@@ -285,6 +302,11 @@ async fn serve(args: ServeArgs) -> ExitCode {
             }
         );
         println!("  Card check:     http://{address}/en/account/card-check  (demonstration bank)");
+        if mailbox_shown {
+            println!(
+                "  Mailbox:        http://{address}/en/demo/mailbox  (the messages sent, as no SMTP relay is set)"
+            );
+        }
         for person in &demo_people {
             println!(
                 "  Demo {:<14} {}  password: {}",
@@ -292,13 +314,6 @@ async fn serve(args: ServeArgs) -> ExitCode {
             );
         }
     }
-    let mut worker = match crate::delivery::worker(&args.delivery, db.clone()) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
     worker.clock_offset = clock.offset();
     let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
     let delivery = tokio::spawn(worker.run(async move {

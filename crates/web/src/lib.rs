@@ -7,6 +7,7 @@ pub mod api;
 pub mod appointments;
 pub mod cases;
 mod deadline;
+mod demo_mailbox;
 mod demo_provider;
 pub mod error;
 mod frame;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(registry::router())
         .merge(appointments::pages::router())
         .merge(demo_provider::router())
+        .merge(demo_mailbox::router())
         .merge(payments::router())
         .fallback(pages::not_found)
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))

@@ -54,6 +54,8 @@ pub struct Settings {
     pub sealer: Option<Arc<ghiseu_app::issuance::Sealer>>,
     /// The criminal record register electronic issue asks.
     pub register: Option<Arc<dyn ghiseu_app::issuance::register::CriminalRecordRegister>>,
+    /// With `serve --demo` and no SMTP relay: what the demonstration senders were given.
+    pub demo_mailbox: Option<Arc<dyn ghiseu_app::demo_mailbox::DemoMailbox>>,
 }
 
 /// How long a request may take when nothing else is said.
@@ -74,6 +76,7 @@ impl Default for Settings {
             checks: app.checks,
             sealer: app.sealer,
             register: app.register,
+            demo_mailbox: app.demo_mailbox,
         }
     }
 }
@@ -105,6 +108,7 @@ impl AppState {
                 checks: settings.checks,
                 sealer: settings.sealer,
                 register: settings.register,
+                demo_mailbox: settings.demo_mailbox,
             },
         );
         AppState(Arc::new(Inner {

@@ -245,3 +245,65 @@ async fn a_parent_registers_verifies_by_mail_signs_in_with_a_code_and_adds_a_chi
     }
     parent.close().await.expect("close the browser");
 }
+
+/// The link of the first message the demo mailbox shows for `address`,
+/// reloading while the delivery worker has not sent it yet.
+async fn link_from_demo_mailbox(stack: &Stack, client: &Client, address: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(40);
+    loop {
+        client
+            .goto(&stack.url(&format!("/en/demo/mailbox?address={address}")))
+            .await
+            .expect("open the demo mailbox");
+        if let Ok(link) = client.find(Locator::Css("a.mailbox-link")).await {
+            assert_accessible(client).await;
+            return link
+                .attr("href")
+                .await
+                .expect("the link's address")
+                .expect("a link");
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the demo mailbox showed no message for {address} within 40 s"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium: run by scripts/test"]
+async fn a_newcomer_registers_and_verifies_through_the_demo_mailbox() {
+    let stack = Stack::start_with(&["--demo"], &[]);
+    let newcomer = stack.browser().await;
+    let scenario = async {
+        let address = "oksana.newcomer@example.org";
+        newcomer
+            .goto(&stack.url("/en/account/register"))
+            .await
+            .expect("open register");
+        type_into(&newcomer, "email", address).await;
+        type_into(&newcomer, "password", PASSWORD).await;
+        type_into(&newcomer, "confirm", PASSWORD).await;
+        click(&newcomer, "#register").await;
+        wait_for_text(&newcomer, "Check your e-mail").await;
+        let link = link_from_demo_mailbox(&stack, &newcomer, address).await;
+        assert!(link.contains("/account/verify?token="), "{link}");
+        newcomer.goto(&link).await.expect("open the link");
+        click(&newcomer, "#verify").await;
+        wait_for_text(&newcomer, "Your e-mail address is confirmed").await;
+        // Someone else's address shows nothing of hers.
+        newcomer
+            .goto(&stack.url("/en/demo/mailbox?address=someone.else@example.org"))
+            .await
+            .expect("open the demo mailbox");
+        wait_for(&newcomer, "#mailbox-empty").await;
+    };
+    if tokio::time::timeout(Duration::from_secs(120), scenario)
+        .await
+        .is_err()
+    {
+        panic!("the scenario did not finish within 120 s");
+    }
+    newcomer.close().await.expect("close the browser");
+}

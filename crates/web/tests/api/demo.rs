@@ -101,3 +101,53 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
     assert!(staff.contains("operator.lt-kaunas@demo.ghiseu.example"));
     app.cleanup().await;
 }
+
+/// Stands for the demonstration senders `serve --demo` shares with the page.
+#[derive(Debug)]
+struct Given(Vec<ghiseu_app::demo_mailbox::DemoMessage>);
+
+impl ghiseu_app::demo_mailbox::DemoMailbox for Given {
+    fn received(&self) -> Vec<ghiseu_app::demo_mailbox::DemoMessage> {
+        self.0.clone()
+    }
+}
+
+#[tokio::test]
+async fn the_demo_mailbox_shows_an_addresss_messages_only_in_the_demonstration() {
+    let setup = crate::support::TestApp::new().await;
+    assert_eq!(setup.get("/en/demo/mailbox").await.status, 404);
+    let message = |to: &str, subject: &str, body: &str| ghiseu_app::demo_mailbox::DemoMessage {
+        channel: "email",
+        to: to.into(),
+        subject: subject.into(),
+        body: body.into(),
+    };
+    let given = Given(vec![
+        message(
+            "ana@example.org",
+            "Confirm",
+            "Open http://127.0.0.1:8080/en/account/verify?token=abc.",
+        ),
+        message("ion@example.org", "Other", "Not hers"),
+        message("Ana@Example.org", "Later", "Second"),
+    ]);
+    let app = setup.reconfigured(|s| s.demo_mailbox = Some(std::sync::Arc::new(given)));
+    let html = app
+        .get("/en/demo/mailbox?address=ana@example.org")
+        .await
+        .text();
+    assert!(
+        html.contains("href=\"http://127.0.0.1:8080/en/account/verify?token=abc\""),
+        "{html}"
+    );
+    assert!(!html.contains("Not hers"), "{html}");
+    let later = html.find("Later").unwrap();
+    let first = html.find(">Confirm<").unwrap();
+    assert!(later < first, "newest first: {html}");
+    let none = app
+        .get("/en/demo/mailbox?address=nobody@example.org")
+        .await
+        .text();
+    assert!(none.contains("id=\"mailbox-empty\""), "{none}");
+    setup.cleanup().await;
+}
