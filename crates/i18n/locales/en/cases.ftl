@@ -296,3 +296,5 @@ case-event-appointment-assigned = Appointment given at the counter
 case-event-appointment-booked = Appointment booked
 case-event-biometrics-captured = Fingerprints and photograph captured at { $office }
 case-upload-one-at-a-time = You already have scans uploading. Wait until they finish, then send this one again. Nothing was kept.
+case-returned-title = The office returned your application
+case-returned-hint = Correct or complete what is asked below, then send the application again.

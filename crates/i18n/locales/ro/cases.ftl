@@ -298,3 +298,5 @@ case-event-appointment-assigned = Programare acordată la ghișeu
 case-event-appointment-booked = Programare făcută
 case-event-biometrics-captured = Amprentele și fotografia au fost preluate la { $office }
 case-upload-one-at-a-time = Aveți deja documente care se încarcă. Așteptați să se termine, apoi trimiteți-l din nou pe acesta. Nu s-a păstrat nimic.
+case-returned-title = Biroul v-a returnat cererea
+case-returned-hint = Corectați sau completați ce vi se cere mai jos, apoi trimiteți din nou cererea.

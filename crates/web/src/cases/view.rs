@@ -102,6 +102,8 @@ pub(super) struct CasePage<'a> {
     prefilled: Vec<(String, String)>,
     /// For a request to approve an invitation: what it states.
     invitation: Option<super::invitation::Summary>,
+    /// While the application is returned: what the office asked for.
+    returned: Option<String>,
 }
 
 /// The pre-filled details as lines of the case page.
@@ -178,7 +180,8 @@ pub(super) async fn render<'a>(
         Some((authority, service)) => form_parts(state, t, authority, service, case, &answers),
         None => Default::default(),
     };
-    let timeline = timeline(state, t, case, found).await?;
+    let (timeline, returned) = timeline(state, t, case, found).await?;
+    let returned = returned.filter(|_| current_state == ghiseu_domain::case::CaseState::Returned);
     let order = ghiseu_storage::payments::for_case(&state.db, &case.id).await?;
     let (appointment, book_href) = super::appointment::parts(state, t, case).await?;
     let fee = case
@@ -256,6 +259,7 @@ pub(super) async fn render<'a>(
             }),
         prefilled: prefilled_lines(t, ghiseu_app::issuance::prefilled(state, case).await?),
         invitation,
+        returned,
     })
 }
 
@@ -289,14 +293,20 @@ fn pay_at_counter(
 }
 
 /// The case's history as the person reads it, in the authority's time.
+/// The case's timeline, and the reason it was last returned for.
 async fn timeline(
     state: &AppState,
     t: Tr<'_>,
     case: &CaseRecord,
     found: Found<'_>,
-) -> Result<Vec<TimelineLine>, ApiError> {
-    Ok(cases::events(&state.db, &case.id)
-        .await?
+) -> Result<(Vec<TimelineLine>, Option<String>), ApiError> {
+    let events = cases::events(&state.db, &case.id).await?;
+    let returned = events
+        .iter()
+        .rev()
+        .find(|e| e.action == "return")
+        .and_then(|e| e.reason.clone());
+    let lines = events
         .into_iter()
         .map(|e| TimelineLine {
             when: jiff::Timestamp::from_microsecond(e.at)
@@ -315,7 +325,8 @@ async fn timeline(
                 .reason
                 .filter(|_| e.action != CaseNote::BiometricsCaptured.code()),
         })
-        .collect())
+        .collect();
+    Ok((lines, returned))
 }
 
 /// The checklist's documents, each with its current scan if any.

@@ -119,6 +119,14 @@ async fn an_operator_returns_the_case_the_guardian_resubmits_and_it_is_accepted(
         page.contains("Returned to you") && page.contains("birth certificate scan is blurred"),
         "{page}"
     );
+    let top = &page[page
+        .find("id=\"case-returned\"")
+        .expect("the reason at the top")..];
+    assert!(
+        top[..400].contains("birth certificate scan is blurred")
+            && page.find("id=\"case-returned\"") < page.find("id=\"case-summary\""),
+        "the reason comes before everything else: {page}"
+    );
     let told = ghiseu_storage::outbox::for_person(&app.state.db, &parent_id)
         .await
         .unwrap();
@@ -142,6 +150,10 @@ async fn an_operator_returns_the_case_the_guardian_resubmits_and_it_is_accepted(
     assert_eq!(r.status, 303);
     let page = parent.get(&app, &case).await.text();
     assert!(page.contains("Fee to pay"), "{page}");
+    assert!(
+        !page.contains("id=\"case-returned\""),
+        "sent again, the returned notice is gone"
+    );
     for step in [
         "Sent",
         "An operator started checking it",
