@@ -298,3 +298,6 @@ case-event-biometrics-captured = Fingerprints and photograph captured at { $offi
 case-upload-one-at-a-time = You already have scans uploading. Wait until they finish, then send this one again. Nothing was kept.
 case-returned-title = The office returned your application
 case-returned-hint = Correct or complete what is asked below, then send the application again.
+case-withdraw-hint = Withdrawing ends the application for good: it cannot be sent again, and a fee already paid is not returned by this page. To apply later, start a new application.
+case-withdraw-confirm = I understand that the application ends here and cannot be taken up again.
+case-withdraw-confirm-needed = To withdraw the application, tick the box that says you understand it ends for good.

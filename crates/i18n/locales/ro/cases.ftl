@@ -300,3 +300,6 @@ case-event-biometrics-captured = Amprentele și fotografia au fost preluate la {
 case-upload-one-at-a-time = Aveți deja documente care se încarcă. Așteptați să se termine, apoi trimiteți-l din nou pe acesta. Nu s-a păstrat nimic.
 case-returned-title = Biroul v-a returnat cererea
 case-returned-hint = Corectați sau completați ce vi se cere mai jos, apoi trimiteți din nou cererea.
+case-withdraw-hint = Retragerea încheie cererea definitiv: nu mai poate fi trimisă, iar o taxă deja plătită nu se restituie din această pagină. Pentru a aplica mai târziu, începeți o cerere nouă.
+case-withdraw-confirm = Înțeleg că cererea se încheie aici și nu mai poate fi reluată.
+case-withdraw-confirm-needed = Pentru a retrage cererea, bifați căsuța prin care confirmați că înțelegeți că se încheie definitiv.

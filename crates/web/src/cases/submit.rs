@@ -22,6 +22,9 @@ pub(crate) struct MoveForm {
     version: i64,
     #[serde(default)]
     csrf: String,
+    /// `on` when the person ticked that withdrawing cannot be undone.
+    #[serde(default)]
+    confirm: String,
 }
 
 fn message(
@@ -111,6 +114,32 @@ pub(crate) async fn withdraw(
     finish(&state, answer)
 }
 
+/// Whether the applicant may withdraw the case now (a refusal otherwise
+/// says why, confirmed or not).
+fn may_withdraw(case: &ghiseu_storage::cases::CaseRecord) -> bool {
+    use ghiseu_domain::case::{Actor, CaseAction, transition};
+    ghiseu_app::cases::moves::state_of(case)
+        .is_ok_and(|s| transition(s, CaseAction::Withdraw, Actor::Applicant).is_ok())
+}
+
+/// The case page again, asking to confirm the withdrawal; nothing changed.
+async fn unconfirmed(
+    state: &AppState,
+    lang: Lang,
+    current: &CurrentPerson,
+    case: &ghiseu_storage::cases::CaseRecord,
+) -> Response {
+    let t = Tr {
+        i18n: &state.i18n,
+        lang,
+    };
+    let problems = vec![t.m("case-withdraw-confirm-needed")];
+    match super::view::render(state, lang, current, case, problems).await {
+        Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Step {
     Submit,
@@ -135,6 +164,9 @@ async fn act(
         Ok(None) => return Err(PageError::NotFound(lang)),
         Err(e) => return Ok(ApiError::from(e).into_response()),
     };
+    if matches!(step, Step::Withdraw) && form.confirm != "on" && may_withdraw(&case) {
+        return Ok(unconfirmed(state, lang, current, &case).await);
+    }
     let result = match step {
         Step::Submit => submission::submit(state, current, &case, form.version).await,
         Step::Withdraw => submission::withdraw(state, current, &case, form.version).await,

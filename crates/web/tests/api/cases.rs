@@ -133,6 +133,7 @@ pub async fn press(app: &TestApp, browser: &mut Browser, case: &str, action: &st
             &[
                 ("csrf", &hidden(&page, "csrf")),
                 ("version", &hidden(&page, "version")),
+                ("confirm", "on"),
             ],
         )
         .await

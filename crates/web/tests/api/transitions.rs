@@ -59,6 +59,31 @@ async fn an_applicant_withdraws_a_draft_or_a_sent_case_and_withdrawn_is_final() 
     let app = TestApp::new().await;
     let (mut ana, _) = citizen_in_alba(&app, "withdraw@example.ro").await;
     let draft = start_bare(&app, &mut ana, "ro.passport.electronic", "self").await;
+    // Not without confirming that it cannot be undone.
+    let page = ana.get(&app, &draft).await.text();
+    let unconfirmed = ana
+        .post_form(
+            &app,
+            &format!("{draft}/withdraw"),
+            &[
+                ("csrf", &hidden(&page, "csrf")),
+                ("version", &hidden(&page, "version")),
+            ],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, 422, "{}", unconfirmed.text());
+    assert!(
+        unconfirmed.text().contains("tick the box"),
+        "{}",
+        unconfirmed.text()
+    );
+    assert!(
+        ana.get(&app, &draft)
+            .await
+            .text()
+            .contains("id=\"case-state\">Draft<"),
+        "nothing changed"
+    );
     assert_eq!(press(&app, &mut ana, &draft, "withdraw").await.status, 303);
     assert!(
         ana.get(&app, &draft)
