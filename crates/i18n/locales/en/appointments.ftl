@@ -99,3 +99,6 @@ office-closures-error-order = The last day closed cannot be before the first.
 office-closures-error-long = One entry closes at most 62 days. Enter a longer closure in parts.
 office-closures-error-reason = Choose a usual reason or write one.
 office-closures-error-reason-long = Write the reason in at most 200 characters.
+appt-cancel-hint = Cancelling gives the slot to someone else at once. To come on another day, move the appointment instead.
+appt-cancel-confirm = I understand that my slot goes to someone else.
+appt-cancel-confirm-needed = To cancel the appointment, tick the box that says you understand the slot goes to someone else.

@@ -100,3 +100,6 @@ office-closures-error-order = Ultima zi de închidere nu poate fi înaintea prim
 office-closures-error-long = O înregistrare închide cel mult 62 de zile. Înregistrați o închidere mai lungă în mai multe părți.
 office-closures-error-reason = Alegeți un motiv obișnuit sau scrieți unul.
 office-closures-error-reason-long = Scrieți motivul în cel mult 200 de caractere.
+appt-cancel-hint = Anularea dă imediat intervalul altcuiva. Pentru a veni în altă zi, mutați programarea.
+appt-cancel-confirm = Înțeleg că intervalul meu va fi dat altcuiva.
+appt-cancel-confirm-needed = Pentru a anula programarea, bifați căsuța prin care confirmați că înțelegeți că intervalul va fi dat altcuiva.

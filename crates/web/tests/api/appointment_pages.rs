@@ -150,8 +150,23 @@ async fn a_parent_books_confirms_moves_and_cancels_through_the_pages() {
         .to_string();
     assert!(page.contains(&local), "{local}: {page}");
 
-    let cancelled = parent
+    let unconfirmed = parent
         .post_form(&app, &format!("{page_href}/cancel"), &[("csrf", &csrf)])
+        .await;
+    assert_eq!(unconfirmed.status, 422, "{}", unconfirmed.text());
+    assert!(
+        unconfirmed.text().contains("tick the box"),
+        "{}",
+        unconfirmed.text()
+    );
+    let still = parent.get(&app, "/en/appointments").await.text();
+    assert!(!still.contains("id=\"no-appointments\""), "kept: {still}");
+    let cancelled = parent
+        .post_form(
+            &app,
+            &format!("{page_href}/cancel"),
+            &[("csrf", &csrf), ("confirm", "on")],
+        )
         .await;
     assert_eq!(location(&cancelled), "/en/appointments");
     let list = parent.get(&app, "/en/appointments").await.text();

@@ -194,6 +194,9 @@ pub(crate) struct ActionForm {
     start: String,
     #[serde(default)]
     date: String,
+    /// `on` when the person ticked that cancelling gives the slot away.
+    #[serde(default)]
+    confirm: String,
 }
 
 pub(super) async fn confirm(
@@ -222,6 +225,11 @@ pub(super) async fn cancel(
 ) -> Response {
     if !current.csrf_ok(&form.csrf) {
         return expired_form(&state, lang);
+    }
+    if form.confirm != "on" {
+        let text = tr(&state, lang).m("appt-cancel-confirm-needed");
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return render(&state, lang, &current, &id, "", status, vec![text]).await;
     }
     let result = changes::cancel(&state, &current, &address, &id)
         .await
