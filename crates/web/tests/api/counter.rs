@@ -141,6 +141,13 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     // Updated in place by a script with a pause button: a timed refresh
     // would fail WCAG 2.2.1 (axe-core's meta-refresh).
     assert!(!board.contains("http-equiv=\"refresh\""), "{board}");
+    // A hall screen: the board alone, without the site's header and footer.
+    assert!(
+        !board.contains("class=\"site-header\"") && !board.contains("class=\"site-footer\""),
+        "{board}"
+    );
+    let home = app.get("/en/").await.text();
+    assert!(home.contains("class=\"site-header\"") && home.contains("class=\"site-footer\""));
     assert!(
         board.contains(r#"<script src="/static/board.js" defer></script>"#)
             && board.contains(r#"<div id="board" aria-live="polite""#),
