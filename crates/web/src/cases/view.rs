@@ -293,6 +293,21 @@ fn pay_at_counter(
 }
 
 /// The case's history as the person reads it, in the authority's time.
+/// An instant as people read it where the case is handled: the day and
+/// the time in `zone`.
+pub(crate) fn local_moment(t: Tr<'_>, micros: i64, zone: &jiff::tz::TimeZone) -> String {
+    jiff::Timestamp::from_microsecond(micros)
+        .map(|at| {
+            let local = at.to_zoned(zone.clone());
+            format!(
+                "{} {}",
+                t.date(local.date()),
+                local.time().strftime("%H:%M")
+            )
+        })
+        .unwrap_or_default()
+}
+
 /// The case's timeline, and the reason it was last returned for.
 async fn timeline(
     state: &AppState,
@@ -309,17 +324,11 @@ async fn timeline(
     let lines = events
         .into_iter()
         .map(|e| TimelineLine {
-            when: jiff::Timestamp::from_microsecond(e.at)
-                .map(|at| {
-                    let zone = found.map_or(jiff::tz::TimeZone::UTC, |(a, _)| a.time_zone.clone());
-                    let local = at.to_zoned(zone);
-                    format!(
-                        "{} {}",
-                        t.date(local.date()),
-                        local.time().strftime("%H:%M")
-                    )
-                })
-                .unwrap_or_default(),
+            when: local_moment(
+                t,
+                e.at,
+                &found.map_or(jiff::tz::TimeZone::UTC, |(a, _)| a.time_zone.clone()),
+            ),
             what: event_text(state, t, &e.action, e.reason.as_deref()),
             reason: e
                 .reason

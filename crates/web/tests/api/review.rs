@@ -226,6 +226,15 @@ async fn a_rejection_names_a_reason_from_the_list_and_staff_of_other_offices_see
 
     let (mut operator, _) = signed_in(&app, "rejecter@example.ro", "operator").await;
     assert_eq!(claim(&app, &mut operator, &id).await, 303);
+    // The timeline in the office's time (08:00 UTC is 10:00 in Alba), not raw instants.
+    let staff_page = operator
+        .get(&app, &format!("/en/office/cases/{id}"))
+        .await
+        .text();
+    assert!(
+        staff_page.contains("23 November 2026 10:00") && !staff_page.contains("2026-11-23T08:00"),
+        "{staff_page}"
+    );
     let r = decide(
         &app,
         &mut operator,

@@ -333,13 +333,24 @@ fn answers(t: Tr<'_>, lang: Lang, case: &CaseRecord, found: Found<'_>) -> Vec<Li
 
 /// The case's history, oldest first.
 async fn timeline(state: &AppState, t: Tr<'_>, case: &CaseRecord) -> Result<Vec<Line>, ApiError> {
+    // In the zone of the office handling the case, else its authority's.
+    let zone = case
+        .office_id
+        .as_deref()
+        .and_then(|o| state.catalogue.office(o))
+        .map(|o| o.time_zone.clone())
+        .or_else(|| {
+            state
+                .catalogue
+                .authority(&case.authority_id)
+                .map(|a| a.time_zone.clone())
+        })
+        .unwrap_or(jiff::tz::TimeZone::UTC);
     Ok(cases::events(&state.db, &case.id)
         .await?
         .into_iter()
         .map(|e| Line {
-            label: jiff::Timestamp::from_microsecond(e.at)
-                .map(|at| at.to_string())
-                .unwrap_or_default(),
+            label: crate::cases::view::local_moment(t, e.at, &zone),
             value: match e.reason {
                 Some(r) if e.action != CaseNote::BiometricsCaptured.code() => {
                     format!("{}: {r}", t.m(&format!("case-event-{}", e.action)))
