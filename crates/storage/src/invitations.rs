@@ -3,6 +3,7 @@
 
 use crate::{Connection, Database, StorageError};
 use ghiseu_domain::invitation::{Invitation, PassportNumber};
+use ghiseu_domain::registry::Standing;
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -90,6 +91,30 @@ pub async fn of_case(
     Ok(row.as_ref().map(invitation).transpose()?)
 }
 
+/// The number and standing of the document a row joined, if any.
+fn approved(row: &AnyRow) -> Result<Option<(String, Standing)>, sqlx::Error> {
+    let number: Option<String> = row.try_get("number")?;
+    let standing: Option<String> = row.try_get("standing")?;
+    let Some((number, standing)) = number.zip(standing) else {
+        return Ok(None);
+    };
+    let standing = Standing::parse(&standing)
+        .ok_or_else(|| sqlx::Error::Decode(format!("unknown standing {standing:?}").into()))?;
+    Ok(Some((number, standing)))
+}
+
+/// The number and standing of the invitation approved for `case_id`.
+pub async fn approved_for(
+    conn: &mut Connection,
+    case_id: &str,
+) -> Result<Option<(String, Standing)>, StorageError> {
+    let row = sqlx::query("SELECT number, standing FROM issued_documents WHERE case_id = $1")
+        .bind(case_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(row.as_ref().map(approved).transpose()?.flatten())
+}
+
 /// One of an inviter's requests, with the invitation it led to.
 #[derive(Debug, Clone)]
 pub struct Filed {
@@ -99,7 +124,7 @@ pub struct Filed {
     pub state: String,
     pub invitation: Invitation,
     /// The approved invitation's number and standing, once approved.
-    pub approved: Option<(String, String)>,
+    pub approved: Option<(String, Standing)>,
 }
 
 /// The requests `applicant_id` filled in, newest first.
@@ -114,14 +139,12 @@ pub async fn filed_by(db: &Database, applicant_id: &str) -> Result<Vec<Filed>, S
     .fetch_all(db.pool())
     .await?;
     let filed = |row: &AnyRow| -> Result<Filed, sqlx::Error> {
-        let number: Option<String> = row.try_get("number")?;
-        let standing: Option<String> = row.try_get("standing")?;
         Ok(Filed {
             case_id: row.try_get("id")?,
             reference: row.try_get("reference")?,
             state: row.try_get("state")?,
             invitation: invitation(row)?,
-            approved: number.zip(standing),
+            approved: approved(row)?,
         })
     };
     Ok(rows.iter().map(filed).collect::<Result<_, _>>()?)

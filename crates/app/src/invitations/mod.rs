@@ -27,6 +27,20 @@ pub fn rules_of<'c>(
     service.invitation.as_ref().map(|rules| (service, rules))
 }
 
+/// The request to approve an invitation `case_id`, if the signed-in person
+/// opened it: only they write what it states or withdraw what it led to.
+pub async fn request_of(
+    state: &App,
+    current: &CurrentPerson,
+    case_id: &str,
+) -> Result<Option<CaseRecord>, AppError> {
+    let Some((case, _)) = citizen_case(state, current, case_id).await? else {
+        return Ok(None);
+    };
+    let theirs = case.applicant_id == current.person.id && rules_of(state, &case).is_some();
+    Ok(theirs.then_some(case))
+}
+
 /// Why an invitation's details were not saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveRefusal {
@@ -51,12 +65,9 @@ pub async fn save(
     version: i64,
     form: &InvitationForm,
 ) -> Result<Result<Invitation, SaveRefusal>, AppError> {
-    let Some((case, _)) = citizen_case(state, current, case_id).await? else {
+    let Some(case) = request_of(state, current, case_id).await? else {
         return Ok(Err(SaveRefusal::NotFound));
     };
-    if case.applicant_id != current.person.id {
-        return Ok(Err(SaveRefusal::NotFound));
-    }
     let Some((_, rules)) = rules_of(state, &case) else {
         return Ok(Err(SaveRefusal::NotFound));
     };
@@ -120,6 +131,15 @@ pub async fn of_case(state: &App, case: &CaseRecord) -> Result<Option<Invitation
     }
     let mut conn = state.db.connection().await?;
     Ok(invitations::of_case(&mut conn, &case.id).await?)
+}
+
+/// Whether the invitation approved for `case` is still in force (so its
+/// inviter may withdraw it).
+pub async fn approved_in_force(state: &App, case: &CaseRecord) -> Result<bool, AppError> {
+    let mut conn = state.db.connection().await?;
+    Ok(invitations::approved_for(&mut conn, &case.id)
+        .await?
+        .is_some_and(|(_, standing)| standing.in_force()))
 }
 
 /// The copies the inviter's kind attaches besides the service's own.

@@ -3,7 +3,6 @@
 //! person who filed the request may, and only after confirming it.
 
 use crate::accounts::{CurrentPerson, audit_event};
-use crate::cases::access::citizen_case;
 use crate::error::AppError;
 use crate::notices::{self, Notice};
 use crate::registry::{ChangeBy, Report, apply, document_name};
@@ -32,12 +31,9 @@ pub async fn withdraw(
     case_id: &str,
     confirmed: bool,
 ) -> Result<Result<String, WithdrawRefusal>, AppError> {
-    let Some((case, _)) = citizen_case(state, current, case_id).await? else {
+    let Some(case) = super::request_of(state, current, case_id).await? else {
         return Ok(Err(WithdrawRefusal::NotFound));
     };
-    if case.applicant_id != current.person.id || super::rules_of(state, &case).is_none() {
-        return Ok(Err(WithdrawRefusal::NotFound));
-    }
     let Some(document) = issued_documents::for_case(&state.db, &case.id).await? else {
         return Ok(Err(WithdrawRefusal::NotFound));
     };

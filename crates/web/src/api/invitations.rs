@@ -208,7 +208,7 @@ pub(crate) async fn list(
                     state: f.state.clone(),
                     invitation: InvitationView::from(&f.invitation),
                     number: f.approved.as_ref().map(|(n, _)| n.clone()),
-                    standing: f.approved.as_ref().map(|(_, s)| s.clone()),
+                    standing: f.approved.as_ref().map(|(_, s)| s.code().to_string()),
                 })
                 .collect(),
         })

@@ -3,7 +3,6 @@
 //! field; what the form sends names no person, so nothing in it can point
 //! the request at someone else.
 
-use super::access::citizen_case;
 use super::case_href;
 use crate::AppState;
 use crate::accounts::{CurrentPerson, FormError, error_for};
@@ -241,19 +240,13 @@ fn page<'a>(
     }
 }
 
-/// The request's case, if the person may change its invitation.
+/// The request's case, if the person opened it.
 async fn request(
     state: &AppState,
     current: &CurrentPerson,
     id: &str,
 ) -> Result<Option<CaseRecord>, ApiError> {
-    let Some((case, _)) = citizen_case(state, current, id).await? else {
-        return Ok(None);
-    };
-    if case.applicant_id != current.person.id || invitations::rules_of(state, &case).is_none() {
-        return Ok(None);
-    }
-    Ok(Some(case))
+    Ok(invitations::request_of(state, current, id).await?)
 }
 
 pub(crate) async fn form(
@@ -438,22 +431,8 @@ pub(crate) async fn summary(
         ],
         href,
         filled: true,
-        withdrawable: in_force(state, case).await?,
+        withdrawable: invitations::approved_in_force(state, case).await?,
     }))
-}
-
-/// Whether the invitation approved for `case` is still in force.
-async fn in_force(state: &AppState, case: &CaseRecord) -> Result<bool, ApiError> {
-    let Some(document) = ghiseu_storage::issued_documents::for_case(&state.db, &case.id).await?
-    else {
-        return Ok(false);
-    };
-    let mut conn = state.db.connection().await?;
-    Ok(
-        ghiseu_storage::registry::by_number(&mut conn, &document.number)
-            .await?
-            .is_some_and(|r| r.standing.in_force()),
-    )
 }
 
 #[derive(Deserialize, Default)]

@@ -68,7 +68,7 @@ pub(crate) async fn list(
                 approved: f.approved.map(|(number, standing)| {
                     (
                         number,
-                        t.m(if standing == "valid" {
+                        t.m(if standing.in_force() {
                             "invitations-standing-valid"
                         } else {
                             "invitations-standing-withdrawn"
