@@ -10,56 +10,41 @@ use std::collections::HashMap;
 use unic_langid::LanguageIdentifier;
 
 /// The languages the portal's pages are complete in.
-pub const UI_LANGUAGES: [Lang; 2] = [Lang::Ro, Lang::En];
+pub const UI_LANGUAGES: [Lang; 5] = Lang::ALL;
 
-/// Every language's messages, one file per part of the portal.
-const SOURCES: [(Lang, &[&str]); 2] = [
-    (
-        Lang::Ro,
+/// The files of one language's messages, one per part of the portal.
+macro_rules! language_files {
+    ($code:literal) => {
         &[
-            include_str!("../locales/ro/main.ftl"),
-            include_str!("../locales/ro/profile.ftl"),
-            include_str!("../locales/ro/representation.ftl"),
-            include_str!("../locales/ro/cases.ftl"),
-            include_str!("../locales/ro/card.ftl"),
-            include_str!("../locales/ro/messages.ftl"),
-            include_str!("../locales/ro/payments.ftl"),
-            include_str!("../locales/ro/appointments.ftl"),
-            include_str!("../locales/ro/problems.ftl"),
-            include_str!("../locales/ro/registry.ftl"),
-            include_str!("../locales/ro/registry-check.ftl"),
-            include_str!("../locales/ro/registry-reminders.ftl"),
-            include_str!("../locales/ro/issuance.ftl"),
-            include_str!("../locales/ro/organisations.ftl"),
-            include_str!("../locales/ro/invitations.ftl"),
-            include_str!("../locales/ro/offices.ftl"),
-            include_str!("../locales/ro/demo.ftl"),
-            include_str!("../locales/ro/fee-orders.ftl"),
-        ],
-    ),
-    (
-        Lang::En,
-        &[
-            include_str!("../locales/en/main.ftl"),
-            include_str!("../locales/en/profile.ftl"),
-            include_str!("../locales/en/representation.ftl"),
-            include_str!("../locales/en/cases.ftl"),
-            include_str!("../locales/en/card.ftl"),
-            include_str!("../locales/en/messages.ftl"),
-            include_str!("../locales/en/payments.ftl"),
-            include_str!("../locales/en/appointments.ftl"),
-            include_str!("../locales/en/problems.ftl"),
-            include_str!("../locales/en/registry.ftl"),
-            include_str!("../locales/en/registry-check.ftl"),
-            include_str!("../locales/en/registry-reminders.ftl"),
-            include_str!("../locales/en/issuance.ftl"),
-            include_str!("../locales/en/organisations.ftl"),
-            include_str!("../locales/en/invitations.ftl"),
-            include_str!("../locales/en/offices.ftl"),
-            include_str!("../locales/en/demo.ftl"),
-            include_str!("../locales/en/fee-orders.ftl"),
-        ],
-    ),
+            include_str!(concat!("../locales/", $code, "/main.ftl")),
+            include_str!(concat!("../locales/", $code, "/profile.ftl")),
+            include_str!(concat!("../locales/", $code, "/representation.ftl")),
+            include_str!(concat!("../locales/", $code, "/cases.ftl")),
+            include_str!(concat!("../locales/", $code, "/card.ftl")),
+            include_str!(concat!("../locales/", $code, "/messages.ftl")),
+            include_str!(concat!("../locales/", $code, "/payments.ftl")),
+            include_str!(concat!("../locales/", $code, "/appointments.ftl")),
+            include_str!(concat!("../locales/", $code, "/problems.ftl")),
+            include_str!(concat!("../locales/", $code, "/registry.ftl")),
+            include_str!(concat!("../locales/", $code, "/registry-check.ftl")),
+            include_str!(concat!("../locales/", $code, "/registry-reminders.ftl")),
+            include_str!(concat!("../locales/", $code, "/issuance.ftl")),
+            include_str!(concat!("../locales/", $code, "/organisations.ftl")),
+            include_str!(concat!("../locales/", $code, "/invitations.ftl")),
+            include_str!(concat!("../locales/", $code, "/offices.ftl")),
+            include_str!(concat!("../locales/", $code, "/demo.ftl")),
+            include_str!(concat!("../locales/", $code, "/fee-orders.ftl")),
+        ]
+    };
+}
+
+/// Every language's messages.
+const SOURCES: [(Lang, &[&str]); 5] = [
+    (Lang::Ro, language_files!("ro")),
+    (Lang::En, language_files!("en")),
+    (Lang::Ru, language_files!("ru")),
+    (Lang::Uk, language_files!("uk")),
+    (Lang::Lt, language_files!("lt")),
 ];
 
 /// A named value for a message: text or a number (numbers choose plural forms).
@@ -173,12 +158,8 @@ impl I18n {
 
     /// Message ids defined for `lang` (for completeness checks).
     pub fn keys(&self, lang: Lang) -> Vec<String> {
-        let sources: &[&str] = SOURCES
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map_or(&[], |(_, s)| *s);
         let mut keys = Vec::new();
-        for source in sources {
+        for source in sources(lang) {
             match FluentResource::try_new(source.to_string()) {
                 Ok(resource) | Err((resource, _)) => {
                     keys.extend(resource.entries().filter_map(|entry| match entry {
@@ -200,4 +181,12 @@ pub fn text_arg(value: impl Into<String>) -> Arg {
 /// A number argument (selects plural forms).
 pub fn number_arg(value: i64) -> Arg {
     FluentValue::from(value)
+}
+
+/// The message files of `lang`, as written (for completeness checks).
+pub fn sources(lang: Lang) -> &'static [&'static str] {
+    SOURCES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[], |(_, s)| *s)
 }
