@@ -9,10 +9,10 @@ registry-document = Document
 registry-holder = Holder
 registry-standing = Status
 registry-valid-until = Valid until { $date } ({ $days ->
-        [0] its last day
         [one] { $days } day left
        *[other] { $days } days left
     })
+registry-valid-last-day = Valid until { $date } (its last day)
 registry-valid-no-expiry = Valid, with no expiry date
 registry-expired-on = Expired on { $date }
 registry-not-valid-reported-lost = Not valid: reported lost on { $date }

@@ -9,11 +9,11 @@ registry-document = Document
 registry-holder = Titular
 registry-standing = Situație
 registry-valid-until = Valabil până la { $date } ({ $days ->
-        [0] ultima zi
         [one] mai are { $days } zi
         [few] mai are { $days } zile
        *[other] mai are { $days } de zile
     })
+registry-valid-last-day = Valabil până la { $date } (ultima zi)
 registry-valid-no-expiry = Valabil, fără dată de expirare
 registry-expired-on = Expirat pe { $date }
 registry-not-valid-reported-lost = Nu este valabil: declarat pierdut pe { $date }

@@ -99,6 +99,9 @@ pub(crate) fn plain_number(number: &str) -> bool {
 pub(crate) fn standing_line(t: Tr<'_>, held: &HeldDocument) -> String {
     let date = |d: jiff::civil::Date| crate::i18n::text_arg(t.date(d));
     match held.validity {
+        Validity::Valid { until: Some(until) } if held.days_left == Some(0) => {
+            t.with("registry-valid-last-day", &[("date", date(until))])
+        }
         Validity::Valid { until: Some(until) } => t.with(
             "registry-valid-until",
             &[
