@@ -72,12 +72,14 @@ fn provider_page<'a>(
         lang,
     };
     let mut frame = Frame::new(state, lang, t.m("demo-card-title"), "");
-    frame.switch_href = format!(
-        "{PAGE_PATH}?reference={}&return={}&lang={}",
-        query_encode(&fields.reference),
-        query_encode(&fields.return_url),
-        frame.other_lang
-    );
+    frame.link_languages(|other| {
+        format!(
+            "{PAGE_PATH}?reference={}&return={}&lang={}",
+            query_encode(&fields.reference),
+            query_encode(&fields.return_url),
+            other.code()
+        )
+    });
     let page = ProviderPage {
         frame,
         code: demo.one_time_code(&fields.reference),

@@ -12,7 +12,12 @@ use axum::response::Response;
 
 pub(crate) async fn frame(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let bare = BareErrors::of(&request);
-    let response = crate::deadline::within(&state, request, next).await;
+    let page_lang = crate::language::of_path(request.uri().path());
+    let had = page_lang.and_then(|_| crate::language::remembered(request.headers()));
+    let mut response = crate::deadline::within(&state, request, next).await;
     let https = state.public_url.starts_with("https://");
+    if let Some(lang) = page_lang {
+        crate::language::remember(had, lang, https, &mut response);
+    }
     crate::security::add(https, bare.as_problem(response))
 }

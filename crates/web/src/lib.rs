@@ -11,6 +11,7 @@ mod demo_mailbox;
 mod demo_provider;
 pub mod error;
 mod frame;
+mod language;
 pub use ghiseu_i18n as i18n;
 mod metrics;
 pub use ghiseu_app::notices;

@@ -51,31 +51,50 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/static/board.js", get(board_script))
 }
 
-/// What every page's frame needs: language, title, the way to the other language.
+/// What every page's frame needs: language, title, the ways to the other languages.
 pub(crate) struct Frame<'a> {
     pub t: Tr<'a>,
     pub lang: &'static str,
     pub title: String,
-    pub other_lang: &'static str,
-    pub other_lang_name: String,
-    pub switch_href: String,
+    pub languages: Vec<LanguageLink>,
+}
+
+/// One other language of the same page, named in its own words.
+pub(crate) struct LanguageLink {
+    pub code: &'static str,
+    pub name: String,
+    pub href: String,
 }
 
 impl<'a> Frame<'a> {
     pub fn new(state: &'a AppState, lang: Lang, title: String, path_after_lang: &str) -> Self {
-        let other = if lang == Lang::Ro { Lang::En } else { Lang::Ro };
         let t = Tr {
             i18n: &state.i18n,
             lang,
         };
-        Frame {
+        let mut frame = Frame {
             t,
             lang: lang.code(),
             title,
-            other_lang: other.code(),
-            other_lang_name: t.m(&format!("lang-name-{}", other.code())),
-            switch_href: format!("/{}/{}", other.code(), path_after_lang),
-        }
+            languages: Vec::new(),
+        };
+        frame.link_languages(|other| format!("/{}/{}", other.code(), path_after_lang));
+        frame
+    }
+
+    /// Points the language links at `href(language)` (for pages whose
+    /// language is not the path's first segment).
+    pub fn link_languages(&mut self, href: impl Fn(Lang) -> String) {
+        let t = self.t;
+        self.languages = crate::i18n::UI_LANGUAGES
+            .into_iter()
+            .filter(|other| *other != t.lang)
+            .map(|other| LanguageLink {
+                code: other.code(),
+                name: t.i18n.text(other, &format!("lang-name-{}", other.code())),
+                href: href(other),
+            })
+            .collect();
     }
 }
 
@@ -152,10 +171,7 @@ impl axum::extract::FromRequestParts<AppState> for PageLang {
 }
 
 pub(crate) fn page_lang(code: &str) -> Result<Lang, PageError> {
-    crate::i18n::UI_LANGUAGES
-        .into_iter()
-        .find(|l| l.code() == code)
-        .ok_or(PageError::NotFound(Lang::Ro))
+    crate::language::from_code(code).ok_or(PageError::NotFound(Lang::Ro))
 }
 
 pub(crate) fn finish(state: &AppState, result: Result<Response, PageError>) -> Response {
@@ -163,11 +179,7 @@ pub(crate) fn finish(state: &AppState, result: Result<Response, PageError>) -> R
 }
 
 async fn root(headers: HeaderMap) -> Redirect {
-    let lang = if headers.contains_key(header::ACCEPT_LANGUAGE) {
-        crate::api::negotiate(&headers)
-    } else {
-        Lang::Ro
-    };
+    let lang = crate::language::for_visit(&headers);
     Redirect::to(&format!("/{}/", lang.code()))
 }
 

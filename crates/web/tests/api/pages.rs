@@ -41,6 +41,75 @@ async fn the_root_redirects_by_language() {
     assert_eq!(r.headers["location"], "/en/");
     assert_eq!(app.get("/").await.headers["location"], "/ro/");
     assert_eq!(app.get("/en").await.headers["location"], "/en/");
+    for (asked, lang) in [
+        ("uk-UA,uk;q=0.9,ru;q=0.8,en;q=0.5", "uk"),
+        ("ru-MD,ru;q=0.9", "ru"),
+        ("lt,en;q=0.3", "lt"),
+        ("de-DE,fr;q=0.8", "en"),
+    ] {
+        let r = app.get_with("/", "accept-language", asked).await;
+        assert_eq!(r.headers["location"], format!("/{lang}/"), "{asked}");
+    }
+    app.cleanup().await;
+}
+
+/// A language chosen on a page is the one `/` opens next time, whatever
+/// the browser asks for; only pages remember, and only a change is sent.
+#[tokio::test]
+async fn the_chosen_language_is_remembered() {
+    let app = TestApp::new().await;
+    let page = app.get("/uk/").await;
+    assert_page(&page, "uk");
+    let cookie = page.headers["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("ghiseu_lang=uk;"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let again = app.get_with("/uk/", "cookie", "ghiseu_lang=uk").await;
+    assert!(
+        again.headers.get("set-cookie").is_none(),
+        "sent only on a change"
+    );
+    let back = app
+        .request(
+            axum::http::Request::get("/")
+                .header("cookie", "other=1; ghiseu_lang=uk")
+                .header("accept-language", "ro-RO")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(back.headers["location"], "/uk/");
+    let missing = app.get("/uk/no-such-page").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.headers.get("set-cookie").is_none());
+    let odd = app.get_with("/", "cookie", "ghiseu_lang=xx").await;
+    assert_eq!(
+        odd.headers["location"], "/ro/",
+        "an unknown choice is ignored"
+    );
+    app.cleanup().await;
+}
+
+/// Every page links to the same page in each other language, each named
+/// in its own words.
+#[tokio::test]
+async fn every_page_offers_the_other_four_languages() {
+    let app = TestApp::new().await;
+    let html = assert_page(&app.get("/ru/services/md.igm.pc").await, "ru");
+    for (code, name) in [
+        ("ro", "Română"),
+        ("en", "English"),
+        ("uk", "Українська"),
+        ("lt", "Lietuvių"),
+    ] {
+        let link = format!(
+            "<a href=\"/{code}/services/md.igm.pc\" hreflang=\"{code}\" lang=\"{code}\">{name}</a>"
+        );
+        assert!(html.contains(&link), "missing {link}");
+    }
+    assert!(!html.contains("hreflang=\"ru\""), "not its own language");
     app.cleanup().await;
 }
 

@@ -1,0 +1,63 @@
+//! The language a person reads: the one they last chose (a cookie), else the
+//! one their browser asks for on a first visit, else the portal's own.
+
+use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::response::Response;
+use ghiseu_domain::catalogue::Lang;
+
+const COOKIE: &str = "ghiseu_lang";
+const ONE_YEAR: u32 = 365 * 24 * 60 * 60;
+
+/// The language for a visit to `/`.
+pub(crate) fn for_visit(headers: &HeaderMap) -> Lang {
+    remembered(headers).unwrap_or_else(|| {
+        if headers.contains_key(header::ACCEPT_LANGUAGE) {
+            crate::api::negotiate(headers)
+        } else {
+            Lang::Ro
+        }
+    })
+}
+
+/// The language a page path is in (its first segment), if it is one.
+pub(crate) fn of_path(path: &str) -> Option<Lang> {
+    from_code(path.trim_start_matches('/').split('/').next()?)
+}
+
+pub(crate) fn from_code(code: &str) -> Option<Lang> {
+    crate::i18n::UI_LANGUAGES
+        .into_iter()
+        .find(|l| l.code() == code)
+}
+
+pub(crate) fn remembered(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
+        .and_then(from_code)
+}
+
+/// Remembers `lang` when a page in it was shown and it is not the language
+/// the request came remembering (`had`).
+pub(crate) fn remember(had: Option<Lang>, lang: Lang, https: bool, response: &mut Response) {
+    let is_page = response.status().is_success()
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+    if !is_page || had == Some(lang) {
+        return;
+    }
+    let secure = if https { "; Secure" } else { "" };
+    let cookie = format!(
+        "{COOKIE}={}; Path=/; Max-Age={ONE_YEAR}; SameSite=Lax; HttpOnly{secure}",
+        lang.code()
+    );
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
