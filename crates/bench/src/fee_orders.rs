@@ -153,6 +153,7 @@ async fn seed(app: &App, person: &str, index: u64, count: u64) -> anyhow::Result
             holder_family_name: "Bench".into(),
             holder_birth_date: Some("1985-04-27".into()),
             holder_region: None,
+            holder_citizenship: None,
             category_id: None,
             answers: "{}".into(),
             office_id: Some(OFFICE.into()),

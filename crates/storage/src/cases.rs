@@ -18,6 +18,8 @@ pub struct CaseRecord {
     pub holder_family_name: String,
     pub holder_birth_date: Option<String>,
     pub holder_region: Option<String>,
+    /// As the holder's profile stated it when the case was started.
+    pub holder_citizenship: Option<String>,
     pub category_id: Option<String>,
     /// The applicant's answers as JSON.
     pub answers: String,
@@ -47,7 +49,7 @@ impl std::fmt::Debug for CaseRecord {
 
 const COLUMNS: &str = "id, reference, authority_id, service_id, applicant_id, holder_person_id, \
      holder_ward_id, holder_given_name, holder_family_name, holder_birth_date, holder_region, \
-     category_id, answers, office_id, state, assignee_id, filed_on, deadline, fee_minor, currency, \
+     holder_citizenship, category_id, answers, office_id, state, assignee_id, filed_on, deadline, fee_minor, currency, \
      pickup_office_id, created_at, updated_at, version";
 
 fn record(row: &AnyRow) -> Result<CaseRecord, sqlx::Error> {
@@ -63,6 +65,7 @@ fn record(row: &AnyRow) -> Result<CaseRecord, sqlx::Error> {
         holder_family_name: row.try_get("holder_family_name")?,
         holder_birth_date: row.try_get("holder_birth_date")?,
         holder_region: row.try_get("holder_region")?,
+        holder_citizenship: row.try_get("holder_citizenship")?,
         category_id: row.try_get("category_id")?,
         answers: row.try_get("answers")?,
         office_id: row.try_get("office_id")?,
@@ -84,8 +87,10 @@ pub async fn insert_draft(conn: &mut Connection, case: &CaseRecord) -> Result<()
     sqlx::query(
         "INSERT INTO cases (id, authority_id, service_id, applicant_id, holder_person_id, \
          holder_ward_id, holder_given_name, holder_family_name, holder_birth_date, holder_region, \
-         category_id, answers, office_id, state, currency, created_at, updated_at, version) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'draft', $14, $15, $15, 1)",
+         holder_citizenship, category_id, answers, office_id, state, currency, created_at, \
+         updated_at, version) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'draft', $15, $16, \
+         $16, 1)",
     )
     .bind(&case.id)
     .bind(&case.authority_id)
@@ -97,6 +102,7 @@ pub async fn insert_draft(conn: &mut Connection, case: &CaseRecord) -> Result<()
     .bind(&case.holder_family_name)
     .bind(case.holder_birth_date.as_deref())
     .bind(case.holder_region.as_deref())
+    .bind(case.holder_citizenship.as_deref())
     .bind(case.category_id.as_deref())
     .bind(&case.answers)
     .bind(case.office_id.as_deref())

@@ -35,6 +35,7 @@ async fn issued(db: &Database) -> String {
         holder_family_name: "Pop".into(),
         holder_birth_date: Some("1985-03-14".into()),
         holder_region: None,
+        holder_citizenship: None,
         category_id: None,
         answers: "{}".into(),
         office_id: None,

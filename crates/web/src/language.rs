@@ -61,3 +61,9 @@ pub(crate) fn remember(had: Option<Lang>, lang: Lang, https: bool, response: &mu
         response.headers_mut().append(header::SET_COOKIE, value);
     }
 }
+
+/// The language of a page path, else Romanian (for pages answering a path
+/// that is not one of the portal's, or before a language is known).
+pub(crate) fn of_path_or_default(path: &str) -> Lang {
+    of_path(path).unwrap_or(Lang::Ro)
+}

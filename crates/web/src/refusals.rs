@@ -83,6 +83,7 @@ pub fn message_id(refusal: &Refusal) -> &'static str {
             CaseRefusal::UnknownService => "problem-draft-unknown-service",
             CaseRefusal::AssuranceTooLow => "problem-assurance-too-low",
             CaseRefusal::UnknownHolder => "problem-unknown-holder",
+            CaseRefusal::NotForCitizenship => "problem-not-for-citizenship",
             CaseRefusal::Incomplete { .. } => "problem-application-incomplete",
         },
         Refusal::Document(d) => match d {

@@ -150,6 +150,7 @@ async fn seed_case(
         holder_family_name: holder.family.clone(),
         holder_birth_date: birth.clone(),
         holder_region: Some("RO-AB".into()),
+        holder_citizenship: Some("RO".into()),
         category_id: Some(holder.category.into()),
         answers: serde_json::to_string(&Answers::default()).unwrap_or_else(|_| "{}".into()),
         office_id: None,

@@ -19,6 +19,8 @@ pub enum DraftRefusal {
     Service,
     Assurance,
     Holder,
+    /// The service is not for the holder's citizenship (as their profile states it).
+    Citizenship,
 }
 
 impl DraftRefusal {
@@ -27,6 +29,7 @@ impl DraftRefusal {
             DraftRefusal::Service => "unknown-service",
             DraftRefusal::Assurance => "assurance-too-low",
             DraftRefusal::Holder => "unknown-holder",
+            DraftRefusal::Citizenship => "not-for-citizenship",
         }
     }
 }
@@ -64,6 +67,13 @@ pub async fn start(
     let Some(holder) = holder else {
         return Ok(Err(DraftRefusal::Holder));
     };
+    if !service
+        .applicants
+        .as_ref()
+        .is_none_or(|a| a.admits(holder.citizenship.as_deref()))
+    {
+        return Ok(Err(DraftRefusal::Citizenship));
+    }
     let today = state.clock.today(authority);
     let birth = holder.birth_date.as_deref().and_then(|b| b.parse().ok());
     let category = category_for(service, birth, today, false)
@@ -83,6 +93,7 @@ pub async fn start(
         holder_family_name: holder.family_name,
         holder_birth_date: holder.birth_date,
         holder_region: holder.region,
+        holder_citizenship: holder.citizenship,
         category_id: category,
         answers: serde_json::to_string(&Answers::default()).unwrap_or_else(|_| "{}".into()),
         office_id: None,
@@ -106,6 +117,22 @@ pub async fn start(
     Ok(Ok(case))
 }
 
+/// The person's own citizenship, as their profile states it, when `service`
+/// is not for it (so the page can say so before they start).
+pub async fn own_citizenship_refused(
+    state: &App,
+    current: &CurrentPerson,
+    service: &ghiseu_domain::catalogue::Service,
+) -> Result<Option<String>, AppError> {
+    let Some(applicants) = &service.applicants else {
+        return Ok(None);
+    };
+    let stated = profiles::load(&state.db, &current.person.id)
+        .await?
+        .and_then(|p| p.citizenship);
+    Ok(stated.filter(|c| !applicants.admits(Some(c))))
+}
+
 /// How a holder choice names an organisation: `organisation:` and its id.
 pub const ORGANISATION: &str = "organisation:";
 
@@ -127,6 +154,7 @@ async fn organisation_copy(
         family_name: String::new(),
         birth_date: None,
         region: cases::domicile_region(&state.db, &current.person.id).await?,
+        citizenship: None,
         organisation_id: Some(organisation.id),
     }))
 }
@@ -141,8 +169,8 @@ async fn holder_copy(
     let region = cases::domicile_region(&state.db, &current.person.id).await?;
     if holder == "self" {
         let profile = profiles::load(&state.db, &current.person.id).await?;
-        let (given, family, birth) = profile.map_or((None, None, None), |p| {
-            (p.given_name, p.family_name, p.birth_date)
+        let (given, family, birth, citizenship) = profile.map_or((None, None, None, None), |p| {
+            (p.given_name, p.family_name, p.birth_date, p.citizenship)
         });
         return Ok(Some(CaseCopy {
             person_id: Some(current.person.id.clone()),
@@ -151,6 +179,7 @@ async fn holder_copy(
             family_name: family.unwrap_or_default(),
             birth_date: birth,
             region,
+            citizenship,
             organisation_id: None,
         }));
     }
@@ -162,6 +191,7 @@ async fn holder_copy(
         family_name: w.family_name,
         birth_date: Some(w.birth_date),
         region,
+        citizenship: None,
         organisation_id: None,
     }))
 }

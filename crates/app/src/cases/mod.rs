@@ -22,6 +22,8 @@ pub struct CaseCopy {
     pub family_name: String,
     pub birth_date: Option<String>,
     pub region: Option<String>,
+    /// As the holder's profile states it; `None` when not stated.
+    pub citizenship: Option<String>,
     /// The organisation the case is for, when a representative applies.
     pub organisation_id: Option<String>,
 }

@@ -13,6 +13,8 @@ pub enum CaseRefusal {
     AssuranceTooLow,
     /// The holder is neither the person nor a child they act for.
     UnknownHolder,
+    /// The service's documents are not for the holder's citizenship.
+    NotForCitizenship,
     /// What the application still lacks, by problem code.
     Incomplete { missing: Vec<String> },
 }
@@ -23,6 +25,7 @@ impl CaseRefusal {
             CaseRefusal::UnknownService => "unknown-service",
             CaseRefusal::AssuranceTooLow => "assurance-too-low",
             CaseRefusal::UnknownHolder => "unknown-holder",
+            CaseRefusal::NotForCitizenship => "not-for-citizenship",
             CaseRefusal::Incomplete { .. } => "application-incomplete",
         }
     }
@@ -44,7 +47,8 @@ impl CaseRefusal {
         match self {
             CaseRefusal::UnknownService => Some(CaseRefusal::AssuranceTooLow),
             CaseRefusal::AssuranceTooLow => Some(CaseRefusal::UnknownHolder),
-            CaseRefusal::UnknownHolder => Some(CaseRefusal::Incomplete {
+            CaseRefusal::UnknownHolder => Some(CaseRefusal::NotForCitizenship),
+            CaseRefusal::NotForCitizenship => Some(CaseRefusal::Incomplete {
                 missing: vec!["no-name".into(), "document-missing".into()],
             }),
             CaseRefusal::Incomplete { .. } => None,
@@ -58,6 +62,7 @@ impl From<DraftRefusal> for CaseRefusal {
             DraftRefusal::Service => CaseRefusal::UnknownService,
             DraftRefusal::Assurance => CaseRefusal::AssuranceTooLow,
             DraftRefusal::Holder => CaseRefusal::UnknownHolder,
+            DraftRefusal::Citizenship => CaseRefusal::NotForCitizenship,
         }
     }
 }

@@ -188,6 +188,8 @@ pub struct ServiceDef {
     pub organisations: Option<bool>,
     /// For a service that approves invitations for foreigners: its rules.
     pub invitation: Option<Spanned<super::invitation::InvitationDef>>,
+    /// Whose documents the service issues, by citizenship; anyone's when absent.
+    pub applicants: Option<Spanned<super::applicants::ApplicantsDef>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,6 +1,7 @@
 //! The service catalogue: every authority's services, fees, terms and rules,
 //! read from data files and validated before anything uses them.
 
+mod applicants;
 mod booking;
 mod build;
 mod def;
@@ -13,6 +14,7 @@ mod service_fees;
 mod text;
 mod window;
 
+pub use applicants::{Applicants, CitizenshipRule, STATELESS};
 pub use booking::{AppointmentMode, BookingPolicy, ServiceAppointment};
 pub use invitation::{InvitationRules, Inviter};
 pub use model::*;
@@ -107,6 +109,23 @@ impl Catalogue {
                     message: format!(
                         "office id \"{}\" is also used by {other}: office ids are unique across the catalogue",
                         office.id
+                    ),
+                });
+            }
+        }
+        for (authority, service) in authorities
+            .iter()
+            .flat_map(|a| a.services.iter().map(move |s| (a, s)))
+        {
+            let instead = service.applicants.iter().flat_map(|a| a.instead.iter());
+            for other in instead.filter(|other| !index.contains_key(*other)) {
+                errors.push(CatalogueError {
+                    file: authority.id.clone(),
+                    line: 0,
+                    column: 0,
+                    message: format!(
+                        "service {}: the service {other} suggested instead is in no authority's catalogue",
+                        service.id
                     ),
                 });
             }

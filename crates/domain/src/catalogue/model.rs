@@ -102,6 +102,8 @@ pub struct Service {
     pub for_organisations: bool,
     /// For a service that approves invitations for foreigners: its rules.
     pub invitation: Option<super::InvitationRules>,
+    /// Whose documents the service issues; anyone's when `None`.
+    pub applicants: Option<super::Applicants>,
     /// The visit at a counter the service needs, if any.
     pub appointment: Option<super::ServiceAppointment>,
 }

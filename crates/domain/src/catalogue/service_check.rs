@@ -94,6 +94,10 @@ pub(super) fn service(
         delivery,
         for_organisations: def.organisations.unwrap_or(false),
         invitation,
+        applicants: def
+            .applicants
+            .as_ref()
+            .and_then(|a| super::applicants::applicants(report, a, id)),
         review: def.review.unwrap_or(true),
         appointment,
         routing: match def.routing.as_ref().map(|r| r.get_ref().as_str()) {

@@ -357,3 +357,6 @@ office-refuse = Refuse
 household-error-grant-self = You cannot record or confirm a relationship in which you are the guardian. Ask a colleague to do it.
 office-error-grant-self = You cannot record a check of your own identity. Ask a colleague to check your document.
 office-error-grant-staff-representative = The identity of a member of staff is checked by a supervisor or an administrator.
+service-apply = Apply
+service-book = Book an appointment
+service-apply-hint = You will be asked to sign in or create an account first, if you have not yet.

@@ -48,6 +48,7 @@ problem-amount-mismatch = The event is for { $event_minor } { $event_currency } 
 
 problem-draft-unknown-service = No service has this id; see /api/v1/services.
 problem-assurance-too-low = This service needs your identity confirmed with a bank card check or once at a counter; see the service's page.
+problem-not-for-citizenship = This service does not issue documents to the holder's citizenship, as their profile states it. The service page says who may apply.
 problem-unknown-holder = `holder` must be `self` or a child you act for.
 problem-application-incomplete = The application cannot be sent yet: { $missing }.
 problem-document-not-found = You hold no document with this number. Check the number as printed on the document; a child's document is listed under your documents while you are their guardian.

@@ -361,3 +361,6 @@ office-refuse = Refuz
 household-error-grant-self = Nu puteți înregistra sau confirma o relație în care dumneavoastră sunteți tutorele. Rugați un coleg să o facă.
 office-error-grant-self = Nu puteți înregistra verificarea propriei identități. Rugați un coleg să vă verifice actul.
 office-error-grant-staff-representative = Identitatea unui angajat este verificată de un supervizor sau de un administrator.
+service-apply = Depuneți cererea
+service-book = Programați-vă
+service-apply-hint = Dacă nu sunteți autentificat, vi se va cere mai întâi să intrați în cont sau să vă creați unul.

@@ -95,6 +95,7 @@ problem-amount-mismatch = Evenimentul este pentru { $event_minor } { $event_curr
 
 problem-draft-unknown-service = Niciun serviciu nu are acest identificator; vedeți /api/v1/services.
 problem-assurance-too-low = Acest serviciu cere ca identitatea să vă fie confirmată printr-o verificare cu cardul bancar sau o dată la ghișeu; vedeți pagina serviciului.
+problem-not-for-citizenship = Acest serviciu nu eliberează documente pentru cetățenia titularului, așa cum o arată profilul său. Pagina serviciului arată cine poate depune cererea.
 problem-unknown-holder = `holder` trebuie să fie `self` sau un copil pentru care acționați.
 problem-application-incomplete = Cererea nu poate fi trimisă încă: { $missing }.
 problem-document-not-found = Nu dețineți un document cu acest număr. Verificați numărul tipărit pe document; documentul unui copil apare la documentele dumneavoastră cât timp sunteți tutorele lui.

@@ -9,7 +9,7 @@ use crate::accounts::CurrentPerson;
 use crate::pages::PageLang;
 use crate::pages::{Frame, finish, html, page_lang};
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
@@ -64,6 +64,13 @@ pub(crate) async fn form(
     })
 }
 
+/// The page to return to once signed in (see `session::after_sign_in`).
+#[derive(Deserialize)]
+pub(crate) struct ReturnQuery {
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
 #[derive(Deserialize)]
 pub(crate) struct LoginForm {
     #[serde(default)]
@@ -79,6 +86,7 @@ pub(crate) async fn submit(
     PageLang(lang): PageLang,
     jar: CookieJar,
     client: super::client::ClientAddress,
+    Query(back): Query<ReturnQuery>,
     Form(form): Form<LoginForm>,
 ) -> Response {
     if !form_token_ok(&jar, &form.form_token) {
@@ -101,15 +109,16 @@ pub(crate) async fn submit(
         })) => {
             let cookie = session::session_cookie(&state, token);
             let next = if second_factor {
-                "account/login/second-factor"
+                let mut to = format!("/{}/account/login/second-factor", lang.code());
+                if let Some(back) = back.next.as_deref() {
+                    to.push_str("?next=");
+                    to.extend(form_urlencoded::byte_serialize(back.as_bytes()));
+                }
+                to
             } else {
-                "account"
+                session::after_sign_in(lang, back.next.as_deref())
             };
-            return (
-                jar.add(cookie),
-                Redirect::to(&format!("/{}/{next}", lang.code())),
-            )
-                .into_response();
+            return (jar.add(cookie), Redirect::to(&next)).into_response();
         }
         Ok(Err(refusal)) => refusal,
         Err(e) => {

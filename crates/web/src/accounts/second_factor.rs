@@ -11,7 +11,7 @@ use crate::error::ApiError;
 use crate::pages::PageLang;
 use crate::pages::{Frame, finish, html, page_lang};
 use askama::Template;
-use axum::extract::{Form, Path, State};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
@@ -204,6 +204,7 @@ pub(crate) async fn second_step(
     PageLang(lang): PageLang,
     jar: CookieJar,
     client: super::client::ClientAddress,
+    Query(back): Query<super::login::ReturnQuery>,
     Form(form): Form<SecondStepForm>,
 ) -> Response {
     let t = Tr {
@@ -215,7 +216,7 @@ pub(crate) async fn second_step(
         Ok(Step::Done(cookie)) => {
             return (
                 jar.add(cookie),
-                Redirect::to(&format!("/{}/account", lang.code())),
+                Redirect::to(&super::session::after_sign_in(lang, back.next.as_deref())),
             )
                 .into_response();
         }

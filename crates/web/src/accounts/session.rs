@@ -23,6 +23,38 @@ impl IntoResponse for SignInRequired {
     }
 }
 
+/// The sign-in page, told to come back to the page asked for (only a page
+/// that can be asked for again: a GET).
+fn sign_in_then_back(parts: &Parts) -> String {
+    let lang = crate::language::of_path_or_default(parts.uri.path()).code();
+    let back = parts
+        .uri
+        .path_and_query()
+        .map(|p| p.as_str())
+        .filter(|p| parts.method == axum::http::Method::GET && safe_return(p).is_some());
+    match back {
+        Some(back) => format!(
+            "/{lang}/account/login?next={}",
+            form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>()
+        ),
+        None => format!("/{lang}/account/login"),
+    }
+}
+
+/// Where to go after signing in: `next` when it is a page of the portal
+/// (a path on this site, never another site), else the account page.
+pub(crate) fn after_sign_in(lang: ghiseu_domain::catalogue::Lang, next: Option<&str>) -> String {
+    next.and_then(safe_return)
+        .map_or_else(|| format!("/{}/account", lang.code()), str::to_string)
+}
+
+fn safe_return(path: &str) -> Option<&str> {
+    let local = path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\");
+    let plain = path.len() <= 1024 && path.chars().all(|c| c.is_ascii_graphic());
+    let page = crate::language::of_path(path).is_some() && !path.contains("/account/login");
+    (local && plain && page).then_some(path)
+}
+
 impl FromRequestParts<AppState> for CurrentPerson {
     type Rejection = SignInRequired;
 
@@ -30,12 +62,7 @@ impl FromRequestParts<AppState> for CurrentPerson {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let lang = if parts.uri.path().starts_with("/en/") {
-            "en"
-        } else {
-            "ro"
-        };
-        let login = SignInRequired(format!("/{lang}/account/login"));
+        let login = SignInRequired(sign_in_then_back(parts));
         let jar = CookieJar::from_headers(&parts.headers);
         let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()) else {
             return Err(login);

@@ -13,8 +13,9 @@ use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_app::cases::draft::{self, DraftRefusal};
-use ghiseu_domain::catalogue::{Authority, Lang, Service};
+use ghiseu_domain::catalogue::{Authority, CitizenshipRule, Lang, STATELESS, Service};
 use ghiseu_i18n::Tr;
+use ghiseu_i18n::text_arg;
 use ghiseu_storage::households;
 use serde::Deserialize;
 
@@ -46,6 +47,55 @@ struct NewPage<'a> {
     holders: Vec<HolderChoice>,
     csrf: String,
     error: Option<String>,
+    /// Why the service is not for the person themselves, and what is.
+    citizenship: Option<CitizenshipNotice>,
+}
+
+pub(crate) struct CitizenshipNotice {
+    pub why: String,
+    /// Services to apply for instead: (name, where to start).
+    pub instead: Vec<(String, String)>,
+}
+
+fn citizenship_notice(
+    state: &AppState,
+    t: Tr<'_>,
+    service: &Service,
+    stated: &str,
+) -> Option<CitizenshipNotice> {
+    let applicants = service.applicants.as_ref()?;
+    let country = |code: &str| t.m(&format!("country-{}", code.to_ascii_lowercase()));
+    let (key, codes) = match &applicants.citizenship {
+        CitizenshipRule::Only(codes) if codes.iter().all(|c| c == STATELESS) => {
+            ("case-citizenship-only-stateless", codes)
+        }
+        CitizenshipRule::Only(codes) => ("case-citizenship-only", codes),
+        CitizenshipRule::Not(codes) => ("case-citizenship-not", codes),
+    };
+    let countries: Vec<String> = codes
+        .iter()
+        .filter(|c| *c != STATELESS)
+        .map(|c| country(c))
+        .collect();
+    let why = t.with(
+        key,
+        &[
+            ("countries", text_arg(countries.join(", "))),
+            ("country", text_arg(country(stated))),
+        ],
+    );
+    let instead = applicants
+        .instead
+        .iter()
+        .filter_map(|id| state.catalogue.service(id))
+        .map(|(_, other)| {
+            (
+                other.name.get(t.lang).to_string(),
+                format!("/{}/services/{}", t.lang.code(), other.id),
+            )
+        })
+        .collect();
+    Some(CitizenshipNotice { why, instead })
 }
 
 fn find<'a>(state: &'a AppState, id: &str) -> Option<(&'a Authority, &'a Service)> {
@@ -109,6 +159,9 @@ async fn page<'a>(
             });
         }
     }
+    let citizenship = draft::own_citizenship_refused(state, current, service)
+        .await?
+        .and_then(|stated| citizenship_notice(state, t, service, &stated));
     if let Some(wanted) = chosen.filter(|w| holders.iter().any(|h| h.value == *w)) {
         for holder in &mut holders {
             holder.chosen = holder.value == wanted;
@@ -128,6 +181,7 @@ async fn page<'a>(
         holders,
         csrf: current.session.csrf_token.clone(),
         error,
+        citizenship,
     })
 }
 
@@ -188,6 +242,7 @@ pub(crate) async fn start(
             let key = match refusal {
                 DraftRefusal::Assurance => "case-error-assurance",
                 DraftRefusal::Holder | DraftRefusal::Service => "case-error-holder",
+                DraftRefusal::Citizenship => "case-error-citizenship",
             };
             refused(&state, lang, &current, (authority, service), key).await
         }

@@ -24,7 +24,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 pub use ghiseu_app::office::{Staff, mask_document};
 use ghiseu_domain::account::Role;
-use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 
 pub(crate) fn router() -> Router<AppState> {
@@ -102,11 +101,7 @@ impl FromRequestParts<AppState> for Staff {
                 })
             }
             _ => {
-                let lang = if parts.uri.path().starts_with("/en/") {
-                    Lang::En
-                } else {
-                    Lang::Ro
-                };
+                let lang = crate::language::of_path_or_default(parts.uri.path());
                 let t = Tr {
                     i18n: &state.i18n,
                     lang,

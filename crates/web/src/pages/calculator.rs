@@ -59,6 +59,8 @@ struct CalculatorPage<'a> {
     reductions_error: Option<String>,
     issued_on: Field,
     result: Option<ResultView>,
+    apply_href: String,
+    book_href: Option<String>,
 }
 
 /// The date fields this service asks for, in order.
@@ -261,6 +263,7 @@ fn build<'a>(
             text: text.clone(),
         })
         .collect();
+    let (apply_href, book_href) = super::catalogue::start_links(lang, service);
     CalculatorPage {
         frame: Frame::new(
             state,
@@ -283,5 +286,7 @@ fn build<'a>(
         reductions_error: error_for("reductions"),
         issued_on: field("issued_on"),
         result,
+        apply_href,
+        book_href,
     }
 }

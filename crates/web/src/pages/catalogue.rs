@@ -220,6 +220,19 @@ struct ServicePage<'a> {
     payment_methods: String,
     payment_instructions: String,
     calculator_href: String,
+    apply_href: String,
+    book_href: Option<String>,
+}
+
+/// Where a service's reader starts an application, and books a visit when
+/// the service takes bookings (signing in on the way, if needed).
+pub(crate) fn start_links(lang: Lang, service: &Service) -> (String, Option<String>) {
+    let apply = format!("/{}/applications/new?service={}", lang.code(), service.id);
+    let book = service
+        .appointment
+        .as_ref()
+        .map(|_| format!("/{}/appointments/new?service={}", lang.code(), service.id));
+    (apply, book)
 }
 
 fn fee_amount(
@@ -268,6 +281,7 @@ fn service_page<'a>(
         i18n: &state.i18n,
         lang,
     };
+    let (apply_href, book_href) = start_links(lang, service);
     let categories = service
         .categories
         .iter()
@@ -395,6 +409,8 @@ fn service_page<'a>(
         payment_methods: authority.payment.methods.get(lang).to_string(),
         payment_instructions: authority.payment.instructions.get(lang).to_string(),
         calculator_href: format!("/{}/services/{}/calculator", lang.code(), service.id),
+        apply_href,
+        book_href,
     }
 }
 

@@ -222,10 +222,5 @@ pub(crate) async fn not_found(State(state): State<AppState>, request: Request) -
         }
         .into_response();
     }
-    let lang = if path.starts_with("/en/") {
-        Lang::En
-    } else {
-        Lang::Ro
-    };
-    PageError::NotFound(lang).render(&state)
+    PageError::NotFound(crate::language::of_path_or_default(path)).render(&state)
 }

@@ -23,6 +23,16 @@ pub async fn filed_in_alba(app: &TestApp, email: &str) -> (Browser, String, Stri
 
 /// Saves the Alba profile of `citizen_in_alba`, with `more` notices chosen.
 pub async fn save_alba_profile(app: &TestApp, browser: &mut Browser, more: &[&str]) {
+    save_alba_profile_of(app, browser, "ro", more).await
+}
+
+/// As `save_alba_profile`, for a citizen of `citizenship` living in Alba.
+pub async fn save_alba_profile_of(
+    app: &TestApp,
+    browser: &mut Browser,
+    citizenship: &str,
+    more: &[&str],
+) {
     let page = browser.get(app, "/en/account/profile").await.text();
     let mut fields = vec![
         ("csrf", hidden(&page, "csrf")),
@@ -30,7 +40,7 @@ pub async fn save_alba_profile(app: &TestApp, browser: &mut Browser, more: &[&st
         ("given_name", "Elena".to_string()),
         ("family_name", "Pop".to_string()),
         ("birth_date", "1985-04-27".to_string()),
-        ("citizenship", "ro".to_string()),
+        ("citizenship", citizenship.to_string()),
         ("domicile_country", "RO".to_string()),
         ("domicile_region", "RO-AB".to_string()),
         ("domicile_locality", "Alba Iulia".to_string()),

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod applicants;
 mod appointment_pages;
 mod appointments;
 mod authorisation;

@@ -413,6 +413,7 @@ async fn a_permit_issued_on_facts_expires_with_the_stay_or_the_passport() {
         holder_family_name: "Kovalenko".into(),
         holder_birth_date: Some("1990-04-02".into()),
         holder_region: Some("RO-AB".into()),
+        holder_citizenship: None,
         category_id: None,
         answers: "{}".into(),
         office_id: None,

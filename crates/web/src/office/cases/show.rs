@@ -263,6 +263,13 @@ fn summary(t: Tr<'_>, lang: Lang, case: &CaseRecord, found: Found<'_>) -> Vec<Li
             value: date(&case.holder_birth_date),
         },
         Line {
+            label: t.m("office-case-citizenship"),
+            value: case.holder_citizenship.as_deref().map_or_else(
+                || t.m("office-case-citizenship-unstated"),
+                |c| t.m(&format!("country-{}", c.to_ascii_lowercase())),
+            ),
+        },
+        Line {
             label: t.m("case-state"),
             value: t.m(&format!("case-state-{}", case.state)),
         },
