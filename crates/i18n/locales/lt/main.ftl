@@ -371,3 +371,6 @@ office-refuse = Atmesti
 household-error-grant-self = Negalite užregistruoti ar patvirtinti ryšio, kuriame vaiko atstovas esate jūs patys. Paprašykite kolegos.
 office-error-grant-self = Negalite užregistruoti savo paties tapatybės patikros. Paprašykite kolegos patikrinti jūsų dokumentą.
 office-error-grant-staff-representative = Darbuotojo tapatybę tikrina vadovas arba administratorius.
+service-apply = Pateikti prašymą
+service-book = Užsiregistruoti vizitui
+service-apply-hint = Jei dar neprisijungėte, pirmiausia būsite paprašyti prisijungti arba susikurti paskyrą.

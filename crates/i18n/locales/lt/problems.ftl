@@ -65,3 +65,4 @@ problem-document-not-in-force = Šis dokumentas jau negalioja ({ $standing }, { 
 problem-document-expired = Šio dokumento galiojimas baigėsi { $on }, todėl apie jį pranešti nereikia. Pateikite prašymą išduoti naują.
 problem-document-not-in-registry = Jūsų institucijos registre dokumento tokiu numeriu nėra. Patikrinkite numerį, kaip jis išspausdintas dokumente.
 problem-document-unknown-reason = Pasirinkite priežastį iš institucijos sąrašo.
+problem-not-for-citizenship = Ši paslauga neišduoda dokumentų asmenims, kurių pilietybė nurodyta savininko profilyje. Paslaugos puslapyje nurodyta, kas gali pateikti prašymą.
