@@ -34,6 +34,7 @@ macro_rules! language_files {
             include_str!(concat!("../locales/", $code, "/offices.ftl")),
             include_str!(concat!("../locales/", $code, "/demo.ftl")),
             include_str!(concat!("../locales/", $code, "/fee-orders.ftl")),
+            include_str!(concat!("../locales/", $code, "/countries.ftl")),
         ]
     };
 }

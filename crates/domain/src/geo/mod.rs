@@ -1,6 +1,8 @@
 //! The first-level divisions of the countries Ghiseu serves (ISO 3166-2),
 //! which offices cover and domiciles are placed in.
 
+pub mod countries;
+
 use crate::national_id::Country;
 
 /// A first-level division: county (județ), district (raion) or county (apskritis).
