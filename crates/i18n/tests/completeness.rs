@@ -1,5 +1,6 @@
 //! Every language of the pages says everything English says, with the same
 //! variables, so no page, error, e-mail or SMS falls back to another language.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use ghiseu_domain::catalogue::Lang;
@@ -117,8 +118,10 @@ fn every_language_is_translated() {
     let i18n = I18n::new().expect("messages parse");
     let english = messages(Lang::En);
     for lang in UI_LANGUAGES.into_iter().filter(|l| *l != Lang::En) {
+        // Country names are often the same words in two languages.
         let same: Vec<&String> = english
             .keys()
+            .filter(|id| !id.starts_with("land-"))
             .filter(|id| {
                 let theirs = i18n.strict(lang, id, &[]);
                 let ours = i18n.strict(Lang::En, id, &[]);

@@ -7,8 +7,7 @@ use super::build::Report;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 
-/// The citizenship a profile states for a person with none.
-pub const STATELESS: &str = "XX";
+pub use crate::geo::countries::STATELESS;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,12 +71,12 @@ pub(super) fn applicants(
     let (CitizenshipRule::Only(codes) | CitizenshipRule::Not(codes)) = &rule;
     let odd: Vec<&String> = codes
         .iter()
-        .filter(|c| !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())))
+        .filter(|c| !crate::geo::countries::is_citizenship(c))
         .collect();
     if codes.is_empty() || !odd.is_empty() {
         report.at(
             span,
-            format!("service {service}: applicants' citizenship lists two-letter country codes in capitals (XX for the stateless), not {odd:?}"),
+            format!("service {service}: applicants' citizenship lists ISO 3166-1 country codes in capitals (XX for the stateless); these are none: {odd:?}"),
         );
         return None;
     }

@@ -58,6 +58,3 @@ profile-domicile-region-hint = Where you live: it decides which office handles y
 profile-domicile-region-none = Not chosen yet
 profile-error-region-unknown = Choose your county or district from the list.
 profile-error-region-other-country = The county or district you chose is in another country than your domicile.
-country-RO = Romania
-country-MD = Moldova
-country-LT = Lithuania

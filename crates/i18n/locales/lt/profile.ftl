@@ -58,6 +58,3 @@ profile-domicile-region-hint = Kur gyvenate: nuo to priklauso, kuris padalinys n
 profile-domicile-region-none = Dar nepasirinkta
 profile-error-region-unknown = Pasirinkite savo apskritį arba rajoną iš sąrašo.
 profile-error-region-other-country = Pasirinkta apskritis arba rajonas yra kitoje valstybėje nei jūsų gyvenamoji vieta.
-country-RO = Rumunija
-country-MD = Moldova
-country-LT = Lietuva

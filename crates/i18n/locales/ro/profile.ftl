@@ -58,6 +58,3 @@ profile-domicile-region-hint = Unde locuiți: de el depinde biroul care vă solu
 profile-domicile-region-none = Încă nu ați ales
 profile-error-region-unknown = Alegeți județul sau raionul din listă.
 profile-error-region-other-country = Județul sau raionul ales este în altă țară decât domiciliul.
-country-RO = România
-country-MD = Republica Moldova
-country-LT = Lituania

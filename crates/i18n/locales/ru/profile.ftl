@@ -58,6 +58,3 @@ profile-domicile-region-hint = Где вы живёте: от этого зав�
 profile-domicile-region-none = Ещё не выбрано
 profile-error-region-unknown = Выберите ваш уезд или район из списка.
 profile-error-region-other-country = Выбранный уезд или район находится не в той стране, где ваше место жительства.
-country-RO = Румыния
-country-MD = Молдова
-country-LT = Литва

@@ -58,6 +58,3 @@ profile-domicile-region-hint = Де ви проживаєте: від цього
 profile-domicile-region-none = Ще не вибрано
 profile-error-region-unknown = Виберіть свій повіт або район зі списку.
 profile-error-region-other-country = Вибраний повіт або район розташований не в тій країні, яку ви вказали як місце проживання.
-country-RO = Румунія
-country-MD = Молдова
-country-LT = Литва
