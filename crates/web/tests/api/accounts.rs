@@ -137,7 +137,10 @@ async fn the_account_page_needs_a_session() {
     let app = TestApp::new().await;
     let r = app.get("/ro/account").await;
     assert_eq!(r.status, 303);
-    assert_eq!(r.headers["location"], "/ro/account/login");
+    assert_eq!(
+        r.headers["location"], "/ro/account/login?next=%2Fro%2Faccount",
+        "back to the account once signed in"
+    );
     let forged = app
         .get_with("/en/account", "cookie", "ghiseu_session=0000")
         .await;

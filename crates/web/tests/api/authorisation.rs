@@ -45,7 +45,12 @@ async fn nobody_without_a_session_reaches_personal_or_staff_routes() {
     for path in PERSONAL_PAGES.iter().chain(&STAFF_PAGES) {
         let r = stranger.get(&app, path).await;
         assert_eq!(r.status, 303, "GET {path}");
-        assert_eq!(r.headers["location"], "/en/account/login", "GET {path}");
+        let back: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+        assert_eq!(
+            r.headers["location"],
+            format!("/en/account/login?next={back}").as_str(),
+            "GET {path}"
+        );
     }
     for path in PERSONAL_FORMS.iter().chain(&STAFF_FORMS) {
         let r = stranger.post_form(&app, path, &[("csrf", "x")]).await;

@@ -124,7 +124,7 @@ async fn bad_input_is_explained_and_nothing_is_written() {
         ("given_name", "Ana2", "cannot contain digits"),
         ("birth_date", "2026-11-24", "cannot be in the future"),
         ("domicile_address", &long_address, "at most 200 characters"),
-        ("preferred_lang", "fr", "Choose Romanian or English"),
+        ("preferred_lang", "fr", "Choose a language from the list"),
         ("citizenship", "ROU", "two-letter code"),
     ];
     for (field, value, says) in cases {
@@ -247,11 +247,12 @@ async fn a_profile_is_only_its_owners() {
     for path in ["/en/account/profile", "/ro/account/profile"] {
         let r = app.get(path).await;
         assert_eq!(r.status, 303);
+        let back: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
         assert!(
             r.headers["location"]
                 .to_str()
                 .unwrap()
-                .ends_with("/account/login")
+                .ends_with(&format!("/account/login?next={back}"))
         );
     }
     let r = app

@@ -323,6 +323,12 @@ fn problem_documents_read_as_before() {
             "`holder` must be `self` or a child you act for.",
         ),
         (
+            "not-for-citizenship",
+            422,
+            "The request cannot be answered as it stands",
+            "This service does not issue documents to the holder's citizenship, as their profile states it. The service page says who may apply.",
+        ),
+        (
             "application-incomplete",
             422,
             "The request cannot be answered as it stands",
