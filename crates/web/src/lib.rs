@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod api;
 pub mod appointments;
 pub mod cases;
+mod countries;
 mod deadline;
 mod demo_mailbox;
 mod demo_provider;

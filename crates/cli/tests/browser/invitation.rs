@@ -98,7 +98,11 @@ async fn fill_in(citizen: &Client, passport: &str) {
     type_into(citizen, "given_name", "Olena").await;
     type_into(citizen, "family_name", "Kovalenko").await;
     set_value(citizen, "birth_date", "1992-03-14").await;
-    type_into(citizen, "citizenship", "UA").await;
+    wait_for(citizen, "#citizenship")
+        .await
+        .select_by_value("UA")
+        .await
+        .expect("Ukraine is among the citizenships");
     type_into(citizen, "passport_number", passport).await;
     set_value(citizen, "passport_expires_on", &day(5 * 365)).await;
     wait_for(citizen, "#purpose")

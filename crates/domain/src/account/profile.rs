@@ -40,15 +40,15 @@ impl PersonName {
     }
 }
 
-/// An ISO 3166-1 alpha-2 country code in upper case. Only its shape is
-/// checked: two Latin letters.
+/// An ISO 3166-1 alpha-2 country code in upper case, of a country that
+/// exists, or `XX` for a stateless person's citizenship.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountryCode(String);
 
 impl CountryCode {
     pub fn parse(input: &str) -> Result<CountryCode, ProfileProblem> {
         let code = input.trim().to_ascii_uppercase();
-        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        if crate::geo::countries::is_citizenship(&code) {
             Ok(CountryCode(code))
         } else {
             Err(ProfileProblem::CountryShape)
@@ -57,6 +57,11 @@ impl CountryCode {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Whether this is a country one can live in (not `XX`).
+    pub fn is_country(&self) -> bool {
+        crate::geo::countries::is_country(&self.0)
     }
 }
 
@@ -89,7 +94,9 @@ pub enum ProfileProblem {
     NameDigits,
     #[error("A name has only letters, spaces, hyphens, apostrophes and dots.")]
     NameCharacters,
-    #[error("Write the country as its two-letter code, for example RO.")]
+    #[error(
+        "Give a country as its ISO 3166-1 two-letter code, for example RO (XX for no citizenship)."
+    )]
     CountryShape,
     #[error("Write the date as YYYY-MM-DD.")]
     BirthDateFormat,
@@ -292,7 +299,12 @@ mod tests {
     #[test]
     fn country_codes_are_two_letters_in_upper_case() {
         assert_eq!(CountryCode::parse(" md ").unwrap().as_str(), "MD");
-        for bad in ["", "R", "ROU", "R0", "Ro ma", "ÎR"] {
+        assert!(
+            CountryCode::parse("xx").is_ok_and(|c| !c.is_country()),
+            "stateless"
+        );
+        assert!(CountryCode::parse("ua").is_ok_and(|c| c.is_country()));
+        for bad in ["", "R", "ROU", "R0", "Ro ma", "ÎR", "QQ", "ZZ", "UK"] {
             assert_eq!(
                 CountryCode::parse(bad).unwrap_err(),
                 ProfileProblem::CountryShape

@@ -21,7 +21,7 @@ invitation-field-stay_from = Pirmoji buvimo diena
 invitation-field-stay_until = Paskutinė buvimo diena
 invitation-field-stay_address = Buvimo vietos adresas
 invitation-hint-given_name = Kaip įrašyta kelionės dokumente, lotyniškomis raidėmis.
-invitation-hint-citizenship = Dviejų raidžių valstybės kodas, pavyzdžiui, UA (Ukraina) arba IN (Indija).
+invitation-hint-citizenship = Kviečiamo asmens pilietybė, kaip nurodyta jo pase.
 invitation-hint-passport_number = Nuo 6 iki 9 raidžių ir skaitmenų, kaip išspausdinta duomenų puslapyje.
 invitation-hint-passport_expires_on = Kelionės dokumentas turi galioti dar bent { $margin ->
     [one] { $margin } dieną

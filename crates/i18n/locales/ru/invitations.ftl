@@ -21,7 +21,7 @@ invitation-field-stay_from = Первый день пребывания
 invitation-field-stay_until = Последний день пребывания
 invitation-field-stay_address = Адрес проживания во время пребывания
 invitation-hint-given_name = Как в проездном документе, латинскими буквами.
-invitation-hint-citizenship = Двухбуквенный код страны, например UA для Украины или IN для Индии.
+invitation-hint-citizenship = Гражданство приглашаемого лица, как указано в его паспорте.
 invitation-hint-passport_number = От 6 до 9 букв и цифр, как напечатано на странице с данными.
 invitation-hint-passport_expires_on = Проездной документ должен действовать ещё не менее { $margin } { $margin ->
     [one] дня

@@ -21,7 +21,7 @@ invitation-field-stay_from = Перший день перебування
 invitation-field-stay_until = Останній день перебування
 invitation-field-stay_address = Адреса, за якою особа перебуватиме
 invitation-hint-given_name = Як написано в проїзному документі, латинськими літерами.
-invitation-hint-citizenship = Дволітерний код країни, наприклад UA для України або IN для Індії.
+invitation-hint-citizenship = Громадянство запрошеної особи, як зазначено в її паспорті.
 invitation-hint-passport_number = Від 6 до 9 літер і цифр, як надруковано на сторінці з даними.
 invitation-hint-passport_expires_on = Проїзний документ має бути дійсним щонайменше { $margin ->
     [one] { $margin } день

@@ -31,11 +31,11 @@ const PERSONAL_FIELDS: [(&str, &str, &str, bool); 5] = [
     ("given_name", "text", "given-name", false),
     ("family_name", "text", "family-name", false),
     ("birth_date", "date", "bday", true),
-    ("citizenship", "text", "off", true),
+    ("citizenship", "citizenship", "off", true),
     ("phone", "tel", "tel", true),
 ];
 const DOMICILE_FIELDS: [(&str, &str, &str, bool); 3] = [
-    ("domicile_country", "text", "country", true),
+    ("domicile_country", "country", "country", true),
     ("domicile_locality", "text", "address-level2", false),
     ("domicile_address", "text", "street-address", true),
 ];
@@ -52,6 +52,8 @@ pub(crate) struct TextField {
     pub error: Option<String>,
     pub input_type: &'static str,
     pub autocomplete: &'static str,
+    /// For a field chosen from a list (a country): the choices.
+    pub options: Vec<crate::countries::CountryOption>,
 }
 
 pub(crate) struct ChannelBox {
@@ -126,6 +128,11 @@ fn profile_page<'a>(
                     error: error_for(&errors, name),
                     input_type,
                     autocomplete,
+                    options: match input_type {
+                        "citizenship" => crate::countries::options(t, true),
+                        "country" => crate::countries::options(t, false),
+                        _ => Vec::new(),
+                    },
                 }
             })
             .collect::<Vec<_>>()

@@ -24,11 +24,12 @@ pub(crate) struct FieldView {
     pub name: &'static str,
     pub label: String,
     pub hint: Option<String>,
-    /// `text`, `date` or `textarea`.
+    /// `text`, `date`, `textarea` or `citizenship` (chosen from a list).
     pub kind: &'static str,
     pub value: String,
     pub error: Option<String>,
     pub max: usize,
+    pub options: Vec<crate::countries::CountryOption>,
 }
 
 pub(crate) struct Option_ {
@@ -174,6 +175,11 @@ fn field(
         value: value.clone(),
         error: error_for(&shown.errors, name),
         max,
+        options: if kind == "citizenship" {
+            crate::countries::options(t, true)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -211,7 +217,7 @@ fn page<'a>(
         field(t, &shown, "given_name", "text", 100),
         field(t, &shown, "family_name", "text", 100),
         field(t, &shown, "birth_date", "date", 10),
-        field(t, &shown, "citizenship", "text", 2),
+        field(t, &shown, "citizenship", "citizenship", 2),
         field(t, &shown, "passport_number", "text", 12),
         field(t, &shown, "passport_expires_on", "date", 10),
     ];
@@ -419,7 +425,10 @@ pub(crate) async fn summary(
             line("inviter", inviter),
             line("invitee", format!("{} {}", i.given_name, i.family_name)),
             line("birth_date", t.date(i.birth_date)),
-            line("citizenship", i.citizenship.clone()),
+            line(
+                "citizenship",
+                t.m(&format!("land-{}", i.citizenship.to_ascii_lowercase())),
+            ),
             line("passport_number", i.passport_number.to_string()),
             line("passport_expires_on", t.date(i.passport_expires_on)),
             line("purpose", named(&rules.purposes, &i.purpose)),

@@ -118,14 +118,16 @@ async fn bad_input_is_explained_and_nothing_is_written() {
     let (mut browser, id) = signed_in(&app, "ion@example.md").await;
     let page = browser.get(&app, PROFILE).await.text();
     let long_address = "a".repeat(300);
-    let cases: [(&str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str); 9] = [
         ("phone", "+40 712 abc", "only digits"),
         ("phone", "712 345", "with its country code"),
         ("given_name", "Ana2", "cannot contain digits"),
         ("birth_date", "2026-11-24", "cannot be in the future"),
         ("domicile_address", &long_address, "at most 200 characters"),
         ("preferred_lang", "fr", "Choose a language from the list"),
-        ("citizenship", "ROU", "two-letter code"),
+        ("citizenship", "ROU", "Choose a country from the list"),
+        ("citizenship", "QQ", "Choose a country from the list"),
+        ("domicile_country", "XX", "Choose a country from the list"),
     ];
     for (field, value, says) in cases {
         let r = submit(&app, &mut browser, &filled(&page, &[(field, value)])).await;
@@ -313,5 +315,50 @@ async fn reminders_are_chosen_on_the_profile_and_a_bad_threshold_is_explained_be
     let page = browser.get(&app, PROFILE).await.text();
     assert!(page.contains("value=\"60, 7\""));
     assert!(!checked(&page, "reminder_not_collected"));
+    app.cleanup().await;
+}
+
+/// Citizenship and the country of domicile are chosen from every country,
+/// named in the page's language; only a citizenship may be "stateless".
+#[tokio::test]
+async fn countries_are_chosen_from_a_list_in_the_readers_language() {
+    let app = TestApp::new().await;
+    let (mut browser, _) = signed_in(&app, "lists@example.ro").await;
+    for (lang, ukraine, stateless) in [
+        ("en", "Ukraine", "Stateless (no citizenship)"),
+        ("uk", "Україна", "Особа без громадянства"),
+        ("lt", "Ukraina", "Asmuo be pilietybės"),
+    ] {
+        let page = browser
+            .get(&app, &format!("/{lang}/account/profile"))
+            .await
+            .text();
+        let citizenship = &page[page
+            .find("<select class=\"select\" id=\"citizenship\"")
+            .unwrap()..];
+        let citizenship = &citizenship[..citizenship.find("</select>").unwrap()];
+        assert!(
+            citizenship.contains(&format!("<option value=\"UA\">{ukraine}</option>")),
+            "{lang}"
+        );
+        assert!(
+            citizenship.contains(&format!("<option value=\"XX\">{stateless}</option>")),
+            "{lang}"
+        );
+        assert_eq!(
+            citizenship.matches("<option value=\"").count(),
+            1 + 249 + 1,
+            "{lang}"
+        );
+        let domicile = &page[page
+            .find("<select class=\"select\" id=\"domicile_country\"")
+            .unwrap()..];
+        let domicile = &domicile[..domicile.find("</select>").unwrap()];
+        assert!(domicile.contains(&format!("<option value=\"UA\">{ukraine}</option>")));
+        assert!(
+            !domicile.contains("value=\"XX\""),
+            "nobody lives in statelessness"
+        );
+    }
     app.cleanup().await;
 }

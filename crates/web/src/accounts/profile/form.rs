@@ -133,7 +133,12 @@ pub(super) fn check(
             .map_err(ProfileProblem::code)
     });
     let citizenship = field("citizenship", &country);
-    let domicile_country = field("domicile_country", &country);
+    let domicile_country = field("domicile_country", &|v| match country(v)? {
+        Some(code) if code == ghiseu_domain::geo::countries::STATELESS => {
+            Err(ProfileProblem::CountryShape.code())
+        }
+        other => Ok(other),
+    });
     let home = domicile_country
         .as_deref()
         .and_then(|c| CountryCode::parse(c).ok());

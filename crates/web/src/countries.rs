@@ -1,0 +1,25 @@
+//! Countries to choose from, named in the reader's language and in its
+//! alphabetical order, never typed as codes.
+
+use ghiseu_domain::geo::countries::{COUNTRIES, STATELESS};
+use ghiseu_i18n::Tr;
+
+/// One country of a list: its ISO code (the value sent) and its name.
+pub(crate) struct CountryOption {
+    pub code: &'static str,
+    pub name: String,
+}
+
+/// Every country; for a citizenship also "stateless", first.
+pub(crate) fn options(t: Tr<'_>, citizenship: bool) -> Vec<CountryOption> {
+    let name = |code: &'static str| CountryOption {
+        code,
+        name: t.m(&format!("land-{}", code.to_ascii_lowercase())),
+    };
+    let mut countries: Vec<CountryOption> = COUNTRIES.iter().map(|c| name(c)).collect();
+    countries.sort_by_cached_key(|c| c.name.to_lowercase());
+    if citizenship {
+        countries.insert(0, name(STATELESS));
+    }
+    countries
+}
