@@ -199,8 +199,8 @@ async fn holder_copy(
 /// Why answers were not saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveRefusal {
-    /// What is wrong with the answers: message keys.
-    Problems(Vec<String>),
+    /// What is wrong with the answers.
+    Problems(Vec<super::Gap>),
     /// The case changed since the person loaded it.
     Stale,
     /// The case's service is no longer in the catalogue.
@@ -219,14 +219,17 @@ pub async fn save_answers(
     let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
         return Ok(Err(SaveRefusal::ServiceGone));
     };
-    let mut problems: Vec<String> = check_answers(service, answers, false)
-        .into_iter()
-        .map(|p| format!("case-problem-{}", p.code))
+    let mut problems: Vec<super::Gap> = check_answers(service, answers, false)
+        .iter()
+        .map(super::Gap::of_answer)
         .collect();
     if let Some(office) = &answers.office
         && !authority.offices.iter().any(|o| &o.id == office)
     {
-        problems.push("case-problem-office-unknown".into());
+        problems.push(super::Gap::new(
+            "case-problem-office-unknown",
+            super::GapAt::Field("office".into()),
+        ));
     }
     if !problems.is_empty() {
         return Ok(Err(SaveRefusal::Problems(problems)));

@@ -14,6 +14,45 @@ pub mod sweep;
 use crate::error::AppError;
 use crate::state::App;
 
+/// Something an application lacks or gets wrong, and where on its page:
+/// an answer's field, a document of its checklist, or the invitation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    /// The message key, `case-problem-…`.
+    pub key: String,
+    pub at: GapAt,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GapAt {
+    /// Nowhere in particular (e.g. the holder's profile).
+    Case,
+    /// An answer: `urgency`, `reduction`, `office`, `question:<id>`.
+    Field(String),
+    /// A document of the checklist, by requirement id.
+    Document(String),
+    /// The invitation's details.
+    Invitation,
+}
+
+impl Gap {
+    pub fn new(key: impl Into<String>, at: GapAt) -> Gap {
+        Gap {
+            key: key.into(),
+            at,
+        }
+    }
+
+    /// From the domain's check of the answers.
+    pub fn of_answer(problem: &ghiseu_domain::case::application::ApplicationProblem) -> Gap {
+        let at = match problem.field.as_str() {
+            "holder" | "" => GapAt::Case,
+            field => GapAt::Field(field.to_string()),
+        };
+        Gap::new(format!("case-problem-{}", problem.code), at)
+    }
+}
+
 /// The holder's facts copied onto a new case.
 pub struct CaseCopy {
     pub person_id: Option<String>,

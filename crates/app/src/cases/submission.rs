@@ -3,6 +3,7 @@
 //! guarded by the version the person saw.
 
 use super::moves::{CaseAt, Mover, Refused, follow, move_case, state_of};
+use super::{Gap, GapAt};
 use crate::accounts::CurrentPerson;
 use crate::error::AppError;
 use crate::state::App;
@@ -23,8 +24,8 @@ pub enum Refusal {
     },
     /// The case changed since the person loaded it.
     Stale,
-    /// The application is not complete: message keys.
-    Incomplete(Vec<String>),
+    /// What the application still lacks or gets wrong.
+    Incomplete(Vec<super::Gap>),
 }
 
 impl From<Refused> for Refusal {
@@ -167,19 +168,18 @@ async fn for_organisation(state: &App, case: &CaseRecord) -> Result<bool, AppErr
         .is_some())
 }
 
-/// The filing of a complete application, or the message keys of what is
-/// missing.
+/// The filing of a complete application, or what it lacks.
 async fn plan<'c>(
     state: &'c App,
     case: &CaseRecord,
-) -> Result<Result<Plan<'c>, Vec<String>>, AppError> {
+) -> Result<Result<Plan<'c>, Vec<Gap>>, AppError> {
     let Some((authority, service)) = state.catalogue.service(&case.service_id) else {
-        return Ok(Err(vec!["case-error-service-gone".into()]));
+        return Ok(Err(vec![Gap::new("case-error-service-gone", GapAt::Case)]));
     };
     let answers: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
-    let mut missing: Vec<String> = check_answers(service, &answers, true)
-        .into_iter()
-        .map(|p| format!("case-problem-{}", p.code))
+    let mut missing: Vec<Gap> = check_answers(service, &answers, true)
+        .iter()
+        .map(Gap::of_answer)
         .collect();
     let filed_on = state.clock.today(authority);
     let birth = case
@@ -189,18 +189,22 @@ async fn plan<'c>(
     let category = match category_for(service, birth, filed_on, answers.domicile_abroad) {
         Ok(c) => c.map(|c| c.id.clone()),
         Err(p) => {
-            missing.push(format!("case-problem-{}", p.code));
+            missing.push(Gap::of_answer(&p));
             None
         }
     };
     let office = route(authority, service, case, &answers, &mut missing);
     missing.extend(missing_scans(state, case).await?);
-    missing.extend(crate::invitations::unsendable(state, case).await?);
+    missing.extend(
+        crate::invitations::unsendable(state, case)
+            .await?
+            .map(|key| Gap::new(key, GapAt::Invitation)),
+    );
     let unnamed =
         case.holder_given_name.trim().is_empty() || case.holder_family_name.trim().is_empty();
     // An organisation has one name, given when its representative was recorded.
     if unnamed && !for_organisation(state, case).await? {
-        missing.push("case-problem-no-name".into());
+        missing.push(Gap::new("case-problem-no-name", GapAt::Case));
     }
     let priced = price(
         &state.catalogue,
@@ -214,7 +218,12 @@ async fn plan<'c>(
         },
         |a| state.clock.today(a),
     )
-    .map_err(|e| missing.push(format!("case-problem-quote-{}", e.code())))
+    .map_err(|e| {
+        missing.push(Gap::new(
+            format!("case-problem-quote-{}", e.code()),
+            GapAt::Case,
+        ))
+    })
     .ok();
     let (Some(office), Some(priced), true) = (office, priced, missing.is_empty()) else {
         missing.dedup();
@@ -237,7 +246,7 @@ fn route<'c>(
     service: &Service,
     case: &CaseRecord,
     answers: &Answers,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<Gap>,
 ) -> Option<&'c Office> {
     let office = match service.routing {
         Routing::Domicile => case
@@ -251,24 +260,30 @@ fn route<'c>(
     };
     if office.is_none() {
         missing.push(match service.routing {
-            Routing::ChosenOffice => "case-problem-office-required".into(),
-            Routing::Domicile if case.holder_region.is_none() => "case-problem-no-region".into(),
-            Routing::Domicile => "case-problem-no-office".into(),
+            Routing::ChosenOffice => Gap::new(
+                "case-problem-office-required",
+                GapAt::Field("office".into()),
+            ),
+            Routing::Domicile if case.holder_region.is_none() => {
+                Gap::new("case-problem-no-region", GapAt::Case)
+            }
+            Routing::Domicile => Gap::new("case-problem-no-office", GapAt::Case),
         });
     }
     office
 }
 
-/// A scan every application needs is missing (only where scans are taken).
-async fn missing_scans(state: &App, case: &CaseRecord) -> Result<Option<String>, AppError> {
+/// Each document every application needs whose scan is missing (only
+/// where scans are taken).
+async fn missing_scans(state: &App, case: &CaseRecord) -> Result<Vec<Gap>, AppError> {
     if state.documents.is_none() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
     let scans = ghiseu_storage::case_documents::current(&state.db, &case.id).await?;
-    let missing_scan = super::requirements(state, case)
+    Ok(super::requirements(state, case)
         .await?
-        .iter()
-        .filter(|(_, always)| *always)
-        .any(|(id, _)| !scans.iter().any(|s| &s.requirement_id == id));
-    Ok(missing_scan.then(|| "case-problem-document-missing".to_string()))
+        .into_iter()
+        .filter(|(id, always)| *always && !scans.iter().any(|s| &s.requirement_id == id))
+        .map(|(id, _)| Gap::new("case-problem-document-missing", GapAt::Document(id)))
+        .collect())
 }

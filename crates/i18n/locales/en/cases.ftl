@@ -310,3 +310,5 @@ case-citizenship-instead = You may apply for:
 case-citizenship-profile = If your citizenship is wrong in your profile, correct it there.
 office-case-citizenship = Citizenship
 office-case-citizenship-unstated = Not stated: check the identity document
+case-problem-document-named = Attach a scan of “{ $document }”.
+case-doc-required = Required

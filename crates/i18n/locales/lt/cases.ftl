@@ -314,3 +314,5 @@ case-citizenship-instead = Galite pateikti prašymą dėl:
 case-citizenship-profile = Jei pilietybė profilyje nurodyta neteisingai, pataisykite ją ten.
 office-case-citizenship = Pilietybė
 office-case-citizenship-unstated = Nenurodyta: patikrinkite asmens tapatybės dokumentą
+case-problem-document-named = Pridėkite dokumento „{ $document }“ skenuotą kopiją.
+case-doc-required = Privaloma

@@ -312,3 +312,5 @@ case-citizenship-instead = Puteți solicita:
 case-citizenship-profile = Dacă cetățenia din profil este greșită, corectați-o acolo.
 office-case-citizenship = Cetățenie
 office-case-citizenship-unstated = Nedeclarată: verificați actul de identitate
+case-problem-document-named = Atașați o copie scanată a documentului „{ $document }”.
+case-doc-required = Obligatoriu

@@ -314,3 +314,5 @@ case-citizenship-instead = Вы можете подать заявление н�
 case-citizenship-profile = Если гражданство в профиле указано неверно, исправьте его там.
 office-case-citizenship = Гражданство
 office-case-citizenship-unstated = Не указано: проверьте документ, удостоверяющий личность
+case-problem-document-named = Приложите скан документа «{ $document }».
+case-doc-required = Обязательно

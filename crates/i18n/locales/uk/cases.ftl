@@ -314,3 +314,5 @@ case-citizenship-instead = Ви можете подати заяву на:
 case-citizenship-profile = Якщо громадянство у профілі зазначено неправильно, виправте його там.
 office-case-citizenship = Громадянство
 office-case-citizenship-unstated = Не зазначено: перевірте документ, що посвідчує особу
+case-problem-document-named = Додайте скан документа «{ $document }».
+case-doc-required = Обовʼязково

@@ -277,12 +277,16 @@ fn refusal(case: &CaseRecord, refusal: Refusal) -> ApiError {
                 case.version
             ),
         },
-        Refusal::Incomplete(keys) => ApiError::from(AppError::from(CaseRefusal::Incomplete {
-            missing: keys
-                .iter()
-                .map(|k| k.trim_start_matches("case-problem-").to_string())
-                .collect(),
-        })),
+        Refusal::Incomplete(gaps) => {
+            let mut missing: Vec<String> = Vec::new();
+            for gap in gaps {
+                let code = gap.key.trim_start_matches("case-problem-").to_string();
+                if !missing.contains(&code) {
+                    missing.push(code);
+                }
+            }
+            ApiError::from(AppError::from(CaseRefusal::Incomplete { missing }))
+        }
     }
 }
 

@@ -8,13 +8,14 @@
 use super::access::citizen_case;
 use super::case_href;
 use super::pace::{Paced, TooSlow};
+use super::problems::CaseProblem;
 use super::requirements;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::deadline::PageDeadline;
 use crate::error::ApiError;
 use crate::i18n::number_arg;
-use crate::pages::{Frame, PageError, finish, html};
+use crate::pages::{PageError, finish, html};
 use axum::Extension;
 use axum::body::Body;
 use axum::extract::multipart::{Field, MultipartError};
@@ -28,37 +29,68 @@ use ghiseu_storage::StorageError;
 use ghiseu_storage::case_documents::{self, Added, Caps, DocumentRecord, NewDocument, Over};
 use ghiseu_storage::cases::CaseRecord;
 
-fn refused(state: &AppState, lang: Lang, case_id: &str, status: StatusCode, key: &str) -> Response {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang,
-    };
-    refused_saying(state, lang, case_id, status, t.m(key))
+/// Why a file was not taken, carried to `upload`, which says it on the
+/// case page next to the document it was for.
+#[derive(Clone)]
+struct UploadRefused {
+    text: String,
+    requirement: Option<String>,
 }
 
-/// The page that says why a file was not taken, and what to do.
-fn refused_saying(
-    state: &AppState,
-    lang: Lang,
-    case_id: &str,
-    status: StatusCode,
-    text: String,
-) -> Response {
+fn refused(state: &AppState, lang: Lang, status: StatusCode, key: &str) -> Response {
     let t = Tr {
         i18n: &state.i18n,
         lang,
     };
-    let page = crate::accounts::MessagePage {
-        frame: Frame::new(
-            state,
-            lang,
-            t.m("case-upload-refused"),
-            &format!("applications/{case_id}"),
-        ),
-        body: vec![text],
-        link: Some((case_href(lang, case_id), t.m("case-back"))),
+    refused_saying(status, t.m(key), None)
+}
+
+fn refused_saying(status: StatusCode, text: String, requirement: Option<&str>) -> Response {
+    let refused = UploadRefused {
+        text,
+        requirement: requirement.map(str::to_string),
     };
-    (status, html(&page)).into_response()
+    (status, Extension(refused)).into_response()
+}
+
+/// The case page again with the refusal of an upload on it, next to the
+/// document's file field; nothing was stored.
+async fn on_case_page(
+    state: &AppState,
+    lang: Lang,
+    current: &CurrentPerson,
+    case_id: &str,
+    response: Response,
+) -> Response {
+    let Some(refused) = response.extensions().get::<UploadRefused>().cloned() else {
+        return response;
+    };
+    let case = match citizen_case(state, current, case_id).await {
+        Ok(Some((case, _))) => case,
+        Ok(None) => return finish(state, Err(PageError::NotFound(lang))),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let known = match ghiseu_app::cases::requirements(state, &case).await {
+        Ok(known) => known,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let problem = match &refused.requirement {
+        Some(requirement) if known.iter().any(|(k, _)| k == requirement) => {
+            CaseProblem::document(refused.text, requirement)
+        }
+        _ => CaseProblem::plain(refused.text),
+    };
+    match super::view::render(state, lang, current, &case, vec![problem]).await {
+        Ok(page) => {
+            let mut page = (response.status(), html(&page)).into_response();
+            if let Some(retry) = response.headers().get(header::RETRY_AFTER) {
+                page.headers_mut()
+                    .insert(header::RETRY_AFTER, retry.clone());
+            }
+            page
+        }
+        Err(e) => e.into_response(),
+    }
 }
 
 /// `multipart/form-data` with `csrf`, then `requirement`, then `file`: the
@@ -74,6 +106,19 @@ pub(crate) async fn upload(
         Ok(l) => l,
         Err(e) => return finish(&state, Err(e)),
     };
+    let response = receive(&state, lang, &id, &current, deadline, request).await;
+    on_case_page(&state, lang, &current, &id, response).await
+}
+
+async fn receive(
+    state: &AppState,
+    lang: Lang,
+    id: &str,
+    current: &CurrentPerson,
+    deadline: Option<Extension<PageDeadline>>,
+    request: Request,
+) -> Response {
+    let (state, current) = (state.clone(), current.clone());
     let case = match citizen_case(&state, &current, &id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
@@ -83,7 +128,6 @@ pub(crate) async fn upload(
         return refused(
             &state,
             lang,
-            &id,
             StatusCode::SERVICE_UNAVAILABLE,
             "case-upload-unavailable",
         );
@@ -100,7 +144,6 @@ pub(crate) async fn upload(
         return refused(
             &state,
             lang,
-            &id,
             StatusCode::TOO_MANY_REQUESTS,
             "case-upload-one-at-a-time",
         );
@@ -115,7 +158,6 @@ pub(crate) async fn upload(
             return refused(
                 &state,
                 lang,
-                &id,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "case-upload-busy",
             );
@@ -129,6 +171,7 @@ pub(crate) async fn upload(
         current: &current,
         case: &case,
         store: &store,
+        requirement: std::sync::OnceLock::new(),
     };
     match Multipart::from_request(Request::from_parts(parts, paced), &state).await {
         Ok(form) => upload.receive(form).await,
@@ -143,11 +186,17 @@ struct Upload<'a> {
     current: &'a CurrentPerson,
     case: &'a CaseRecord,
     store: &'a DocumentStore,
+    /// The checklist document the file is for, once the form names it.
+    requirement: std::sync::OnceLock<String>,
 }
 
 impl Upload<'_> {
     fn refused(&self, status: StatusCode, key: &str) -> Response {
-        refused(self.state, self.lang, &self.case.id, status, key)
+        let t = Tr {
+            i18n: &self.state.i18n,
+            lang: self.lang,
+        };
+        refused_saying(status, t.m(key), self.requirement.get().map(String::as_str))
     }
 
     /// Reads the form's fields in order, and stores the file once the token
@@ -168,7 +217,9 @@ impl Upload<'_> {
                 }
                 Some("requirement") => {
                     let value = field.text().await.unwrap_or_default();
-                    requirement = Some(value.chars().take(64).collect());
+                    let value: String = value.chars().take(64).collect();
+                    let _ = self.requirement.set(value.clone());
+                    requirement = Some(value);
                 }
                 Some("file") => {
                     if !csrf_ok {
@@ -337,7 +388,7 @@ impl Upload<'_> {
                 ),
             ),
         };
-        let mut response = refused_saying(self.state, self.lang, &self.case.id, status, text);
+        let mut response = refused_saying(status, text, self.requirement.get().map(String::as_str));
         if over == Over::Person {
             response
                 .headers_mut()

@@ -490,7 +490,8 @@ pub(crate) async fn withdraw(
         i18n: &state.i18n,
         lang,
     };
-    match super::view::render(&state, lang, &current, &case, vec![t.m(key)]).await {
+    let problems = vec![super::problems::CaseProblem::plain(t.m(key))];
+    match super::view::render(&state, lang, &current, &case, problems).await {
         Ok(page) => (status, html(&page)).into_response(),
         Err(e) => e.into_response(),
     }

@@ -7,6 +7,7 @@ mod dashboard;
 pub(crate) mod documents;
 pub(crate) mod invitation;
 mod invitations;
+pub(crate) mod problems;
 pub(crate) mod submit;
 pub(crate) mod view;
 

@@ -4,10 +4,11 @@
 
 use super::access::citizen_case;
 use super::case_href;
+use super::problems::CaseProblem;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
-use crate::pages::{Frame, PageError, finish, html};
+use crate::pages::{PageError, finish, html};
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -27,36 +28,18 @@ pub(crate) struct MoveForm {
     confirm: String,
 }
 
-fn message(
+async fn refused(
     state: &AppState,
     lang: Lang,
-    case_id: &str,
-    status: StatusCode,
-    body: Vec<String>,
+    current: &CurrentPerson,
+    case: &ghiseu_storage::cases::CaseRecord,
+    refusal: Refusal,
 ) -> Response {
     let t = Tr {
         i18n: &state.i18n,
         lang,
     };
-    let page = crate::accounts::MessagePage {
-        frame: Frame::new(
-            state,
-            lang,
-            t.m("case-refused-title"),
-            &format!("applications/{case_id}"),
-        ),
-        body,
-        link: Some((case_href(lang, case_id), t.m("case-back"))),
-    };
-    (status, html(&page)).into_response()
-}
-
-fn refused(state: &AppState, lang: Lang, case_id: &str, refusal: Refusal) -> Response {
-    let t = Tr {
-        i18n: &state.i18n,
-        lang,
-    };
-    match refusal {
+    let (status, problems) = match refusal {
         Refusal::NotNow { current, allowed } => {
             let mut body = vec![t.with(
                 "case-refused-state",
@@ -75,22 +58,29 @@ fn refused(state: &AppState, lang: Lang, case_id: &str, refusal: Refusal) -> Res
                     &[("actions", crate::i18n::text_arg(names.join(", ")))],
                 ));
             }
-            message(state, lang, case_id, StatusCode::CONFLICT, body)
+            (
+                StatusCode::CONFLICT,
+                body.into_iter().map(CaseProblem::plain).collect(),
+            )
         }
-        Refusal::Stale => message(
-            state,
-            lang,
-            case_id,
+        Refusal::Stale => (
             StatusCode::CONFLICT,
-            vec![t.m("case-refused-stale")],
+            vec![CaseProblem::plain(t.m("case-refused-stale"))],
         ),
-        Refusal::Incomplete(keys) => message(
-            state,
-            lang,
-            case_id,
+        Refusal::Incomplete(gaps) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            keys.iter().map(|k| t.m(k)).collect(),
+            CaseProblem::of_gaps(t, &gaps),
         ),
+    };
+    // The page as it is now: a refusal for a stale version shows what changed.
+    let case = match ghiseu_storage::cases::get(&state.db, &case.id).await {
+        Ok(Some(fresh)) => fresh,
+        Ok(None) => case.clone(),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    match super::view::render(state, lang, current, &case, problems).await {
+        Ok(page) => (status, html(&page)).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -133,7 +123,7 @@ async fn unconfirmed(
         i18n: &state.i18n,
         lang,
     };
-    let problems = vec![t.m("case-withdraw-confirm-needed")];
+    let problems = vec![CaseProblem::plain(t.m("case-withdraw-confirm-needed"))];
     match super::view::render(state, lang, current, case, problems).await {
         Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response(),
         Err(e) => e.into_response(),
@@ -173,7 +163,7 @@ async fn act(
     };
     Ok(match result {
         Ok(Ok(())) => Redirect::to(&case_href(lang, id)).into_response(),
-        Ok(Err(refusal)) => refused(state, lang, id, refusal),
+        Ok(Err(refusal)) => refused(state, lang, current, &case, refusal).await,
         Err(e) => ApiError::from(e).into_response(),
     })
 }

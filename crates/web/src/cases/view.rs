@@ -4,6 +4,7 @@
 
 use super::access::citizen_case;
 use super::case_href;
+use super::problems::CaseProblem;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
@@ -42,6 +43,8 @@ pub(crate) struct DocumentView {
     pub name: String,
     pub when: Option<String>,
     pub scan: Option<ScanView>,
+    /// What is wrong with this document, said next to its file field.
+    pub error: Option<String>,
 }
 
 pub(crate) struct ScanView {
@@ -94,7 +97,7 @@ pub(super) struct CasePage<'a> {
     timeline: Vec<TimelineLine>,
     version: i64,
     csrf: String,
-    problems: Vec<String>,
+    problems: Vec<super::problems::CaseProblem>,
     /// The document issued electronically: its number, file and QR text.
     issued: Option<IssuedView>,
     /// What the request states about its holder, filled in from the
@@ -162,7 +165,7 @@ pub(super) async fn render<'a>(
     lang: Lang,
     current: &CurrentPerson,
     case: &CaseRecord,
-    problems: Vec<String>,
+    mut problems: Vec<super::problems::CaseProblem>,
 ) -> Result<CasePage<'a>, ApiError> {
     let t = Tr {
         i18n: &state.i18n,
@@ -189,7 +192,18 @@ pub(super) async fn render<'a>(
         .zip(found)
         .map(|(minor, (a, _))| t.money(minor, a.currency));
     let documents = super::invitation::with_inviter_copies(state, lang, case, documents).await?;
-    let documents = document_views(state, t, lang, case, documents).await?;
+    let mut documents = document_views(state, t, lang, case, documents).await?;
+    let names: Vec<(&str, &str)> = documents
+        .iter()
+        .map(|d| (d.requirement.as_str(), d.name.as_str()))
+        .collect();
+    super::problems::name_documents(t, &mut problems, &names);
+    for document in &mut documents {
+        document.error = problems
+            .iter()
+            .find(|p| p.requirement.as_deref() == Some(&document.requirement))
+            .map(|p| p.text.clone());
+    }
     let invitation = super::invitation::summary(state, t, case).await?;
     let limit_mib = found.map_or(5, |(a, _)| a.max_upload_bytes.div_ceil(1024 * 1024));
     let upload_limit = t.with(
@@ -369,6 +383,7 @@ async fn document_views(
                 name,
                 when,
                 scan,
+                error: None,
             }
         })
         .collect())
@@ -561,11 +576,14 @@ pub(crate) async fn save(
     let (status, problems) = match draft::save_answers(&state, &case, &answers, version).await {
         Ok(Ok(())) => return Redirect::to(&case_href(lang, &case.id)).into_response(),
         Ok(Err(SaveRefusal::ServiceGone)) => return finish(&state, Err(PageError::NotFound(lang))),
-        Ok(Err(SaveRefusal::Problems(keys))) => (
+        Ok(Err(SaveRefusal::Problems(gaps))) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            keys.iter().map(|k| t.m(k)).collect(),
+            CaseProblem::of_gaps(t, &gaps),
         ),
-        Ok(Err(SaveRefusal::Stale)) => (StatusCode::CONFLICT, vec![t.m("case-refused-stale")]),
+        Ok(Err(SaveRefusal::Stale)) => (
+            StatusCode::CONFLICT,
+            vec![CaseProblem::plain(t.m("case-refused-stale"))],
+        ),
         Err(e) => return ApiError::from(e).into_response(),
     };
     match render(&state, lang, &current, &case, problems).await {

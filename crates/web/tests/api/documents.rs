@@ -21,10 +21,48 @@ async fn scans_are_checked_by_content_and_a_submission_needs_them() {
     let needed = requirements(&page);
     assert!(!needed.is_empty());
 
-    // Sending without the scans is refused, naming what is missing.
+    // Sending without the scans is refused on the case page itself, naming
+    // each missing document and linking to its file field.
     let r = press(&app, &mut ana, &case, "submit").await;
     assert_eq!(r.status, 422);
-    assert!(r.text().contains("Upload a scan of every document"));
+    let refused_page = r.text();
+    assert!(
+        refused_page.contains("id=\"checklist\""),
+        "the case page, not a dead end"
+    );
+    let required: Vec<&String> = needed
+        .iter()
+        .filter(|r| page.contains(&format!("id=\"doc-{r}-required\"")))
+        .collect();
+    assert!(
+        !required.is_empty() && required.len() < needed.len(),
+        "{needed:?}"
+    );
+    for requirement in &needed {
+        let is_required = required.contains(&requirement);
+        assert_eq!(
+            refused_page.contains(&format!("<a href=\"#file-{requirement}\">")),
+            is_required,
+            "{requirement}: only a required document is missing"
+        );
+        if !is_required {
+            continue;
+        }
+        assert!(
+            refused_page.contains(&format!(
+                "<a href=\"#file-{requirement}\">Attach a scan of “"
+            )),
+            "{requirement} named and linked"
+        );
+        assert!(
+            refused_page.contains(&format!("id=\"file-{requirement}-error\"")),
+            "{requirement}: the error is next to its field"
+        );
+    }
+    assert!(
+        refused_page.contains("Required"),
+        "required documents are marked"
+    );
 
     let first = &needed[0];
     let png = fixtures::png(640, 480);
@@ -56,7 +94,12 @@ async fn scans_are_checked_by_content_and_a_submission_needs_them() {
     for (name, bytes, status, says) in refused {
         let r = upload(&app, &mut ana, &case, first, (name, bytes)).await;
         assert_eq!(r.status.as_u16(), status, "{name}");
-        assert!(r.text().contains(says), "{name}: {}", r.text());
+        let page = r.text();
+        assert!(page.contains(says), "{name}: {page}");
+        assert!(
+            page.contains(&format!("id=\"file-{first}-error\"")),
+            "{name}: said next to the document's field on the case page"
+        );
     }
     assert!(
         ghiseu_storage::case_documents::current(&app.state.db, case.rsplit('/').next().unwrap())
