@@ -1,5 +1,6 @@
 //! Every language of the pages says everything English says, with the same
 //! variables, so no page, error, e-mail or SMS falls back to another language.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use ghiseu_domain::catalogue::Lang;
