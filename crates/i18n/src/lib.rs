@@ -1,13 +1,15 @@
-//! Every string a person reads goes through here: Fluent messages per language.
+//! Every string a person reads goes through here: Fluent messages per
+//! language, with plural forms, numbers, amounts and dates by ICU4X's CLDR data.
 
+mod fluent;
+mod formats;
 mod tr;
 pub use tr::Tr;
 
-use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use formats::Formats;
 use ghiseu_domain::catalogue::Lang;
 use std::collections::HashMap;
-use unic_langid::LanguageIdentifier;
 
 /// The languages the portal's pages are complete in.
 pub const UI_LANGUAGES: [Lang; 5] = Lang::ALL;
@@ -48,17 +50,25 @@ const SOURCES: [(Lang, &[&str]); 5] = [
     (Lang::Lt, language_files!("lt")),
 ];
 
-/// A named value for a message: text or a number (numbers choose plural forms).
+/// A named value for a message: text or a number (numbers choose plural
+/// forms and are shown in the language's CLDR number format).
 pub type Arg = FluentValue<'static>;
 
 pub struct I18n {
-    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    languages: HashMap<Lang, Language>,
+    sources: Vec<(Lang, &'static [&'static str])>,
+}
+
+/// One language's messages and formatters.
+struct Language {
+    bundle: fluent::Bundle,
+    formats: Formats,
 }
 
 impl std::fmt::Debug for I18n {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("I18n")
-            .field("languages", &self.bundles.keys())
+            .field("languages", &self.languages.keys())
             .finish()
     }
 }
@@ -72,24 +82,38 @@ pub struct I18nError {
 
 impl I18n {
     pub fn new() -> Result<I18n, I18nError> {
-        let mut bundles = HashMap::new();
-        for (lang, sources) in SOURCES {
+        I18n::from_sources(&SOURCES)
+    }
+
+    /// Messages from `sources` instead of the portal's files, formatted as
+    /// the portal's are (for tests of the formatting itself).
+    pub fn from_sources(sources: &[(Lang, &'static [&'static str])]) -> Result<I18n, I18nError> {
+        let mut languages = HashMap::new();
+        for &(lang, files) in sources {
             let error = |detail: String| I18nError { lang, detail };
-            let id: LanguageIdentifier =
-                lang.code().parse().map_err(|e| error(format!("{e:?}")))?;
-            let mut bundle = FluentBundle::new_concurrent(vec![id]);
-            // Isolation marks would end up inside HTML attributes and e-mails.
-            bundle.set_use_isolating(false);
-            for source in sources {
-                let resource = FluentResource::try_new(source.to_string())
-                    .map_err(|(_, errors)| error(format!("{errors:?}")))?;
-                bundle
-                    .add_resource(resource)
-                    .map_err(|errors| error(format!("{errors:?}")))?;
-            }
-            bundles.insert(lang, bundle);
+            let locale = formats::locale(lang);
+            let language = Language {
+                bundle: fluent::bundle(&locale, files).map_err(error)?,
+                formats: Formats::new(&locale).map_err(error)?,
+            };
+            languages.insert(lang, language);
         }
-        Ok(I18n { bundles })
+        Ok(I18n {
+            languages,
+            sources: sources.to_vec(),
+        })
+    }
+
+    fn bundle(&self, lang: Lang) -> Option<&fluent::Bundle> {
+        self.languages.get(&lang).map(|l| &l.bundle)
+    }
+
+    /// The formatters of `lang`, else of English.
+    fn formats(&self, lang: Lang) -> Option<&Formats> {
+        self.languages
+            .get(&lang)
+            .or_else(|| self.languages.get(&Lang::En))
+            .map(|l| &l.formats)
     }
 
     /// The message `key` in `lang`, else in English, else the key itself.
@@ -107,7 +131,7 @@ impl I18n {
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
         for candidate in [lang, Lang::En] {
-            let Some(bundle) = self.bundles.get(&candidate) else {
+            let Some(bundle) = self.bundle(candidate) else {
                 continue;
             };
             let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
@@ -126,8 +150,7 @@ impl I18n {
 
     /// Whether `lang` itself (not its English fallback) has the message `key`.
     pub fn has(&self, lang: Lang, key: &str) -> bool {
-        self.bundles
-            .get(&lang)
+        self.bundle(lang)
             .and_then(|b| b.get_message(key))
             .is_some_and(|m| m.value().is_some())
     }
@@ -137,8 +160,7 @@ impl I18n {
     /// argument it names is missing, say), where `text_with` would fall back.
     pub fn strict(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> Result<String, String> {
         let bundle = self
-            .bundles
-            .get(&lang)
+            .bundle(lang)
             .ok_or_else(|| format!("no {lang} messages"))?;
         let pattern = bundle
             .get_message(key)
@@ -160,7 +182,8 @@ impl I18n {
     /// Message ids defined for `lang` (for completeness checks).
     pub fn keys(&self, lang: Lang) -> Vec<String> {
         let mut keys = Vec::new();
-        for source in sources(lang) {
+        let files = self.sources.iter().filter(|(l, _)| *l == lang);
+        for source in files.flat_map(|(_, files)| files.iter()) {
             match FluentResource::try_new(source.to_string()) {
                 Ok(resource) | Err((resource, _)) => {
                     keys.extend(resource.entries().filter_map(|entry| match entry {
@@ -181,6 +204,11 @@ pub fn text_arg(value: impl Into<String>) -> Arg {
 
 /// A number argument (selects plural forms).
 pub fn number_arg(value: i64) -> Arg {
+    FluentValue::from(value)
+}
+
+/// A number with a fraction, shown with the digits it has (1234567.5).
+pub fn decimal_arg(value: f64) -> Arg {
     FluentValue::from(value)
 }
 

@@ -4,8 +4,8 @@ use crate::{I18n, number_arg, text_arg};
 use ghiseu_domain::catalogue::{
     Biometrics, HolderDocument, Lang, ProcessingTerm, Service, Term, ValidityRule,
 };
-use ghiseu_domain::money::Currency;
-use jiff::civil::Date;
+use ghiseu_domain::money::{Currency, Money};
+use jiff::civil::{Date, Time};
 
 /// The translator a template calls, as `t.m(KEY)`.
 #[derive(Clone, Copy)]
@@ -23,32 +23,33 @@ impl Tr<'_> {
         self.i18n.text_with(self.lang, key, args)
     }
 
+    /// An amount in minor units, e.g. "1.234,50 RON" in Romanian.
     pub fn money(&self, minor: i64, currency: Currency) -> String {
-        let (group, decimal) = match self.lang {
-            Lang::En => (',', '.'),
-            _ => ('.', ','),
-        };
-        let per = currency.minor_per_major().unsigned_abs();
-        let abs = minor.unsigned_abs();
-        let whole = (abs / per).to_string();
-        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-        for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i).is_multiple_of(3) {
-                grouped.push(group);
-            }
-            grouped.push(c);
+        match self.i18n.formats(self.lang) {
+            Some(formats) => formats.money(minor, currency),
+            None => Money { minor, currency }.display_major(),
         }
-        let sign = if minor < 0 { "−" } else { "" };
-        format!(
-            "{sign}{grouped}{decimal}{:02} {}",
-            abs % per,
-            currency.code()
-        )
     }
 
+    /// The long date, e.g. "5 December 2026" or "5 decembrie 2026".
     pub fn date(&self, date: Date) -> String {
-        let month = self.m(&format!("month-{}", date.month()));
-        format!("{} {month} {}", date.day(), date.year())
+        self.i18n
+            .formats(self.lang)
+            .map_or_else(|| date.to_string(), |f| f.date(date))
+    }
+
+    /// Hours and minutes on the language's clock, e.g. "09:30".
+    pub fn time(&self, time: Time) -> String {
+        self.i18n
+            .formats(self.lang)
+            .map_or_else(|| time.strftime("%H:%M").to_string(), |f| f.time(time))
+    }
+
+    /// The day of the week, e.g. "Saturday" or "sâmbătă".
+    pub fn weekday(&self, date: Date) -> String {
+        self.i18n
+            .formats(self.lang)
+            .map_or_else(|| date.strftime("%A").to_string(), |f| f.weekday(date))
     }
 
     pub fn term(&self, term: Term) -> String {
