@@ -57,6 +57,9 @@ pub type Arg = FluentValue<'static>;
 pub struct I18n {
     languages: HashMap<Lang, Language>,
     sources: Vec<(Lang, &'static [&'static str])>,
+    /// Whether every text is marked `⟦…⟧` (the pseudo-locale of tests that
+    /// find text which did not come through here).
+    marked: bool,
 }
 
 /// One language's messages and formatters.
@@ -101,7 +104,27 @@ impl I18n {
         Ok(I18n {
             languages,
             sources: sources.to_vec(),
+            marked: false,
         })
+    }
+
+    /// The same messages, each text marked `⟦…⟧` where it is shown, so a
+    /// test can tell every text that came through here from any that did
+    /// not. Never for real readers.
+    pub fn marked(self) -> I18n {
+        I18n {
+            marked: true,
+            ..self
+        }
+    }
+
+    /// `text` as shown: marked in the pseudo-locale, else as it is.
+    pub(crate) fn shown(&self, text: String) -> String {
+        if self.marked {
+            format!("⟦{text}⟧")
+        } else {
+            text
+        }
     }
 
     fn bundle(&self, lang: Lang) -> Option<&fluent::Bundle> {
@@ -142,7 +165,7 @@ impl I18n {
             if !errors.is_empty() {
                 tracing::warn!(key, lang = %candidate, ?errors, "message formatted with errors");
             }
-            return text.into_owned();
+            return self.shown(text.into_owned());
         }
         tracing::warn!(key, lang = %lang, "missing message");
         key.to_string()

@@ -25,31 +25,37 @@ impl Tr<'_> {
 
     /// An amount in minor units, e.g. "1.234,50 RON" in Romanian.
     pub fn money(&self, minor: i64, currency: Currency) -> String {
-        match self.i18n.formats(self.lang) {
+        self.i18n.shown(match self.i18n.formats(self.lang) {
             Some(formats) => formats.money(minor, currency),
             None => Money { minor, currency }.display_major(),
-        }
+        })
     }
 
     /// The long date, e.g. "5 December 2026" or "5 decembrie 2026".
     pub fn date(&self, date: Date) -> String {
-        self.i18n
-            .formats(self.lang)
-            .map_or_else(|| date.to_string(), |f| f.date(date))
+        self.i18n.shown(
+            self.i18n
+                .formats(self.lang)
+                .map_or_else(|| date.to_string(), |f| f.date(date)),
+        )
     }
 
     /// Hours and minutes on the language's clock, e.g. "09:30".
     pub fn time(&self, time: Time) -> String {
-        self.i18n
-            .formats(self.lang)
-            .map_or_else(|| time.strftime("%H:%M").to_string(), |f| f.time(time))
+        self.i18n.shown(
+            self.i18n
+                .formats(self.lang)
+                .map_or_else(|| time.strftime("%H:%M").to_string(), |f| f.time(time)),
+        )
     }
 
     /// The day of the week, e.g. "Saturday" or "sâmbătă".
     pub fn weekday(&self, date: Date) -> String {
-        self.i18n
-            .formats(self.lang)
-            .map_or_else(|| date.strftime("%A").to_string(), |f| f.weekday(date))
+        self.i18n.shown(
+            self.i18n
+                .formats(self.lang)
+                .map_or_else(|| date.strftime("%A").to_string(), |f| f.weekday(date)),
+        )
     }
 
     pub fn term(&self, term: Term) -> String {

@@ -178,34 +178,180 @@ fn a_missing_number_is_still_an_error() {
 #[test]
 fn calendar_days_in_romanian_and_english() {
     let i18n = I18n::new().unwrap();
-    let days = |lang, n| {
-        i18n.strict(lang, "processing-calendar-days", &[("n", number_arg(n))])
+    let days = |lang, n: &str| {
+        i18n.strict(lang, "processing-calendar-days", &[("n", arg(n))])
             .unwrap()
     };
     let romanian = [
-        (0, "0 zile calendaristice"),
-        (1, "o zi calendaristică"),
-        (2, "2 zile calendaristice"),
-        (19, "19 zile calendaristice"),
-        (20, "20 de zile calendaristice"),
-        (101, "101 zile calendaristice"),
-        (102, "102 zile calendaristice"),
-        (119, "119 zile calendaristice"),
-        (122, "122 de zile calendaristice"),
-        (1000, "1.000 de zile calendaristice"),
+        ("0", "0 zile calendaristice"),
+        ("1", "o zi calendaristică"),
+        ("2", "2 zile calendaristice"),
+        ("5", "5 zile calendaristice"),
+        ("11", "11 zile calendaristice"),
+        ("19", "19 zile calendaristice"),
+        ("20", "20 de zile calendaristice"),
+        ("21", "21 de zile calendaristice"),
+        ("22", "22 de zile calendaristice"),
+        ("101", "101 zile calendaristice"),
+        ("102", "102 zile calendaristice"),
+        ("111", "111 zile calendaristice"),
+        ("119", "119 zile calendaristice"),
+        ("122", "122 de zile calendaristice"),
+        ("1000", "1.000 de zile calendaristice"),
+        ("1234567.5", "1.234.567,5 zile calendaristice"),
     ];
     for (n, want) in romanian {
         assert_eq!(days(Lang::Ro, n), want);
     }
     let english = [
-        (0, "0 calendar days"),
-        (1, "1 calendar day"),
-        (2, "2 calendar days"),
-        (21, "21 calendar days"),
-        (1000, "1,000 calendar days"),
+        ("0", "0 calendar days"),
+        ("1", "1 calendar day"),
+        ("2", "2 calendar days"),
+        ("21", "21 calendar days"),
+        ("111", "111 calendar days"),
+        ("1000", "1,000 calendar days"),
+        ("1234567.5", "1,234,567.5 calendar days"),
     ];
     for (n, want) in english {
         assert_eq!(days(Lang::En, n), want);
+    }
+}
+
+/// The same message in the other three languages, on the numbers the
+/// portal was walked with: the noun agrees as CLDR's categories say.
+#[test]
+fn calendar_days_in_russian_ukrainian_and_lithuanian() {
+    let i18n = I18n::new().unwrap();
+    let days = |lang, n: &str| {
+        i18n.strict(lang, "processing-calendar-days", &[("n", arg(n))])
+            .unwrap()
+    };
+    let table: [(&str, [&str; 3]); 15] = [
+        (
+            "0",
+            [
+                "0 календарных дней",
+                "0 календарних днів",
+                "0 kalendorinių dienų",
+            ],
+        ),
+        (
+            "1",
+            [
+                "1 календарный день",
+                "1 календарний день",
+                "1 kalendorinė diena",
+            ],
+        ),
+        (
+            "2",
+            [
+                "2 календарных дня",
+                "2 календарні дні",
+                "2 kalendorinės dienos",
+            ],
+        ),
+        (
+            "5",
+            [
+                "5 календарных дней",
+                "5 календарних днів",
+                "5 kalendorinės dienos",
+            ],
+        ),
+        (
+            "11",
+            [
+                "11 календарных дней",
+                "11 календарних днів",
+                "11 kalendorinių dienų",
+            ],
+        ),
+        (
+            "19",
+            [
+                "19 календарных дней",
+                "19 календарних днів",
+                "19 kalendorinių dienų",
+            ],
+        ),
+        (
+            "20",
+            [
+                "20 календарных дней",
+                "20 календарних днів",
+                "20 kalendorinių dienų",
+            ],
+        ),
+        (
+            "21",
+            [
+                "21 календарный день",
+                "21 календарний день",
+                "21 kalendorinė diena",
+            ],
+        ),
+        (
+            "22",
+            [
+                "22 календарных дня",
+                "22 календарні дні",
+                "22 kalendorinės dienos",
+            ],
+        ),
+        (
+            "101",
+            [
+                "101 календарный день",
+                "101 календарний день",
+                "101 kalendorinė diena",
+            ],
+        ),
+        (
+            "102",
+            [
+                "102 календарных дня",
+                "102 календарні дні",
+                "102 kalendorinės dienos",
+            ],
+        ),
+        (
+            "111",
+            [
+                "111 календарных дней",
+                "111 календарних днів",
+                "111 kalendorinių dienų",
+            ],
+        ),
+        (
+            "119",
+            [
+                "119 календарных дней",
+                "119 календарних днів",
+                "119 kalendorinių dienų",
+            ],
+        ),
+        (
+            "122",
+            [
+                "122 календарных дня",
+                "122 календарні дні",
+                "122 kalendorinės dienos",
+            ],
+        ),
+        (
+            "1234567.5",
+            [
+                "1\u{a0}234\u{a0}567,5 календарного дня",
+                "1\u{a0}234\u{a0}567,5 календарного дня",
+                "1\u{a0}234\u{a0}567,5 kalendorinės dienos",
+            ],
+        ),
+    ];
+    for (n, [ru, uk, lt]) in table {
+        for (lang, want) in [(Lang::Ru, ru), (Lang::Uk, uk), (Lang::Lt, lt)] {
+            assert_eq!(days(lang, n), want, "{lang} {n}");
+        }
     }
 }
 
@@ -429,4 +575,21 @@ fn amounts_have_two_decimals_and_the_currency_code() {
             );
         }
     }
+}
+
+/// In the pseudo-locale every message and every formatted value is marked,
+/// and a missing message is not, so a test can find both.
+#[test]
+fn the_pseudo_locale_marks_what_comes_through_here() {
+    let i18n = I18n::new().unwrap().marked();
+    let t = Tr {
+        i18n: &i18n,
+        lang: Lang::Uk,
+    };
+    assert_eq!(t.m("lang-name-uk"), "⟦Українська⟧");
+    assert_eq!(t.date(date(2026, 12, 5)), "⟦5 грудня 2026\u{202f}р.⟧");
+    assert_eq!(t.time(time(9, 30, 0, 0)), "⟦09:30⟧");
+    assert_eq!(t.m("no-such-message"), "no-such-message");
+    let plain = I18n::new().unwrap();
+    assert_eq!(plain.text(Lang::Uk, "lang-name-uk"), "Українська");
 }

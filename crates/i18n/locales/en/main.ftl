@@ -79,18 +79,6 @@ service-payment = How to pay
 service-notes = Good to know
 renewal-notice = Apply at least { $days } days before your current document expires.
 
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
 
 not-found-title = Page not found
 not-found-body = If you typed the address, check that it is correct. You can also start again from the list of services.

@@ -93,18 +93,6 @@ renewal-notice = Prašymą pateikite ne vėliau kaip prieš { $days ->
 } iki dabartinio dokumento galiojimo pabaigos.
 
 # Mėnesių pavadinimai vartojami datose („23 lapkričio 2026“), todėl kilmininko linksniu.
-month-1 = sausio
-month-2 = vasario
-month-3 = kovo
-month-4 = balandžio
-month-5 = gegužės
-month-6 = birželio
-month-7 = liepos
-month-8 = rugpjūčio
-month-9 = rugsėjo
-month-10 = spalio
-month-11 = lapkričio
-month-12 = gruodžio
 
 not-found-title = Puslapis nerastas
 not-found-body = Jei adresą įvedėte patys, patikrinkite, ar jis teisingas. Taip pat galite pradėti iš naujo nuo paslaugų sąrašo.

@@ -83,18 +83,6 @@ service-payment = Cum plătiți
 service-notes = Bine de știut
 renewal-notice = Depuneți cererea cu cel puțin { $days } de zile înainte de expirarea documentului actual.
 
-month-1 = ianuarie
-month-2 = februarie
-month-3 = martie
-month-4 = aprilie
-month-5 = mai
-month-6 = iunie
-month-7 = iulie
-month-8 = august
-month-9 = septembrie
-month-10 = octombrie
-month-11 = noiembrie
-month-12 = decembrie
 
 not-found-title = Pagina nu a fost găsită
 not-found-body = Dacă ați scris adresa, verificați că este corectă. Puteți începe din nou de la lista serviciilor.
