@@ -216,10 +216,7 @@ impl Notice<'_> {
                 ("office", text_arg(office.get(lang))),
                 ("address", text_arg(address.get(lang))),
                 ("date", text_arg(t.date(at.date()))),
-                (
-                    "time",
-                    text_arg(format!("{:02}:{:02}", at.hour(), at.minute())),
-                ),
+                ("time", text_arg(t.time(at.time()))),
                 account(),
             ],
             Notice::AppointmentReminder {
@@ -230,10 +227,7 @@ impl Notice<'_> {
                 ("service", text_arg(service.get(lang))),
                 ("office", text_arg(office.get(lang))),
                 ("date", text_arg(t.date(at.date()))),
-                (
-                    "time",
-                    text_arg(format!("{:02}:{:02}", at.hour(), at.minute())),
-                ),
+                ("time", text_arg(t.time(at.time()))),
                 account(),
             ],
             Notice::AppointmentCancelled {
@@ -246,10 +240,7 @@ impl Notice<'_> {
                 ("service", text_arg(service.get(lang))),
                 ("office", text_arg(office.get(lang))),
                 ("date", text_arg(t.date(at.date()))),
-                (
-                    "time",
-                    text_arg(format!("{:02}:{:02}", at.hour(), at.minute())),
-                ),
+                ("time", text_arg(t.time(at.time()))),
                 account(),
             ],
             Notice::DocumentReady { reference, office } => vec![

@@ -24,6 +24,7 @@ mod applications;
 mod appointments;
 mod certificate;
 mod invitation;
+mod newcomer;
 mod registry;
 mod registry_check;
 

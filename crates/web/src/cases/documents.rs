@@ -119,7 +119,7 @@ async fn receive(
     request: Request,
 ) -> Response {
     let (state, current) = (state.clone(), current.clone());
-    let case = match citizen_case(&state, &current, &id).await {
+    let case = match citizen_case(&state, &current, id).await {
         Ok(Some((case, _))) => case,
         Ok(None) => return finish(&state, Err(PageError::NotFound(lang))),
         Err(e) => return ApiError::from(e).into_response(),

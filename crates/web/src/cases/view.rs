@@ -313,11 +313,7 @@ pub(crate) fn local_moment(t: Tr<'_>, micros: i64, zone: &jiff::tz::TimeZone) ->
     jiff::Timestamp::from_microsecond(micros)
         .map(|at| {
             let local = at.to_zoned(zone.clone());
-            format!(
-                "{} {}",
-                t.date(local.date()),
-                local.time().strftime("%H:%M")
-            )
+            format!("{} {}", t.date(local.date()), t.time(local.time()))
         })
         .unwrap_or_default()
 }

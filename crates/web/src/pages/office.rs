@@ -57,9 +57,7 @@ fn week(t: Tr<'_>, window: &Window) -> WindowWeek {
             } else {
                 hours
                     .iter()
-                    .map(|(from, to)| {
-                        format!("{} – {}", from.strftime("%H:%M"), to.strftime("%H:%M"))
-                    })
+                    .map(|(from, to)| format!("{} – {}", t.time(*from), t.time(*to)))
                     .collect::<Vec<_>>()
                     .join(", ")
             };

@@ -112,7 +112,7 @@ pub(super) async fn booking_page<'a>(
         hold_until: booking
             .hold_expires_at
             .and_then(|s| local(state, &booking.office_id, s))
-            .map_or_else(String::new, |z| z.strftime("%H:%M").to_string()),
+            .map_or_else(String::new, |z| t.time(z.time())),
         confirmed,
         move_date: day,
         move_slots,

@@ -69,7 +69,7 @@ fn local(state: &AppState, office_id: &str, seconds: i64) -> Option<jiff::Zoned>
 
 pub(crate) fn when(t: Tr<'_>, state: &AppState, office_id: &str, seconds: i64) -> String {
     local(state, office_id, seconds).map_or_else(String::new, |z| {
-        format!("{}, {}", t.date(z.date()), z.strftime("%H:%M"))
+        format!("{}, {}", t.date(z.date()), t.time(z.time()))
     })
 }
 

@@ -101,9 +101,7 @@ pub(super) async fn day_slots(
                     &[
                         (
                             "time",
-                            crate::i18n::text_arg(
-                                s.start.to_zoned(zone.clone()).strftime("%H:%M").to_string(),
-                            ),
+                            crate::i18n::text_arg(t.time(s.start.to_zoned(zone.clone()).time())),
                         ),
                         ("free", number_arg(s.free)),
                     ],

@@ -95,9 +95,7 @@ pub(crate) async fn view(
                 &[
                     (
                         "time",
-                        crate::i18n::text_arg(
-                            s.start.to_zoned(zone.clone()).strftime("%H:%M").to_string(),
-                        ),
+                        crate::i18n::text_arg(t.time(s.start.to_zoned(zone.clone()).time())),
                     ),
                     ("free", crate::i18n::number_arg(s.free)),
                 ],

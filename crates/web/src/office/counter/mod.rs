@@ -187,11 +187,7 @@ async fn render(
             called.push((ticket.clone(), counter.clone()));
         }
         let time = Timestamp::from_second(b.starts_at)
-            .map(|s| {
-                s.to_zoned(office.time_zone.clone())
-                    .strftime("%H:%M")
-                    .to_string()
-            })
+            .map(|s| t.time(s.to_zoned(office.time_zone.clone()).time()))
             .unwrap_or_default();
         let needed = biometrics_needed(state, &b);
         rows.push(DayRow {
