@@ -1,9 +1,10 @@
 //! A Ukrainian resident of Alba with little Romanian, on her own: she finds
 //! her language, registers and confirms her address through the demo
 //! mailbox, applies for a residence permit from the service page, meets a
-//! missing document on the case page and fixes it there, pays, is given an
-//! appointment by the immigration service and moves it to a time that
-//! suits her — every page and message in Ukrainian.
+//! missing document on the case page and fixes it there, is given an
+//! appointment by the immigration service (where she will pay, as its
+//! payment order says) and moves it to a time that suits her — every page
+//! and message in Ukrainian.
 
 use super::accounts::{click, type_into, wait_for_text};
 use super::applications::{demo_password, text_of, upload, wait_for_state};
@@ -25,8 +26,14 @@ const DOCUMENTS: [&str; 6] = [
     "health-insurance",
 ];
 
-/// The subjects the demo mailbox shows for `address`, once `wanted` is among them.
-async fn mailbox_subjects(stack: &Stack, client: &Client, wanted: &str) -> Vec<String> {
+/// The subjects the demo mailbox shows for her, once `count` of them
+/// contain `wanted` (the delivery worker sends them a moment later).
+async fn mailbox_subjects(
+    stack: &Stack,
+    client: &Client,
+    wanted: &str,
+    count: usize,
+) -> Vec<String> {
     let deadline = Instant::now() + Duration::from_secs(40);
     loop {
         client
@@ -41,7 +48,7 @@ async fn mailbox_subjects(stack: &Stack, client: &Client, wanted: &str) -> Vec<S
         {
             subjects.push(heading.text().await.expect("a subject"));
         }
-        if subjects.iter().any(|s| s.contains(wanted)) {
+        if subjects.iter().filter(|s| s.contains(wanted)).count() >= count {
             return subjects;
         }
         assert!(
@@ -74,7 +81,7 @@ async fn registers_in_ukrainian(stack: &Stack, oksana: &Client) {
     type_into(oksana, "confirm", PASSWORD).await;
     click(oksana, "#register").await;
     wait_for_text(oksana, "Перевірте електронну пошту").await;
-    let subjects = mailbox_subjects(stack, oksana, "Підтвердьте адресу").await;
+    let subjects = mailbox_subjects(stack, oksana, "Підтвердьте адресу", 1).await;
     assert!(
         subjects.contains(&"Підтвердьте адресу електронної пошти для Ghiseu".to_string()),
         "{subjects:?}"
@@ -177,8 +184,10 @@ async fn applies_and_fixes_a_missing_document(
     (case_path, reference)
 }
 
-/// The immigration officer accepts the application; she pays online.
-async fn is_accepted_and_pays(
+/// The immigration officer accepts the application; the fee is paid at
+/// the counter (the service takes no payments online), as her payment
+/// order tells her in Ukrainian.
+async fn is_accepted(
     stack: &Stack,
     oksana: &Client,
     operator: &Client,
@@ -214,10 +223,9 @@ async fn is_accepted_and_pays(
         .await
         .expect("reload the case");
     click(oksana, "#payment-order-link").await;
-    click(oksana, "#pay-online").await;
-    wait_for_path(oksana, "/demo/payment-provider/pay").await;
-    click(oksana, "#demo-pay").await;
-    wait_for_path(oksana, case_path).await;
+    let note = text_of(oksana, "#payment-scheme-note").await;
+    assert!(note.contains("принесіть квитанцію"), "{note}");
+    assert_accessible(oksana).await;
     office_case
 }
 
@@ -246,6 +254,18 @@ async fn is_given_an_appointment_and_moves_it(
     let first = text_of(oksana, "#when").await;
     assert_accessible(oksana).await;
     click(oksana, "#show-slots").await;
+    // The day's slots come on a new page, asked for with the day.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !oksana
+        .current_url()
+        .await
+        .expect("url")
+        .query()
+        .is_some_and(|q| q.contains("date="))
+    {
+        assert!(Instant::now() < deadline, "the day's slots did not load");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     click(oksana, "#slot-2").await;
     click(oksana, "#move").await;
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -276,18 +296,13 @@ async fn a_ukrainian_resident_of_alba_applies_for_a_residence_permit_in_ukrainia
         fills_in_her_profile(&stack, &oksana).await;
         let (case_path, reference) =
             applies_and_fixes_a_missing_document(&stack, &oksana, &scans).await;
-        let office_case =
-            is_accepted_and_pays(&stack, &oksana, &operator, &case_path, &reference).await;
+        let office_case = is_accepted(&stack, &oksana, &operator, &case_path, &reference).await;
         is_given_an_appointment_and_moves_it(&stack, &oksana, &operator, &office_case, &case_path)
             .await;
         // Every notice reached her in Ukrainian.
-        let subjects = mailbox_subjects(&stack, &oksana, "Запис").await;
-        for wanted in [
-            format!("Вашу заяву {reference} прийнято"),
-            format!("Оплату за заявою {reference} отримано"),
-        ] {
-            assert!(subjects.contains(&wanted), "{wanted:?} in {subjects:?}");
-        }
+        let subjects = mailbox_subjects(&stack, &oksana, "Запис ", 2).await;
+        let accepted = format!("Вашу заяву {reference} прийнято");
+        assert!(subjects.contains(&accepted), "{accepted:?} in {subjects:?}");
         assert!(
             subjects.iter().filter(|s| s.starts_with("Запис ")).count() >= 2,
             "the appointment given and the one she moved it to: {subjects:?}"
