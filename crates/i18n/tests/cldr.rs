@@ -423,7 +423,10 @@ fn numeric_key_in(expression: &Expression<&str>) -> bool {
 // ru "d MMMM y 'г'.", uk "d MMMM y 'р'.", lt "y 'm'. MMMM d 'd'.", with the
 // months' format (genitive) names; ru and uk put a narrow no-break space
 // (U+202F) between the year and its abbreviation.
-const DATES: [((i16, i8, i8), [&str; 5]); 4] = [
+/// A date as year, month and day.
+type Ymd = (i16, i8, i8);
+
+const DATES: [(Ymd, [&str; 5]); 4] = [
     (
         (2026, 12, 5),
         [
@@ -477,7 +480,7 @@ fn long_dates_follow_cldr() {
 }
 
 /// CLDR's wide format names of 5 December 2026 (a Saturday) and 7 December.
-const WEEKDAYS: [((i16, i8, i8), [&str; 5]); 2] = [
+const WEEKDAYS: [(Ymd, [&str; 5]); 2] = [
     (
         (2026, 12, 5),
         ["sâmbătă", "Saturday", "суббота", "субота", "šeštadienis"],
