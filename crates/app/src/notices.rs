@@ -66,6 +66,16 @@ pub enum Notice<'a> {
         office: &'a LocalText,
         at: DateTime,
     },
+    /// `at` is the office's local time; `reason` as the closure states it;
+    /// `appointment` the booking's id, whose page moves it.
+    AppointmentOfficeClosed {
+        reference: &'a str,
+        service: &'a LocalText,
+        office: &'a LocalText,
+        at: DateTime,
+        reason: &'a str,
+        appointment: &'a str,
+    },
     DocumentReady {
         reference: &'a str,
         office: &'a LocalText,
@@ -131,6 +141,7 @@ impl Notice<'_> {
             Notice::AppointmentConfirmed { .. } => MessageKind::AppointmentConfirmed,
             Notice::AppointmentReminder { .. } => MessageKind::AppointmentReminder,
             Notice::AppointmentCancelled { .. } => MessageKind::AppointmentCancelled,
+            Notice::AppointmentOfficeClosed { .. } => MessageKind::AppointmentOfficeClosed,
             Notice::DocumentReady { .. } => MessageKind::DocumentReady,
             Notice::DocumentExpiry { .. } => MessageKind::DocumentExpiry,
             Notice::DocumentReported { .. } => MessageKind::DocumentReported,
@@ -242,6 +253,22 @@ impl Notice<'_> {
                 ("date", text_arg(t.date(at.date()))),
                 ("time", text_arg(t.time(at.time()))),
                 account(),
+            ],
+            Notice::AppointmentOfficeClosed {
+                reference,
+                service,
+                office,
+                at,
+                reason,
+                appointment,
+            } => vec![
+                ("reference", text_arg(reference.to_string())),
+                ("service", text_arg(service.get(lang))),
+                ("office", text_arg(office.get(lang))),
+                ("date", text_arg(t.date(at.date()))),
+                ("time", text_arg(t.time(at.time()))),
+                ("reason", text_arg(t.closure_reason(reason))),
+                ("link", link(&format!("appointments/{appointment}"))),
             ],
             Notice::DocumentReady { reference, office } => vec![
                 ("reference", text_arg(reference)),
@@ -370,6 +397,11 @@ fn keys(kind: MessageKind) -> (&'static str, &'static str, Option<&'static str>)
             "notice-appointment-cancelled-subject",
             "notice-appointment-cancelled-body",
             Some("notice-appointment-cancelled-sms"),
+        ),
+        MessageKind::AppointmentOfficeClosed => (
+            "notice-appointment-office-closed-subject",
+            "notice-appointment-office-closed-body",
+            Some("notice-appointment-office-closed-sms"),
         ),
         MessageKind::DocumentReady => (
             "notice-document-ready-subject",

@@ -40,6 +40,12 @@ fn field_error(field: &'static str, code: &'static str, message: &str) -> FieldE
 
 /// The first office of the member of staff whose authority has a service
 /// organisations may apply for, with that service.
+/// Whether any of the staff member's offices handles a service for
+/// organisations (only then can they record a representative).
+pub fn handled_here(state: &App, staff: &Staff) -> bool {
+    office_for_organisations(state, staff).is_some()
+}
+
 fn office_for_organisations<'a>(
     state: &'a App,
     staff: &Staff,

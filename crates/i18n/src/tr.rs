@@ -58,6 +58,15 @@ impl Tr<'_> {
         )
     }
 
+    /// A closure's reason as stored: one of the usual reasons (`preset:…`)
+    /// in the reader's language, or the words the administrator typed.
+    pub fn closure_reason(&self, stored: &str) -> String {
+        match stored.strip_prefix("preset:") {
+            Some(code) => self.m(&format!("office-closures-reason-{code}")),
+            None => stored.to_string(),
+        }
+    }
+
     pub fn term(&self, term: Term) -> String {
         let months = term.total_months();
         if months % 12 == 0 {

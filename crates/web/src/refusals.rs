@@ -137,7 +137,21 @@ fn title(kind: RefusalKind) -> &'static str {
 
 /// The refusal's problem message in `lang` (English where `lang` lacks it).
 pub fn text(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
-    i18n.text_with(lang, message_id(refusal), &refusal.args())
+    i18n.text_with(lang, message_id(refusal), &args(Tr { i18n, lang }, refusal))
+}
+
+/// The refusal's facts for its message; a closure's reason in the reader's
+/// language.
+fn args(t: Tr<'_>, refusal: &Refusal) -> Vec<(&'static str, ghiseu_i18n::Arg)> {
+    let mut args = refusal.args();
+    if let Refusal::Booking(BookingRefusal::OfficeClosed { reason }) = refusal {
+        for (name, value) in &mut args {
+            if *name == "reason" {
+                *value = ghiseu_i18n::text_arg(t.closure_reason(reason));
+            }
+        }
+    }
+    args
 }
 
 /// The refusal as an RFC 9457 problem document, its `detail` in English.
@@ -195,5 +209,5 @@ pub fn on_page(t: Tr<'_>, refusal: &Refusal) -> (StatusCode, String) {
         return (StatusCode::UNPROCESSABLE_ENTITY, t.m(PAGE_NOT_FOUND));
     }
     let key = page_message_id(t.i18n, t.lang, refusal);
-    (status(refusal.kind()), t.with(&key, &refusal.args()))
+    (status(refusal.kind()), t.with(&key, &args(t, refusal)))
 }

@@ -10,6 +10,7 @@ pub mod secrets;
 pub mod security;
 pub mod sign_in;
 pub mod totp;
+pub mod verification;
 
 use crate::error::AppError;
 use crate::state::App;

@@ -222,6 +222,30 @@ pub async fn cancelled(
     tell_with_calendar(conn, state, booking, &notice, now, true).await
 }
 
+/// Tells the person the office is closed on the day of their booking, and
+/// where to choose another time; the booking stands until they move it.
+pub async fn office_closed(
+    conn: &mut Connection,
+    state: &App,
+    booking: &Booking,
+    reason: &str,
+    now: Timestamp,
+) -> Result<(), AppError> {
+    let (service, office) = service_and_office(state, booking)?;
+    let start =
+        Timestamp::from_second(booking.starts_at).map_err(|e| AppError::Internal(e.to_string()))?;
+    let notice = Notice::AppointmentOfficeClosed {
+        reference: &booking.reference,
+        service: &service.name,
+        office: &office.name,
+        at: start.to_zoned(office.time_zone.clone()).datetime(),
+        reason,
+        appointment: &booking.id,
+    };
+    notices::tell(conn, state, &booking.booked_by, &notice, now).await?;
+    Ok(())
+}
+
 /// Withdraws the reminder of a booking that was cancelled or moved.
 pub async fn withdraw_reminder(
     conn: &mut Connection,

@@ -50,6 +50,13 @@ async fn write_closures(
     .filter(|(_, w, _)| w.as_deref() == window)
     .map(|(day, _, _)| day)
     .collect();
+    let new_days: Vec<Date> = asked
+        .days
+        .iter()
+        .copied()
+        .filter(|day| !already.contains(&day.to_string()))
+        .collect();
+    let booked = booked_on(state, asked, &new_days).await?;
     let mut tx = state.db.begin_write().await?;
     for day in &asked.days {
         if already.contains(&day.to_string()) {
@@ -68,6 +75,10 @@ async fn write_closures(
         )
         .await?;
     }
+    for booking in &booked {
+        crate::appointments::notice::office_closed(&mut tx, state, booking, &asked.reason, now)
+            .await?;
+    }
     let mut event = admin.audit_event(state, "closure.added", None);
     event.detail = serde_json::json!({
         "office": asked.office.id,
@@ -78,6 +89,41 @@ async fn write_closures(
     audit::append(&mut tx, &event).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The bookings that still hold a place on `days` at the office (or window).
+async fn booked_on(
+    state: &App,
+    asked: &ClosureRequest<'_>,
+    days: &[Date],
+) -> Result<Vec<appointments::Booking>, AppError> {
+    let zone = asked.office.time_zone.clone();
+    let window = asked.window.map(WindowKind::as_str);
+    let mut booked = Vec::new();
+    for day in days {
+        let (Ok(start), Ok(end)) = (
+            day.to_zoned(zone.clone()),
+            day.tomorrow().and_then(|d| d.to_zoned(zone.clone())),
+        ) else {
+            continue;
+        };
+        booked.extend(
+            appointments::holding_between(
+                &state.db,
+                &asked.office.id,
+                window,
+                start.timestamp().as_second(),
+                end.timestamp().as_second(),
+            )
+            .await?,
+        );
+    }
+    Ok(booked)
+}
+
+/// How many bookings that hold a place the closure asked for would meet.
+pub async fn bookings_affected(state: &App, asked: &ClosureRequest<'_>) -> Result<usize, AppError> {
+    Ok(booked_on(state, asked, &asked.days).await?.len())
 }
 
 /// Removes closure `id` of an office the administrator serves; false when

@@ -23,6 +23,8 @@ pub enum MessageKind {
     AppointmentReminder,
     /// A booking cancelled, with the calendar file that takes it off calendars.
     AppointmentCancelled,
+    /// The office closed on the day of a booking: choose another time.
+    AppointmentOfficeClosed,
     DocumentReady,
     DocumentExpiry,
     /// A document reported lost or stolen: now invalid.
@@ -39,7 +41,7 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 18] = [
+    pub const ALL: [MessageKind; 19] = [
         MessageKind::EmailVerification,
         MessageKind::RegistrationAttempt,
         MessageKind::PasswordReset,
@@ -51,6 +53,7 @@ impl MessageKind {
         MessageKind::AppointmentConfirmed,
         MessageKind::AppointmentReminder,
         MessageKind::AppointmentCancelled,
+        MessageKind::AppointmentOfficeClosed,
         MessageKind::DocumentReady,
         MessageKind::DocumentExpiry,
         MessageKind::DocumentReported,
@@ -73,6 +76,7 @@ impl MessageKind {
             MessageKind::AppointmentConfirmed => "appointment-confirmed",
             MessageKind::AppointmentReminder => "appointment-reminder",
             MessageKind::AppointmentCancelled => "appointment-cancelled",
+            MessageKind::AppointmentOfficeClosed => "appointment-office-closed",
             MessageKind::DocumentReady => "document-ready",
             MessageKind::DocumentExpiry => "document-expiry",
             MessageKind::DocumentReported => "document-reported",
@@ -102,7 +106,8 @@ impl MessageKind {
             | MessageKind::PaymentReceived => NotificationKind::ApplicationUpdates,
             MessageKind::AppointmentConfirmed
             | MessageKind::AppointmentReminder
-            | MessageKind::AppointmentCancelled => NotificationKind::AppointmentReminders,
+            | MessageKind::AppointmentCancelled
+            | MessageKind::AppointmentOfficeClosed => NotificationKind::AppointmentReminders,
             MessageKind::DocumentReady
             | MessageKind::DocumentNotCollected
             | MessageKind::DocumentIssued => NotificationKind::DocumentReady,

@@ -102,3 +102,13 @@ office-closures-error-reason-long = Write the reason in at most 200 characters.
 appt-cancel-hint = Cancelling gives the slot to someone else at once. To come on another day, move the appointment instead.
 appt-cancel-confirm = I understand that my slot goes to someone else.
 appt-cancel-confirm-needed = To cancel the appointment, tick the box that says you understand the slot goes to someone else.
+office-closures-confirm = People booked on these days will be told and asked to choose another time
+office-closures-confirm-hint = A closure takes the days' free slots away at once. Everyone booked on them is told by e-mail or SMS, as they chose, with a link to move their appointment.
+office-closures-error-confirm = { $count ->
+    [one] { $count } appointment is booked on these days. Tick the box to confirm the closure: the person will be told.
+   *[other] { $count } appointments are booked on these days. Tick the box to confirm the closure: the people will be told.
+}
+office-case-reject-confirm = I have checked the reason: rejecting is final
+office-case-reject-confirm-hint = The applicant is told at once, with the reason chosen above. A rejected application cannot be taken up again.
+office-case-reject-confirm-needed = Tick the box to confirm the rejection. Nothing has changed yet.
+office-closures-error-confirm-none = Tick the box to confirm the closure.

@@ -131,3 +131,12 @@ notice-document-revoked-body = Hello,
 
     Your account: { $link }
 notice-document-revoked-sms = Ghiseu: document { $number } ({ $holder }) was revoked by the authority on { $date } and is no longer valid. Details in your account.
+notice-appointment-office-closed-subject = { $office } is closed on { $date }: choose another time for { $reference }
+notice-appointment-office-closed-body = Hello,
+
+    { $office } will be closed on { $date } ({ $reason }). Your appointment { $reference } for { $service } at { $time } that day cannot take place.
+
+    Choose another time here: { $link }
+
+    Your appointment stays booked until you move it, but nobody will receive you on that day.
+notice-appointment-office-closed-sms = Ghiseu: the office is closed on { $date }; appointment { $reference } cannot take place. Sign in to choose another time.

@@ -21,3 +21,4 @@ office-organisations-error-evidence-too-long = Write at most 500 characters abou
 office-organisations-error-email-unknown = No account uses this e-mail address. The representative must register first.
 office-organisations-error-email-not-assured = This person's identity is not confirmed by bank card or in person yet: confirm it first.
 office-organisations-error-email-already = This person is already recorded as the organisation's representative.
+office-organisations-none-here = None of your offices handles a service for organisations, so representatives are recorded at an office that does.

@@ -104,3 +104,14 @@ office-closures-error-reason-long = Priežastį aprašykite ne daugiau kaip 200 
 appt-cancel-hint = Atšaukus vizitą, jo laikas iš karto atiduodamas kitam asmeniui. Jei norite atvykti kitą dieną, verčiau perkelkite vizitą.
 appt-cancel-confirm = Suprantu, kad mano laikas atiteks kitam asmeniui.
 appt-cancel-confirm-needed = Kad atšauktumėte vizitą, pažymėkite, jog suprantate, kad jūsų laikas atiteks kitam asmeniui.
+office-closures-confirm = Šioms dienoms užsiregistravę žmonės bus informuoti ir paprašyti pasirinkti kitą laiką
+office-closures-confirm-hint = Uždarymas iš karto panaikina laisvą tų dienų laiką. Kiekvienas užsiregistravęs asmuo gauna pranešimą el. paštu arba SMS, kaip pasirinko, su nuoroda vizitui perkelti.
+office-closures-error-confirm = { $count ->
+    [one] Šioms dienoms užregistruotas { $count } vizitas. Pažymėkite langelį, kad patvirtintumėte uždarymą: asmuo bus informuotas.
+    [few] Šioms dienoms užregistruoti { $count } vizitai. Pažymėkite langelį, kad patvirtintumėte uždarymą: žmonės bus informuoti.
+   *[other] Šioms dienoms užregistruota { $count } vizitų. Pažymėkite langelį, kad patvirtintumėte uždarymą.
+}
+office-case-reject-confirm = Patikrinau priežastį: atsisakymas galutinis
+office-case-reject-confirm-hint = Pareiškėjas iš karto informuojamas, nurodant aukščiau pasirinktą priežastį. Atmesto prašymo negalima atnaujinti.
+office-case-reject-confirm-needed = Pažymėkite langelį, kad patvirtintumėte atsisakymą. Kol kas niekas nepasikeitė.
+office-closures-error-confirm-none = Pažymėkite langelį, kad patvirtintumėte uždarymą.

@@ -132,3 +132,12 @@ notice-document-revoked-body = Sveiki,
 
     Jūsų paskyra: { $link }
 notice-document-revoked-sms = Ghiseu: institucija { $date } panaikino dokumento { $number } ({ $holder }) galiojimą. Daugiau – paskyroje.
+notice-appointment-office-closed-subject = { $office } { $date } nedirbs: pasirinkite kitą laiką vizitui { $reference }
+notice-appointment-office-closed-body = Laba diena,
+
+    { $office } { $date } nedirbs ({ $reason }). Jūsų vizitas { $reference } dėl paslaugos „{ $service }“ tą dieną { $time } neįvyks.
+
+    Pasirinkite kitą laiką čia: { $link }
+
+    Vizitas lieka užregistruotas, kol jį perkelsite, tačiau tą dieną jūsų niekas nepriims.
+notice-appointment-office-closed-sms = Ghiseu: { $date } padalinys nedirba, vizitas { $reference } neįvyks. Prisijunkite ir pasirinkite kitą laiką.

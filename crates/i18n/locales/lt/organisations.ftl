@@ -21,3 +21,4 @@ office-organisations-error-evidence-too-long = Apie įgaliojimus parašykite ne 
 office-organisations-error-email-unknown = Šiuo el. pašto adresu paskyros nėra. Atstovas pirmiausia turi užsiregistruoti.
 office-organisations-error-email-not-assured = Šio asmens tapatybė dar nepatvirtinta banko kortele ar asmeniškai: pirmiausia ją patvirtinkite.
 office-organisations-error-email-already = Šis asmuo jau užregistruotas kaip organizacijos atstovas.
+office-organisations-none-here = Nė vienas jūsų padalinys neteikia paslaugų organizacijoms, todėl atstovai registruojami padalinyje, kuris jas teikia.

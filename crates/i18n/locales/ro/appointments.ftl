@@ -103,3 +103,14 @@ office-closures-error-reason-long = Scrieți motivul în cel mult 200 de caracte
 appt-cancel-hint = Anularea dă imediat intervalul altcuiva. Pentru a veni în altă zi, mutați programarea.
 appt-cancel-confirm = Înțeleg că intervalul meu va fi dat altcuiva.
 appt-cancel-confirm-needed = Pentru a anula programarea, bifați căsuța prin care confirmați că înțelegeți că intervalul va fi dat altcuiva.
+office-closures-confirm = Persoanele programate în aceste zile vor fi anunțate și rugate să aleagă altă oră
+office-closures-confirm-hint = O închidere elimină imediat intervalele libere din acele zile. Fiecare persoană programată este anunțată prin e-mail sau SMS, după cum a ales, cu un link pentru mutarea programării.
+office-closures-error-confirm = { $count ->
+    [one] În aceste zile există o programare. Bifați căsuța pentru a confirma închiderea: persoana va fi anunțată.
+    [few] În aceste zile există { $count } programări. Bifați căsuța pentru a confirma închiderea: persoanele vor fi anunțate.
+   *[other] În aceste zile există { $count } de programări. Bifați căsuța pentru a confirma închiderea: persoanele vor fi anunțate.
+}
+office-case-reject-confirm = Am verificat motivul: respingerea este definitivă
+office-case-reject-confirm-hint = Solicitantul este anunțat imediat, cu motivul ales mai sus. O cerere respinsă nu mai poate fi reluată.
+office-case-reject-confirm-needed = Bifați căsuța pentru a confirma respingerea. Nu s-a schimbat încă nimic.
+office-closures-error-confirm-none = Bifați căsuța pentru a confirma închiderea.

@@ -132,3 +132,12 @@ notice-document-revoked-body = Bună ziua,
 
     Contul dumneavoastră: { $link }
 notice-document-revoked-sms = Ghiseu: documentul { $number } ({ $holder }) a fost revocat de autoritate pe { $date } si nu mai este valabil. Detalii in contul dvs.
+notice-appointment-office-closed-subject = { $office } este închis pe { $date }: alegeți altă oră pentru { $reference }
+notice-appointment-office-closed-body = Bună ziua,
+
+    { $office } va fi închis pe { $date } ({ $reason }). Programarea dumneavoastră { $reference } pentru { $service } la ora { $time } din acea zi nu poate avea loc.
+
+    Alegeți altă oră aici: { $link }
+
+    Programarea rămâne rezervată până o mutați, dar în acea zi nu vă va primi nimeni.
+notice-appointment-office-closed-sms = Ghiseu: biroul este închis pe { $date }; programarea { $reference } nu are loc. Intrați în cont și alegeți altă oră.

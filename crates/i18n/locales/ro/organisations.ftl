@@ -21,3 +21,4 @@ office-organisations-error-evidence-too-long = Scrieți cel mult 500 de caracter
 office-organisations-error-email-unknown = Nicio adresă de cont nu corespunde. Reprezentantul trebuie mai întâi să se înregistreze.
 office-organisations-error-email-not-assured = Identitatea acestei persoane nu este încă confirmată cu cardul bancar sau la ghișeu: confirmați-o mai întâi.
 office-organisations-error-email-already = Această persoană este deja înregistrată ca reprezentant al organizației.
+office-organisations-none-here = Niciunul dintre birourile dumneavoastră nu are un serviciu pentru organizații; reprezentanții se înregistrează la un birou care are.

@@ -131,3 +131,12 @@ notice-document-revoked-body = Здравствуйте!
 
     Личный кабинет: { $link }
 notice-document-revoked-sms = Ghiseu: документ { $number } ({ $holder }) аннулирован ведомством { $date } и недействителен. Подробнее в личном кабинете.
+notice-appointment-office-closed-subject = { $office } закрыт { $date }: выберите другое время для записи { $reference }
+notice-appointment-office-closed-body = Здравствуйте!
+
+    { $office } будет закрыт { $date } ({ $reason }). Ваша запись { $reference } на услугу «{ $service }» в { $time } в этот день не состоится.
+
+    Выберите другое время здесь: { $link }
+
+    Запись сохраняется, пока вы её не перенесёте, но в этот день вас никто не примет.
+notice-appointment-office-closed-sms = Ghiseu: { $date } офис закрыт, запись { $reference } не состоится. Войдите и выберите другое время.

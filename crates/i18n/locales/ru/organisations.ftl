@@ -21,3 +21,4 @@ office-organisations-error-evidence-too-long = О полномочиях нап�
 office-organisations-error-email-unknown = Нет учётной записи с таким адресом электронной почты. Представитель должен сначала зарегистрироваться.
 office-organisations-error-email-not-assured = Личность этого человека ещё не подтверждена банковской картой или лично в отделении: сначала подтвердите её.
 office-organisations-error-email-already = Этот человек уже записан как представитель организации.
+office-organisations-none-here = Ни один из ваших офисов не оказывает услуг организациям, поэтому представителей регистрируют в офисе, который их оказывает.

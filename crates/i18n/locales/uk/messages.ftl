@@ -131,3 +131,12 @@ notice-document-revoked-body = Добрий день!
 
     Ваш особистий кабінет: { $link }
 notice-document-revoked-sms = Ghiseu: документ { $number } ({ $holder }) { $date } анульовано органом влади, він недійсний. Подробиці — в кабінеті.
+notice-appointment-office-closed-subject = { $office } зачинено { $date }: виберіть інший час для запису { $reference }
+notice-appointment-office-closed-body = Добрий день!
+
+    { $office } буде зачинено { $date } ({ $reason }). Ваш запис { $reference } на послугу «{ $service }» о { $time } цього дня не відбудеться.
+
+    Виберіть інший час тут: { $link }
+
+    Запис зберігається, доки ви його не перенесете, але цього дня вас ніхто не прийме.
+notice-appointment-office-closed-sms = Ghiseu: { $date } офіс зачинено, запис { $reference } не відбудеться. Увійдіть і виберіть інший час.

@@ -21,3 +21,4 @@ office-organisations-error-evidence-too-long = Про повноваження �
 office-organisations-error-email-unknown = Жоден обліковий запис не використовує цю адресу електронної пошти. Представник має спочатку зареєструватися.
 office-organisations-error-email-not-assured = Особу цієї людини ще не підтверджено ні банківською карткою, ні особисто: спочатку підтвердьте її.
 office-organisations-error-email-already = Цю особу вже зареєстровано як представника організації.
+office-organisations-none-here = Жоден із ваших офісів не надає послуг організаціям, тому представників реєструють в офісі, який їх надає.

@@ -8,6 +8,7 @@ mod messages;
 mod profile;
 mod register;
 mod representations;
+mod resend;
 mod reset;
 mod second_factor;
 pub(crate) mod session;
@@ -46,6 +47,10 @@ pub(crate) fn router() -> Router<AppState> {
             get(login::form).post(login::submit),
         )
         .route("/{lang}/account/logout", post(login::logout))
+        .route(
+            "/{lang}/account/verify/resend",
+            get(resend::form).post(resend::submit),
+        )
         .route(
             "/{lang}/account/logout-everywhere",
             post(login::logout_everywhere),

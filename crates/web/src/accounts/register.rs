@@ -318,7 +318,10 @@ fn check_email_page(state: &AppState, lang: Lang) -> MessagePage<'_> {
     MessagePage {
         frame: Frame::new(state, lang, t.m("check-email-title"), "account/register"),
         body: vec![t.m("check-email-body")],
-        link: None,
+        link: Some((
+            format!("/{}/account/verify/resend", lang.code()),
+            t.m("resend-link"),
+        )),
     }
 }
 
@@ -437,7 +440,10 @@ pub(crate) async fn verify(
             StatusCode::GONE,
             "verify-expired-title",
             "verify-expired-body",
-            Some(login),
+            Some((
+                format!("/{}/account/verify/resend", lang.code()),
+                t.m("resend-link"),
+            )),
         ),
         Ok(Err(TokenRefusal::Unknown)) => (
             StatusCode::NOT_FOUND,

@@ -76,6 +76,9 @@ pub(crate) struct ClosureForm {
     preset: String,
     #[serde(default)]
     reason: String,
+    /// `on` when the administrator ticked that the people booked are told.
+    #[serde(default)]
+    confirm: String,
     #[serde(default)]
     csrf: String,
 }
@@ -161,7 +164,7 @@ async fn page<'a>(
                 day: t.date(day),
                 office: office.name.get(lang).to_string(),
                 window: window_name(c.window_kind.as_deref()),
-                reason: c.reason,
+                reason: t.closure_reason(&c.reason),
                 id: c.id,
             });
         }
@@ -281,19 +284,8 @@ fn check<'a>(
         }
         free.to_string()
     } else if PRESETS.contains(&form.preset.as_str()) {
-        // Kept in both languages: people read it in either.
-        let key = format!("office-closures-reason-{}", form.preset);
-        let ro = Tr {
-            lang: Lang::Ro,
-            ..t
-        }
-        .m(&key);
-        let en = Tr {
-            lang: Lang::En,
-            ..t
-        }
-        .m(&key);
-        format!("{ro} / {en}")
+        // Kept as the usual reason it is, so each reader reads it in their language.
+        format!("preset:{}", form.preset)
     } else {
         errors.push(FormError::new(t, "reason", "office-closures-error-reason"));
         String::new()
@@ -336,6 +328,27 @@ pub(crate) async fn add(
             return show_page(result, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
+    if form.confirm != "on" {
+        let t = tr(&state, lang);
+        let affected = match ghiseu_app::office::closures::bookings_affected(&state, &asked).await {
+            Ok(n) => i64::try_from(n).unwrap_or(i64::MAX),
+            Err(e) => return ApiError::from(e).into_response(),
+        };
+        let message = if affected == 0 {
+            t.m("office-closures-error-confirm-none")
+        } else {
+            t.with(
+                "office-closures-error-confirm",
+                &[("count", crate::i18n::number_arg(affected))],
+            )
+        };
+        let error = FormError {
+            field: "confirm",
+            text: message,
+        };
+        let result = page(&state, lang, &admin, form, vec![error]).await;
+        return show_page(result, StatusCode::UNPROCESSABLE_ENTITY);
+    }
     let saved = ghiseu_app::office::closures::add_closures(&state, &admin, &asked).await;
     match saved {
         Ok(()) => Redirect::to(&format!("/{}/office/closures", lang.code())).into_response(),

@@ -25,6 +25,8 @@ struct OrganisationsPage<'a> {
     evidence: String,
     evidence_error: Option<String>,
     csrf: String,
+    /// Whether the staff member's offices handle a service for organisations.
+    handled_here: bool,
 }
 
 /// One text field of the form, with what was typed and its error.
@@ -96,6 +98,7 @@ fn page<'a>(
         evidence_error: error_of(&errors, "evidence"),
         errors,
         notice,
+        handled_here: organisations::handled_here(state, staff),
         csrf: staff.current.session.csrf_token.clone(),
     }
 }
@@ -121,6 +124,10 @@ pub(crate) async fn record(
     staff: Staff,
     Form(sent): Form<Sent>,
 ) -> Response {
+    if !organisations::handled_here(&state, &staff) {
+        let page = page(&state, lang, &staff, Sent::default(), Vec::new(), None);
+        return (StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response();
+    }
     if !staff.current.csrf_ok(&sent.csrf) {
         return (
             StatusCode::FORBIDDEN,

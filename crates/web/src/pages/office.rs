@@ -101,12 +101,18 @@ fn closed(t: Tr<'_>, found: &PublicOffice<'_>) -> Vec<(jiff::civil::Date, String
                         "window",
                         crate::i18n::text_arg(t.m(&format!("office-page-window-{kind}"))),
                     ),
-                    ("reason", crate::i18n::text_arg(closure.reason.as_str())),
+                    (
+                        "reason",
+                        crate::i18n::text_arg(t.closure_reason(&closure.reason)),
+                    ),
                 ],
             ),
             None => t.with(
                 "office-page-closure",
-                &[("reason", crate::i18n::text_arg(closure.reason.as_str()))],
+                &[(
+                    "reason",
+                    crate::i18n::text_arg(t.closure_reason(&closure.reason)),
+                )],
             ),
         };
         lines.push((day, what));

@@ -788,3 +788,124 @@ async fn registrations_from_one_place_are_limited() {
     );
     app.cleanup().await;
 }
+
+async fn ask_again(
+    app: &TestApp,
+    browser: &mut Browser,
+    email: &str,
+) -> crate::support::TestResponse {
+    let form = browser.get(app, "/en/account/verify/resend").await;
+    assert_eq!(form.status, 200);
+    let token = hidden(&form.text(), "form_token");
+    browser
+        .post_form(
+            app,
+            "/en/account/verify/resend",
+            &[("email", email), ("form_token", &token)],
+        )
+        .await
+}
+
+async fn links_sent(app: &TestApp, email: &str) -> usize {
+    let Some(person) = accounts::person_by_email(&app.state.db, email)
+        .await
+        .unwrap()
+    else {
+        return 0;
+    };
+    outbox::for_person(&app.state.db, &person.id)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|m| m.kind == "email-verification")
+        .count()
+}
+
+/// A lost or expired link is sent again, and the new one confirms the
+/// address. The page reads the same for an unknown or confirmed address;
+/// one address gets at most three links an hour, whoever asks, and one
+/// client is stopped after ten requests.
+#[tokio::test]
+async fn the_confirmation_link_is_sent_again_without_telling_who_has_an_account() {
+    let app = TestApp::new().await;
+    let mut browser = Browser::default();
+    assert_eq!(
+        register(&app, &mut browser, "again@example.ro", PASSWORD)
+            .await
+            .status,
+        200
+    );
+    let checking = browser.get(&app, "/en/account/login").await.text();
+    assert!(
+        checking.contains("href=\"/en/account/verify/resend\""),
+        "offered on sign-in"
+    );
+    let first = link_token(&app, "again@example.ro").await;
+
+    let answered = ask_again(&app, &mut browser, "again@example.ro").await;
+    assert_eq!(answered.status, 200);
+    let said = answered.text();
+    assert!(said.contains("If an account with this address is waiting to be confirmed"));
+    assert_eq!(links_sent(&app, "again@example.ro").await, 2);
+    let person = accounts::person_by_email(&app.state.db, "again@example.ro")
+        .await
+        .unwrap()
+        .unwrap();
+    let second = outbox::for_person(&app.state.db, &person.id)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|m| m.kind == "email-verification")
+        .map(|m| {
+            let at = m.body.find("token=").expect("a link with a token");
+            m.body[at + 6..at + 6 + 64].to_string()
+        })
+        .find(|token| *token != first)
+        .expect("a new link");
+    assert_eq!(verify(&app, &mut browser, &second).await.status, 200);
+
+    // A confirmed address and an unknown one read the same, and get nothing.
+    for other in ["again@example.ro", "nobody@example.ro"] {
+        let r = ask_again(&app, &mut browser, other).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(r.text(), said, "the same page for {other}");
+    }
+    assert_eq!(links_sent(&app, "again@example.ro").await, 2);
+
+    // Someone asking for another person's address fills no mailbox.
+    assert_eq!(
+        register(&app, &mut browser, "victim@example.ro", PASSWORD)
+            .await
+            .status,
+        200
+    );
+    for _ in 0..5 {
+        let mut stranger = Browser::default();
+        assert_eq!(
+            ask_again(&app, &mut stranger, "victim@example.ro")
+                .await
+                .status,
+            200
+        );
+    }
+    assert_eq!(
+        links_sent(&app, "victim@example.ro").await,
+        1 + 3,
+        "three more an hour at most"
+    );
+
+    // One client asking again and again is stopped.
+    let statuses = {
+        let mut statuses = Vec::new();
+        for n in 0..12 {
+            let r = ask_again(&app, &mut browser, &format!("try{n}@example.ro")).await;
+            statuses.push(r.status.as_u16());
+        }
+        statuses
+    };
+    assert!(statuses.contains(&429), "{statuses:?}");
+    let bad = ask_again(&app, &mut Browser::at_address("10.0.0.9"), "not an address").await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains("aria-invalid=\"true\""));
+    app.cleanup().await;
+}

@@ -33,7 +33,7 @@ async fn post(app: &TestApp, admin: &mut Browser, fields: &[(&str, &str)]) -> Te
 #[tokio::test]
 async fn an_administrator_closes_days_sees_bookings_to_move_and_reopens() {
     let app = TestApp::new().await;
-    let (mut citizen, _) = signed_in(&app, "booked@example.ro", "citizen").await;
+    let (mut citizen, citizen_id) = signed_in(&app, "booked@example.ro", "citizen").await;
     let body = json!({ "service": "ro.passport.electronic", "office": OFFICE, "start": "2026-11-25T07:00:00Z", "holders": ["self"] });
     let held = citizen
         .post_json(&app, "/api/v1/appointments", &body, &[])
@@ -59,20 +59,49 @@ async fn an_administrator_closes_days_sees_bookings_to_move_and_reopens() {
     assert_eq!(page.status, 200, "{}", page.text());
     assert!(page.text().contains("No closures are planned."));
 
-    let r = post(
-        &app,
-        &mut admin,
-        &[
-            ("office", OFFICE),
-            ("window", ""),
-            ("first", "2026-11-25"),
-            ("last", "2026-11-26"),
-            ("preset", "training"),
-            ("reason", ""),
-        ],
-    )
-    .await;
+    let closing = [
+        ("office", OFFICE),
+        ("window", ""),
+        ("first", "2026-11-25"),
+        ("last", "2026-11-26"),
+        ("preset", "training"),
+        ("reason", ""),
+    ];
+    // Closing asks first, saying how many people are booked; nothing changes.
+    let r = post(&app, &mut admin, &closing).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    let asked = r.text();
+    assert!(
+        asked.contains("1 appointment is booked on these days"),
+        "{asked}"
+    );
+    assert!(
+        asked.contains("href=\"#confirm\""),
+        "the error links to the tick: {asked}"
+    );
+    assert!(
+        count(&slots(&app, "2026-11-25").await) > 0,
+        "nothing closed yet"
+    );
+    let mut confirmed = closing.to_vec();
+    confirmed.push(("confirm", "on"));
+    let r = post(&app, &mut admin, &confirmed).await;
     assert_eq!(r.status, 303, "{}", r.text());
+    // The person booked is told, in their language, with the way to move it.
+    let told: Vec<_> = ghiseu_storage::outbox::for_person(&app.state.db, &citizen_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "appointment-office-closed")
+        .collect();
+    assert_eq!(told.len(), 1, "told once, by e-mail");
+    assert!(told[0].subject.contains(reference), "{}", told[0].subject);
+    assert!(told[0].body.contains("Staff training"), "{}", told[0].body);
+    assert!(
+        told[0].body.contains(&format!("/appointments/{id}")),
+        "{}",
+        told[0].body
+    );
     // The slots are gone at once, in this process.
     assert_eq!(count(&slots(&app, "2026-11-25").await), 0);
     assert_eq!(count(&slots(&app, "2026-11-26").await), 0);
@@ -84,8 +113,13 @@ async fn an_administrator_closes_days_sees_bookings_to_move_and_reopens() {
         "{page}"
     );
     assert!(
-        page.contains("Instruirea personalului / Staff training"),
-        "{page}"
+        page.contains("<td>Staff training</td>"),
+        "in the reader's language: {page}"
+    );
+    let romanian = admin.get(&app, "/ro/office/closures").await.text();
+    assert!(
+        romanian.contains("<td>Instruirea personalului</td>"),
+        "{romanian}"
     );
     assert!(page.contains("Appointments to be rescheduled"), "{page}");
     assert!(page.contains(reference), "the booking is listed: {page}");
@@ -123,6 +157,7 @@ async fn an_administrator_closes_days_sees_bookings_to_move_and_reopens() {
             ("last", ""),
             ("preset", ""),
             ("reason", "Sala de așteptare se renovează"),
+            ("confirm", "on"),
         ],
     )
     .await;

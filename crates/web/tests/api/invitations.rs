@@ -482,7 +482,11 @@ async fn an_officer_refuses_only_for_a_reason_of_the_invitation_and_the_inviter_
         &mut officer,
         &csrf,
         id,
-        &[("action", "reject"), ("rejection_reason", "not-eligible")],
+        &[
+            ("action", "reject"),
+            ("rejection_reason", "not-eligible"),
+            ("confirm_reject", "on"),
+        ],
     )
     .await;
     assert_eq!(wrong.status, 422, "{}", wrong.text());
@@ -505,6 +509,7 @@ async fn an_officer_refuses_only_for_a_reason_of_the_invitation_and_the_inviter_
                 ("version", version.as_str()),
                 ("action", "reject"),
                 ("rejection_reason", "entry-ban"),
+                ("confirm_reject", "on"),
             ],
         )
         .await;

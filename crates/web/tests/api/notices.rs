@@ -88,6 +88,14 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
             office: &office,
             at: date(2026, 12, 3).at(9, 30, 0, 0),
         },
+        Notice::AppointmentOfficeClosed {
+            reference: "APT-7K3M-Q9XZ",
+            service: &service,
+            office: &office,
+            at: date(2026, 12, 3).at(9, 30, 0, 0),
+            reason: "preset:training",
+            appointment: "0193a7c2-0000-7000-8000-000000000000",
+        },
         Notice::DocumentReady {
             reference: "AB-2026-001234",
             office: &office,
@@ -144,7 +152,10 @@ fn every_kind_is_written_in_romanian_and_english_for_each_of_its_channels() {
                         assert!(!text.subject.is_empty());
                         assert!(
                             text.body
-                                .contains(&format!("{URL}/{}/account", lang.code())),
+                                .contains(&format!("{URL}/{}/account", lang.code()))
+                                || text
+                                    .body
+                                    .contains(&format!("{URL}/{}/appointments/", lang.code())),
                             "{kind:?} links to the pages in {lang}: {}",
                             text.body
                         );

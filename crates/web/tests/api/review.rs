@@ -239,15 +239,41 @@ async fn a_rejection_names_a_reason_from_the_list_and_staff_of_other_offices_see
         &app,
         &mut operator,
         &id,
-        &[("action", "reject"), ("rejection_reason", "made-up")],
+        &[
+            ("action", "reject"),
+            ("rejection_reason", "made-up"),
+            ("confirm_reject", "on"),
+        ],
     )
     .await;
     assert_eq!(r.status, 422);
+    // Rejecting is final: without the tick nothing changes.
     let r = decide(
         &app,
         &mut operator,
         &id,
         &[("action", "reject"), ("rejection_reason", "not-eligible")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text().contains("Tick the box to confirm the rejection"),
+        "{}",
+        r.text()
+    );
+    assert!(
+        !parent.get(&app, &case).await.text().contains("Rejected"),
+        "nothing changed"
+    );
+    let r = decide(
+        &app,
+        &mut operator,
+        &id,
+        &[
+            ("action", "reject"),
+            ("rejection_reason", "not-eligible"),
+            ("confirm_reject", "on"),
+        ],
     )
     .await;
     assert_eq!(r.status, 303);

@@ -32,6 +32,9 @@ pub(crate) struct DecisionForm {
     pickup_office: String,
     #[serde(default)]
     version: i64,
+    /// `on` when the operator ticked that a rejection is final.
+    #[serde(default)]
+    confirm_reject: String,
     #[serde(default)]
     csrf: String,
 }
@@ -175,6 +178,18 @@ pub(crate) async fn decide(
         Ok(found) => found,
         Err(response) => return response,
     };
+    if form.action == "reject" && form.confirm_reject != "on" {
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return again(
+            &state,
+            lang,
+            &staff,
+            &id,
+            status,
+            "office-case-reject-confirm-needed",
+        )
+        .await;
+    }
     let decision = Decision {
         action: &form.action,
         reason: &form.reason,
