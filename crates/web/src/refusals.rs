@@ -136,19 +136,51 @@ fn title(kind: RefusalKind) -> &'static str {
 }
 
 /// The refusal's problem message in `lang` (English where `lang` lacks it).
+/// The refusal in words, for a page: states and standings named as the
+/// pages name them, never as codes.
 pub fn text(i18n: &I18n, lang: Lang, refusal: &Refusal) -> String {
-    i18n.text_with(lang, message_id(refusal), &args(Tr { i18n, lang }, refusal))
+    let t = Tr { i18n, lang };
+    i18n.text_with(lang, message_id(refusal), &args(t, refusal, Words::Named))
+}
+
+/// How a refusal's states read: named for people, or as the codes an API
+/// client compares (the problem's English `detail` keeps them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Words {
+    Named,
+    Codes,
 }
 
 /// The refusal's facts for its message; a closure's reason in the reader's
 /// language.
-fn args(t: Tr<'_>, refusal: &Refusal) -> Vec<(&'static str, ghiseu_i18n::Arg)> {
+fn args(t: Tr<'_>, refusal: &Refusal, words: Words) -> Vec<(&'static str, ghiseu_i18n::Arg)> {
     let mut args = refusal.args();
-    if let Refusal::Booking(BookingRefusal::OfficeClosed { reason }) = refusal {
-        for (name, value) in &mut args {
-            if *name == "reason" {
-                *value = ghiseu_i18n::text_arg(t.closure_reason(reason));
+    let named = |name: &str, code: &str| -> Option<String> {
+        if words == Words::Codes {
+            return None;
+        }
+        let key = match (refusal, name) {
+            // English sentences are written around the state's own word.
+            (Refusal::Booking(_), "state") if t.lang == Lang::En => return None,
+            (Refusal::Booking(_), "state") => format!("appt-state-{code}"),
+            (Refusal::FeeOrder(_), "state") => format!("case-state-{code}"),
+            (Refusal::Document(_), "standing") => format!("check-why-{code}"),
+            (Refusal::Document(_), "since") => {
+                return code.parse::<jiff::civil::Date>().ok().map(|d| t.date(d));
             }
+            _ => return None,
+        };
+        t.i18n.has(t.lang, &key).then(|| t.m(&key))
+    };
+    for (name, value) in &mut args {
+        if let (Refusal::Booking(BookingRefusal::OfficeClosed { reason }), "reason") =
+            (refusal, *name)
+        {
+            *value = ghiseu_i18n::text_arg(t.closure_reason(reason));
+        } else if let ghiseu_i18n::Arg::String(code) = value
+            && let Some(words) = named(name, code)
+        {
+            *value = ghiseu_i18n::text_arg(words);
         }
     }
     args
@@ -159,7 +191,14 @@ pub fn problem(refusal: &Refusal) -> Problem {
     let kind = refusal.kind();
     let detail = MESSAGES.as_ref().map_or_else(
         || refusal.code().to_string(),
-        |messages| text(messages, Lang::En, refusal),
+        |messages| {
+            let t = Tr {
+                i18n: messages,
+                lang: Lang::En,
+            };
+            let args = args(t, refusal, Words::Codes);
+            messages.text_with(Lang::En, message_id(refusal), &args)
+        },
     );
     let errors = field(refusal)
         .map(|field| ProblemField {
@@ -209,5 +248,8 @@ pub fn on_page(t: Tr<'_>, refusal: &Refusal) -> (StatusCode, String) {
         return (StatusCode::UNPROCESSABLE_ENTITY, t.m(PAGE_NOT_FOUND));
     }
     let key = page_message_id(t.i18n, t.lang, refusal);
-    (status(refusal.kind()), t.with(&key, &args(t, refusal)))
+    (
+        status(refusal.kind()),
+        t.with(&key, &args(t, refusal, Words::Named)),
+    )
 }

@@ -50,6 +50,61 @@ impl Applicants {
     }
 }
 
+/// Whom a service is for, as a person looking for it would say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Everyone,
+    /// The authority's own citizens (citizens of the listed countries).
+    Citizens,
+    /// Foreigners: anyone but the listed countries' citizens.
+    Foreigners,
+    /// People without citizenship.
+    Stateless,
+    /// Companies and other legal entities, through a representative.
+    Organisations,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 5] = [
+        Audience::Everyone,
+        Audience::Citizens,
+        Audience::Foreigners,
+        Audience::Stateless,
+        Audience::Organisations,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Audience::Everyone => "everyone",
+            Audience::Citizens => "citizens",
+            Audience::Foreigners => "foreigners",
+            Audience::Stateless => "stateless",
+            Audience::Organisations => "organisations",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.code() == code)
+    }
+}
+
+impl super::model::Service {
+    /// Whom the service is for, from its rules on applicants.
+    pub fn audience(&self) -> Audience {
+        if self.for_organisations {
+            return Audience::Organisations;
+        }
+        match self.applicants.as_ref().map(|a| &a.citizenship) {
+            None => Audience::Everyone,
+            Some(CitizenshipRule::Only(codes)) if codes.iter().all(|c| c == STATELESS) => {
+                Audience::Stateless
+            }
+            Some(CitizenshipRule::Only(_)) => Audience::Citizens,
+            Some(CitizenshipRule::Not(_)) => Audience::Foreigners,
+        }
+    }
+}
+
 pub(super) fn applicants(
     report: &mut Report<'_>,
     def: &Spanned<ApplicantsDef>,

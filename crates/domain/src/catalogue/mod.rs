@@ -14,7 +14,7 @@ mod service_fees;
 mod text;
 mod window;
 
-pub use applicants::{Applicants, CitizenshipRule, STATELESS};
+pub use applicants::{Applicants, Audience, CitizenshipRule, STATELESS};
 pub use booking::{AppointmentMode, BookingPolicy, ServiceAppointment};
 pub use invitation::{InvitationRules, Inviter};
 pub use model::*;

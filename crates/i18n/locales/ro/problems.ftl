@@ -43,33 +43,9 @@ problem-already-booked = { $who ->
    *[other] O persoană din această programare are deja o programare pentru acest serviciu. Anulați-o sau mutați-o pe aceea.
 }
 problem-hold-expired = Cele câteva minute pentru confirmare au trecut, iar intervalul a revenit în listă. Alegeți din nou un interval.
-problem-not-held = Această programare este { $state ->
-    [held] rezervată
-    [confirmed] confirmată
-    [cancelled] anulată
-    [lapsed] expirată
-    [no-show] ratată
-    [served] încheiată
-   *[other] { $state }
-}, deci nu are ce fi confirmat.
-problem-not-active = Această programare este { $state ->
-    [held] rezervată
-    [confirmed] confirmată
-    [cancelled] anulată
-    [lapsed] expirată
-    [no-show] ratată
-    [served] încheiată
-   *[other] { $state }
-} și nu mai poate fi anulată.
-problem-not-active-move = Doar o programare confirmată poate fi mutată; aceasta este { $state ->
-    [held] rezervată
-    [confirmed] confirmată
-    [cancelled] anulată
-    [lapsed] expirată
-    [no-show] ratată
-    [served] încheiată
-   *[other] { $state }
-}.
+problem-not-held = Nu este nimic de confirmat: programarea este „{ $state }”.
+problem-not-active = Programarea nu mai poate fi anulată: este „{ $state }”.
+problem-not-active-move = Doar o programare confirmată poate fi mutată; aceasta este „{ $state }”.
 problem-reschedule-limit = { $max ->
     [one] O programare poate fi mutată online o singură dată.
     [few] O programare poate fi mutată online de { $max } ori.

@@ -20,7 +20,8 @@ pub use counter::{
 };
 pub use rows::{
     Booking, BookingHolder, HolderKind, active_for_case, active_for_person, booking,
-    booking_by_reference, day_of_window, holders_of, no_shows_since, overbooked_cells, taken_seats,
+    booking_by_reference, day_of_window, holder_names, holders_of, no_shows_since,
+    overbooked_cells, taken_seats,
 };
 
 /// A booking's place at the counter: held (for a few minutes), confirmed,

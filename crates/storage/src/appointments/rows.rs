@@ -115,6 +115,40 @@ pub async fn booking_by_reference(
     Ok(row.as_ref().map(booking_row).transpose()?)
 }
 
+/// The names of each booking's holders (people, then children), for the
+/// staff's lists; a holder with no name yet is left out.
+pub async fn holder_names(
+    db: &Database,
+    booking_ids: &[&str],
+) -> Result<HashMap<String, Vec<String>>, StorageError> {
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
+    if booking_ids.is_empty() {
+        return Ok(names);
+    }
+    let places: Vec<String> = (1..=booking_ids.len()).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "SELECT h.booking_id, COALESCE(p.given_name || ' ' || p.family_name, \
+         w.given_name || ' ' || w.family_name) AS name FROM booking_holders h \
+         LEFT JOIN persons p ON h.holder_kind = 'person' AND p.id = h.holder_id \
+         LEFT JOIN wards w ON h.holder_kind = 'ward' AND w.id = h.holder_id \
+         WHERE h.booking_id IN ({}) ORDER BY h.booking_id, h.holder_kind, name",
+        places.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for id in booking_ids {
+        query = query.bind(*id);
+    }
+    for row in query.fetch_all(db.pool()).await? {
+        let booking: String = row.try_get("booking_id")?;
+        let name: Option<String> = row.try_get("name")?;
+        let entry = names.entry(booking).or_default();
+        if let Some(name) = name.filter(|n| !n.trim().is_empty()) {
+            entry.push(name);
+        }
+    }
+    Ok(names)
+}
+
 pub async fn holders_of(
     conn: &mut Connection,
     booking_id: &str,

@@ -36,6 +36,8 @@ pub(crate) struct ClosureLine {
 
 pub(crate) struct MoveLine {
     pub reference: String,
+    /// The holders' names.
+    pub who: String,
     pub when: String,
     pub office: String,
     pub service: String,
@@ -147,8 +149,11 @@ async fn page<'a>(
                     end.as_second(),
                 )
                 .await?;
+                let ids: Vec<&str> = found.iter().map(|b| b.id.as_str()).collect();
+                let mut names = appointments::holder_names(&state.db, &ids).await?;
                 for b in found {
                     to_move.push(MoveLine {
+                        who: names.remove(&b.id).unwrap_or_default().join(", "),
                         when: crate::appointments::pages::when(t, state, &b.office_id, b.starts_at),
                         office: office.name.get(lang).to_string(),
                         service: state.catalogue.service(&b.service_id).map_or_else(

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use ghiseu_domain::account::AssuranceLevel;
-use ghiseu_domain::catalogue::{Authority, Lang, Service};
+use ghiseu_domain::catalogue::{Audience, Authority, Lang, Service};
 use ghiseu_i18n::Tr;
 
 pub(crate) struct ServiceLink {
@@ -24,6 +24,16 @@ pub(crate) struct AuthorityBlock {
 }
 
 fn authority_block(t: Tr<'_>, lang: Lang, authority: &Authority) -> AuthorityBlock {
+    authority_block_of(t, lang, authority, |_| true)
+}
+
+/// The authority with those of its services `shown` keeps.
+fn authority_block_of(
+    t: Tr<'_>,
+    lang: Lang,
+    authority: &Authority,
+    shown: impl Fn(&Service) -> bool,
+) -> AuthorityBlock {
     AuthorityBlock {
         id: authority.id.clone(),
         name: authority.name.get(lang).to_string(),
@@ -32,6 +42,7 @@ fn authority_block(t: Tr<'_>, lang: Lang, authority: &Authority) -> AuthorityBlo
         services: authority
             .services
             .iter()
+            .filter(|s| shown(s))
             .map(|s| ServiceLink {
                 name: s.name.get(t.lang).to_string(),
                 summary: s.summary.get(t.lang).to_string(),
@@ -46,22 +57,79 @@ fn authority_block(t: Tr<'_>, lang: Lang, authority: &Authority) -> AuthorityBlo
 struct HomePage<'a> {
     frame: Frame<'a>,
     authorities: Vec<AuthorityBlock>,
+    /// The filters' choices: (value, label, chosen).
+    authority_choices: Vec<(String, String, bool)>,
+    audience_choices: Vec<(String, String, bool)>,
+    filtered: bool,
 }
 
-pub(crate) async fn home(State(state): State<AppState>, Path(lang): Path<String>) -> Response {
+/// The service list's filters, as the home page's form sends them.
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct ListFilter {
+    #[serde(default)]
+    authority: String,
+    #[serde(default, rename = "for")]
+    audience: String,
+}
+
+pub(crate) async fn home(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    axum::extract::Query(filter): axum::extract::Query<ListFilter>,
+) -> Response {
     let result = page_lang(&lang).map(|lang| {
         let t = Tr {
             i18n: &state.i18n,
             lang,
         };
+        let audience = Audience::parse(&filter.audience);
+        let authorities = state
+            .catalogue
+            .authorities()
+            .iter()
+            .filter(|a| filter.authority.is_empty() || a.id == filter.authority)
+            .map(|a| {
+                let mut block = authority_block(t, lang, a);
+                if let Some(audience) = audience {
+                    let kept: Vec<bool> = a
+                        .services
+                        .iter()
+                        .map(|s| s.audience() == audience)
+                        .collect();
+                    let mut keep = kept.into_iter();
+                    block.services.retain(|_| keep.next().unwrap_or(false));
+                }
+                block
+            })
+            .filter(|b| !b.services.is_empty())
+            .collect();
         let page = HomePage {
             frame: Frame::new(&state, lang, t.m("home-title"), ""),
-            authorities: state
+            authorities,
+            authority_choices: state
                 .catalogue
                 .authorities()
                 .iter()
-                .map(|a| authority_block(t, lang, a))
+                .map(|a| {
+                    (
+                        a.id.clone(),
+                        a.name.get(lang).to_string(),
+                        a.id == filter.authority,
+                    )
+                })
                 .collect(),
+            audience_choices: Audience::ALL
+                .into_iter()
+                .map(|a| {
+                    let code = a.code();
+                    (
+                        code.to_string(),
+                        t.m(&format!("home-for-{code}")),
+                        Some(a) == audience,
+                    )
+                })
+                .collect(),
+            filtered: !filter.authority.is_empty() || audience.is_some(),
         };
         html(&page)
     });

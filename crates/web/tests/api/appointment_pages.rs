@@ -117,6 +117,16 @@ async fn a_parent_books_confirms_moves_and_cancels_through_the_pages() {
     let page = parent.get(&app, &page_href).await.text();
     assert!(page.contains("Confirmed"), "{page}");
     assert!(page.contains(&format!("/api/v1/appointments/{id}/calendar.ics")));
+    // What comes next: what to bring, where, and how to change it.
+    for expected in [
+        "Your visit: what to bring",
+        "An identity document for each person who comes",
+        "href=\"/en/services/ro.passport.electronic\" id=\"visit-service\"",
+        "href=\"/en/offices/ab-alba-iulia\" id=\"visit-office\"",
+        "move or cancel the appointment below",
+    ] {
+        assert!(page.contains(expected), "{expected}: {page}");
+    }
 
     let list = parent.get(&app, "/en/appointments").await.text();
     assert!(

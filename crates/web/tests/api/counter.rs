@@ -91,6 +91,8 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     let app = TestApp::new().await;
     let (first, first_ref, first_person) =
         confirmed(&app, "first@example.ro", "2026-11-23T09:00:00Z").await;
+    let mut first_browser = crate::support::log_in(&app, "first@example.ro").await;
+    crate::cases::save_alba_profile(&app, &mut first_browser, &[]).await;
     let (second, _, second_person) =
         confirmed(&app, "second@example.ro", "2026-11-23T09:15:00Z").await;
     let (mut operator, _) = signed_in(&app, "op.counter@example.ro", "operator").await;
@@ -99,6 +101,10 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     assert_eq!(page.status, 200, "{}", page.text());
     let text = page.text();
     assert!(text.contains(&first_ref), "{text}");
+    assert!(
+        text.contains(&format!("{first_ref}<br><strong>Elena Pop</strong><br><span class=\"hint\">Simple electronic passport</span>")),
+        "who comes and for what, beside the reference: {text}"
+    );
     assert!(
         text.contains("11:00"),
         "local time of the first booking: {text}"

@@ -346,3 +346,30 @@ async fn the_stylesheet_is_served() {
     assert!(r.text().contains(".error-summary"));
     app.cleanup().await;
 }
+
+/// The service list narrows to one authority and to whom services are for.
+#[tokio::test]
+async fn the_service_list_is_filtered_by_authority_and_by_whom_it_is_for() {
+    let app = TestApp::new().await;
+    let stateless = assert_page(&app.get("/en/?for=stateless").await, "en");
+    assert!(
+        stateless.contains("href=\"/en/services/md.igm.pc\""),
+        "{stateless}"
+    );
+    assert!(!stateless.contains("href=\"/en/services/ro.passport.electronic\""));
+    assert!(stateless.contains("<option value=\"stateless\" selected>"));
+    let lithuania = assert_page(&app.get("/uk/?authority=lt.migration").await, "uk");
+    assert!(lithuania.contains("href=\"/uk/services/lt.invitation.approval\""));
+    assert!(!lithuania.contains("href=\"/uk/services/md.igm.pc\""));
+    let none = assert_page(
+        &app.get("/en/?authority=lt.migration&for=stateless").await,
+        "en",
+    );
+    assert!(none.contains("id=\"no-services\"") && none.contains("id=\"filter-clear\""));
+    let all = assert_page(&app.get("/en/?for=nonsense").await, "en");
+    assert!(
+        all.contains("md.igm.pc") && all.contains("ro.passport.electronic"),
+        "an unknown choice filters nothing"
+    );
+    app.cleanup().await;
+}

@@ -3,6 +3,7 @@
 //! `detail` as clients have read it so far.
 
 use ghiseu_app::Refusal;
+use ghiseu_domain::catalogue::Lang;
 use ghiseu_web::i18n::{I18n, UI_LANGUAGES};
 use ghiseu_web::refusals::{message_id, page_message_id, problem};
 use std::collections::BTreeSet;
@@ -430,4 +431,27 @@ fn problem_documents_read_as_before() {
     assert_eq!(waits("too-many-requests"), (None, Some(42)));
     assert_eq!(waits("too-many-checks"), (None, Some(900)));
     assert_eq!(waits("slot-full"), (None, None));
+}
+
+/// A page names a state or a document's standing in the reader's words,
+/// never by its code; the API's English `detail` keeps the codes.
+#[test]
+fn pages_name_states_in_the_readers_language() {
+    let i18n = I18n::new().unwrap();
+    let examples = Refusal::examples();
+    let by_code = |code: &str| examples.iter().find(|r| r.code() == code).unwrap();
+    let held = ghiseu_web::refusals::text(&i18n, Lang::Uk, by_code("not-held"));
+    assert!(
+        held.contains("Підтверджено") || held.contains("підтверджено"),
+        "{held}"
+    );
+    assert!(!held.contains("confirmed"), "{held}");
+    let lost = ghiseu_web::refusals::text(&i18n, Lang::Uk, by_code("document-not-in-force"));
+    assert!(
+        !lost.contains("reported-lost") && !lost.contains("2026-12-05"),
+        "{lost}"
+    );
+    assert!(lost.contains("5 грудня 2026"), "{lost}");
+    let api = problem(by_code("not-held")).detail;
+    assert!(api.contains("confirmed"), "{api}");
 }

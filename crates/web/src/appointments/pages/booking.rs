@@ -40,6 +40,12 @@ pub(super) struct BookingPage<'a> {
     move_date: String,
     move_slots: Vec<Choice>,
     csrf: String,
+    /// The office's page: hours, map, contacts.
+    office_href: String,
+    /// The application the visit serves, if any.
+    case_href: Option<String>,
+    /// The service's page, for what to bring when no application is linked.
+    service_href: String,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +123,12 @@ pub(super) async fn booking_page<'a>(
         move_date: day,
         move_slots,
         csrf: current.session.csrf_token.clone(),
+        office_href: format!("/{}/offices/{}", lang.code(), booking.office_id),
+        case_href: booking
+            .case_id
+            .as_deref()
+            .map(|case| crate::cases::case_href(lang, case)),
+        service_href: format!("/{}/services/{}", lang.code(), booking.service_id),
     })
 }
 

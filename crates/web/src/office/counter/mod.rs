@@ -57,6 +57,9 @@ pub(crate) struct DayRow {
     pub id: String,
     pub time: String,
     pub reference: String,
+    /// Who comes (their names) and for which service.
+    pub who: String,
+    pub service: String,
     pub people: i64,
     pub state: String,
     pub ticket: String,
@@ -178,6 +181,11 @@ async fn render(
         Ok(f) => f,
         Err(e) => return ApiError::from(e).into_response(),
     };
+    let ids: Vec<&str> = found.iter().map(|b| b.id.as_str()).collect();
+    let mut names = match appointments::holder_names(&state.db, &ids).await {
+        Ok(n) => n,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
     let mut rows = Vec::with_capacity(found.len());
     let mut called = Vec::new();
     for b in found {
@@ -193,6 +201,11 @@ async fn render(
         rows.push(DayRow {
             time,
             reference: b.reference.clone(),
+            who: names.remove(&b.id).unwrap_or_default().join(", "),
+            service: state.catalogue.service(&b.service_id).map_or_else(
+                || b.service_id.clone(),
+                |(_, s)| s.name.get(lang).to_string(),
+            ),
             people: b.seats,
             state: t.m(&format!("counter-state-{}", b.state)),
             ticket,
