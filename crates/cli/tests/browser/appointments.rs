@@ -43,7 +43,7 @@ const MAIL_LIMIT: Duration = Duration::from_secs(60);
 
 /// Chooses the free slot starting at `start` (an instant, as the form sends
 /// it) by its label, as a person would.
-async fn choose_slot(client: &Client, start: &str) -> String {
+pub(crate) async fn choose_slot(client: &Client, start: &str) -> String {
     let radio = wait_for(
         client,
         &format!("#slots input[name='start'][value='{start}']"),
@@ -66,7 +66,7 @@ async fn choose_slot(client: &Client, start: &str) -> String {
 }
 
 /// Ticks the holder labelled `name` (leaves it ticked if it already is).
-async fn choose_holder(client: &Client, name: &str) {
+pub(crate) async fn choose_holder(client: &Client, name: &str) {
     let label = client
         .find(Locator::XPath(&format!(
             "//fieldset[@id='holders']//label[normalize-space()='{name}']"
@@ -183,7 +183,7 @@ async fn wait_for_confirmation(
 }
 
 /// Waits until the address's query names `part` (a form sent by GET).
-async fn wait_for_query(client: &Client, part: &str) {
+pub(crate) async fn wait_for_query(client: &Client, part: &str) {
     let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let url = client.current_url().await.expect("current url");
@@ -393,7 +393,13 @@ async fn a_parent_books_for_her_family_moves_it_and_is_called_at_the_counter() {
             .expect("open the counter's day");
         wait_for(&operator, &format!("#booking-{booking}")).await;
         assert_eq!(cell(&operator, &booking, 1).await, "17:30");
-        assert_eq!(cell(&operator, &booking, 2).await, reference);
+        assert_eq!(
+            cell(&operator, &booking, 2).await,
+            format!(
+                "{reference}\nAna Popescu, Ioana Popescu, Mihai Popescu\nSimple electronic passport"
+            ),
+            "the reference, who comes and for what"
+        );
         assert_eq!(cell(&operator, &booking, 3).await, "3");
         assert_eq!(cell(&operator, &booking, 4).await, "Confirmed");
         assert!(

@@ -23,6 +23,7 @@ mod accounts;
 mod applications;
 mod appointments;
 mod certificate;
+mod confirmations;
 mod crawler;
 mod invitation;
 mod newcomer;

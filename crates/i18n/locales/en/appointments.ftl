@@ -121,3 +121,6 @@ appt-open-service = See the documents
 appt-arrive = Come a few minutes before your time and give your reference at the office.
 appt-open-office = The office's hours, map and contacts
 appt-change-hint = If you cannot come, move or cancel the appointment below, so the place goes to someone else.
+appt-your-ticket = Your ticket:
+appt-go-to-counter = Go to counter { $counter } now.
+appt-wait-for-call = Wait in the hall: the board and this page show when you are called, and to which counter.

@@ -124,3 +124,6 @@ appt-open-service = Žiūrėti dokumentus
 appt-arrive = Atvykite kelios minutės prieš paskirtą laiką ir padalinyje nurodykite vizito numerį.
 appt-open-office = Padalinio darbo laikas, žemėlapis ir kontaktai
 appt-change-hint = Jei negalite atvykti, perkelkite arba atšaukite vizitą žemiau, kad vieta atitektų kitam.
+appt-your-ticket = Jūsų talonas:
+appt-go-to-counter = Dabar eikite prie { $counter } langelio.
+appt-wait-for-call = Palaukite salėje: švieslentė ir šis puslapis parodys, kada ir prie kurio langelio jus pakvies.

@@ -123,3 +123,6 @@ appt-open-service = Vedeți documentele
 appt-arrive = Veniți cu câteva minute înainte de ora programată și spuneți la ghișeu numărul programării.
 appt-open-office = Programul, harta și datele de contact ale biroului
 appt-change-hint = Dacă nu puteți veni, mutați sau anulați programarea mai jos, ca locul să fie dat altcuiva.
+appt-your-ticket = Bonul dumneavoastră:
+appt-go-to-counter = Mergeți acum la ghișeul { $counter }.
+appt-wait-for-call = Așteptați în sală: tabela și această pagină arată când sunteți chemat și la ce ghișeu.

@@ -140,6 +140,16 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     let page = operator.get(&app, COUNTER).await.text();
     assert!(page.contains("Called now"), "{page}");
     assert!(page.contains("A-001</strong> — counter 2"), "{page}");
+    // The person called sees it on their own page too.
+    let mine = first_browser
+        .get(&app, &format!("/en/appointments/{first}"))
+        .await
+        .text();
+    assert!(
+        mine.contains("Your ticket: <strong>A-001</strong>"),
+        "{mine}"
+    );
+    assert!(mine.contains("Go to counter 2 now."), "{mine}");
 
     let board = app.get(&format!("/en/offices/{OFFICE}/display")).await;
     assert_eq!(board.status, 200, "{}", board.text());

@@ -46,6 +46,9 @@ pub(super) struct BookingPage<'a> {
     case_href: Option<String>,
     /// The service's page, for what to bring when no application is linked.
     service_href: String,
+    /// Once checked in: the ticket, and the counter once called to it.
+    ticket: Option<String>,
+    counter: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +132,24 @@ pub(super) async fn booking_page<'a>(
             .as_deref()
             .map(|case| crate::cases::case_href(lang, case)),
         service_href: format!("/{}/services/{}", lang.code(), booking.service_id),
+        ticket: booking
+            .ticket_number
+            .zip(ghiseu_domain::catalogue::WindowKind::parse(
+                &booking.window_kind,
+            ))
+            .map(|(n, kind)| {
+                ghiseu_domain::appointment::ticket_label(kind, u32::try_from(n).unwrap_or(u32::MAX))
+            })
+            .filter(|_| matches!(booking.state.as_str(), "checked-in" | "called")),
+        counter: booking
+            .counter_number
+            .filter(|_| booking.state == "called")
+            .map(|n| {
+                t.with(
+                    "appt-go-to-counter",
+                    &[("counter", crate::i18n::number_arg(n))],
+                )
+            }),
     })
 }
 
