@@ -124,3 +124,4 @@ appt-change-hint = If you cannot come, move or cancel the appointment below, so 
 appt-your-ticket = Your ticket:
 appt-go-to-counter = Go to counter { $counter } now.
 appt-wait-for-call = Wait in the hall: the board and this page show when you are called, and to which counter.
+appt-cancelled-notice = Appointment { $reference } is cancelled and its place is free for others. You will get a message confirming it. Book again whenever you need.

@@ -312,3 +312,7 @@ office-case-citizenship = Citizenship
 office-case-citizenship-unstated = Not stated: check the identity document
 case-problem-document-named = Attach a scan of “{ $document }”.
 case-doc-required = Required
+office-nav = Office
+office-nav-queue = Queue
+office-nav-counter = Counter
+office-nav-documents = Documents

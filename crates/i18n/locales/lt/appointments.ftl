@@ -127,3 +127,4 @@ appt-change-hint = Jei negalite atvykti, perkelkite arba atšaukite vizitą žem
 appt-your-ticket = Jūsų talonas:
 appt-go-to-counter = Dabar eikite prie { $counter } langelio.
 appt-wait-for-call = Palaukite salėje: švieslentė ir šis puslapis parodys, kada ir prie kurio langelio jus pakvies.
+appt-cancelled-notice = Vizitas { $reference } atšauktas, jo vieta laisva kitiems. Gausite patvirtinimo pranešimą. Vėl užsiregistruoti galite bet kada.

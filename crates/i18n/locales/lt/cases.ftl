@@ -316,3 +316,7 @@ office-case-citizenship = Pilietybė
 office-case-citizenship-unstated = Nenurodyta: patikrinkite asmens tapatybės dokumentą
 case-problem-document-named = Pridėkite dokumento „{ $document }“ skenuotą kopiją.
 case-doc-required = Privaloma
+office-nav = Padalinys
+office-nav-queue = Prašymų eilė
+office-nav-counter = Langelis
+office-nav-documents = Dokumentai

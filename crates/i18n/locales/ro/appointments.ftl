@@ -126,3 +126,4 @@ appt-change-hint = Dacă nu puteți veni, mutați sau anulați programarea mai j
 appt-your-ticket = Bonul dumneavoastră:
 appt-go-to-counter = Mergeți acum la ghișeul { $counter }.
 appt-wait-for-call = Așteptați în sală: tabela și această pagină arată când sunteți chemat și la ce ghișeu.
+appt-cancelled-notice = Programarea { $reference } este anulată, iar locul ei este liber pentru alții. Veți primi un mesaj de confirmare. Vă puteți programa din nou oricând aveți nevoie.

@@ -314,3 +314,7 @@ office-case-citizenship = Cetățenie
 office-case-citizenship-unstated = Nedeclarată: verificați actul de identitate
 case-problem-document-named = Atașați o copie scanată a documentului „{ $document }”.
 case-doc-required = Obligatoriu
+office-nav = Birou
+office-nav-queue = Coada de cereri
+office-nav-counter = Ghișeu
+office-nav-documents = Documente

@@ -316,3 +316,7 @@ office-case-citizenship = Гражданство
 office-case-citizenship-unstated = Не указано: проверьте документ, удостоверяющий личность
 case-problem-document-named = Приложите скан документа «{ $document }».
 case-doc-required = Обязательно
+office-nav = Офис
+office-nav-queue = Очередь заявлений
+office-nav-counter = Окно приёма
+office-nav-documents = Документы

@@ -316,3 +316,7 @@ office-case-citizenship = Громадянство
 office-case-citizenship-unstated = Не зазначено: перевірте документ, що посвідчує особу
 case-problem-document-named = Додайте скан документа «{ $document }».
 case-doc-required = Обовʼязково
+office-nav = Офіс
+office-nav-queue = Черга заяв
+office-nav-counter = Вікно прийому
+office-nav-documents = Документи

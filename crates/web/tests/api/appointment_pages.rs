@@ -178,9 +178,22 @@ async fn a_parent_books_confirms_moves_and_cancels_through_the_pages() {
             &[("csrf", &csrf), ("confirm", "on")],
         )
         .await;
-    assert_eq!(location(&cancelled), "/en/appointments");
-    let list = parent.get(&app, "/en/appointments").await.text();
+    let to = location(&cancelled);
+    assert!(to.starts_with("/en/appointments?cancelled=APT-"), "{to}");
+    let list = parent.get(&app, &to).await.text();
     assert!(list.contains("id=\"no-appointments\""), "{list}");
+    assert!(
+        list.contains("is cancelled and its place is free for others"),
+        "the change is confirmed with what happens next: {list}"
+    );
+    let odd = parent
+        .get(&app, "/en/appointments?cancelled=%3Cb%3E")
+        .await
+        .text();
+    assert!(
+        !odd.contains("id=\"appt-notice\""),
+        "only a reference is echoed"
+    );
     app.cleanup().await;
 }
 

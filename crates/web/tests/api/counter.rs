@@ -110,6 +110,10 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
         "local time of the first booking: {text}"
     );
     assert!(text.contains("Check in"), "{text}");
+    assert!(
+        text.contains("href=\"/en/office/cases\" id=\"nav-queue\""),
+        "the way back to the queue: {text}"
+    );
     assert!(text.contains("Did not come"), "{text}");
     assert!(
         text.contains(TODAY) || text.contains("23 November 2026"),

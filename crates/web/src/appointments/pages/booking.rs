@@ -267,7 +267,14 @@ pub(super) async fn cancel(
     let result = changes::cancel(&state, &current, &address, &id)
         .await
         .map_err(ApiError::from);
-    let to = format!("/{}/appointments", lang.code());
+    let to = match &result {
+        Ok(cancelled) => format!(
+            "/{}/appointments?cancelled={}",
+            lang.code(),
+            cancelled.reference
+        ),
+        Err(_) => format!("/{}/appointments", lang.code()),
+    };
     answer(&state, lang, &current, &id, "", result, to).await
 }
 

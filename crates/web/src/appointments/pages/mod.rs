@@ -98,12 +98,22 @@ pub(crate) struct Row {
 struct ListPage<'a> {
     frame: Frame<'a>,
     rows: Vec<Row>,
+    /// What just changed, and what happens next.
+    notice: Option<String>,
+}
+
+/// What the list says after a change: the appointment just cancelled.
+#[derive(serde::Deserialize, Default)]
+struct ListQuery {
+    #[serde(default)]
+    cancelled: String,
 }
 
 async fn list(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     current: CurrentPerson,
+    axum::extract::Query(query): axum::extract::Query<ListQuery>,
 ) -> Response {
     let found = match appointments::active_for_person(&state.db, &current.person.id).await {
         Ok(found) => found,
@@ -122,9 +132,21 @@ async fn list(
             people: b.seats,
         })
         .collect();
+    let plain = !query.cancelled.is_empty()
+        && query.cancelled.len() <= 24
+        && query
+            .cancelled
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
     html(&ListPage {
         frame: Frame::new(&state, lang, t.m("appt-list-title"), "appointments"),
         rows,
+        notice: plain.then(|| {
+            t.with(
+                "appt-cancelled-notice",
+                &[("reference", crate::i18n::text_arg(query.cancelled.as_str()))],
+            )
+        }),
     })
 }
 
