@@ -145,11 +145,7 @@ impl I18n {
     }
 
     pub fn text_with(&self, lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        self.format(lang, key, Some(&fluent_args))
+        self.format(lang, key, Some(&fluent_args(args)))
     }
 
     fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> String {
@@ -189,12 +185,8 @@ impl I18n {
             .get_message(key)
             .and_then(|m| m.value())
             .ok_or_else(|| format!("{key} is missing in {lang}"))?;
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
         let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        let text = bundle.format_pattern(pattern, Some(&fluent_args(args)), &mut errors);
         if errors.is_empty() {
             Ok(text.into_owned())
         } else {
@@ -218,6 +210,14 @@ impl I18n {
         }
         keys
     }
+}
+
+fn fluent_args<'a>(args: &[(&'a str, Arg)]) -> FluentArgs<'a> {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    fluent_args
 }
 
 /// A text argument.

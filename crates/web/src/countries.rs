@@ -10,11 +10,16 @@ pub(crate) struct CountryOption {
     pub name: String,
 }
 
+/// The country (or "stateless") of an ISO code, in the reader's language.
+pub(crate) fn name(t: Tr<'_>, code: &str) -> String {
+    t.m(&format!("land-{}", code.to_ascii_lowercase()))
+}
+
 /// Every country; for a citizenship also "stateless", first.
 pub(crate) fn options(t: Tr<'_>, citizenship: bool) -> Vec<CountryOption> {
     let name = |code: &'static str| CountryOption {
         code,
-        name: t.m(&format!("land-{}", code.to_ascii_lowercase())),
+        name: name(t, code),
     };
     let mut countries: Vec<CountryOption> = COUNTRIES.iter().map(|c| name(c)).collect();
     countries.sort_by_cached_key(|c| c.name.to_lowercase());

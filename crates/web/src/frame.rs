@@ -17,7 +17,7 @@ pub(crate) async fn frame(State(state): State<AppState>, request: Request, next:
     let mut response = crate::deadline::within(&state, request, next).await;
     let https = state.public_url.starts_with("https://");
     if let Some(lang) = page_lang {
-        crate::language::remember(had, lang, https, &mut response);
+        crate::language::remember(had, lang, state.sessions.secure_cookies, &mut response);
     }
     crate::security::add(https, bare.as_problem(response))
 }

@@ -3,10 +3,10 @@
 
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::response::Response;
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use ghiseu_domain::catalogue::Lang;
 
 const COOKIE: &str = "ghiseu_lang";
-const ONE_YEAR: u32 = 365 * 24 * 60 * 60;
 
 /// The language for a visit to `/`.
 pub(crate) fn for_visit(headers: &HeaderMap) -> Lang {
@@ -31,18 +31,14 @@ pub(crate) fn from_code(code: &str) -> Option<Lang> {
 }
 
 pub(crate) fn remembered(headers: &HeaderMap) -> Option<Lang> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
-        .and_then(from_code)
+    CookieJar::from_headers(headers)
+        .get(COOKIE)
+        .and_then(|c| from_code(c.value()))
 }
 
 /// Remembers `lang` when a page in it was shown and it is not the language
 /// the request came remembering (`had`).
-pub(crate) fn remember(had: Option<Lang>, lang: Lang, https: bool, response: &mut Response) {
+pub(crate) fn remember(had: Option<Lang>, lang: Lang, secure: bool, response: &mut Response) {
     let is_page = response.status().is_success()
         && response
             .headers()
@@ -52,12 +48,14 @@ pub(crate) fn remember(had: Option<Lang>, lang: Lang, https: bool, response: &mu
     if !is_page || had == Some(lang) {
         return;
     }
-    let secure = if https { "; Secure" } else { "" };
-    let cookie = format!(
-        "{COOKIE}={}; Path=/; Max-Age={ONE_YEAR}; SameSite=Lax; HttpOnly{secure}",
-        lang.code()
-    );
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
+    let cookie = Cookie::build((COOKIE, lang.code()))
+        .path("/")
+        .max_age(time::Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(secure)
+        .build();
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
 }

@@ -97,8 +97,24 @@ async fn booked_on(
     asked: &ClosureRequest<'_>,
     days: &[Date],
 ) -> Result<Vec<appointments::Booking>, AppError> {
-    let zone = asked.office.time_zone.clone();
-    let window = asked.window.map(WindowKind::as_str);
+    booked_at(
+        state,
+        asked.office,
+        asked.window.map(WindowKind::as_str),
+        days,
+    )
+    .await
+}
+
+/// The bookings that still hold a place on `days` at `office` (or at its
+/// `window`), in each day's time order.
+pub async fn booked_at(
+    state: &App,
+    office: &Office,
+    window: Option<&str>,
+    days: &[Date],
+) -> Result<Vec<appointments::Booking>, AppError> {
+    let zone = office.time_zone.clone();
     let mut booked = Vec::new();
     for day in days {
         let (Ok(start), Ok(end)) = (
@@ -110,7 +126,7 @@ async fn booked_on(
         booked.extend(
             appointments::holding_between(
                 &state.db,
-                &asked.office.id,
+                &office.id,
                 window,
                 start.timestamp().as_second(),
                 end.timestamp().as_second(),

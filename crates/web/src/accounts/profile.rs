@@ -168,7 +168,7 @@ fn profile_page<'a>(
         .into_iter()
         .map(|c| {
             (
-                t.m(&format!("land-{}", c.code().to_ascii_lowercase())),
+                crate::countries::name(t, c.code()),
                 ghiseu_domain::geo::regions(c)
                     .iter()
                     .map(|r| (r.code.to_string(), r.name.to_string()))

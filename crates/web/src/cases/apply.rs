@@ -64,7 +64,7 @@ fn citizenship_notice(
     stated: &str,
 ) -> Option<CitizenshipNotice> {
     let applicants = service.applicants.as_ref()?;
-    let country = |code: &str| t.m(&format!("land-{}", code.to_ascii_lowercase()));
+    let country = |code: &str| crate::countries::name(t, code);
     let (key, codes) = match &applicants.citizenship {
         CitizenshipRule::Only(codes) if codes.iter().all(|c| c == STATELESS) => {
             ("case-citizenship-only-stateless", codes)

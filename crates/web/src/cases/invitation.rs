@@ -425,10 +425,7 @@ pub(crate) async fn summary(
             line("inviter", inviter),
             line("invitee", format!("{} {}", i.given_name, i.family_name)),
             line("birth_date", t.date(i.birth_date)),
-            line(
-                "citizenship",
-                t.m(&format!("land-{}", i.citizenship.to_ascii_lowercase())),
-            ),
+            line("citizenship", crate::countries::name(t, &i.citizenship)),
             line("passport_number", i.passport_number.to_string()),
             line("passport_expires_on", t.date(i.passport_expires_on)),
             line("purpose", named(&rules.purposes, &i.purpose)),

@@ -129,41 +129,25 @@ async fn page<'a>(
     let mut closures = Vec::new();
     let mut to_move = Vec::new();
     for office in &offices {
-        let zone = office.time_zone.clone();
         let from = today(state, office).to_string();
         for c in appointments::upcoming_closures(&state.db, &office.id, &from).await? {
             let Ok(day) = c.day.parse::<Date>() else {
                 continue;
             };
-            let start = day.to_zoned(zone.clone()).map(|z| z.timestamp());
-            let end = day
-                .tomorrow()
-                .and_then(|d| d.to_zoned(zone.clone()))
-                .map(|z| z.timestamp());
-            if let (Ok(start), Ok(end)) = (start, end) {
-                let found = appointments::holding_between(
-                    &state.db,
-                    &office.id,
-                    c.window_kind.as_deref(),
-                    start.as_second(),
-                    end.as_second(),
-                )
-                .await?;
-                let ids: Vec<&str> = found.iter().map(|b| b.id.as_str()).collect();
-                let mut names = appointments::holder_names(&state.db, &ids).await?;
-                for b in found {
-                    to_move.push(MoveLine {
-                        who: names.remove(&b.id).unwrap_or_default().join(", "),
-                        when: crate::appointments::pages::when(t, state, &b.office_id, b.starts_at),
-                        office: office.name.get(lang).to_string(),
-                        service: state.catalogue.service(&b.service_id).map_or_else(
-                            || b.service_id.clone(),
-                            |(_, s)| s.name.get(lang).to_string(),
-                        ),
-                        state: t.m(&format!("appt-state-{}", b.state)),
-                        reference: b.reference,
-                    });
-                }
+            let window = c.window_kind.as_deref();
+            let found =
+                ghiseu_app::office::closures::booked_at(state, office, window, &[day]).await?;
+            let ids: Vec<&str> = found.iter().map(|b| b.id.as_str()).collect();
+            let mut names = appointments::holder_names(&state.db, &ids).await?;
+            for b in found {
+                to_move.push(MoveLine {
+                    who: names.remove(&b.id).unwrap_or_default().join(", "),
+                    when: crate::appointments::pages::when(t, state, &b.office_id, b.starts_at),
+                    office: office.name.get(lang).to_string(),
+                    service: crate::appointments::pages::service_name(state, lang, &b.service_id),
+                    state: t.m(&format!("appt-state-{}", b.state)),
+                    reference: b.reference,
+                });
             }
             closures.push(ClosureLine {
                 day: t.date(day),

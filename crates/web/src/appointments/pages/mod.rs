@@ -157,7 +157,8 @@ fn office_name(state: &AppState, lang: Lang, id: &str) -> String {
         .map_or_else(|| id.to_string(), |o| o.name.get(lang).to_string())
 }
 
-fn service_name(state: &AppState, lang: Lang, id: &str) -> String {
+/// The service's name in `lang`, else its id (a service gone from the catalogue).
+pub(crate) fn service_name(state: &AppState, lang: Lang, id: &str) -> String {
     state
         .catalogue
         .service(id)

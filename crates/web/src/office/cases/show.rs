@@ -266,7 +266,7 @@ fn summary(t: Tr<'_>, lang: Lang, case: &CaseRecord, found: Found<'_>) -> Vec<Li
             label: t.m("office-case-citizenship"),
             value: case.holder_citizenship.as_deref().map_or_else(
                 || t.m("office-case-citizenship-unstated"),
-                |c| t.m(&format!("land-{}", c.to_ascii_lowercase())),
+                |c| crate::countries::name(t, c),
             ),
         },
         Line {

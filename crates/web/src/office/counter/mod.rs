@@ -202,10 +202,7 @@ async fn render(
             time,
             reference: b.reference.clone(),
             who: names.remove(&b.id).unwrap_or_default().join(", "),
-            service: state.catalogue.service(&b.service_id).map_or_else(
-                || b.service_id.clone(),
-                |(_, s)| s.name.get(lang).to_string(),
-            ),
+            service: crate::appointments::pages::service_name(state, lang, &b.service_id),
             people: b.seats,
             state: t.m(&format!("counter-state-{}", b.state)),
             ticket,
