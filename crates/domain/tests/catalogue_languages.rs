@@ -1,6 +1,7 @@
 //! Every text of the catalogue shipped with Ghiseu is written in all five
-//! languages of the portal. The loader itself asks only for Romanian and
-//! English, so that another authority's catalogue may start with those; the
+//! languages of the portal. The loader itself asks only for English and the
+//! authority's own language, so that another authority's catalogue may start
+//! with those (a reader of another language then sees the authority's); the
 //! files in `catalogue/` are held to all five here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -144,4 +145,89 @@ notes = [
             "catalogue/example.toml: service[0].notes[1]: no uk",
         ]
     );
+}
+
+/// The shipped catalogue with `edit` applied to the file named `name`.
+fn shipped_with(name: &str, edit: impl Fn(&str) -> String) -> Sources {
+    let mut sources = shipped();
+    let file = sources
+        .authorities
+        .iter_mut()
+        .find(|f| f.name == name)
+        .unwrap();
+    let edited = edit(&file.text);
+    assert_ne!(edited, file.text, "the edit changed nothing in {name}");
+    file.text = edited;
+    sources
+}
+
+#[test]
+fn a_text_without_the_readers_language_is_shown_in_its_authoritys_own() {
+    let lt_name = r#", uk = "Затвердження запрошення для іноземця""#;
+    let sources = shipped_with("catalogue/lt-migration.toml", |t| t.replacen(lt_name, "", 1));
+    let catalogue = Catalogue::load(&sources).unwrap();
+    let (lt, service) = catalogue.service("lt.invitation.approval").unwrap();
+    assert_eq!(lt.language, Lang::Lt);
+    let shown = service.name.shown(Lang::Uk).unwrap();
+    assert_eq!(shown.text, "Kvietimo užsieniečiui patvirtinimas");
+    assert_eq!(shown.lang, Lang::Lt);
+    assert_eq!(service.name.get(Lang::Ru), "Утверждение приглашения для иностранца");
+    assert_eq!(lt.untranslated.iter().copied().collect::<Vec<_>>(), [Lang::Uk]);
+    // The other authorities are untouched and written in every language.
+    let igi = catalogue.authority("ro.igi").unwrap();
+    assert_eq!(igi.language, Lang::Ro);
+    assert!(igi.untranslated.is_empty(), "{:?}", igi.untranslated);
+
+    let ro_name = r#", ru = "Обычный электронный паспорт""#;
+    let sources = shipped_with("catalogue/ro-passport-alba.toml", |t| t.replacen(ro_name, "", 1));
+    let catalogue = Catalogue::load(&sources).unwrap();
+    let (alba, passport) = catalogue.service("ro.passport.electronic").unwrap();
+    assert_eq!(alba.language, Lang::Ro);
+    assert!(alba.untranslated.contains(&Lang::Ru));
+    let shown = passport.name.shown(Lang::Ru).unwrap();
+    assert_eq!((shown.text, shown.lang), ("Pașaport simplu electronic", Lang::Ro));
+}
+
+#[test]
+fn every_text_must_be_written_in_its_authoritys_own_language() {
+    let lt_name = r#", lt = "Kvietimo užsieniečiui patvirtinimas""#;
+    let sources = shipped_with("catalogue/lt-migration.toml", |t| t.replacen(lt_name, "", 1));
+    let errors = Catalogue::load(&sources).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("lt-migration.toml") && m.contains("needs a text in lt")),
+        "{messages:?}"
+    );
+    // A language the portal does not have is refused where it is written.
+    let sources = shipped_with("catalogue/lt-migration.toml", |t| {
+        t.replacen("country = \"LT\"\n", "country = \"LT\"\nlanguage = \"xx\"\n", 1)
+    });
+    let errors = Catalogue::load(&sources).unwrap_err();
+    assert!(
+        errors.iter().any(|e| e.line == 8 && e.message.contains("unknown language")),
+        "{errors:?}"
+    );
+}
+
+/// The portal is where people apply: no shipped text sends them to another
+/// site to do it (an e-mail address of the authority is a contact, not a site).
+#[test]
+fn no_shipped_text_sends_people_to_another_site() {
+    let mut found = Vec::new();
+    for file in &shipped().authorities {
+        let root = toml::Value::Table(toml::from_str(&file.text).unwrap());
+        let mut all = Vec::new();
+        texts(&root, "", &mut all);
+        for (path, text) in all {
+            for (lang, value) in text {
+                let value = value.as_str().unwrap_or_default().to_lowercase();
+                if ["http://", "https://", "www."].iter().any(|s| value.contains(s)) {
+                    found.push(format!("{}: {path}: {lang}", file.name));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "texts naming another site:\n{}", found.join("\n"));
 }

@@ -10,6 +10,7 @@ mod countries;
 mod deadline;
 mod demo_mailbox;
 mod demo_provider;
+mod done;
 pub mod error;
 mod frame;
 mod language;

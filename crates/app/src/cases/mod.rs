@@ -107,6 +107,11 @@ pub async fn requirements(
     Ok(ghiseu_domain::case::application::checklist(category)
         .iter()
         .chain(&inviter)
-        .map(|d| (d.id.clone(), d.when.is_none()))
+        .map(|d| {
+            (
+                d.id.clone(),
+                d.needed_with_application(authority.payment.scheme),
+            )
+        })
         .collect())
 }

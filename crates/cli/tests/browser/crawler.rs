@@ -3,7 +3,7 @@
 //! and follows the links under `/en/`, one address per route pattern (a few more where the page
 //! differs with the data behind it, e.g. a case in each state), then opens the same addresses in
 //! the other languages. On each page: the HTTP status, axe-core (WCAG 2.2 AA tags) at 1280 and
-//! at 320 px, no sideways scrolling at 320 px, and no message id shown for want of a message;
+//! at 320 px, no sideways scrolling at 320 px, no table scrolling sideways at 1280 px, and no message id shown for want of a message;
 //! after the crawl, no `missing message` in the server's log. Every GET route of the routers
 //! must be reached by some role, or be named in [`NOT_CRAWLED`] with the reason.
 //!
@@ -670,6 +670,11 @@ function visibleText() {
   return out.concat(said).join('\n');
 }"#;
 
+/// The tables wider than their box, by id (or the box's label).
+const WIDE_TABLES: &str = r#"return Array.from(document.querySelectorAll('.table-wrap'))
+  .filter(e => e.scrollWidth > e.clientWidth + 1)
+  .map(e => { const t = e.querySelector('table'); return (t && t.id) || e.getAttribute('aria-label') || '?'; });"#;
+
 const RUN_AXE: &str = r#"const [source, tags, done] = arguments;
 if (typeof axe === 'undefined') {
   if (source === null) { done({ missing: true }); return; }
@@ -790,6 +795,24 @@ impl<'a> Crawler<'a> {
                     );
                 }
             }
+        }
+    }
+
+    /// At 1280 px every table fits its box: none scrolls sideways.
+    async fn table_check(&mut self, role: Role, lang: &str, url: &str) {
+        let wide = self
+            .client
+            .execute(WIDE_TABLES, vec![])
+            .await
+            .unwrap_or(Value::Null);
+        for table in wide.as_array().cloned().unwrap_or_default() {
+            self.problem(
+                role,
+                lang,
+                Some(WIDE),
+                url,
+                format!("the table {table} scrolls sideways"),
+            );
         }
     }
 
@@ -942,11 +965,15 @@ impl<'a> Crawler<'a> {
                 let first = self.width;
                 if first == NARROW {
                     self.scroll_check(role, lang, &at, &measured).await;
+                } else {
+                    self.table_check(role, lang, &at).await;
                 }
                 self.axe(role, lang, &at).await;
                 let second = if first == NARROW { WIDE } else { NARROW };
                 self.resize(second).await;
-                if second == NARROW {
+                if second == WIDE {
+                    self.table_check(role, lang, &at).await;
+                } else {
                     let measured = self
                         .client
                         .execute(MEASURE, vec![json!(false)])

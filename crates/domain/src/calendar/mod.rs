@@ -10,4 +10,4 @@ mod working;
 
 pub use easter::{EASTER_YEARS, Reckoning, easter_sunday};
 pub use rules::{FixedHoliday, HolidayRules, MAX_EASTER_OFFSET, MovableHoliday};
-pub use working::WorkingCalendar;
+pub use working::{TimeLeft, WorkingCalendar};

@@ -6,6 +6,14 @@ use jiff::civil::{Date, Weekday};
 use super::rules::{Years, month_and_day};
 use super::{HolidayRules, Reckoning, easter_sunday};
 
+/// Days left until a deadline; negative once it has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeLeft {
+    pub days: i64,
+    /// Whether the days are working days (else calendar days).
+    pub working: bool,
+}
+
 /// A country's working days, built from rules that passed validation.
 ///
 /// Day counting stops at the last date a civil date can hold (31 December
@@ -190,6 +198,18 @@ impl WorkingCalendar {
         } else {
             self.count_working_days(from, to)
         }
+    }
+
+    /// The time from `today` to `deadline`, counted in the days the term
+    /// that set the deadline counts: working days for a working-day term,
+    /// calendar days for any other.
+    pub fn time_left(&self, working: bool, today: Date, deadline: Date) -> TimeLeft {
+        let days = if working {
+            i64::from(self.working_days_between(today, deadline))
+        } else {
+            today.until(deadline).map_or(0, |span| i64::from(span.get_days()))
+        };
+        TimeLeft { days, working }
     }
 
     fn count_working_days(&self, after: Date, through: Date) -> i32 {

@@ -312,3 +312,28 @@ proptest! {
         prop_assert_eq!(count, holidays.len());
     }
 }
+
+#[test]
+fn time_left_counts_in_the_terms_own_days() {
+    let romania = romania();
+    // Friday 18 December 2026 to Monday 28 December: Christmas (25, 26) and
+    // two weekends lie between.
+    let (friday, monday) = (date(2026, 12, 18), date(2026, 12, 28));
+    assert_eq!(
+        romania.time_left(true, friday, monday),
+        TimeLeft {
+            days: 4,
+            working: true
+        }
+    );
+    assert_eq!(
+        romania.time_left(false, friday, monday),
+        TimeLeft {
+            days: 10,
+            working: false
+        }
+    );
+    // Past the deadline, both count backwards.
+    assert_eq!(romania.time_left(true, monday, friday).days, -4);
+    assert_eq!(romania.time_left(false, monday, friday).days, -10);
+}

@@ -2,13 +2,13 @@
 
 use super::def::{AmountDef, AuthorityFile, PaymentDef};
 use super::service_check;
-use super::text::LocalText;
+use super::text::{Lang, LocalText, reading_authority};
 use super::{CatalogueError, SourceFile, line_col, model::*};
 use crate::calendar::{HolidayRules, WorkingCalendar};
 use crate::money::{Currency, Money};
 use crate::national_id::Country;
 use serde_spanned::Spanned;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 /// Where errors of one file are written.
@@ -16,6 +16,8 @@ pub(super) struct Report<'a> {
     file: &'a SourceFile,
     errors: &'a mut Vec<CatalogueError>,
     count: usize,
+    /// Languages at least one text of the file is not written in.
+    untranslated: BTreeSet<Lang>,
 }
 
 impl<'a> Report<'a> {
@@ -24,6 +26,7 @@ impl<'a> Report<'a> {
             file,
             errors,
             count: 0,
+            untranslated: BTreeSet::new(),
         }
     }
 
@@ -42,8 +45,10 @@ impl<'a> Report<'a> {
         self.count > 0
     }
 
-    /// Checks that a text has every required language.
+    /// Checks that a text has every required language, noting the ones it lacks.
     pub(super) fn text(&mut self, span: Range<usize>, what: &str, text: &LocalText) {
+        self.untranslated
+            .extend(Lang::ALL.into_iter().filter(|l| !text.has(*l)));
         let missing = text.missing_required();
         if !missing.is_empty() {
             let langs: Vec<&str> = missing.iter().map(|l| l.code()).collect();
@@ -161,7 +166,8 @@ pub(super) fn authority(
     calendars: &HashMap<String, WorkingCalendar>,
     errors: &mut Vec<CatalogueError>,
 ) -> Option<Authority> {
-    let parsed: AuthorityFile = match toml::from_str(&file.text) {
+    let language = own_language(&file.text);
+    let parsed: AuthorityFile = match reading_authority(language, || toml::from_str(&file.text)) {
         Ok(parsed) => parsed,
         Err(e) => {
             errors.push(toml_error(file, &e));
@@ -181,6 +187,9 @@ pub(super) fn authority(
             ),
         )
     });
+    if let Some(Err(message)) = def.language.as_ref().map(|l| l.get_ref().parse::<Lang>()) {
+        report.at(def.language.as_ref().map_or(0..0, Spanned::span), message);
+    }
     let calendar = calendars
         .get(&def.calendar.get_ref().to_ascii_lowercase())
         .cloned();
@@ -308,6 +317,8 @@ pub(super) fn authority(
         time_zone_name: def.time_zone.get_ref().clone(),
         currency: currency?,
         reference_prefix: prefix.clone(),
+        language,
+        untranslated: report.untranslated,
         max_upload_bytes,
         draft_expiry_days,
         name: def.name.get_ref().clone(),
@@ -320,6 +331,32 @@ pub(super) fn authority(
         registry,
         services,
     })
+}
+
+/// The language an authority file writes in: its `language`, else its
+/// country's (Romanian for RO and MD, Lithuanian for LT). A file too broken
+/// to say is read as Romanian; its errors are reported by the full read.
+fn own_language(text: &str) -> Lang {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        authority: HeadAuthority,
+    }
+    #[derive(serde::Deserialize)]
+    struct HeadAuthority {
+        country: Option<String>,
+        language: Option<String>,
+    }
+    let Ok(head) = toml::from_str::<Head>(text) else {
+        return Lang::Ro;
+    };
+    let authority = head.authority;
+    if let Some(lang) = authority.language.and_then(|l| l.parse().ok()) {
+        return lang;
+    }
+    match authority.country.and_then(|c| c.parse::<Country>().ok()) {
+        Some(Country::Lt) => Lang::Lt,
+        _ => Lang::Ro,
+    }
 }
 
 fn currency(report: &mut Report<'_>, code: &Spanned<String>) -> Option<Currency> {

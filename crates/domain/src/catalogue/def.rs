@@ -89,6 +89,8 @@ pub struct AppointmentDef {
 pub struct AuthorityDef {
     pub id: Spanned<String>,
     pub country: Spanned<String>,
+    /// The language its texts are written in first (the country's when absent).
+    pub language: Option<Spanned<String>>,
     pub calendar: Spanned<String>,
     pub time_zone: Spanned<String>,
     pub currency: Spanned<String>,
@@ -265,6 +267,10 @@ pub struct DocumentDef {
     pub original: bool,
     #[serde(default)]
     pub copy: bool,
+    /// The receipt for the service's fee: where the portal takes the fee,
+    /// its payment order or an online payment stands for it.
+    #[serde(default)]
+    pub fee_receipt: bool,
 }
 
 #[derive(Debug, Deserialize)]

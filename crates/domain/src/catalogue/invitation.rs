@@ -154,6 +154,7 @@ fn inviters(
                 when: doc.when.clone(),
                 original: doc.original,
                 copy: doc.copy,
+                fee_receipt: doc.fee_receipt,
             });
         }
         out.push(Inviter {

@@ -20,7 +20,7 @@ pub use invitation::{InvitationRules, Inviter};
 pub use model::*;
 pub use office::{Coverage, Office, office_for};
 pub use registry::{DocumentType, RegistryPolicy};
-pub use text::{Lang, LocalText};
+pub use text::{Lang, LocalText, Shown};
 pub use window::{WeeklyHours, Window, WindowKind, parse_clock};
 
 use crate::calendar::WorkingCalendar;

@@ -16,6 +16,11 @@ pub struct Authority {
     pub time_zone_name: String,
     pub currency: Currency,
     pub reference_prefix: String,
+    /// The language the authority writes in: a text missing the reader's
+    /// language is shown in this one.
+    pub language: super::Lang,
+    /// Languages at least one of the authority's texts is not written in.
+    pub untranslated: std::collections::BTreeSet<super::Lang>,
     pub max_upload_bytes: u64,
     /// Days after its last change that an unsent draft expires.
     pub draft_expiry_days: u32,
@@ -236,6 +241,23 @@ pub struct RequiredDocument {
     pub when: Option<LocalText>,
     pub original: bool,
     pub copy: bool,
+    /// The receipt for the service's fee (see [`RequiredDocument::paid_here`]).
+    pub fee_receipt: bool,
+}
+
+impl RequiredDocument {
+    /// Whether the fee this document proves is paid through the portal, after
+    /// the application is accepted: the portal then makes the payment order,
+    /// and an online payment, or a payment recorded against that order,
+    /// stands for the receipt. It is not asked for before.
+    pub fn paid_here(&self, payment: PaymentScheme) -> bool {
+        self.fee_receipt && payment != PaymentScheme::None
+    }
+
+    /// Whether every application must carry this document when it is sent.
+    pub fn needed_with_application(&self, payment: PaymentScheme) -> bool {
+        self.when.is_none() && !self.paid_here(payment)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -339,6 +361,16 @@ impl Service {
 
     pub fn default_urgency(&self) -> Option<&Urgency> {
         self.urgencies.iter().find(|u| u.default)
+    }
+
+    /// Whether the term of the urgency called `id` (the default one when
+    /// none is named) counts working days.
+    pub fn counts_working_days(&self, urgency: Option<&str>) -> bool {
+        let chosen = match urgency {
+            Some(id) => self.urgency(id),
+            None => self.default_urgency(),
+        };
+        chosen.is_some_and(|u| matches!(u.processing, ProcessingTerm::WorkingDays(_)))
     }
 
     /// The urgency called `id`; "standard" names the default one.

@@ -372,6 +372,7 @@ fn categories(
                 when: doc.when.clone(),
                 original: doc.original,
                 copy: doc.copy,
+                fee_receipt: doc.fee_receipt,
             });
         }
         out.push(Category {

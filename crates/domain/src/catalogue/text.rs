@@ -1,12 +1,14 @@
 //! Languages and texts written in several of them.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-/// A language of the portal. Romanian and English are complete; the others
-/// are accepted in catalogue data and fall back to English where missing.
+/// A language of the portal. Every catalogue text has English and its
+/// authority's own language; a text missing another language is shown in
+/// the authority's language (see [`LocalText::get`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -19,8 +21,9 @@ pub enum Lang {
 
 impl Lang {
     pub const ALL: [Lang; 5] = [Lang::Ro, Lang::En, Lang::Ru, Lang::Lt, Lang::Uk];
-    /// Languages every text of the catalogue must have.
-    pub const REQUIRED: [Lang; 2] = [Lang::Ro, Lang::En];
+    /// Languages every text of the catalogue must have, besides its
+    /// authority's own language.
+    pub const REQUIRED: [Lang; 1] = [Lang::En];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -49,35 +52,95 @@ impl FromStr for Lang {
     }
 }
 
-/// A text in several languages, e.g. `{ ro = "Pașaport", en = "Passport" }`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// A text in several languages, e.g. `{ ro = "Pașaport", en = "Passport" }`,
+/// knowing the language of the authority that wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(transparent)]
-pub struct LocalText(BTreeMap<Lang, String>);
+pub struct LocalText {
+    texts: BTreeMap<Lang, String>,
+    #[serde(skip)]
+    own: Option<Lang>,
+}
+
+thread_local! {
+    // serde gives a field no context, so the language of the authority file
+    // being read reaches each of its texts here (see `reading_authority`).
+    static OWN_LANGUAGE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Runs `read` with every [`LocalText`] it deserialises owned by `language`.
+pub(super) fn reading_authority<T>(language: Lang, read: impl FnOnce() -> T) -> T {
+    let before = OWN_LANGUAGE.with(|own| own.replace(Some(language)));
+    let read = read();
+    OWN_LANGUAGE.with(|own| own.set(before));
+    read
+}
+
+impl<'de> Deserialize<'de> for LocalText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(LocalText {
+            texts: BTreeMap::deserialize(deserializer)?,
+            own: OWN_LANGUAGE.with(Cell::get),
+        })
+    }
+}
+
+/// A text as shown: its words and the language they are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+}
 
 impl LocalText {
     pub fn new(pairs: impl IntoIterator<Item = (Lang, String)>) -> Self {
-        LocalText(pairs.into_iter().collect())
+        LocalText {
+            texts: pairs.into_iter().collect(),
+            own: None,
+        }
     }
 
-    /// The text in `lang`, else English, else any language it has.
+    /// The text in `lang`, else in its authority's language, else English,
+    /// else any language it has.
     pub fn get(&self, lang: Lang) -> &str {
-        self.0
+        self.shown(lang).map_or("", |shown| shown.text)
+    }
+
+    /// Like [`LocalText::get`], telling which language the words are in.
+    pub fn shown(&self, lang: Lang) -> Option<Shown<'_>> {
+        [Some(lang), self.own, Some(Lang::En)]
+            .into_iter()
+            .flatten()
+            .find_map(|l| self.written(l).map(|text| Shown { text, lang: l }))
+            .or_else(|| {
+                self.texts.iter().find(|(_, t)| !t.trim().is_empty()).map(|(l, text)| Shown {
+                    text,
+                    lang: *l,
+                })
+            })
+    }
+
+    fn written(&self, lang: Lang) -> Option<&str> {
+        self.texts
             .get(&lang)
-            .or_else(|| self.0.get(&Lang::En))
-            .or_else(|| self.0.values().next())
             .map(String::as_str)
-            .unwrap_or("")
+            .filter(|t| !t.trim().is_empty())
+    }
+
+    /// Whether the text is written in `lang`.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.written(lang).is_some()
     }
 
     pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
-        self.0.keys().copied()
+        self.texts.keys().copied()
     }
 
-    /// Languages among [`Lang::REQUIRED`] that are missing or blank.
+    /// Languages among [`Lang::REQUIRED`] and the authority's own that are
+    /// missing or blank.
     pub fn missing_required(&self) -> Vec<Lang> {
-        Lang::REQUIRED
-            .into_iter()
-            .filter(|l| self.0.get(l).is_none_or(|t| t.trim().is_empty()))
-            .collect()
+        let mut required: Vec<Lang> = self.own.into_iter().collect();
+        required.extend(Lang::REQUIRED.into_iter().filter(|l| Some(*l) != self.own));
+        required.into_iter().filter(|l| !self.has(*l)).collect()
     }
 }

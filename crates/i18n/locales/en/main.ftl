@@ -10,6 +10,13 @@ lang-name-uk = Українська
 lang-name-lt = Lietuvių
 footer-text = Ghiseu is open-source software. Fees, terms and documents come from each authority's published catalogue.
 footer-api = API description (OpenAPI)
+catalogue-text-fallback = Some texts of { $authority } are not yet written in English. They are shown in { $language ->
+        [lt] Lithuanian
+        [en] English
+        [ru] Russian
+        [uk] Ukrainian
+       *[ro] Romanian
+    }.
 breadcrumbs = You are here
 breadcrumb-home = All services
 
@@ -24,6 +31,7 @@ service-documents = What to bring
 service-documents-intro = The documents depend on who the document is for.
 document-original = original
 document-copy = copy
+document-fee-paid-here = Not needed when you apply. Once your application is accepted, you pay the fee here, online or with the payment order we prepare for you, and that payment stands for the receipt.
 document-original-and-copy = original and copy
 service-questions = You will be asked
 service-fees = Fees and processing times
@@ -90,7 +98,7 @@ calculator-more = More options
 calculate = Calculate
 field-service = Service
 field-birth_date = Date of birth of the document holder
-field-birth_date-hint = For example 2016-05-10. The fee and validity depend on age.
+field-birth_date-hint = For example { $example }. The fee and validity depend on age.
 field-filed_on = Filing date
 field-filed_on-hint = The day you file the application. Leave it empty for today.
 field-issued_on = Issue date
@@ -296,6 +304,8 @@ household-add-submit = Ask to act for this child
 household-field-given_name = Child's given name
 household-field-family_name = Child's family name
 household-field-birth_date = Date of birth
+office-guardian-relationship = The guardian is the child's
+office-guardian-evidence = Document the guardian will show
 household-field-relationship = You are the child's
 household-field-evidence = Document you will show
 household-relationship-parent = Parent
@@ -368,3 +378,19 @@ home-for-citizens = The country's citizens
 home-for-foreigners = Foreigners
 home-for-stateless = Stateless persons
 home-for-organisations = Companies and organisations
+done-case-started = Your application is started. Answer the questions and attach the documents below, then send it. Until you send it, it is kept as a draft.
+done-case-saved = Your answers are saved. When everything below is ready, send the application.
+done-case-sent = Your application is sent. An officer will check it; we will tell you when it is accepted or if something needs fixing.
+done-case-withdrawn = Your application is withdrawn. Nothing more happens with it; you can start a new one at any time.
+done-document-attached = The document is attached. You can replace it until you send the application.
+done-booked = Your appointment is booked. What to bring, and how to move or cancel it, are below.
+done-moved = Your appointment is moved to the time below. The old time is free for someone else.
+done-ward-requested = Your request is recorded. An officer checks the evidence; once it is confirmed, you can apply for this person.
+done-case-claimed = The case is yours now. Your colleagues see that you are working on it.
+done-case-assigned = The case is given to the operator you chose. It is now in their queue.
+done-case-decided = The decision is recorded. The applicant is told by the channels they chose.
+done-handed-over = The handover is recorded. The document is with its holder now.
+done-appointment-given = The appointment is given. The applicant is told the time and place by the channels they chose.
+done-payment-recorded = The payment is recorded. The case no longer waits for the fee.
+done-closure-recorded = The closure is recorded. The people booked on those days are told, with a link to choose another time.
+done-closure-lifted = The closure is lifted. Those days can be booked again.

@@ -10,6 +10,13 @@ lang-name-uk = Українська
 lang-name-lt = Lietuvių
 footer-text = Ghiseu – atvirojo kodo programinė įranga. Rinkliavos, terminai ir dokumentai nurodomi pagal kiekvienos institucijos paskelbtą paslaugų katalogą.
 footer-api = API aprašas (OpenAPI)
+catalogue-text-fallback = Kai kurie institucijos „{ $authority }“ tekstai dar neišversti į lietuvių kalbą. Jie rodomi { $language ->
+        [lt] lietuvių
+        [en] anglų
+        [ru] rusų
+        [uk] ukrainiečių
+       *[ro] rumunų
+    } kalba.
 breadcrumbs = Jūs esate čia
 breadcrumb-home = Visos paslaugos
 
@@ -24,6 +31,7 @@ service-documents = Ką reikia pateikti
 service-documents-intro = Reikalingi dokumentai priklauso nuo to, kam skirtas dokumentas.
 document-original = originalas
 document-copy = kopija
+document-fee-paid-here = Teikiant prašymą nereikia. Kai prašymas bus priimtas, rinkliavą sumokėsite čia – internetu arba pagal mūsų parengtą mokėjimo nurodymą, ir šis mokėjimas atstos kvitą.
 document-original-and-copy = originalas ir kopija
 service-questions = Klausimai, į kuriuos reikės atsakyti
 service-fees = Rinkliavos ir nagrinėjimo terminai
@@ -104,7 +112,7 @@ calculator-more = Daugiau parinkčių
 calculate = Apskaičiuoti
 field-service = Paslauga
 field-birth_date = Dokumento turėtojo gimimo data
-field-birth_date-hint = Pavyzdžiui, 2016-05-10. Rinkliava ir galiojimas priklauso nuo amžiaus.
+field-birth_date-hint = Pavyzdžiui, { $example }. Rinkliava ir galiojimas priklauso nuo amžiaus.
 field-filed_on = Prašymo pateikimo data
 field-filed_on-hint = Diena, kai pateikiate prašymą. Jei tai šiandien, palikite tuščią.
 field-issued_on = Išdavimo data
@@ -310,6 +318,8 @@ household-add-submit = Prašyti leisti veikti šio vaiko vardu
 household-field-given_name = Vaiko vardas
 household-field-family_name = Vaiko pavardė
 household-field-birth_date = Gimimo data
+office-guardian-relationship = Globėjas vaikui yra
+office-guardian-evidence = Dokumentas, kurį pateiks globėjas
 household-field-relationship = Vaikui jūs esate
 household-field-evidence = Dokumentas, kurį pateiksite
 household-relationship-parent = Tėvas arba motina
@@ -382,3 +392,19 @@ home-for-citizens = Šalies piliečiams
 home-for-foreigners = Užsieniečiams
 home-for-stateless = Asmenims be pilietybės
 home-for-organisations = Įmonėms ir organizacijoms
+done-case-started = Prašymas pradėtas. Atsakykite į klausimus ir pridėkite toliau nurodytus dokumentus, tada jį pateikite. Kol jo nepateiksite, jis saugomas kaip juodraštis.
+done-case-saved = Jūsų atsakymai išsaugoti. Kai viskas toliau bus paruošta, pateikite prašymą.
+done-case-sent = Prašymas pateiktas. Pareigūnas jį patikrins; pranešime, kai jis bus priimtas arba jei reikės ką nors pataisyti.
+done-case-withdrawn = Prašymas atšauktas. Su juo daugiau nieko nebus daroma; naują galite pradėti bet kada.
+done-document-attached = Dokumentas pridėtas. Galite jį pakeisti, kol pateiksite prašymą.
+done-booked = Vizitas užregistruotas. Ką atsinešti ir kaip vizitą perkelti ar atšaukti, rasite toliau.
+done-moved = Vizitas perkeltas į toliau nurodytą laiką. Ankstesnis laikas atlaisvintas kitiems.
+done-ward-requested = Jūsų prašymas užregistruotas. Pareigūnas patikrins įrodymus; kai jie bus patvirtinti, galėsite teikti prašymus už šį asmenį.
+done-case-claimed = Dabar bylą tvarkote jūs. Kolegos mato, kad ja užsiimate.
+done-case-assigned = Byla perduota pasirinktam operatoriui. Dabar ji yra jo eilėje.
+done-case-decided = Sprendimas užregistruotas. Pareiškėjui pranešama jo pasirinktais būdais.
+done-handed-over = Įteikimas užregistruotas. Dokumentas dabar yra pas jo turėtoją.
+done-appointment-given = Vizitas paskirtas. Pareiškėjui laikas ir vieta pranešami jo pasirinktais būdais.
+done-payment-recorded = Mokėjimas užregistruotas. Byla nebelaukia rinkliavos.
+done-closure-recorded = Uždarymas užregistruotas. Tomis dienomis užsiregistravusiems žmonėms pranešama ir pateikiama nuoroda kitam laikui pasirinkti.
+done-closure-lifted = Uždarymas atšauktas. Šioms dienoms vėl galima registruotis.

@@ -10,6 +10,13 @@ lang-name-uk = Українська
 lang-name-lt = Lietuvių
 footer-text = Ghiseu este software open-source. Taxele, termenele și documentele provin din catalogul publicat de fiecare autoritate.
 footer-api = Descrierea API (OpenAPI)
+catalogue-text-fallback = Unele texte ale instituției „{ $authority }” nu sunt încă traduse în limba română. Ele sunt afișate în { $language ->
+        [lt] limba lituaniană
+        [en] limba engleză
+        [ru] limba rusă
+        [uk] limba ucraineană
+       *[ro] limba română
+    }.
 breadcrumbs = Vă aflați aici
 breadcrumb-home = Toate serviciile
 
@@ -24,6 +31,7 @@ service-documents = Ce documente aduceți
 service-documents-intro = Documentele depind de persoana pentru care se eliberează documentul.
 document-original = original
 document-copy = copie
+document-fee-paid-here = Nu este necesară la depunerea cererii. După ce cererea este acceptată, plătiți taxa aici, online sau cu ordinul de plată pe care vi-l pregătim, iar această plată ține locul chitanței.
 document-original-and-copy = original și copie
 service-questions = Vi se va cere să precizați
 service-fees = Taxe și termene de soluționare
@@ -94,7 +102,7 @@ calculator-more = Mai multe opțiuni
 calculate = Calculează
 field-service = Serviciu
 field-birth_date = Data nașterii titularului documentului
-field-birth_date-hint = De exemplu 2016-05-10. Taxa și valabilitatea depind de vârstă.
+field-birth_date-hint = De exemplu { $example }. Taxa și valabilitatea depind de vârstă.
 field-filed_on = Data depunerii
 field-filed_on-hint = Ziua în care depuneți cererea. Lăsați gol pentru astăzi.
 field-issued_on = Data eliberării
@@ -300,6 +308,8 @@ household-add-submit = Cer să acționez pentru acest copil
 household-field-given_name = Prenumele copilului
 household-field-family_name = Numele de familie al copilului
 household-field-birth_date = Data nașterii
+office-guardian-relationship = Tutorele este al copilului
+office-guardian-evidence = Documentul pe care îl va prezenta tutorele
 household-field-relationship = Sunteți al copilului
 household-field-evidence = Documentul pe care îl veți prezenta
 household-relationship-parent = Părinte
@@ -372,3 +382,19 @@ home-for-citizens = Cetățenii țării
 home-for-foreigners = Străinii
 home-for-stateless = Apatrizii
 home-for-organisations = Firmele și organizațiile
+done-case-started = Cererea a fost începută. Răspundeți la întrebări și atașați documentele de mai jos, apoi trimiteți-o. Până o trimiteți, este păstrată ca ciornă.
+done-case-saved = Răspunsurile au fost salvate. Când totul de mai jos este gata, trimiteți cererea.
+done-case-sent = Cererea a fost trimisă. Un funcționar o va verifica; vă anunțăm când este acceptată sau dacă trebuie corectat ceva.
+done-case-withdrawn = Cererea a fost retrasă. Nu se mai întâmplă nimic cu ea; puteți începe oricând una nouă.
+done-document-attached = Documentul a fost atașat. Îl puteți înlocui până când trimiteți cererea.
+done-booked = Programarea a fost făcută. Ce să aduceți și cum o puteți muta sau anula găsiți mai jos.
+done-moved = Programarea a fost mutată la ora de mai jos. Ora veche este liberă pentru altcineva.
+done-ward-requested = Cererea a fost înregistrată. Un funcționar verifică dovezile; după confirmare puteți depune cereri pentru această persoană.
+done-case-claimed = Dosarul este acum al dumneavoastră. Colegii văd că lucrați la el.
+done-case-assigned = Dosarul a fost dat operatorului ales. Acum este în lista sa de lucru.
+done-case-decided = Decizia a fost înregistrată. Solicitantul este anunțat pe canalele alese de el.
+done-handed-over = Predarea a fost înregistrată. Documentul este acum la titular.
+done-appointment-given = Programarea a fost dată. Solicitantul află ora și locul pe canalele alese de el.
+done-payment-recorded = Plata a fost înregistrată. Dosarul nu mai așteaptă taxa.
+done-closure-recorded = Închiderea a fost înregistrată. Persoanele programate în acele zile sunt anunțate, cu un link pentru a alege altă oră.
+done-closure-lifted = Închiderea a fost anulată. Acele zile pot fi din nou rezervate.

@@ -3,6 +3,7 @@
 
 use super::{FormError, error_for};
 use crate::AppState;
+use crate::done::Confirmed;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
 use crate::i18n::text_arg;
@@ -256,9 +257,13 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     current: CurrentPerson,
+    Confirmed(done): Confirmed,
 ) -> Response {
     match page(&state, lang, &current, &WardForm::default(), Vec::new()).await {
-        Ok(p) => html(&p),
+        Ok(mut p) => {
+            p.frame = p.frame.confirming(done);
+            html(&p)
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -294,7 +299,10 @@ pub(crate) async fn add(
         .await
         .map(|_| ());
     match saved {
-        Ok(()) => Redirect::to(&format!("/{}/account/household", lang.code())).into_response(),
+        Ok(()) => {
+            let to = crate::done::Done::WardRequested.after(&format!("/{}/account/household", lang.code()));
+            Redirect::to(&to).into_response()
+        }
         Err(e) => ApiError::from(e).into_response(),
     }
 }

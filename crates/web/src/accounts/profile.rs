@@ -123,7 +123,15 @@ fn profile_page<'a>(
                 TextField {
                     name,
                     label: t.m(&format!("profile-{key}")),
-                    hint: has_hint.then(|| t.m(&format!("profile-{key}-hint"))),
+                    hint: has_hint.then(|| {
+                        t.with(
+                            &format!("profile-{key}-hint"),
+                            &[(
+                                "example",
+                                crate::i18n::text_arg(t.date(jiff::civil::date(1985, 4, 27))),
+                            )],
+                        )
+                    }),
                     value: values.get(name).chars().take(ECHO_CHARS).collect(),
                     error: error_for(&errors, name),
                     input_type,
@@ -164,8 +172,16 @@ fn profile_page<'a>(
                 .collect(),
         })
         .collect();
-    let regions = ghiseu_domain::national_id::Country::ALL
+    // Only the chosen country's divisions, once a country with divisions is
+    // chosen; every country's, grouped, before that.
+    let home = values.get("domicile_country");
+    let countries = ghiseu_domain::national_id::Country::ALL;
+    let lived_in = countries
         .into_iter()
+        .find(|c| c.code().eq_ignore_ascii_case(home.trim()));
+    let regions = countries
+        .into_iter()
+        .filter(|c| lived_in.is_none_or(|home| home == *c))
         .map(|c| {
             (
                 crate::countries::name(t, c.code()),

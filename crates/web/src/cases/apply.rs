@@ -173,7 +173,8 @@ async fn page<'a>(
             lang,
             t.m("case-new-title"),
             &format!("applications/new?service={}", service.id),
-        ),
+        )
+        .texts_of([authority]),
         service_id: service.id.clone(),
         service_name: service.name.get(lang).to_string(),
         authority_name: authority.name.get(lang).to_string(),
@@ -237,7 +238,9 @@ pub(crate) async fn start(
         return finish(&state, Err(PageError::NotFound(lang)));
     };
     match draft::start(&state, &current, &form.service, &form.holder).await {
-        Ok(Ok(case)) => Redirect::to(&case_href(lang, &case.id)).into_response(),
+        Ok(Ok(case)) => {
+            Redirect::to(&crate::done::Done::CaseStarted.after(&case_href(lang, &case.id))).into_response()
+        }
         Ok(Err(refusal)) => {
             let key = match refusal {
                 DraftRefusal::Assurance => "case-error-assurance",

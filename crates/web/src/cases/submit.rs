@@ -161,8 +161,12 @@ async fn act(
         Step::Submit => submission::submit(state, current, &case, form.version).await,
         Step::Withdraw => submission::withdraw(state, current, &case, form.version).await,
     };
+    let what = match step {
+        Step::Submit => crate::done::Done::CaseSent,
+        Step::Withdraw => crate::done::Done::CaseWithdrawn,
+    };
     Ok(match result {
-        Ok(Ok(())) => Redirect::to(&case_href(lang, id)).into_response(),
+        Ok(Ok(())) => Redirect::to(&what.after(&case_href(lang, id))).into_response(),
         Ok(Err(refusal)) => refused(state, lang, current, &case, refusal).await,
         Err(e) => ApiError::from(e).into_response(),
     })

@@ -6,6 +6,7 @@ use super::access::citizen_case;
 use super::case_href;
 use super::problems::CaseProblem;
 use crate::AppState;
+use crate::done::Confirmed;
 use crate::accounts::CurrentPerson;
 use crate::error::ApiError;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
@@ -219,7 +220,8 @@ pub(super) async fn render<'a>(
             lang,
             service_name.clone(),
             &format!("applications/{}", case.id),
-        ),
+        )
+        .texts_of(found.map(|(authority, _)| authority)),
         id: case.id.clone(),
         reference: case.reference.clone(),
         service_name,
@@ -492,7 +494,7 @@ fn form_parts(
             (
                 d.id.clone(),
                 d.name.get(lang).to_string(),
-                d.when.as_ref().map(|w| w.get(lang).to_string()),
+                crate::pages::catalogue::document_when(t, authority, d),
             )
         })
         .collect();
@@ -509,6 +511,7 @@ pub(crate) async fn show(
     State(state): State<AppState>,
     Path((lang, id)): Path<(String, String)>,
     current: CurrentPerson,
+    Confirmed(done): Confirmed,
 ) -> Response {
     let lang = match crate::pages::page_lang(&lang) {
         Ok(l) => l,
@@ -520,7 +523,10 @@ pub(crate) async fn show(
         Err(e) => return ApiError::from(e).into_response(),
     };
     match render(&state, lang, &current, &case, Vec::new()).await {
-        Ok(p) => html(&p),
+        Ok(mut p) => {
+            p.frame = p.frame.confirming(done);
+            html(&p)
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -570,7 +576,10 @@ pub(crate) async fn save(
         lang,
     };
     let (status, problems) = match draft::save_answers(&state, &case, &answers, version).await {
-        Ok(Ok(())) => return Redirect::to(&case_href(lang, &case.id)).into_response(),
+        Ok(Ok(())) => {
+            let to = crate::done::Done::CaseSaved.after(&case_href(lang, &case.id));
+            return Redirect::to(&to).into_response();
+        }
         Ok(Err(SaveRefusal::ServiceGone)) => return finish(&state, Err(PageError::NotFound(lang))),
         Ok(Err(SaveRefusal::Problems(gaps))) => (
             StatusCode::UNPROCESSABLE_ENTITY,

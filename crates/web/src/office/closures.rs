@@ -5,6 +5,7 @@
 
 use super::Staff;
 use crate::AppState;
+use crate::done::Confirmed;
 use crate::accounts::FormError;
 use crate::error::ApiError;
 use crate::pages::{Frame, PageLang, html};
@@ -195,11 +196,17 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     admin: Staff,
+    Confirmed(done): Confirmed,
 ) -> Response {
     if admin.role != Role::Administrator {
         return forbidden(&state, lang);
     }
-    let result = page(&state, lang, &admin, ClosureForm::default(), Vec::new()).await;
+    let result = page(&state, lang, &admin, ClosureForm::default(), Vec::new())
+        .await
+        .map(|mut p| {
+            p.frame = p.frame.confirming(done);
+            p
+        });
     show_page(result, StatusCode::OK)
 }
 
@@ -340,7 +347,10 @@ pub(crate) async fn add(
     }
     let saved = ghiseu_app::office::closures::add_closures(&state, &admin, &asked).await;
     match saved {
-        Ok(()) => Redirect::to(&format!("/{}/office/closures", lang.code())).into_response(),
+        Ok(()) => {
+            let to = crate::done::Done::ClosureRecorded.after(&format!("/{}/office/closures", lang.code()));
+            Redirect::to(&to).into_response()
+        }
         Err(e) => ApiError::from(e).into_response(),
     }
 }
@@ -366,7 +376,10 @@ pub(crate) async fn remove(
     }
     let removed = ghiseu_app::office::closures::remove_closure(&state, &admin, &id).await;
     match removed {
-        Ok(true) => Redirect::to(&format!("/{}/office/closures", lang.code())).into_response(),
+        Ok(true) => {
+            let to = crate::done::Done::ClosureLifted.after(&format!("/{}/office/closures", lang.code()));
+            Redirect::to(&to).into_response()
+        }
         Ok(false) => crate::pages::finish(&state, Err(crate::pages::PageError::NotFound(lang))),
         Err(e) => ApiError::from(e).into_response(),
     }

@@ -222,7 +222,12 @@ fn build<'a>(
     let field = |name: &'static str| Field {
         name,
         label: t.m(&format!("field-{name}")),
-        hint: t.m(&format!("field-{name}-hint")),
+        // The date field shows the browser's own pattern, so the example is a
+        // date in words rather than in one pattern.
+        hint: t.with(
+            &format!("field-{name}-hint"),
+            &[("example", text_arg(t.date(jiff::civil::date(2016, 5, 10))))],
+        ),
         value: value(name).unwrap_or_default(),
         error: error_for(name),
     };
@@ -273,7 +278,8 @@ fn build<'a>(
                 &[("service", text_arg(service.name.get(lang)))],
             ),
             &format!("services/{}/calculator", service.id),
-        ),
+        )
+        .texts_of([authority]),
         home_href: format!("/{}/", lang.code()),
         service_name: service.name.get(lang).to_string(),
         service_href: format!("/{}/services/{}", lang.code(), service.id),

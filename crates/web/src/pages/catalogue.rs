@@ -104,7 +104,13 @@ pub(crate) async fn home(
             .filter(|b| !b.services.is_empty())
             .collect();
         let page = HomePage {
-            frame: Frame::new(&state, lang, t.m("home-title"), ""),
+            frame: Frame::new(&state, lang, t.m("home-title"), "").texts_of(
+                state
+                    .catalogue
+                    .authorities()
+                    .iter()
+                    .filter(|a| filter.authority.is_empty() || a.id == filter.authority),
+            ),
             authorities,
             authority_choices: state
                 .catalogue
@@ -166,7 +172,8 @@ pub(crate) async fn authority(
                 lang,
                 authority.name.get(lang).to_string(),
                 &format!("authorities/{id}"),
-            ),
+            )
+            .texts_of([authority]),
             authority: authority_block(t, lang, authority),
             contact: authority.contact.as_ref().map(|c| c.get(lang).to_string()),
             payment_methods: authority.payment.methods.get(lang).to_string(),
@@ -184,10 +191,27 @@ pub(crate) struct DocumentRow {
     pub form: Option<String>,
 }
 
-fn document_row(t: Tr<'_>, d: &ghiseu_domain::catalogue::RequiredDocument) -> DocumentRow {
+/// When a document is needed, in the reader's words: its condition, or for a
+/// fee receipt the portal stands in for, that paying here is enough.
+pub(crate) fn document_when(
+    t: Tr<'_>,
+    authority: &Authority,
+    d: &ghiseu_domain::catalogue::RequiredDocument,
+) -> Option<String> {
+    if d.paid_here(authority.payment.scheme) {
+        return Some(t.m("document-fee-paid-here"));
+    }
+    d.when.as_ref().map(|w| w.get(t.lang).to_string())
+}
+
+fn document_row(
+    t: Tr<'_>,
+    authority: &Authority,
+    d: &ghiseu_domain::catalogue::RequiredDocument,
+) -> DocumentRow {
     DocumentRow {
         name: d.name.get(t.lang).to_string(),
-        when: d.when.as_ref().map(|w| w.get(t.lang).to_string()),
+        when: document_when(t, authority, d),
         form: match (d.original, d.copy) {
             (true, true) => Some(t.m("document-original-and-copy")),
             (true, false) => Some(t.m("document-original")),
@@ -207,6 +231,7 @@ pub(crate) struct InvitationBlock {
 
 fn invitation_block(
     t: Tr<'_>,
+    authority: &Authority,
     service: &ghiseu_domain::catalogue::Service,
 ) -> Option<InvitationBlock> {
     let rules = service.invitation.as_ref()?;
@@ -228,7 +253,7 @@ fn invitation_block(
             .map(|i| CategoryBlock {
                 name: i.name.get(lang).to_string(),
                 notes: Vec::new(),
-                documents: i.documents.iter().map(|d| document_row(t, d)).collect(),
+                documents: i.documents.iter().map(|d| document_row(t, authority, d)).collect(),
             })
             .collect(),
         purposes: rules
@@ -356,7 +381,7 @@ fn service_page<'a>(
         .map(|c| CategoryBlock {
             name: c.name.get(lang).to_string(),
             notes: c.notes.iter().map(|n| n.get(lang).to_string()).collect(),
-            documents: c.documents.iter().map(|d| document_row(t, d)).collect(),
+            documents: c.documents.iter().map(|d| document_row(t, authority, d)).collect(),
         })
         .collect();
     let mut urgencies: Vec<&ghiseu_domain::catalogue::Urgency> =
@@ -429,7 +454,8 @@ fn service_page<'a>(
             lang,
             service.name.get(lang).to_string(),
             &format!("services/{}", service.id),
-        ),
+        )
+        .texts_of([authority]),
         home_href: format!("/{}/", lang.code()),
         authority_name: authority.name.get(lang).to_string(),
         authority_href: format!("/{}/authorities/{}", lang.code(), authority.id),
@@ -437,7 +463,7 @@ fn service_page<'a>(
         eligibility: service.eligibility.get(lang).to_string(),
         notes,
         categories,
-        invitation: invitation_block(t, service),
+        invitation: invitation_block(t, authority, service),
         offices: authority
             .offices
             .iter()

@@ -57,6 +57,11 @@ pub(crate) struct Frame<'a> {
     pub lang: &'static str,
     pub title: String,
     pub languages: Vec<LanguageLink>,
+    /// Said at the top of the page when some of its catalogue texts are not
+    /// written in the page's language and are shown in their authority's.
+    pub fallback: Option<String>,
+    /// What the person has just changed and what happens next.
+    pub confirmation: Option<String>,
 }
 
 /// One other language of the same page, named in its own words.
@@ -77,9 +82,44 @@ impl<'a> Frame<'a> {
             lang: lang.code(),
             title,
             languages: Vec::new(),
+            fallback: None,
+            confirmation: None,
         };
         frame.link_languages(|other| format!("/{}/{}", other.code(), path_after_lang));
         frame
+    }
+
+    /// The frame of a page showing texts of `authorities`: when one of them
+    /// has texts not written in the page's language, the page says so once,
+    /// naming the language they are shown in instead.
+    pub fn texts_of<'c>(
+        mut self,
+        authorities: impl IntoIterator<Item = &'c ghiseu_domain::catalogue::Authority>,
+    ) -> Self {
+        let lang = self.t.lang;
+        let Some(authority) = authorities
+            .into_iter()
+            .find(|a| a.untranslated.contains(&lang))
+        else {
+            return self;
+        };
+        self.fallback = Some(self.t.with(
+            "catalogue-text-fallback",
+            &[
+                (
+                    "authority",
+                    crate::i18n::Arg::from(authority.name.get(lang).to_string()),
+                ),
+                ("language", crate::i18n::Arg::from(authority.language.code())),
+            ],
+        ));
+        self
+    }
+
+    /// The frame confirming `done`, when the address named a change.
+    pub fn confirming(mut self, done: Option<crate::done::Done>) -> Self {
+        self.confirmation = done.map(|d| self.t.m(&d.message()));
+        self
     }
 
     /// Points the language links at `href(language)` (for pages whose

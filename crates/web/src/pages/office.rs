@@ -135,7 +135,8 @@ fn page<'a>(state: &'a AppState, lang: Lang, found: &PublicOffice<'_>) -> Office
             lang,
             office.name.get(lang).to_string(),
             &format!("offices/{}", office.id),
-        ),
+        )
+        .texts_of([found.authority]),
         home_href: format!("/{}/", lang.code()),
         authority_name: found.authority.name.get(lang).to_string(),
         authority_href: format!("/{}/authorities/{}", lang.code(), found.authority.id),

@@ -314,7 +314,10 @@ async fn settle(
         }
     };
     let error = match result {
-        Ok(Ok(())) => return Redirect::to(&staff_case_href(lang, id)).into_response(),
+        Ok(Ok(())) => {
+            let to = crate::done::Done::PaymentRecorded.after(&staff_case_href(lang, id));
+            return Redirect::to(&to).into_response();
+        }
         Ok(Err(refusal)) => refusal_key(refusal),
         Err(e) => return ApiError::from(e).into_response(),
     };

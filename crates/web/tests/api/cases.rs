@@ -131,7 +131,11 @@ pub async fn start_bare(
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.text());
-    r.headers["location"].to_str().unwrap().to_string()
+    // The new case's page, confirming that it was started.
+    let location = r.headers["location"].to_str().unwrap();
+    let (case, done) = location.split_once('?').unwrap();
+    assert_eq!(done, "done=case-started");
+    case.to_string()
 }
 
 pub async fn press(app: &TestApp, browser: &mut Browser, case: &str, action: &str) -> TestResponse {

@@ -144,6 +144,11 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     let page = operator.get(&app, COUNTER).await.text();
     assert!(page.contains("Called now"), "{page}");
     assert!(page.contains("A-001</strong> — counter 2"), "{page}");
+    // The counter chosen stays chosen for the next call, on this browser only.
+    assert!(page.contains("<option value=\"2\" selected>2</option>"), "{page}");
+    let (mut colleague, _) = signed_in(&app, "op.colleague@example.ro", "operator").await;
+    let theirs = colleague.get(&app, COUNTER).await.text();
+    assert!(theirs.contains("<option value=\"2\">2</option>"), "{theirs}");
     // The person called sees it on their own page too.
     let mine = first_browser
         .get(&app, &format!("/en/appointments/{first}"))
@@ -229,6 +234,11 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     let wrong = call(&app, &mut operator, "9", &csrf).await;
     assert_eq!(wrong.status, 422, "{}", wrong.text());
     assert!(wrong.text().contains("Choose one of this window"));
+    assert!(
+        wrong.text().contains("<option value=\"1\" selected>1</option>"),
+        "the last counter called to stays chosen: {}",
+        wrong.text()
+    );
 
     // Every act is in the audit log.
     let actions = |entries: Vec<ghiseu_storage::audit::AuditEntry>| {

@@ -38,6 +38,12 @@ async fn scans_are_checked_by_content_and_a_submission_needs_them() {
         !required.is_empty() && required.len() < needed.len(),
         "{needed:?}"
     );
+    // The fee is paid here once the application is accepted: its receipt is
+    // listed, but not demanded before the payment order exists.
+    assert!(needed.iter().any(|r| r == "fee-receipt"), "{needed:?}");
+    assert!(!required.iter().any(|r| *r == "fee-receipt"), "{required:?}");
+    assert!(page.contains("Not needed when you apply. Once your application is accepted, you pay the fee here"));
+    assert!(!refused_page.contains("<a href=\"#file-fee-receipt\">"));
     for requirement in &needed {
         let is_required = required.contains(&requirement);
         assert_eq!(

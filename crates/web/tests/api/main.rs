@@ -16,6 +16,7 @@ mod cases;
 mod cases_api;
 mod catalogue_api;
 mod closures;
+mod confirmations;
 mod counter;
 mod demo;
 mod documents;

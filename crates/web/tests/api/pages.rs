@@ -237,6 +237,16 @@ async fn the_calculator_form_asks_only_what_the_service_needs() {
         "en",
     );
     assert!(passport.contains("name=\"birth_date\"") && !passport.contains("name=\"stay_until\""));
+    // The date field shows the browser's pattern for the language: the hint
+    // gives its example in words, not in a pattern of its own.
+    assert!(passport.contains("For example 10 May 2016."), "{passport}");
+    let ru = assert_page(
+        &app.get("/ru/services/ro.passport.electronic/calculator")
+            .await,
+        "ru",
+    );
+    assert!(ru.contains("Например, 10 мая 2016\u{202f}г."), "{ru}");
+    assert!(!ru.contains("2016-05-10"));
     assert!(
         !passport.contains("id=\"quote-total\""),
         "no answer before the form is sent"
@@ -372,4 +382,37 @@ async fn the_service_list_is_filtered_by_authority_and_by_whom_it_is_for() {
         "an unknown choice filters nothing"
     );
     app.cleanup().await;
+}
+
+/// The bundled catalogue with the invitation approval's Ukrainian name taken out.
+fn catalogue_missing_a_ukrainian_name() -> ghiseu_domain::catalogue::Catalogue {
+    let mut sources = ghiseu_storage::catalogue_files::bundled();
+    let uk_name = r#", uk = "Затвердження запрошення для іноземця""#;
+    let file = sources
+        .authorities
+        .iter_mut()
+        .find(|f| f.text.contains(uk_name))
+        .unwrap();
+    file.text = file.text.replacen(uk_name, "", 1);
+    ghiseu_domain::catalogue::Catalogue::load(&sources).unwrap()
+}
+
+#[tokio::test]
+async fn a_text_missing_the_page_language_is_shown_in_the_authoritys_with_a_note() {
+    let base = TestApp::new().await;
+    let app = base.with_catalogue(catalogue_missing_a_ukrainian_name(), "2026-11-23T08:00:00Z");
+    let note = "Деякі тексти установи «Департамент міграції";
+    let uk = assert_page(&app.get("/uk/services/lt.invitation.approval").await, "uk");
+    assert!(uk.contains("<title>Kvietimo užsieniečiui patvirtinimas —"), "{uk}");
+    assert!(uk.contains(note), "{uk}");
+    assert!(uk.contains("Їх показано литовською мовою."), "{uk}");
+    // The list names it too; pages in a language the texts have, and other
+    // authorities' pages, carry no note.
+    assert!(assert_page(&app.get("/uk/").await, "uk").contains(note));
+    let ru = assert_page(&app.get("/ru/services/lt.invitation.approval").await, "ru");
+    assert!(ru.contains("Утверждение приглашения для иностранца"));
+    assert!(!ru.contains("notice--language"), "{ru}");
+    let other = assert_page(&app.get("/uk/services/ro.passport.electronic").await, "uk");
+    assert!(!other.contains("notice--language"), "{other}");
+    base.cleanup().await;
 }

@@ -362,3 +362,34 @@ async fn countries_are_chosen_from_a_list_in_the_readers_language() {
     }
     app.cleanup().await;
 }
+
+/// The region list holds every country's divisions until a country with
+/// divisions is chosen, then only that country's.
+#[tokio::test]
+async fn the_region_list_follows_the_country_of_domicile() {
+    let app = TestApp::new().await;
+    let (mut browser, _) = signed_in(&app, "regions@example.ro").await;
+    let region_list = |page: &str| {
+        let at = page
+            .find("<select class=\"select\" id=\"domicile_region\"")
+            .unwrap();
+        let list = &page[at..];
+        list[..list.find("</select>").unwrap()].to_string()
+    };
+    let page = browser.get(&app, PROFILE).await.text();
+    let before = region_list(&page);
+    assert_eq!(before.matches("<optgroup").count(), 3, "{before}");
+    assert!(before.contains("value=\"RO-AB\"") && before.contains("value=\"LT-AL\""));
+    let saved = submit(
+        &app,
+        &mut browser,
+        &filled(&page, &[("domicile_region", "RO-AB")]),
+    )
+    .await;
+    assert_eq!(saved.status, 303, "{}", saved.text());
+    let after = region_list(&browser.get(&app, PROFILE).await.text());
+    assert_eq!(after.matches("<optgroup").count(), 1, "{after}");
+    assert!(after.contains("<option value=\"RO-AB\" selected>"), "{after}");
+    assert!(!after.contains("value=\"LT-AL\"") && !after.contains("value=\"MD-"));
+    app.cleanup().await;
+}

@@ -89,6 +89,11 @@ async fn an_operator_returns_the_case_the_guardian_resubmits_and_it_is_accepted(
         queue.contains("RO-PAS-AB-2026-000001") && queue.contains("Matei Pop"),
         "{queue}"
     );
+    // The passport's term is 14 calendar days: the time left is counted in
+    // calendar days, not working days.
+    assert!(queue.contains("<th scope=\"col\" class=\"numeric\">Time left</th>"));
+    assert!(queue.contains(" calendar days</td>"), "{queue}");
+    assert!(!queue.contains("working day"), "{queue}");
     assert_eq!(claim(&app, &mut operator, &id).await, 303);
 
     // Returning needs a reason the applicant can act on.

@@ -4,6 +4,7 @@
 use super::new::{Choice, day_slots};
 use super::*;
 use crate::AppState;
+use crate::done::Confirmed;
 use crate::accounts::CurrentPerson;
 use crate::accounts::client::ClientAddress;
 use crate::appointments::book::place;
@@ -164,13 +165,9 @@ pub(super) async fn render(
     status: StatusCode,
     errors: Vec<String>,
 ) -> Response {
-    let booking = match changes::own(state, current, id)
-        .await
-        .map_err(ApiError::from)
-    {
+    let booking = match own(state, lang, current, id).await {
         Ok(booking) => booking,
-        Err(e) if e.is_not_found() => return finish(state, Err(PageError::NotFound(lang))),
-        Err(e) => return e.into_response(),
+        Err(response) => return *response,
     };
     match booking_page(state, lang, current, &booking, move_date, errors).await {
         Ok(page) => (status, html(&page)).into_response(),
@@ -184,17 +181,19 @@ pub(super) async fn show(
     current: CurrentPerson,
     Path((_, id)): Path<(String, String)>,
     Query(query): Query<MoveQuery>,
+    Confirmed(done): Confirmed,
 ) -> Response {
-    render(
-        &state,
-        lang,
-        &current,
-        &id,
-        &query.date,
-        StatusCode::OK,
-        Vec::new(),
-    )
-    .await
+    let booking = match own(&state, lang, &current, &id).await {
+        Ok(booking) => booking,
+        Err(response) => return *response,
+    };
+    match booking_page(&state, lang, &current, &booking, &query.date, Vec::new()).await {
+        Ok(mut page) => {
+            page.frame = page.frame.confirming(done);
+            html(&page)
+        }
+        Err(e) => e.into_response(),
+    }
 }
 
 /// After an action: back to `to`, or the booking page with the refusal.
@@ -245,7 +244,8 @@ pub(super) async fn confirm(
     let result = changes::confirm(&state, &current, &id)
         .await
         .map_err(ApiError::from);
-    answer(&state, lang, &current, &id, "", result, href(lang, &id)).await
+    let to = crate::done::Done::Booked.after(&href(lang, &id));
+    answer(&state, lang, &current, &id, "", result, to).await
 }
 
 pub(super) async fn cancel(
@@ -304,7 +304,21 @@ pub(super) async fn reschedule(
         &id,
         &form.date,
         result,
-        href(lang, &id),
+        crate::done::Done::Moved.after(&href(lang, &id)),
     )
     .await
+}
+
+/// The person's own booking, or the page saying it is not theirs or not there.
+async fn own(
+    state: &AppState,
+    lang: Lang,
+    current: &CurrentPerson,
+    id: &str,
+) -> Result<Booking, Box<Response>> {
+    match changes::own(state, current, id).await.map_err(ApiError::from) {
+        Ok(booking) => Ok(booking),
+        Err(e) if e.is_not_found() => Err(Box::new(finish(state, Err(PageError::NotFound(lang))))),
+        Err(e) => Err(Box::new(e.into_response())),
+    }
 }

@@ -146,7 +146,10 @@ pub(crate) async fn give(
         }),
     };
     let error = match result {
-        Ok(_) => return Redirect::to(&staff_case_href(lang, &case.id)).into_response(),
+        Ok(_) => {
+            let to = crate::done::Done::AppointmentGiven.after(&staff_case_href(lang, &case.id));
+            return Redirect::to(&to).into_response();
+        }
         Err(e) => e,
     };
     let Some((status, text)) = crate::appointments::pages::refusal(t, &error) else {

@@ -6,6 +6,7 @@ use super::super::Staff;
 use super::show::render;
 use super::{staff_case, staff_case_href};
 use crate::AppState;
+use crate::done::Done;
 use crate::error::ApiError;
 use crate::pages::{PageError, finish, html};
 use axum::extract::{Form, Path, State};
@@ -137,15 +138,15 @@ fn said(refusal: Refusal) -> (StatusCode, &'static str) {
 
 /// Back to the case after a use case: the case's page, or the page again
 /// saying why not.
-async fn done(
+async fn back(
     state: &AppState,
     lang: Lang,
     staff: &Staff,
-    id: &str,
+    (id, what): (&str, Done),
     result: Result<Result<(), Refusal>, AppError>,
 ) -> Response {
     match result {
-        Ok(Ok(())) => Redirect::to(&staff_case_href(lang, id)).into_response(),
+        Ok(Ok(())) => Redirect::to(&what.after(&staff_case_href(lang, id))).into_response(),
         Ok(Err(refusal)) => {
             let (status, key) = said(refusal);
             again(state, lang, staff, id, status, key).await
@@ -165,7 +166,7 @@ pub(crate) async fn claim(
         Err(response) => return response,
     };
     let result = office_cases::claim(&state, &staff, &case).await;
-    done(&state, lang, &staff, &id, result).await
+    back(&state, lang, &staff, (&id, Done::CaseClaimed), result).await
 }
 
 pub(crate) async fn decide(
@@ -199,7 +200,7 @@ pub(crate) async fn decide(
         lang,
     };
     let result = office_cases::decide(&state, &staff, &case, &decision).await;
-    done(&state, lang, &staff, &id, result).await
+    back(&state, lang, &staff, (&id, Done::CaseDecided), result).await
 }
 
 /// A supervisor gives the case to one of the operators of its office.
@@ -214,5 +215,5 @@ pub(crate) async fn assign(
         Err(response) => return response,
     };
     let result = office_cases::assign(&state, &staff, &case, &form.operator).await;
-    done(&state, lang, &staff, &id, result).await
+    back(&state, lang, &staff, (&id, Done::CaseAssigned), result).await
 }

@@ -113,7 +113,9 @@ pub(crate) async fn hand_over(
         id_document_expires: &form.id_document_expires,
     };
     match ghiseu_app::office::handover::hand_over(&state, &staff, &case, &handover).await {
-        Ok(Ok(())) => Redirect::to(&staff_case_href(lang, &id)).into_response(),
+        Ok(Ok(())) => {
+            Redirect::to(&crate::done::Done::HandedOver.after(&staff_case_href(lang, &id))).into_response()
+        }
         Ok(Err(Refusal::NoAuthority)) => finish(&state, Err(PageError::NotFound(lang))),
         Ok(Err(refusal)) => {
             let (status, key) = said(refusal);

@@ -1,5 +1,6 @@
 //! The queue: cases at this person's offices, oldest filing first, with the
-//! working-day deadline and the working days left.
+//! deadline and the time left, in working days for a working-day term and
+//! in calendar days for any other.
 
 use super::super::Staff;
 use super::staff_case_href;
@@ -9,7 +10,9 @@ use crate::pages::{Frame, PageLang, html};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
+use ghiseu_domain::calendar::TimeLeft;
 use ghiseu_domain::case::CaseState;
+use ghiseu_domain::case::application::Answers;
 use ghiseu_i18n::Tr;
 use ghiseu_storage::cases::{self, QueueFilter};
 use jiff::civil::Date;
@@ -104,9 +107,14 @@ pub(crate) async fn list(
             .deadline
             .as_deref()
             .and_then(|d| d.parse::<Date>().ok());
+        let service = state.catalogue.service(&case.service_id);
+        let working = service.is_some_and(|(_, s)| {
+            let answers: Answers = serde_json::from_str(&case.answers).unwrap_or_default();
+            s.counts_working_days(answers.urgency.as_deref())
+        });
         let left = match (authority, today, deadline) {
             (Some(a), Some(today), Some(deadline)) => {
-                Some(a.calendar.working_days_between(today, deadline))
+                Some(a.calendar.time_left(working, today, deadline))
             }
             _ => None,
         };
@@ -121,7 +129,7 @@ pub(crate) async fn list(
         rows.push(QueueRow {
             href: staff_case_href(lang, &case.id),
             reference: case.reference.clone().unwrap_or_default(),
-            service: state.catalogue.service(&case.service_id).map_or_else(
+            service: service.map_or_else(
                 || case.service_id.clone(),
                 |(_, s)| s.name.get(lang).to_string(),
             ),
@@ -134,8 +142,8 @@ pub(crate) async fn list(
                 .map(|d| t.date(d))
                 .unwrap_or_default(),
             deadline: deadline.map(|d| t.date(d)).unwrap_or_default(),
-            days_left: left.map(|n| n.to_string()).unwrap_or_default(),
-            overdue: left.is_some_and(|n| n < 0),
+            days_left: left.map(|l| time_left(t, l)).unwrap_or_default(),
+            overdue: left.is_some_and(|l| l.days < 0),
             assignee,
         });
     }
@@ -170,4 +178,22 @@ pub(crate) async fn list(
         states,
         services,
     })
+}
+
+/// "3 working days", "10 calendar days", or "Overdue by 2 working days".
+fn time_left(t: Tr<'_>, left: TimeLeft) -> String {
+    let key = if left.working {
+        "processing-working-days"
+    } else {
+        "processing-calendar-days"
+    };
+    let days = t.with(
+        key,
+        &[("n", crate::i18n::number_arg(left.days.saturating_abs()))],
+    );
+    if left.days < 0 {
+        t.with("office-case-overdue", &[("late", crate::i18n::text_arg(days))])
+    } else {
+        days
+    }
 }

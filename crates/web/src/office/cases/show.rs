@@ -4,6 +4,7 @@
 use super::super::Staff;
 use super::staff_case;
 use crate::AppState;
+use crate::done::Confirmed;
 use crate::error::ApiError;
 use crate::pages::{Frame, PageError, finish, html};
 use askama::Template;
@@ -200,6 +201,7 @@ pub(crate) async fn show(
     Path((lang, id)): Path<(String, String)>,
     Query(query): Query<ShowQuery>,
     staff: Staff,
+    Confirmed(done): Confirmed,
 ) -> Response {
     let lang = match crate::pages::page_lang(&lang) {
         Ok(l) => l,
@@ -225,6 +227,7 @@ pub(crate) async fn show(
     };
     let rendered = async {
         let mut page = render(&state, lang, &staff, &case, problem).await?;
+        page.frame = page.frame.confirming(done);
         if day.is_some() {
             page.appointment = super::appointment::view(&state, t, &staff, &case, day).await?;
         }

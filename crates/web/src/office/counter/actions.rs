@@ -3,14 +3,14 @@
 
 use super::Staff;
 use super::{
-    BookingForm, CallForm, biometrics_needed, counter_href, day_bounds, local_date, render,
+    BookingForm, CallForm, Desk, biometrics_needed, counter_href, day_bounds, local_date, render,
     today_at, window_of,
 };
 use crate::AppState;
 use crate::error::ApiError;
 use crate::pages::{PageError, finish, html};
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_app::office::counter::{CallPlace, VisitAct, act_on_visit, call_next};
 use ghiseu_domain::catalogue::Lang;
@@ -43,6 +43,7 @@ async fn act_on(
     state: AppState,
     lang: &str,
     staff: Staff,
+    headers: &HeaderMap,
     id: &str,
     csrf: &str,
     act: VisitAct,
@@ -68,6 +69,7 @@ async fn act_on(
     };
     let today = today_at(&state, office);
     let date = local_date(office, booking.starts_at).unwrap_or(today);
+    let desk = Desk::at(office, window, headers);
     let refuse = |key: &'static str| {
         let state = state.clone();
         let staff = &staff;
@@ -76,8 +78,7 @@ async fn act_on(
                 &state,
                 lang,
                 staff,
-                office,
-                window,
+                desk,
                 date,
                 StatusCode::CONFLICT,
                 Some(key),
@@ -105,18 +106,20 @@ pub(crate) async fn on_booking(
     State(state): State<AppState>,
     Path((lang, id, action)): Path<(String, String, String)>,
     staff: Staff,
+    headers: HeaderMap,
     Form(form): Form<BookingForm>,
 ) -> Response {
     let Some(act) = VisitAct::parse(&action) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    act_on(state, &lang, staff, &id, &form.csrf, act).await
+    act_on(state, &lang, staff, &headers, &id, &form.csrf, act).await
 }
 
 pub(crate) async fn call(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     staff: Staff,
+    headers: HeaderMap,
     Form(form): Form<CallForm>,
 ) -> Response {
     let lang = match prelude(&state, &lang, &staff, &form.csrf) {
@@ -127,26 +130,21 @@ pub(crate) async fn call(
         return finish(&state, Err(PageError::NotFound(lang)));
     };
     let today = today_at(&state, office);
+    let asked = form
+        .counter
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|c| (1..=window.counters).contains(c));
+    let mut desk = Desk::at(office, window, &headers);
+    desk.counter = asked.or(desk.counter);
     let refuse = |status: StatusCode, key: &'static str| {
         let state = state.clone();
         let staff = &staff;
-        async move {
-            render(
-                &state,
-                lang,
-                staff,
-                office,
-                window,
-                today,
-                status,
-                Some(key),
-            )
-            .await
-        }
+        async move { render(&state, lang, staff, desk, today, status, Some(key)).await }
     };
-    let counter = match form.counter.trim().parse::<u16>() {
-        Ok(c) if (1..=window.counters).contains(&c) => c,
-        _ => return refuse(StatusCode::UNPROCESSABLE_ENTITY, "counter-bad-counter").await,
+    let Some(counter) = asked else {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, "counter-bad-counter").await;
     };
     let (from, until) = match day_bounds(office, today) {
         Ok(b) => b,
@@ -160,10 +158,12 @@ pub(crate) async fn call(
         until,
     };
     let outcome = call_next(&state, &staff, &place).await;
-    match outcome {
+    let mut response = match outcome {
         Ok(Some(_)) => Redirect::to(&counter_href(lang, &office.id, window.kind.as_str(), today))
             .into_response(),
         Ok(None) => refuse(StatusCode::CONFLICT, "counter-nobody-waiting").await,
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    desk.remember(counter, state.sessions.secure_cookies, &mut response);
+    response
 }

@@ -8,7 +8,7 @@ use crate::error::ApiError;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use ghiseu_domain::appointment::ticket_label;
 use ghiseu_domain::catalogue::{Lang, Office, Window, WindowKind};
@@ -19,6 +19,9 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 mod actions;
+mod desk;
+
+use desk::Desk;
 
 pub(crate) use actions::{call, on_booking};
 
@@ -83,7 +86,8 @@ struct CounterPage<'a> {
     today: bool,
     rows: Vec<DayRow>,
     called: Vec<(String, String)>,
-    counters: Vec<u16>,
+    /// Each counter of the window, and whether it is the one chosen last.
+    counters: Vec<(u16, bool)>,
     windows: Vec<(String, String, bool)>,
     offices: Vec<(String, String, bool)>,
     csrf: String,
@@ -157,17 +161,16 @@ fn counter_href(lang: Lang, office: &str, window: &str, date: Date) -> String {
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn render(
     state: &AppState,
     lang: Lang,
     staff: &Staff,
-    office: &Office,
-    window: &Window,
+    desk: Desk<'_>,
     date: Date,
     status: StatusCode,
     problem: Option<&str>,
 ) -> Response {
+    let Desk { office, window, .. } = desk;
     let t = Tr {
         i18n: &state.i18n,
         lang,
@@ -254,7 +257,9 @@ async fn render(
         today: date == today_at(state, office),
         rows,
         called,
-        counters: (1..=window.counters).collect(),
+        counters: (1..=window.counters)
+            .map(|n| (n, desk.counter == Some(n)))
+            .collect(),
         windows,
         offices,
         csrf: staff.current.session.csrf_token.clone(),
@@ -267,6 +272,7 @@ pub(crate) async fn day(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
     staff: Staff,
+    headers: HeaderMap,
     Query(query): Query<DayQuery>,
 ) -> Response {
     // With no office or window named, the first of this person's offices and
@@ -298,17 +304,8 @@ pub(crate) async fn day(
         .date
         .parse::<Date>()
         .unwrap_or_else(|_| today_at(&state, office));
-    render(
-        &state,
-        lang,
-        &staff,
-        office,
-        window,
-        date,
-        StatusCode::OK,
-        None,
-    )
-    .await
+    let desk = Desk::at(office, window, &headers);
+    render(&state, lang, &staff, desk, date, StatusCode::OK, None).await
 }
 
 /// The board in the waiting hall: today's latest called tickets, newest
