@@ -1,7 +1,7 @@
 //! The public pages: server-rendered, complete without JavaScript.
 
 mod calculator;
-mod catalogue;
+pub(crate) mod catalogue;
 mod check;
 mod office;
 mod verify;
