@@ -164,34 +164,49 @@ fn shipped_with(name: &str, edit: impl Fn(&str) -> String) -> Sources {
 #[test]
 fn a_text_without_the_readers_language_is_shown_in_its_authoritys_own() {
     let lt_name = r#", uk = "Затвердження запрошення для іноземця""#;
-    let sources = shipped_with("catalogue/lt-migration.toml", |t| t.replacen(lt_name, "", 1));
+    let sources = shipped_with("catalogue/lt-migration.toml", |t| {
+        t.replacen(lt_name, "", 1)
+    });
     let catalogue = Catalogue::load(&sources).unwrap();
     let (lt, service) = catalogue.service("lt.invitation.approval").unwrap();
     assert_eq!(lt.language, Lang::Lt);
     let shown = service.name.shown(Lang::Uk).unwrap();
     assert_eq!(shown.text, "Kvietimo užsieniečiui patvirtinimas");
     assert_eq!(shown.lang, Lang::Lt);
-    assert_eq!(service.name.get(Lang::Ru), "Утверждение приглашения для иностранца");
-    assert_eq!(lt.untranslated.iter().copied().collect::<Vec<_>>(), [Lang::Uk]);
+    assert_eq!(
+        service.name.get(Lang::Ru),
+        "Утверждение приглашения для иностранца"
+    );
+    assert_eq!(
+        lt.untranslated.iter().copied().collect::<Vec<_>>(),
+        [Lang::Uk]
+    );
     // The other authorities are untouched and written in every language.
     let igi = catalogue.authority("ro.igi").unwrap();
     assert_eq!(igi.language, Lang::Ro);
     assert!(igi.untranslated.is_empty(), "{:?}", igi.untranslated);
 
-    let ro_name = r#", ru = "Обычный электронный паспорт""#;
-    let sources = shipped_with("catalogue/ro-passport-alba.toml", |t| t.replacen(ro_name, "", 1));
+    let ro_name = r#"en = "Simple electronic passport", ru = "Обычный электронный паспорт""#;
+    let sources = shipped_with("catalogue/ro-passport-alba.toml", |t| {
+        t.replacen(ro_name, r#"en = "Simple electronic passport""#, 1)
+    });
     let catalogue = Catalogue::load(&sources).unwrap();
     let (alba, passport) = catalogue.service("ro.passport.electronic").unwrap();
     assert_eq!(alba.language, Lang::Ro);
     assert!(alba.untranslated.contains(&Lang::Ru));
     let shown = passport.name.shown(Lang::Ru).unwrap();
-    assert_eq!((shown.text, shown.lang), ("Pașaport simplu electronic", Lang::Ro));
+    assert_eq!(
+        (shown.text, shown.lang),
+        ("Pașaport simplu electronic", Lang::Ro)
+    );
 }
 
 #[test]
 fn every_text_must_be_written_in_its_authoritys_own_language() {
     let lt_name = r#", lt = "Kvietimo užsieniečiui patvirtinimas""#;
-    let sources = shipped_with("catalogue/lt-migration.toml", |t| t.replacen(lt_name, "", 1));
+    let sources = shipped_with("catalogue/lt-migration.toml", |t| {
+        t.replacen(lt_name, "", 1)
+    });
     let errors = Catalogue::load(&sources).unwrap_err();
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert!(
@@ -202,11 +217,17 @@ fn every_text_must_be_written_in_its_authoritys_own_language() {
     );
     // A language the portal does not have is refused where it is written.
     let sources = shipped_with("catalogue/lt-migration.toml", |t| {
-        t.replacen("country = \"LT\"\n", "country = \"LT\"\nlanguage = \"xx\"\n", 1)
+        t.replacen(
+            "country = \"LT\"\n",
+            "country = \"LT\"\nlanguage = \"xx\"\n",
+            1,
+        )
     });
     let errors = Catalogue::load(&sources).unwrap_err();
     assert!(
-        errors.iter().any(|e| e.line == 8 && e.message.contains("unknown language")),
+        errors
+            .iter()
+            .any(|e| e.line == 8 && e.message.contains("unknown language")),
         "{errors:?}"
     );
 }
@@ -223,11 +244,18 @@ fn no_shipped_text_sends_people_to_another_site() {
         for (path, text) in all {
             for (lang, value) in text {
                 let value = value.as_str().unwrap_or_default().to_lowercase();
-                if ["http://", "https://", "www."].iter().any(|s| value.contains(s)) {
+                if ["http://", "https://", "www."]
+                    .iter()
+                    .any(|s| value.contains(s))
+                {
                     found.push(format!("{}: {path}: {lang}", file.name));
                 }
             }
         }
     }
-    assert!(found.is_empty(), "texts naming another site:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "texts naming another site:\n{}",
+        found.join("\n")
+    );
 }

@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn a_change_is_named_in_the_address_before_its_fragment() {
-        assert_eq!(Done::Booked.after("/en/appointments/x"), "/en/appointments/x?done=booked");
+        assert_eq!(
+            Done::Booked.after("/en/appointments/x"),
+            "/en/appointments/x?done=booked"
+        );
         assert_eq!(
             Done::CaseSaved.after("/en/applications/a?x=1#invitation"),
             "/en/applications/a?x=1&done=case-saved#invitation"

@@ -207,7 +207,9 @@ impl WorkingCalendar {
         let days = if working {
             i64::from(self.working_days_between(today, deadline))
         } else {
-            today.until(deadline).map_or(0, |span| i64::from(span.get_days()))
+            today
+                .until(deadline)
+                .map_or(0, |span| i64::from(span.get_days()))
         };
         TimeLeft { days, working }
     }

@@ -316,13 +316,13 @@ proptest! {
 #[test]
 fn time_left_counts_in_the_terms_own_days() {
     let romania = romania();
-    // Friday 18 December 2026 to Monday 28 December: Christmas (25, 26) and
-    // two weekends lie between.
+    // Friday 18 December 2026 to Monday 28 December: 21 to 24 and the 28th
+    // are working days; Christmas (25, 26) and the weekends are not.
     let (friday, monday) = (date(2026, 12, 18), date(2026, 12, 28));
     assert_eq!(
         romania.time_left(true, friday, monday),
         TimeLeft {
-            days: 4,
+            days: 5,
             working: true
         }
     );
@@ -334,6 +334,6 @@ fn time_left_counts_in_the_terms_own_days() {
         }
     );
     // Past the deadline, both count backwards.
-    assert_eq!(romania.time_left(true, monday, friday).days, -4);
+    assert_eq!(romania.time_left(true, monday, friday).days, -5);
     assert_eq!(romania.time_left(false, monday, friday).days, -10);
 }

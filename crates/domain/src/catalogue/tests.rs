@@ -336,3 +336,49 @@ fn a_delivery_is_counter_electronic_or_refused_where_it_is_written() {
         "an electronic delivery needs a `document_type`",
     );
 }
+
+#[test]
+fn a_fee_receipt_is_asked_with_the_application_only_where_the_portal_takes_no_fee() {
+    let receipt = RequiredDocument {
+        id: "fee-receipt".into(),
+        name: LocalText::new([(Lang::En, "Receipt".to_string())]),
+        when: None,
+        original: true,
+        copy: false,
+        fee_receipt: true,
+    };
+    for scheme in [
+        PaymentScheme::TreasuryReceipt,
+        PaymentScheme::Mpay,
+        PaymentScheme::EurTransfer,
+    ] {
+        assert!(receipt.paid_here(scheme));
+        assert!(!receipt.needed_with_application(scheme));
+    }
+    assert!(!receipt.paid_here(PaymentScheme::None));
+    assert!(receipt.needed_with_application(PaymentScheme::None));
+    let other = RequiredDocument {
+        fee_receipt: false,
+        ..receipt.clone()
+    };
+    assert!(other.needed_with_application(PaymentScheme::Mpay));
+    let sometimes = RequiredDocument {
+        when: Some(LocalText::new([(Lang::En, "If any".to_string())])),
+        ..other
+    };
+    assert!(!sometimes.needed_with_application(PaymentScheme::None));
+    // The shipped receipts are marked as such.
+    let catalogue = catalogue();
+    let (alba, passport) = catalogue.service("ro.passport.electronic").unwrap();
+    let adult = passport
+        .categories
+        .iter()
+        .find(|c| c.id == "adult")
+        .unwrap();
+    let shipped = adult
+        .documents
+        .iter()
+        .find(|d| d.id == "fee-receipt")
+        .unwrap();
+    assert!(shipped.paid_here(alba.payment.scheme));
+}

@@ -113,10 +113,10 @@ impl LocalText {
             .flatten()
             .find_map(|l| self.written(l).map(|text| Shown { text, lang: l }))
             .or_else(|| {
-                self.texts.iter().find(|(_, t)| !t.trim().is_empty()).map(|(l, text)| Shown {
-                    text,
-                    lang: *l,
-                })
+                self.texts
+                    .iter()
+                    .find(|(_, t)| !t.trim().is_empty())
+                    .map(|(l, text)| Shown { text, lang: *l })
             })
     }
 

@@ -3,8 +3,8 @@
 
 use super::{FormError, error_for};
 use crate::AppState;
-use crate::done::Confirmed;
 use crate::accounts::CurrentPerson;
+use crate::done::Confirmed;
 use crate::error::ApiError;
 use crate::i18n::text_arg;
 use crate::pages::PageLang;
@@ -300,7 +300,8 @@ pub(crate) async fn add(
         .map(|_| ());
     match saved {
         Ok(()) => {
-            let to = crate::done::Done::WardRequested.after(&format!("/{}/account/household", lang.code()));
+            let to = crate::done::Done::WardRequested
+                .after(&format!("/{}/account/household", lang.code()));
             Redirect::to(&to).into_response()
         }
         Err(e) => ApiError::from(e).into_response(),

@@ -239,7 +239,8 @@ pub(crate) async fn start(
     };
     match draft::start(&state, &current, &form.service, &form.holder).await {
         Ok(Ok(case)) => {
-            Redirect::to(&crate::done::Done::CaseStarted.after(&case_href(lang, &case.id))).into_response()
+            Redirect::to(&crate::done::Done::CaseStarted.after(&case_href(lang, &case.id)))
+                .into_response()
         }
         Ok(Err(refusal)) => {
             let key = match refusal {

@@ -348,7 +348,8 @@ impl Upload<'_> {
         let added = match saved {
             Ok(Added::Recorded { superseded }) => {
                 remove_superseded(self.state, self.store, &superseded).await;
-                let to = crate::done::Done::DocumentAttached.after(&case_href(self.lang, &self.case.id));
+                let to =
+                    crate::done::Done::DocumentAttached.after(&case_href(self.lang, &self.case.id));
                 return Redirect::to(&to).into_response();
             }
             Ok(added) => added,

@@ -5,8 +5,8 @@
 
 use super::Staff;
 use crate::AppState;
-use crate::done::Confirmed;
 use crate::accounts::FormError;
+use crate::done::Confirmed;
 use crate::error::ApiError;
 use crate::pages::{Frame, PageLang, html};
 use askama::Template;
@@ -348,7 +348,8 @@ pub(crate) async fn add(
     let saved = ghiseu_app::office::closures::add_closures(&state, &admin, &asked).await;
     match saved {
         Ok(()) => {
-            let to = crate::done::Done::ClosureRecorded.after(&format!("/{}/office/closures", lang.code()));
+            let to = crate::done::Done::ClosureRecorded
+                .after(&format!("/{}/office/closures", lang.code()));
             Redirect::to(&to).into_response()
         }
         Err(e) => ApiError::from(e).into_response(),
@@ -377,7 +378,8 @@ pub(crate) async fn remove(
     let removed = ghiseu_app::office::closures::remove_closure(&state, &admin, &id).await;
     match removed {
         Ok(true) => {
-            let to = crate::done::Done::ClosureLifted.after(&format!("/{}/office/closures", lang.code()));
+            let to = crate::done::Done::ClosureLifted
+                .after(&format!("/{}/office/closures", lang.code()));
             Redirect::to(&to).into_response()
         }
         Ok(false) => crate::pages::finish(&state, Err(crate::pages::PageError::NotFound(lang))),

@@ -253,7 +253,11 @@ fn invitation_block(
             .map(|i| CategoryBlock {
                 name: i.name.get(lang).to_string(),
                 notes: Vec::new(),
-                documents: i.documents.iter().map(|d| document_row(t, authority, d)).collect(),
+                documents: i
+                    .documents
+                    .iter()
+                    .map(|d| document_row(t, authority, d))
+                    .collect(),
             })
             .collect(),
         purposes: rules
@@ -381,7 +385,11 @@ fn service_page<'a>(
         .map(|c| CategoryBlock {
             name: c.name.get(lang).to_string(),
             notes: c.notes.iter().map(|n| n.get(lang).to_string()).collect(),
-            documents: c.documents.iter().map(|d| document_row(t, authority, d)).collect(),
+            documents: c
+                .documents
+                .iter()
+                .map(|d| document_row(t, authority, d))
+                .collect(),
         })
         .collect();
     let mut urgencies: Vec<&ghiseu_domain::catalogue::Urgency> =

@@ -110,7 +110,10 @@ impl<'a> Frame<'a> {
                     "authority",
                     crate::i18n::Arg::from(authority.name.get(lang).to_string()),
                 ),
-                ("language", crate::i18n::Arg::from(authority.language.code())),
+                (
+                    "language",
+                    crate::i18n::Arg::from(authority.language.code()),
+                ),
             ],
         ));
         self

@@ -113,9 +113,13 @@ async fn a_parent_books_confirms_moves_and_cancels_through_the_pages() {
     let confirmed = parent
         .post_form(&app, &format!("{page_href}/confirm"), &[("csrf", &csrf)])
         .await;
-    assert_eq!(location(&confirmed), page_href);
-    let page = parent.get(&app, &page_href).await.text();
+    assert_eq!(location(&confirmed), format!("{page_href}?done=booked"));
+    let page = parent.get(&app, &location(&confirmed)).await.text();
     assert!(page.contains("Confirmed"), "{page}");
+    assert!(
+        page.contains("Your appointment is booked. What to bring"),
+        "{page}"
+    );
     assert!(page.contains(&format!("/api/v1/appointments/{id}/calendar.ics")));
     // What comes next: what to bring, where, and how to change it.
     for expected in [
@@ -151,8 +155,12 @@ async fn a_parent_books_confirms_moves_and_cancels_through_the_pages() {
             &[("csrf", &csrf), ("date", "2026-11-25"), ("start", &other)],
         )
         .await;
-    assert_eq!(location(&moved), page_href);
-    let page = parent.get(&app, &page_href).await.text();
+    assert_eq!(location(&moved), format!("{page_href}?done=moved"));
+    let page = parent.get(&app, &location(&moved)).await.text();
+    assert!(
+        page.contains("Your appointment is moved to the time below."),
+        "{page}"
+    );
     let other_time: jiff::Timestamp = other.parse().unwrap();
     let local = other_time
         .to_zoned(jiff::tz::TimeZone::get("Europe/Bucharest").unwrap())
@@ -337,7 +345,7 @@ async fn a_lapsed_hold_and_a_third_move_are_refused_on_the_page() {
     let confirmed = parent
         .post_form(&app, &format!("{page_href}/confirm"), &[("csrf", &csrf)])
         .await;
-    assert_eq!(location(&confirmed), page_href);
+    assert_eq!(location(&confirmed), format!("{page_href}?done=booked"));
     let mut last = None;
     let mut moves = 0;
     for _ in 0..3 {

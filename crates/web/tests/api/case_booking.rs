@@ -151,7 +151,7 @@ async fn the_citizen_books_from_the_accepted_case_and_the_case_shows_the_booking
             &[("csrf", hidden(&booking_page, "csrf").as_str())],
         )
         .await;
-    assert_eq!(location(&confirmed), booking_path);
+    assert_eq!(location(&confirmed), format!("{booking_path}?done=booked"));
     let booking_id = booking_path.rsplit('/').next().unwrap();
     let mut conn = app.state.db.pool().acquire().await.unwrap();
     let booking = ghiseu_storage::appointments::booking(&mut conn, booking_id)

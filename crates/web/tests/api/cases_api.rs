@@ -61,13 +61,13 @@ async fn the_api_starts_and_sends_an_application_and_a_retry_is_safe() {
     assert_eq!(case["allowed_actions"], json!(["submit", "withdraw"]));
 
     let submit = format!("/api/v1/cases/{id}/submit");
-    let early = ana
-        .post_json(&app, &submit, &json!({"version": 1}), &[])
+    // A version the case has moved past is refused.
+    let stale = ana
+        .post_json(&app, &submit, &json!({"version": 0}), &[])
         .await;
-    let p = early.problem(422);
-    assert!(
-        p["detail"].as_str().unwrap().contains("document-missing"),
-        "{p}"
+    assert_eq!(
+        stale.problem(409)["type"],
+        "https://ghiseu.example/problems/conflict"
     );
 
     upload_all(&app, &mut ana, &format!("/en/applications/{id}")).await;

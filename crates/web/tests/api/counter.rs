@@ -145,10 +145,16 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     assert!(page.contains("Called now"), "{page}");
     assert!(page.contains("A-001</strong> — counter 2"), "{page}");
     // The counter chosen stays chosen for the next call, on this browser only.
-    assert!(page.contains("<option value=\"2\" selected>2</option>"), "{page}");
+    assert!(
+        page.contains("<option value=\"2\" selected>2</option>"),
+        "{page}"
+    );
     let (mut colleague, _) = signed_in(&app, "op.colleague@example.ro", "operator").await;
     let theirs = colleague.get(&app, COUNTER).await.text();
-    assert!(theirs.contains("<option value=\"2\">2</option>"), "{theirs}");
+    assert!(
+        theirs.contains("<option value=\"2\">2</option>"),
+        "{theirs}"
+    );
     // The person called sees it on their own page too.
     let mine = first_browser
         .get(&app, &format!("/en/appointments/{first}"))
@@ -235,7 +241,9 @@ async fn an_operator_checks_in_calls_and_serves_and_the_hall_board_shows_the_tic
     assert_eq!(wrong.status, 422, "{}", wrong.text());
     assert!(wrong.text().contains("Choose one of this window"));
     assert!(
-        wrong.text().contains("<option value=\"1\" selected>1</option>"),
+        wrong
+            .text()
+            .contains("<option value=\"1\" selected>1</option>"),
         "the last counter called to stays chosen: {}",
         wrong.text()
     );

@@ -403,7 +403,10 @@ async fn a_text_missing_the_page_language_is_shown_in_the_authoritys_with_a_note
     let app = base.with_catalogue(catalogue_missing_a_ukrainian_name(), "2026-11-23T08:00:00Z");
     let note = "Деякі тексти установи «Департамент міграції";
     let uk = assert_page(&app.get("/uk/services/lt.invitation.approval").await, "uk");
-    assert!(uk.contains("<title>Kvietimo užsieniečiui patvirtinimas —"), "{uk}");
+    assert!(
+        uk.contains("<title>Kvietimo užsieniečiui patvirtinimas —"),
+        "{uk}"
+    );
     assert!(uk.contains(note), "{uk}");
     assert!(uk.contains("Їх показано литовською мовою."), "{uk}");
     // The list names it too; pages in a language the texts have, and other

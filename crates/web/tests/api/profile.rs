@@ -389,7 +389,10 @@ async fn the_region_list_follows_the_country_of_domicile() {
     assert_eq!(saved.status, 303, "{}", saved.text());
     let after = region_list(&browser.get(&app, PROFILE).await.text());
     assert_eq!(after.matches("<optgroup").count(), 1, "{after}");
-    assert!(after.contains("<option value=\"RO-AB\" selected>"), "{after}");
+    assert!(
+        after.contains("<option value=\"RO-AB\" selected>"),
+        "{after}"
+    );
     assert!(!after.contains("value=\"LT-AL\"") && !after.contains("value=\"MD-"));
     app.cleanup().await;
 }

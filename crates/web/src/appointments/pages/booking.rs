@@ -4,11 +4,11 @@
 use super::new::{Choice, day_slots};
 use super::*;
 use crate::AppState;
-use crate::done::Confirmed;
 use crate::accounts::CurrentPerson;
 use crate::accounts::client::ClientAddress;
 use crate::appointments::book::place;
 use crate::appointments::changes;
+use crate::done::Confirmed;
 use crate::error::ApiError;
 use crate::pages::{Frame, PageError, PageLang, finish, html};
 use askama::Template;
@@ -316,7 +316,10 @@ async fn own(
     current: &CurrentPerson,
     id: &str,
 ) -> Result<Booking, Box<Response>> {
-    match changes::own(state, current, id).await.map_err(ApiError::from) {
+    match changes::own(state, current, id)
+        .await
+        .map_err(ApiError::from)
+    {
         Ok(booking) => Ok(booking),
         Err(e) if e.is_not_found() => Err(Box::new(finish(state, Err(PageError::NotFound(lang))))),
         Err(e) => Err(Box::new(e.into_response())),

@@ -114,7 +114,8 @@ pub(crate) async fn hand_over(
     };
     match ghiseu_app::office::handover::hand_over(&state, &staff, &case, &handover).await {
         Ok(Ok(())) => {
-            Redirect::to(&crate::done::Done::HandedOver.after(&staff_case_href(lang, &id))).into_response()
+            Redirect::to(&crate::done::Done::HandedOver.after(&staff_case_href(lang, &id)))
+                .into_response()
         }
         Ok(Err(Refusal::NoAuthority)) => finish(&state, Err(PageError::NotFound(lang))),
         Ok(Err(refusal)) => {

@@ -192,7 +192,10 @@ fn time_left(t: Tr<'_>, left: TimeLeft) -> String {
         &[("n", crate::i18n::number_arg(left.days.saturating_abs()))],
     );
     if left.days < 0 {
-        t.with("office-case-overdue", &[("late", crate::i18n::text_arg(days))])
+        t.with(
+            "office-case-overdue",
+            &[("late", crate::i18n::text_arg(days))],
+        )
     } else {
         days
     }
