@@ -48,9 +48,21 @@ pub(crate) fn remember(had: Option<Lang>, lang: Lang, secure: bool, response: &m
     if !is_page || had == Some(lang) {
         return;
     }
-    let cookie = Cookie::build((COOKIE, lang.code()))
+    let kept = time::Duration::days(365);
+    set_cookie(response, (COOKIE, lang.code().to_string(), kept), secure);
+}
+
+/// Adds the cookie `(name, value, kept for)` to `response` as the portal's
+/// own: the whole site, not for scripts, not sent with other sites'
+/// requests, `Secure` as configured.
+pub(crate) fn set_cookie(
+    response: &mut Response,
+    (name, value, kept): (&'static str, String, time::Duration),
+    secure: bool,
+) {
+    let cookie = Cookie::build((name, value))
+        .max_age(kept)
         .path("/")
-        .max_age(time::Duration::days(365))
         .same_site(SameSite::Lax)
         .http_only(true)
         .secure(secure)

@@ -2,9 +2,9 @@
 //! browser naming the office, the window and the counter's number, so the
 //! number chosen once stays chosen on every page of the day that follows.
 
-use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::http::header::HeaderMap;
 use axum::response::Response;
-use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use axum_extra::extract::cookie::CookieJar;
 use ghiseu_domain::catalogue::{Office, Window};
 
 const COOKIE: &str = "ghiseu_counter";
@@ -34,16 +34,8 @@ impl<'a> Desk<'a> {
     /// Remembers `counter` for this window on `response`.
     pub fn remember(&self, counter: u16, secure: bool, response: &mut Response) {
         let value = format!("{}/{}/{counter}", self.office.id, self.window.kind.as_str());
-        let cookie = Cookie::build((COOKIE, value))
-            .path("/")
-            .max_age(time::Duration::hours(16))
-            .same_site(SameSite::Lax)
-            .http_only(true)
-            .secure(secure)
-            .build();
-        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+        let kept = time::Duration::hours(16);
+        crate::language::set_cookie(response, (COOKIE, value, kept), secure);
     }
 }
 
