@@ -4,6 +4,7 @@ use crate::CatalogueSource;
 use crate::commands::load_catalogue;
 use clap::Args;
 use ghiseu_app::accounts::SessionSettings;
+use ghiseu_app::accounts::demo::DemoPasswords;
 use ghiseu_app::cases::sweep::{SWEEP_EVERY, SWEEP_GRACE, sweep_documents};
 use ghiseu_app::{CardIdentity, Clock, OnlinePayment};
 use ghiseu_i18n::I18n;
@@ -53,6 +54,17 @@ pub struct ServeArgs {
     /// and `--payment-provider demo`).
     #[arg(long)]
     demo: bool,
+    /// With `--demo` on several servers sharing one database: a secret they share (at least 32
+    /// bytes) from which the demonstration accounts' passwords follow, so that every server
+    /// prints the same and none changes them under another. Read from the environment only
+    /// (GHISEU_DEMO_SECRET), so it never shows in a process list; without it, new passwords at
+    /// every start.
+    #[arg(skip = std::env::var("GHISEU_DEMO_SECRET").ok())]
+    demo_secret: Option<String>,
+    /// This server's name among several behind one load balancer (letters, digits, `.`, `_`,
+    /// `-`), sent back in a `Ghiseu-Node` header on every response; no such header without it.
+    #[arg(long, env = "GHISEU_NODE_NAME", value_parser = node_name)]
+    node_name: Option<String>,
     /// Who confirms identities through a bank card check: the demonstration bank, served here,
     /// or no one. Its key comes from GHISEU_CARD_PROVIDER_SECRET (at least 32 bytes); without it,
     /// a random key for this run.
@@ -157,6 +169,13 @@ async fn serve(args: ServeArgs) -> ExitCode {
     let catalogue = match load_catalogue(args.source.catalogue.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
+    };
+    let passwords = match demo_passwords(args.demo_secret.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
     };
     let sources = match &args.source.catalogue {
         Some(dir) => catalogue_files::read_dir(dir),
@@ -271,13 +290,14 @@ async fn serve(args: ServeArgs) -> ExitCode {
             misses_per_number: args.check_misses_per_number.max(0),
             ..Default::default()
         },
+        node_name: args.node_name.clone(),
         ..Settings::default()
     };
     let state = AppState::with_settings(catalogue, db.clone(), i18n, clock, settings);
     let app = router(state.clone());
     println!("Ghiseu is listening on http://{address}");
     let demo_people = if args.demo {
-        match ghiseu_app::accounts::demo::seed(&state, clock.now()).await {
+        match ghiseu_app::accounts::demo::seed(&state, clock.now(), &passwords).await {
             Ok(people) => people,
             Err(e) => {
                 eprintln!("error: cannot create the demonstration accounts: {e}");
@@ -451,6 +471,27 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+/// Where the demonstration passwords come from: `GHISEU_DEMO_SECRET`, or chance.
+fn demo_passwords(secret: Option<&str>) -> Result<DemoPasswords, String> {
+    match secret.filter(|s| !s.is_empty()) {
+        Some(secret) => Secret::new(secret.as_bytes())
+            .map(DemoPasswords::Derived)
+            .map_err(|e| format!("GHISEU_DEMO_SECRET: {e}")),
+        None => Ok(DemoPasswords::Fresh),
+    }
+}
+
+/// A server's name for the `Ghiseu-Node` header.
+fn node_name(text: &str) -> Result<String, String> {
+    if ghiseu_web::is_node_name(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "{text:?}: a node's name is 1 to 64 letters, digits, '.', '_' or '-'"
+        ))
+    }
 }
 
 /// A proxy's address or range: `10.0.0.0/8`, or one address such as `10.0.0.7`.

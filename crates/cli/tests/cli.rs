@@ -360,3 +360,29 @@ fn a_bad_catalogue_is_refused_with_file_and_line() {
     assert!(String::from_utf8_lossy(&serve.stderr).contains("unknown currency"));
     assert!(!data.path().join("ghiseu.db").exists());
 }
+
+#[test]
+fn serve_refuses_a_node_name_that_is_not_plain_and_a_short_demo_secret() {
+    let data = tempfile::tempdir().unwrap();
+    refused(
+        &["serve", "--listen", "127.0.0.1:0", "--node-name", "node 1"],
+        "a node's name is 1 to 64 letters",
+    );
+    let serve = ghiseu()
+        .args(["serve", "--listen", "127.0.0.1:0", "--demo"])
+        .env("GHISEU_DATA_DIR", data.path())
+        .env("GHISEU_DEMO_SECRET", "too short")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(serve.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&serve.stderr);
+    assert!(
+        stderr.contains("GHISEU_DEMO_SECRET: the secret is too short"),
+        "{stderr}"
+    );
+    assert!(
+        !data.path().join("ghiseu.db").exists(),
+        "refused before starting"
+    );
+}

@@ -30,8 +30,11 @@ pub struct DeliveryWorker {
     pub db: Database,
     pub mailer: Arc<dyn Mailer>,
     pub sms: Arc<dyn SmsGateway>,
-    /// How long a claimed message stays this worker's; it must outlast the
-    /// delivery of a whole batch, or another worker may send it again.
+    /// How long a claimed message stays this worker's; after that another
+    /// worker may claim it. A delivery is begun only in the first half of
+    /// the lease (the messages left are given back), so the lease must be at
+    /// least twice the longest one delivery may take (the SMTP and SMS
+    /// timeouts), and no message is ever sent by two workers.
     pub lease: Duration,
     pub batch: i64,
     /// Deliveries tried before a message that keeps failing is given up.
@@ -57,10 +60,29 @@ impl DeliveryWorker {
         }
     }
 
-    /// Claims one batch of due messages and delivers them, one after another.
+    /// Claims one batch of due messages and delivers them, one after another,
+    /// while at least half of the lease is left; gives back the rest.
     pub async fn run_once(&self, now: Timestamp) -> Result<DeliveryReport, WorkerError> {
         let mut report = DeliveryReport::default();
-        for message in outbox::claim(&self.db, self.lease, self.batch, now).await? {
+        let claimed_at = std::time::Instant::now();
+        let mut claimed = outbox::claim(&self.db, self.lease, self.batch, now)
+            .await?
+            .into_iter();
+        while let Some(message) = claimed.next() {
+            if claimed_at.elapsed() > self.lease / 2 {
+                // A delivery begun now might end after the lease, when
+                // another worker may have claimed and sent the message too.
+                let left: Vec<String> = std::iter::once(message)
+                    .chain(claimed)
+                    .map(|m| m.id)
+                    .collect();
+                let given_back = outbox::release(&self.db, &left, self.lease, now).await?;
+                tracing::info!(
+                    given_back,
+                    "half the lease went on this batch; the rest is given back"
+                );
+                break;
+            }
             let outcome = self.deliver(&message).await;
             let recorded = match outcome {
                 Ok(()) => {

@@ -233,6 +233,64 @@ async fn two_workers_on_one_database_send_each_message_exactly_once() {
     test.cleanup().await;
 }
 
+/// A slow relay: a worker whose batch takes more than half its lease begins
+/// nothing more and gives the rest back, so that a worker that claims the
+/// messages once the lease is over is the only one to send them. (Before, both
+/// sent the messages the first had not reached when its lease ran out.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_batch_that_outlasts_half_its_lease_gives_the_rest_back_and_nothing_goes_twice() {
+    let test = TestDatabase::new().await;
+    let mut ids = Vec::new();
+    for n in 0..6 {
+        let mut message = email(&format!("person{n}@example.ro"), None);
+        message.body = format!("message {n}");
+        ids.push(enqueue_committed(&test.db, &message, t0()).await);
+    }
+    // Each worker has its own pool, as a worker in another process would.
+    let other_db = Database::connect(&test.url).await.unwrap();
+    let mailer = Arc::new(RecordingMailer::slow(Duration::from_millis(100)));
+    let gateway = DemoSmsGateway::new();
+    let lease = Duration::from_millis(600);
+    let mut first = worker(&test.db, &mailer, &gateway);
+    let mut second = worker(&other_db, &mailer, &gateway);
+    (first.lease, first.batch) = (lease, 6);
+    (second.lease, second.batch) = (lease, 6);
+
+    // The first claims all six and works through them at 100 ms each.
+    let by_first = tokio::spawn(async move { first.run_once(t0()).await.unwrap() });
+    // Once its lease is over, the second claims whatever is due.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let later = t0() + SignedDuration::from_millis(700);
+    let mut by_second = second.run_once(later).await.unwrap();
+    let by_first = by_first.await.unwrap();
+    loop {
+        let done = second.run_once(later).await.unwrap();
+        if done.handled() == 0 {
+            break;
+        }
+        by_second.sent += done.sent;
+    }
+
+    let delivered = mailer.delivered();
+    let bodies: HashSet<&str> = delivered.iter().map(|(_, _, body)| body.as_str()).collect();
+    assert_eq!(bodies.len(), 6, "every message: {delivered:?}");
+    assert_eq!(delivered.len(), 6, "none twice: {delivered:?}");
+    assert!(
+        by_first.sent < 6 && by_second.sent > 0,
+        "the first gave some back: {by_first:?} {by_second:?}"
+    );
+    for id in &ids {
+        let stored = outbox::get(&test.db, id).await.unwrap().unwrap();
+        assert_eq!(
+            (stored.status, stored.attempts),
+            (Status::Sent, 1),
+            "a message given back does not count the claim as an attempt"
+        );
+    }
+    other_db.close().await;
+    test.cleanup().await;
+}
+
 #[tokio::test]
 async fn the_running_worker_delivers_and_stops_on_shutdown() {
     let test = TestDatabase::new().await;

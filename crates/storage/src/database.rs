@@ -2,10 +2,11 @@
 //! `$n` placeholders and portable SQL, which SQLite and PostgreSQL both accept.
 
 use crate::StorageError;
+use crate::exclusive::Turn;
 use crate::write::WriterTurn;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyPool, Connection, Executor};
 use std::path::Path;
 use std::time::Duration;
 
@@ -28,6 +29,8 @@ pub struct Database {
     url: std::sync::Arc<str>,
     /// How many times sessions were ended through this handle or its clones.
     sessions_ended: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// On SQLite, the turn for work done once at a time ([`Database::exclusively`]).
+    exclusive_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Database {
@@ -77,17 +80,26 @@ impl Database {
             Backend::Postgres => options,
         };
         let pool = options.connect(url).await?;
-        let migrator = match backend {
-            Backend::Sqlite => &SQLITE_MIGRATIONS,
-            Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator.run(&pool).await?;
+        match backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
+            // Processes starting together take turns (see `exclusive`); the
+            // first brings the schema up to date, the others find it done.
+            Backend::Postgres => {
+                let mut turn = crate::exclusive::take_turn(url, Turn::Migrations).await?;
+                // `run_direct` is `run` on a connection, without the latter's
+                // lifetime bounds that keep the future from being `Send`.
+                let migrated = POSTGRES_MIGRATIONS.run_direct(&mut turn).await;
+                let _ = turn.close().await;
+                migrated?;
+            }
+        }
         Ok(Database {
             pool,
             backend,
             writer_turn: WriterTurn::default(),
             url: url.into(),
             sessions_ended: Default::default(),
+            exclusive_turn: Default::default(),
         })
     }
 
@@ -128,6 +140,10 @@ impl Database {
 
     pub(crate) fn writer_turn(&self) -> &WriterTurn {
         &self.writer_turn
+    }
+
+    pub(crate) fn exclusive_turn(&self) -> &std::sync::Arc<tokio::sync::Mutex<()>> {
+        &self.exclusive_turn
     }
 
     /// The raw pool: storage's own, and tests' to look underneath. The

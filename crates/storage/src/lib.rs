@@ -13,6 +13,7 @@ pub mod catalogue_files;
 mod counters;
 mod database;
 mod error;
+mod exclusive;
 pub mod fee_orders;
 pub mod households;
 pub mod idempotency;
@@ -39,6 +40,7 @@ mod write;
 
 pub use database::{Backend, Database, default_sqlite_url};
 pub use error::StorageError;
+pub use exclusive::{Exclusive, Turn};
 /// A database connection, or an open transaction (`&mut *tx`), for repository calls.
 pub use sqlx::AnyConnection as Connection;
 pub use write::{Savepoint, WriteTurn, WriteTx};

@@ -316,7 +316,6 @@ pub async fn claim(
     now: Timestamp,
 ) -> Result<Vec<OutboxMessage>, StorageError> {
     let now_micros = now.as_microsecond();
-    let lease_micros = i64::try_from(worker_lease.as_micros()).unwrap_or(i64::MAX);
     // PostgreSQL runs writers in parallel, so competing claims skip each
     // other's rows; SQLite has one writer, which makes the statement atomic.
     let lock = match db.backend() {
@@ -333,7 +332,7 @@ pub async fn claim(
          RETURNING {COLUMNS}"
     );
     let rows = sqlx::query(&statement)
-        .bind(now_micros.saturating_add(lease_micros))
+        .bind(lease_end(now, worker_lease))
         .bind(now_micros)
         .bind(limit)
         .fetch_all(db.pool())
@@ -341,6 +340,40 @@ pub async fn claim(
     let mut messages = rows.iter().map(message).collect::<Result<Vec<_>, _>>()?;
     messages.sort_by(|a, b| (a.next_attempt_at, &a.id).cmp(&(b.next_attempt_at, &b.id)));
     Ok(messages)
+}
+
+/// When a lease taken at `now` runs out, as stored in `claimed_until`.
+fn lease_end(now: Timestamp, worker_lease: Duration) -> i64 {
+    let lease_micros = i64::try_from(worker_lease.as_micros()).unwrap_or(i64::MAX);
+    now.as_microsecond().saturating_add(lease_micros)
+}
+
+/// Gives back messages a worker claimed at `now` (with `worker_lease`) and
+/// did not try to deliver: pending again at once, their claim's attempt not
+/// counted. A message whose lease ran out and that another worker claimed
+/// since is left to that worker. Returns how many were given back.
+pub async fn release(
+    db: &Database,
+    ids: &[String],
+    worker_lease: Duration,
+    now: Timestamp,
+) -> Result<u64, StorageError> {
+    let mut tx = db.begin_write().await?;
+    let mut released = 0;
+    for id in ids {
+        let done = sqlx::query(
+            "UPDATE outbox_messages SET status = 'pending', claimed_until = NULL, \
+             attempts = attempts - 1 \
+             WHERE id = $1 AND status = 'sending' AND claimed_until = $2",
+        )
+        .bind(id)
+        .bind(lease_end(now, worker_lease))
+        .execute(&mut *tx)
+        .await?;
+        released += done.rows_affected();
+    }
+    tx.commit().await?;
+    Ok(released)
 }
 
 /// Records a delivery. Returns false when the message was not in flight

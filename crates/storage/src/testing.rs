@@ -24,27 +24,15 @@ pub fn postgres_url() -> Option<String> {
 impl TestDatabase {
     pub async fn new() -> TestDatabase {
         install_default_drivers();
-        match postgres_url() {
-            Some(admin_url) => {
-                let name = format!("ghiseu_t_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = AnyConnection::connect(&admin_url)
-                    .await
-                    .unwrap_or_else(|e| {
-                        panic!("PostgreSQL at GHISEU_TEST_DATABASE_URL is unreachable: {e}")
-                    });
-                admin
-                    .execute(format!("CREATE DATABASE {name}").as_str())
-                    .await
-                    .expect("create test database");
-                let _ = admin.close().await;
-                let url = replace_database(&admin_url, &name);
-                let db = Database::connect(&url)
+        match EmptyPostgres::new().await {
+            Some(empty) => {
+                let db = Database::connect(&empty.url)
                     .await
                     .expect("connect to the test database");
                 TestDatabase {
                     db,
-                    url,
-                    postgres: Some((admin_url, name)),
+                    url: empty.url,
+                    postgres: Some((empty.admin_url, empty.name)),
                     _dir: None,
                 }
             }
@@ -76,6 +64,47 @@ impl TestDatabase {
         {
             let _ = admin
                 .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await;
+            let _ = admin.close().await;
+        }
+    }
+}
+
+/// A new PostgreSQL database with nothing in it, not even the schema, on the
+/// server `GHISEU_TEST_DATABASE_URL` names; `None` without one.
+pub struct EmptyPostgres {
+    pub url: String,
+    admin_url: String,
+    name: String,
+}
+
+impl EmptyPostgres {
+    pub async fn new() -> Option<EmptyPostgres> {
+        install_default_drivers();
+        let admin_url = postgres_url()?;
+        let name = format!("ghiseu_t_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = AnyConnection::connect(&admin_url)
+            .await
+            .unwrap_or_else(|e| {
+                panic!("PostgreSQL at GHISEU_TEST_DATABASE_URL is unreachable: {e}")
+            });
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create test database");
+        let _ = admin.close().await;
+        Some(EmptyPostgres {
+            url: replace_database(&admin_url, &name),
+            admin_url,
+            name,
+        })
+    }
+
+    /// Drops the database, whoever is still connected to it.
+    pub async fn drop_database(self) {
+        if let Ok(mut admin) = AnyConnection::connect(&self.admin_url).await {
+            let _ = admin
+                .execute(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name).as_str())
                 .await;
             let _ = admin.close().await;
         }

@@ -19,5 +19,13 @@ pub(crate) async fn frame(State(state): State<AppState>, request: Request, next:
     if let Some(lang) = page_lang {
         crate::language::remember(had, lang, state.sessions.secure_cookies, &mut response);
     }
-    crate::security::add(https, bare.as_problem(response))
+    let mut response = crate::security::add(https, bare.as_problem(response));
+    if let Some(name) = &state.node_name {
+        response.headers_mut().insert(NODE_HEADER, name.clone());
+    }
+    response
 }
+
+/// The header that names the server that answered, when it was given a name.
+pub(crate) const NODE_HEADER: axum::http::HeaderName =
+    axum::http::HeaderName::from_static("ghiseu-node");

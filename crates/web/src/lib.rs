@@ -28,7 +28,7 @@ mod state;
 
 pub use ghiseu_app::cases::pace::UploadLimits;
 pub use ghiseu_app::{App, CardIdentity, Clock, OnlinePayment};
-pub use state::{AppState, Settings};
+pub use state::{AppState, Settings, is_node_name};
 
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;

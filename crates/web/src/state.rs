@@ -29,6 +29,9 @@ pub struct Inner {
     pub(crate) upload_slots: tokio::sync::Semaphore,
     /// Who is behind a session, for the booking API, reused for two seconds.
     pub(crate) session_cache: SessionCache,
+    /// This server's name among several behind one balancer, answered in
+    /// the `Ghiseu-Node` header.
+    pub(crate) node_name: Option<axum::http::HeaderValue>,
 }
 
 /// How many scans are written to the store at the same time.
@@ -56,6 +59,10 @@ pub struct Settings {
     pub register: Option<Arc<dyn ghiseu_app::issuance::register::CriminalRecordRegister>>,
     /// With `serve --demo` and no SMTP relay: what the demonstration senders were given.
     pub demo_mailbox: Option<Arc<dyn ghiseu_app::demo_mailbox::DemoMailbox>>,
+    /// A name for this server among several behind one balancer, sent back
+    /// in a `Ghiseu-Node` header on every response (letters, digits, `.`,
+    /// `_` and `-`; anything else is not sent). None: no such header.
+    pub node_name: Option<String>,
 }
 
 /// How long a request may take when nothing else is said.
@@ -77,6 +84,7 @@ impl Default for Settings {
             sealer: app.sealer,
             register: app.register,
             demo_mailbox: app.demo_mailbox,
+            node_name: None,
         }
     }
 }
@@ -117,6 +125,11 @@ impl AppState {
             metrics_token: settings.metrics_token,
             upload_slots: tokio::sync::Semaphore::new(UPLOAD_SLOTS),
             session_cache: Default::default(),
+            node_name: settings
+                .node_name
+                .as_deref()
+                .filter(|name| is_node_name(name))
+                .and_then(|name| axum::http::HeaderValue::from_str(name).ok()),
         }))
     }
 
@@ -138,4 +151,13 @@ impl std::ops::Deref for Inner {
     fn deref(&self) -> &App {
         &self.app
     }
+}
+
+/// Whether `name` may name a server in the `Ghiseu-Node` header: 1 to 64
+/// letters, digits, `.`, `_` or `-`.
+pub fn is_node_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }

@@ -1,22 +1,52 @@
 //! Demonstration data for `ghiseu serve --demo`: verified accounts whose
-//! passwords are chosen afresh at every start and printed once — a citizen
-//! with two children, an operator for every office, a supervisor and an
-//! administrator.
+//! passwords are printed at start — a citizen with two children, an
+//! operator for every office, a supervisor and an administrator.
+//!
+//! Servers sharing one database seed in turn, so nothing is made twice. The
+//! passwords are chosen afresh at every start, unless the servers share a
+//! demonstration secret: then each address's password follows from it, every
+//! server prints the same, and a server finding them already set changes
+//! nothing (nor signs anyone out).
 
-use super::{IfRegistered, add_verified_person, generated_password};
+use super::{IfRegistered, add_verified_person, generated_password, secrets};
 use crate::error::AppError;
 use crate::state::App;
 use ghiseu_domain::account::{EmailAddress, NotificationPreferences, Role};
 use ghiseu_domain::catalogue::Catalogue;
-use ghiseu_storage::Database;
+use ghiseu_payments::Secret;
+use ghiseu_storage::accounts;
 use ghiseu_storage::households::{self, NewWard};
 use ghiseu_storage::profiles::{self, ProfileUpdate};
 use ghiseu_storage::staff::{self, Posting};
+use ghiseu_storage::{Database, Turn};
 
 pub struct DemoPerson {
     pub email: String,
     pub role: &'static str,
     pub password: String,
+}
+
+/// Where the demonstration accounts' passwords come from.
+#[derive(Clone, Default)]
+pub enum DemoPasswords {
+    /// New random ones at every start.
+    #[default]
+    Fresh,
+    /// Each address's own, derived from a secret the servers of one
+    /// installation share (at least 32 bytes).
+    Derived(Secret),
+}
+
+impl DemoPasswords {
+    fn for_address(&self, email: &str) -> Result<String, AppError> {
+        let digits = match self {
+            DemoPasswords::Fresh => generated_password()?,
+            DemoPasswords::Derived(secret) => {
+                secret.sign("ghiseu demo password", &[("email", email)])
+            }
+        };
+        Ok(format!("demo-{}", &digits[..16]))
+    }
 }
 
 const CITIZEN: &str = "ana.popescu@demo.ghiseu.example";
@@ -63,7 +93,24 @@ fn people(catalogue: &Catalogue) -> Vec<(String, Role, Option<String>, Vec<Strin
     out
 }
 
-pub async fn seed(state: &App, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, AppError> {
+/// Creates what is missing of the demonstration data and sets the people's
+/// passwords, in this database's turn (other servers sharing it wait).
+pub async fn seed(
+    state: &App,
+    now: jiff::Timestamp,
+    passwords: &DemoPasswords,
+) -> Result<Vec<DemoPerson>, AppError> {
+    let turn = state.db.exclusively(Turn::DemoData).await?;
+    let seeded = seed_in_turn(state, now, passwords).await;
+    turn.release().await;
+    seeded
+}
+
+async fn seed_in_turn(
+    state: &App,
+    now: jiff::Timestamp,
+    passwords: &DemoPasswords,
+) -> Result<Vec<DemoPerson>, AppError> {
     let db = &state.db;
     let catalogue = &state.catalogue;
     let micros = now.as_microsecond();
@@ -73,26 +120,15 @@ pub async fn seed(state: &App, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, 
     for (email, role, authority, offices) in people(catalogue) {
         let address = EmailAddress::parse(&email)
             .map_err(|e| AppError::Internal(format!("demo address {email}: {e}")))?;
-        let password = format!("demo-{}", &generated_password()?[..16]);
-        let id = add_verified_person(
-            db,
-            &address,
-            role,
-            password.clone(),
-            now,
-            IfRegistered::ResetPassword,
-        )
-        .await?
-        .ok_or_else(|| AppError::Internal(format!("demo person {email} not created")))?;
-        if role != Role::Citizen {
-            let mut tx = db.begin_write().await?;
-            let posting = Posting {
-                authority_id: authority,
-                office_ids: offices.clone(),
-            };
-            staff::assign(&mut tx, &id, role.code(), &posting, micros).await?;
-            tx.commit().await?;
-        }
+        let password = passwords.for_address(&email)?;
+        let kept = match passwords {
+            DemoPasswords::Derived(_) => already_set(db, &email, role, &password).await?,
+            DemoPasswords::Fresh => None,
+        };
+        let id = match kept {
+            Some(id) => id,
+            None => set_up(db, &address, role, &password, &authority, &offices, now).await?,
+        };
         if role == Role::Citizen {
             citizen_id = Some(id.clone());
         } else if offices.iter().any(|o| o == ALBA_OFFICE) {
@@ -109,6 +145,59 @@ pub async fn seed(state: &App, now: jiff::Timestamp) -> Result<Vec<DemoPerson>, 
         crate::cases::demo::seed(state, &citizen, &operator).await?;
     }
     Ok(seeded)
+}
+
+/// The person at `email`, when they already have `role` and `password` (set
+/// by another server of the installation, or before a restart).
+async fn already_set(
+    db: &Database,
+    email: &str,
+    role: Role,
+    password: &str,
+) -> Result<Option<String>, AppError> {
+    let Some(person) = accounts::person_by_email(db, email).await? else {
+        return Ok(None);
+    };
+    if person.role != role || person.email_verified_at.is_none() {
+        return Ok(None);
+    }
+    let matches = secrets::verify_password(password.to_string(), person.password_hash.clone())
+        .await
+        .map_err(|e| AppError::Unavailable(e.to_string()))?;
+    Ok(matches.then_some(person.id))
+}
+
+/// Creates the person (or gives them `password` again), verified, and posts
+/// a member of staff.
+async fn set_up(
+    db: &Database,
+    address: &EmailAddress,
+    role: Role,
+    password: &str,
+    authority: &Option<String>,
+    offices: &[String],
+    now: jiff::Timestamp,
+) -> Result<String, AppError> {
+    let id = add_verified_person(
+        db,
+        address,
+        role,
+        password.to_string(),
+        now,
+        IfRegistered::ResetPassword,
+    )
+    .await?
+    .ok_or_else(|| AppError::Internal(format!("demo person {address} not created")))?;
+    if role != Role::Citizen {
+        let mut tx = db.begin_write().await?;
+        let posting = Posting {
+            authority_id: authority.clone(),
+            office_ids: offices.to_vec(),
+        };
+        staff::assign(&mut tx, &id, role.code(), &posting, now.as_microsecond()).await?;
+        tx.commit().await?;
+    }
+    Ok(id)
 }
 
 /// The citizen's profile in Alba and their two confirmed children, made once.

@@ -6,7 +6,8 @@ use crate::support::{TestApp, log_in_with};
 #[tokio::test]
 async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
     let app = TestApp::new().await;
-    let seed = || ghiseu_web::accounts::demo::seed(&app.state, app.state.clock.now());
+    let fresh = ghiseu_web::accounts::demo::DemoPasswords::Fresh;
+    let seed = || ghiseu_web::accounts::demo::seed(&app.state, app.state.clock.now(), &fresh);
     seed().await.unwrap();
     // A restart on the same data gives new passwords and nothing twice.
     let people = seed().await.unwrap();
@@ -99,6 +100,73 @@ async fn the_demo_people_sign_in_and_see_what_the_guide_promises() {
     let mut admin = log_in_with(&app, &admin.email, &admin.password).await;
     let staff = admin.get(&app, "/en/office/staff").await.text();
     assert!(staff.contains("operator.lt-kaunas@demo.ghiseu.example"));
+    app.cleanup().await;
+}
+
+/// Servers started together with `--demo` on one database and one
+/// demonstration secret: they take turns, so the people, the children and
+/// the cases exist once; each prints the same passwords, which sign in; and
+/// a server started later changes nothing, so nobody is signed out.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn servers_sharing_a_database_make_the_demo_data_once_with_the_same_passwords() {
+    use ghiseu_web::accounts::demo::{DemoPasswords, seed};
+    let app = TestApp::new().await;
+    let secret = ghiseu_payments::Secret::new(b"the installation's demonstration secret").unwrap();
+    let passwords = DemoPasswords::Derived(secret);
+    let now = app.state.clock.now();
+    let mut servers = tokio::task::JoinSet::new();
+    for _ in 0..3 {
+        // Each server has its own state over the same database.
+        let server = app.at(&now.to_string());
+        let passwords = passwords.clone();
+        servers.spawn(async move { seed(&server.state, now, &passwords).await.unwrap() });
+    }
+    let printed: Vec<Vec<(String, String)>> = servers
+        .join_all()
+        .await
+        .into_iter()
+        .map(|people| people.into_iter().map(|p| (p.email, p.password)).collect())
+        .collect();
+    assert_eq!(printed[0].len(), app.state.catalogue.offices().count() + 3);
+    assert!(
+        printed.iter().all(|p| *p == printed[0]),
+        "every server prints the same passwords"
+    );
+    let password = |email: &str| {
+        printed[0]
+            .iter()
+            .find(|(e, _)| e == email)
+            .map(|(_, p)| p.clone())
+            .unwrap()
+    };
+
+    let citizen = "ana.popescu@demo.ghiseu.example";
+    let ana = ghiseu_storage::accounts::person_by_email(&app.state.db, citizen)
+        .await
+        .unwrap()
+        .unwrap();
+    let children = ghiseu_storage::households::of_guardian(&app.state.db, &ana.id)
+        .await
+        .unwrap();
+    assert_eq!(children.len(), 2, "two children, once");
+    let cases = ghiseu_storage::cases::for_person(&app.state.db, &ana.id, &[])
+        .await
+        .unwrap();
+    assert_eq!(cases.len(), 14, "her 13 cases and her child's, once");
+
+    let operator = "operator.alba@demo.ghiseu.example";
+    let mut signed_in = log_in_with(&app, operator, &password(operator)).await;
+    let mut ana_browser = log_in_with(&app, citizen, &password(citizen)).await;
+    // A server started later prints the same and signs nobody out.
+    let later = seed(&app.state, now, &passwords).await.unwrap();
+    assert!(later.iter().all(|p| p.password == password(&p.email)));
+    let queue = signed_in.get(&app, "/en/office/cases").await;
+    assert_eq!(queue.status, 200, "still signed in");
+    assert!(queue.text().contains("Being checked"));
+    assert_eq!(ana_browser.get(&app, "/en/applications").await.status, 200);
+    // Without the secret a start chooses new passwords, as a lone server does.
+    let fresh = seed(&app.state, now, &DemoPasswords::Fresh).await.unwrap();
+    assert!(fresh.iter().all(|p| p.password != password(&p.email)));
     app.cleanup().await;
 }
 

@@ -141,3 +141,34 @@ async fn hsts_is_sent_when_people_reach_the_portal_over_https() {
     }
     app.cleanup().await;
 }
+
+/// Behind a balancer each server may say who answered, in the
+/// `Ghiseu-Node` header, on pages, the API and errors alike; only when it is
+/// given a name, and only a plain one.
+#[tokio::test]
+async fn a_named_server_says_who_answered_and_an_unnamed_one_says_nothing() {
+    let setup = TestApp::new().await;
+    let named = setup.reconfigured(|s| s.node_name = Some("node-2".into()));
+    for path in ["/en/", "/api/v1/services", "/readyz", "/en/no-such-page"] {
+        let r = named.get(path).await;
+        assert_eq!(
+            r.headers.get("ghiseu-node").map(|v| v.to_str().unwrap()),
+            Some("node-2"),
+            "{path}"
+        );
+        assert!(setup.get(path).await.headers.get("ghiseu-node").is_none());
+    }
+    for bad in ["", "node 2", "node\r\nSet-Cookie: x=1", &"n".repeat(65)] {
+        let app = setup.reconfigured(|s| s.node_name = Some(bad.to_string()));
+        assert!(
+            app.get("/readyz")
+                .await
+                .headers
+                .get("ghiseu-node")
+                .is_none(),
+            "{bad:?}"
+        );
+    }
+    assert!(ghiseu_web::is_node_name("eu-1.node_07"));
+    setup.cleanup().await;
+}

@@ -17,9 +17,13 @@ async fn demo_at(
     crate::support::Browser,
 ) {
     let setup = TestApp::new().await;
-    let people = ghiseu_web::accounts::demo::seed(&setup.state, setup.state.clock.now())
-        .await
-        .unwrap();
+    let people = ghiseu_web::accounts::demo::seed(
+        &setup.state,
+        setup.state.clock.now(),
+        &Default::default(),
+    )
+    .await
+    .unwrap();
     let app = setup.at(now);
     let citizen = people.iter().find(|p| p.role == "citizen").unwrap();
     let ana = log_in_with(&app, &citizen.email, &citizen.password).await;
