@@ -464,7 +464,11 @@ async fn a_citizen_applies_and_books_through_the_balancer_whichever_server_answe
         .await;
     assert_ne!(started_case.node, new.node);
     assert_eq!(started_case.status, 303, "{}", started_case.text());
-    let case = started_case.location.clone().unwrap();
+    // The new case's page, which confirms that it was started.
+    let started_at = started_case.location.clone().unwrap();
+    let (case, done) = started_at.split_once('?').unwrap();
+    assert_eq!(done, "done=case-started");
+    let case = case.to_string();
     let page = ana.get(&case).await;
     let requirement = page.hidden("requirement");
     assert!(
