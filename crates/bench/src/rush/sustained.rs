@@ -832,6 +832,7 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
     let baseline_rate = o.baseline.ok_in_time as f64 / o.baseline.elapsed.as_secs_f64().max(1e-9);
     let attempts =
         (o.people.attempts + o.bot_tally.attempts) as f64 / o.wall.as_secs_f64().max(1e-9);
+    let base_p99 = o.baseline.latency_micros.value_at_quantile(0.99) as f64 / 1000.0;
     let verdict = |ok: bool| if ok { "met" } else { "**missed**" };
     let _ = writeln!(out, "\n| check | figure | goal | |\n|---|---:|---|---|");
     let _ = writeln!(
@@ -876,11 +877,12 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
     );
     let _ = writeln!(
         out,
-        "\nPlaces released: {places}; held or confirmed at the end: {held} ({} confirmed); hold retries with the same key: {}. Booking attempts: {attempts:.0}/s over {:.1} s. Same-run baseline, `GET /api/v1/services` through the balancer over {BASELINE_CONNECTIONS} connections just before: {baseline_rate:.0} requests/s; the crowd's hold attempts are {:.3}x that.\n",
+        "\nPlaces released: {places}; held or confirmed at the end: {held} ({} confirmed); hold retries with the same key: {}. Booking attempts: {attempts:.0}/s over {:.1} s. Same-run baseline, `GET /api/v1/services` through the balancer over {BASELINE_CONNECTIONS} connections just before: {baseline_rate:.0} requests/s, p99 {base_p99:.2} ms; the crowd's hold attempts are {:.3}x that rate, and people's admitted hold p99 is {:.1}x that p99.\n",
         o.check.confirmed,
         o.idempotent_retries,
         o.wall.as_secs_f64(),
         attempts / baseline_rate.max(1e-9),
+        p99 / base_p99.max(0.001),
     );
     out
 }
