@@ -6,6 +6,7 @@ mod client;
 mod db;
 mod race;
 mod report;
+mod sustained;
 mod tally;
 
 use std::path::{Path, PathBuf};
@@ -55,7 +56,7 @@ pub struct RushArgs {
     #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/test")]
     pub postgres_url: String,
     /// Concurrent clients, each a signed-in citizen with its own address and connection.
-    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=5000))]
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub clients: u64,
     /// Slots raced for (capacity 1 each), the newest released ones.
     #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u64).range(1..=2000))]
@@ -66,6 +67,28 @@ pub struct RushArgs {
     /// Skip the PostgreSQL run with two server processes.
     #[arg(long)]
     pub one_server_only: bool,
+    /// Instead of the one-off race: a sustained rush of people and bots against a cluster that
+    /// this run starts with `scripts/cluster` (PostgreSQL behind HAProxy), with a wave of places
+    /// released every `--wave-seconds` for `--seconds`.
+    #[arg(long)]
+    pub sustained: bool,
+    /// Sustained: the waves of places, one day of the widened information window (200) each.
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u64).range(1..=10))]
+    pub waves: u64,
+    /// Sustained: seconds between waves.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=60))]
+    pub wave_seconds: u64,
+    /// Sustained: the share of clients, in percent, that are bots.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=100))]
+    pub bots_percent: u64,
+    /// Sustained: the cluster's servers.
+    #[arg(long, default_value_t = 3)]
+    pub nodes: usize,
+    /// Sustained: the cluster script, and the state directory it is given.
+    #[arg(long, default_value = "scripts/cluster")]
+    pub cluster_script: PathBuf,
+    #[arg(long, default_value = "target/cluster-rush")]
+    pub cluster_dir: PathBuf,
     /// Also write the Markdown report to this file.
     #[arg(long)]
     pub output: Option<PathBuf>,
@@ -225,6 +248,9 @@ async fn race_on(
 }
 
 pub async fn run(args: RushArgs) -> anyhow::Result<()> {
+    if args.sustained {
+        return sustained::run(&args).await;
+    }
     let binary = crate::spawn::ghiseu_binary(&args.ghiseu)?;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let load_average = cpu::load_average();
