@@ -6,6 +6,52 @@ use axum::extract::{FromRequest, Request};
 
 pub struct ApiJson<T>(pub T);
 
+/// An integer in a request body. JSON has one kind of number, and JSON
+/// Schema's `integer` is any number whose fraction is zero: `3.0` is read as
+/// `3`, as `3` is; `3.5`, or a number beyond 64 bits, is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Whole(pub i64);
+
+impl<'de> serde::Deserialize<'de> for Whole {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WholeVisitor).map(Whole)
+    }
+}
+
+struct WholeVisitor;
+
+/// The largest magnitude an `f64` holds that also fits an `i64`: 2^63 itself
+/// does not fit.
+const F64_BELOW_2_POW_63: f64 = 9_223_372_036_854_774_784.0;
+
+impl serde::de::Visitor<'_> for WholeVisitor {
+    type Value = i64;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an integer")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i64, E> {
+        Ok(v)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i64, E> {
+        i64::try_from(v).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i64, E> {
+        if v.fract() == 0.0 && (-F64_BELOW_2_POW_63..=F64_BELOW_2_POW_63).contains(&v) {
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "a whole number within i64's range, checked above"
+            )]
+            Ok(v as i64)
+        } else {
+            Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+        }
+    }
+}
+
 impl<S, T> FromRequest<S> for ApiJson<T>
 where
     axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,

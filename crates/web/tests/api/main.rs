@@ -33,6 +33,7 @@ mod notices;
 mod office;
 mod office_scope;
 mod offices;
+mod openapi_doc;
 mod ops;
 mod organisations;
 mod pages;
