@@ -9,12 +9,17 @@
   the cases generated to fit the schema, so they reach the handler; the cases
   generated not to fit keep the signature generated for them, and are refused
   as unauthenticated (401).
+- At the end, a table of the statuses each operation answered: how far the
+  run got into each (a 2xx is a request that went all the way through).
 """
 
+import atexit
+import collections
 import hashlib
 import hmac
 import json
 import os
+import sys
 import time
 
 import schemathesis
@@ -55,3 +60,29 @@ def before_call(context, case, **kwargs):
         if case.headers is None:
             case.headers = {}
         case.headers[SIGNATURE] = f"t={t},v1={digest}"
+
+
+# (method and path) -> status class -> count; the same for the whole run.
+_answered = collections.defaultdict(collections.Counter)
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    label = f"{case.operation.method.upper()} {case.operation.path}"
+    _answered[label][f"{response.status_code // 100}xx"] += 1
+
+
+@atexit.register
+def _tally():
+    if not _answered:
+        return
+    classes = ["2xx", "3xx", "4xx", "5xx"]
+    width = max(len(label) for label in _answered)
+    out = sys.stdout
+    print(f"\nRequests sent, by operation and answer ({len(_answered)} operations):", file=out)
+    print(f"  {'operation':<{width}}  " + "  ".join(f"{c:>6}" for c in classes), file=out)
+    for label in sorted(_answered, key=lambda l: (l.split(" ", 1)[1], l)):
+        counts = _answered[label]
+        print(f"  {label:<{width}}  " + "  ".join(f"{counts[c]:>6}" for c in classes), file=out)
+    total = sum(sum(c.values()) for c in _answered.values())
+    print(f"  {total} requests", file=out)

@@ -54,17 +54,39 @@ impl serde::de::Visitor<'_> for WholeVisitor {
 
 impl<S, T> FromRequest<S> for ApiJson<T>
 where
-    axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    T: serde::de::DeserializeOwned,
     S: Send + Sync,
 {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+        if !json_content_type(req.headers()) {
+            return Err(ApiError::BadRequest {
+                detail: SEND_AS_JSON.to_string(),
+            });
+        }
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(bytes) => bytes,
             Err(rejection) if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(ApiError::TooLarge)
+                return Err(ApiError::TooLarge);
             }
+            Err(_) => {
+                return Err(ApiError::BadRequest {
+                    detail: "The body could not be read.".to_string(),
+                });
+            }
+        };
+        // Every body the API reads is an object; serde would also read an
+        // object from an array of its fields' values, which no one means.
+        if !bytes.trim_ascii_start().starts_with(b"{")
+            && serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).is_ok()
+        {
+            return Err(ApiError::BadRequest {
+                detail: "The body must be a JSON object, {…}, with the fields /api/openapi.json names for this operation.".to_string(),
+            });
+        }
+        match axum::Json::<T>::from_bytes(&bytes) {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
             Err(rejection) => Err(ApiError::BadRequest {
                 detail: explain(&rejection),
             }),
@@ -72,11 +94,30 @@ where
     }
 }
 
+/// Whether the request says its body is JSON: `application/json`, or an
+/// `application/…+json` type, as axum's `Json` accepts.
+fn json_content_type(headers: &axum::http::HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+const SEND_AS_JSON: &str = "Send the body as JSON with the header Content-Type: application/json.";
+
 fn explain(rejection: &JsonRejection) -> String {
     match rejection {
-        JsonRejection::MissingJsonContentType(_) => {
-            "Send the body as JSON with the header Content-Type: application/json.".to_string()
-        }
+        JsonRejection::MissingJsonContentType(_) => SEND_AS_JSON.to_string(),
         JsonRejection::JsonSyntaxError(e) => {
             format!("The body is not valid JSON: {}.", e.body_text_reason())
         }
