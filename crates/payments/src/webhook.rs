@@ -141,8 +141,8 @@ where
             return N::try_from(n).ok();
         }
         let float = number.as_f64()?;
-        // The f64 nearest 2^63 is 2^63 itself, beyond i64; anything below it fits.
-        let fits = float.fract() == 0.0 && float.abs() < 9.223_372_036_854_775_808e18;
+        // 2^63 (-i64::MIN, exact as an f64) is beyond i64; any whole f64 below it fits.
+        let fits = float.fract() == 0.0 && float.abs() < -(i64::MIN as f64);
         #[allow(
             clippy::cast_possible_truncation,
             reason = "a whole number within i64's range, checked above"

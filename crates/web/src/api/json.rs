@@ -20,10 +20,6 @@ impl<'de> serde::Deserialize<'de> for Whole {
 
 struct WholeVisitor;
 
-/// The largest magnitude an `f64` holds that also fits an `i64`: 2^63 itself
-/// does not fit.
-const F64_BELOW_2_POW_63: f64 = 9_223_372_036_854_774_784.0;
-
 impl serde::de::Visitor<'_> for WholeVisitor {
     type Value = i64;
 
@@ -40,7 +36,8 @@ impl serde::de::Visitor<'_> for WholeVisitor {
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<i64, E> {
-        if v.fract() == 0.0 && (-F64_BELOW_2_POW_63..=F64_BELOW_2_POW_63).contains(&v) {
+        // 2^63 (-i64::MIN, exact as an f64) is beyond i64; any whole f64 below it fits.
+        if v.fract() == 0.0 && v.abs() < -(i64::MIN as f64) {
             #[allow(
                 clippy::cast_possible_truncation,
                 reason = "a whole number within i64's range, checked above"
