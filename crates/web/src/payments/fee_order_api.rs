@@ -21,7 +21,8 @@ pub struct NewFeeOrderBody {
     /// The references of the applications whose fee to pay, e.g.
     /// `MD-IGM-2026-000007`: each waiting for its fee, each yours or one you
     /// act for (a child's, or one you hold a power of attorney for), all of
-    /// one authority, each once (a repeated one is refused, 422); at most 20.
+    /// one authority, each once (a repeated one is refused, 422); at most
+    /// 20. A blank one is left out.
     #[serde(default)]
     #[schema(required = true, min_items = 1, max_items = 20, example = json!(["MD-IGM-2026-000007"]))]
     pub cases: Vec<String>,

@@ -3,6 +3,7 @@
 //! GHISEU_TEST_DATABASE_URL is set).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod abandoned;
 mod accounts;
 mod applicants;
 mod appointment_pages;
