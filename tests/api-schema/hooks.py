@@ -71,7 +71,7 @@ def before_call(context, case, **kwargs):
         case.headers[SIGNATURE] = f"t={t},v1={digest}"
 
 
-# (method and path) -> status class -> count; the same for the whole run.
+# "METHOD path" -> status class ("2xx", …) -> count, over the whole run.
 _answered = collections.defaultdict(collections.Counter)
 
 
