@@ -114,11 +114,42 @@ struct Body {
     transaction_id: String,
     order_id: String,
     reference: String,
+    #[serde(deserialize_with = "whole")]
     amount_minor: i64,
     currency: Currency,
     status: PaymentStatus,
     occurred_at: Timestamp,
+    #[serde(deserialize_with = "whole")]
     sequence: u64,
+}
+
+/// A whole number of type `N`. JSON has one kind of number, and JSON Schema's
+/// `integer` is any number whose fraction is zero: `5.0` is read as `5`, as
+/// `5` is; `5.5`, or a number `N` does not hold, is refused.
+fn whole<'de, D, N>(deserializer: D) -> Result<N, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    N: TryFrom<i64> + TryFrom<u64>,
+{
+    use serde::de::Error;
+    let number = serde_json::Number::deserialize(deserializer)?;
+    let exact = || {
+        if let Some(n) = number.as_u64() {
+            return N::try_from(n).ok();
+        }
+        if let Some(n) = number.as_i64() {
+            return N::try_from(n).ok();
+        }
+        let float = number.as_f64()?;
+        // 2^63 (-i64::MIN, exact as an f64) is beyond i64; any whole f64 below it fits.
+        let fits = float.fract() == 0.0 && float.abs() < -(i64::MIN as f64);
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "a whole number within i64's range, checked above"
+        )]
+        fits.then(|| N::try_from(float as i64).ok()).flatten()
+    };
+    exact().ok_or_else(|| D::Error::custom(format!("{number} is not a whole number in range")))
 }
 
 /// Reads an event from a body whose signature was verified.
@@ -276,12 +307,27 @@ mod tests {
             with("amount_minor", 0.into()),
             with("amount_minor", (-100).into()),
             with("sequence", (-1).into()),
+            with("sequence", 1.5.into()),
+            with("amount_minor", 2500.5.into()),
+            with("amount_minor", 1e19.into()),
+            with("amount_minor", "2500".into()),
             with("occurred_at", "yesterday".into()),
             with("transaction_id", "".into()),
         ] {
             let error = decode(&bad).unwrap_err();
             assert_eq!(error.code(), "body-malformed");
         }
+    }
+
+    #[test]
+    fn whole_numbers_written_with_a_fraction_of_zero_are_read() {
+        let event = event();
+        let mut body: serde_json::Value = serde_json::from_slice(&encode(&event)).unwrap();
+        body["amount_minor"] = (event.amount.minor as f64).into();
+        body["sequence"] = 1.0.into();
+        let read = decode(body.to_string().as_bytes()).unwrap();
+        assert_eq!(read.amount, event.amount);
+        assert_eq!(read.sequence, 1);
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub use ghiseu_app::{App, CardIdentity, Clock, OnlinePayment};
 pub use state::{AppState, Settings, is_node_name};
 
 use axum::Router;
+use axum::response::IntoResponse;
 use tower_http::catch_panic::CatchPanicLayer;
 
 /// The whole application: API, pages, operational endpoints and middleware.
@@ -63,6 +64,25 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(app)
         .layer(CatchPanicLayer::custom(ops::panic_response))
         .layer(axum::middleware::from_fn_with_state(state, frame::frame))
+        .layer(axum::middleware::from_fn(run_to_completion))
+}
+
+/// Runs each request to its end in a task of its own, even when its client
+/// goes away: hyper drops a request's future when the connection closes, and
+/// a write cut at an arbitrary point (between a transaction's BEGIN being
+/// done and its being known, say) left the database connection inside a
+/// transaction, failing every later write that got it.
+async fn run_to_completion(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use tracing::Instrument;
+    let work = next.run(request).in_current_span();
+    match tokio::spawn(work).await {
+        Ok(response) => response,
+        Err(failed) if failed.is_panic() => ops::panic_response(failed.into_panic()),
+        Err(failed) => error::ApiError::Internal(format!("request task: {failed}")).into_response(),
+    }
 }
 
 /// The OpenAPI document, as served at `/api/openapi.json`.

@@ -20,22 +20,57 @@ type Texts = std::collections::HashMap<String, String>;
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteRequestBody {
-    /// Service id, e.g. `ro.passport.electronic`.
+    /// Service id, e.g. `ro.passport.electronic`: not blank, at most 200
+    /// characters.
+    #[schema(max_length = 200, pattern = "\\S", example = "ro.passport.electronic")]
     pub service: String,
     /// The holder's birth date; needed where fee or validity depends on age.
+    #[schema(
+        pattern = "^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}\\s*)?$",
+        example = "1990-05-10"
+    )]
     pub birth_date: Option<String>,
     /// Filing date; defaults to today in the authority's time zone.
+    #[schema(pattern = "^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}\\s*)?$")]
     pub filed_on: Option<String>,
-    /// `standard` (the default), `20wd`, `10wd`, `5wd`, `1wd` or `same-day`, as the service offers.
+    /// `standard` (the default), `20wd`, `10wd`, `5wd`, `1wd` or `same-day`,
+    /// as the service offers; at most 200 characters.
+    #[schema(max_length = 200)]
     pub urgency: Option<String>,
-    /// Ids of fee reductions the holder claims.
+    /// Ids of fee reductions the holder claims, each at most 200 characters.
     #[serde(default)]
+    #[schema(schema_with = reductions_schema)]
     pub reductions: Vec<String>,
     /// Issue date for the validity; defaults to the processing deadline.
+    #[schema(pattern = "^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}\\s*)?$")]
     pub issued_on: Option<String>,
+    /// The expiry date of the holder's passport or travel document, where
+    /// the validity depends on it.
+    #[schema(pattern = "^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}\\s*)?$")]
     pub passport_expires: Option<String>,
+    /// The last day of the granted right of stay, where the validity
+    /// depends on it.
+    #[schema(pattern = "^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}\\s*)?$")]
     pub stay_until: Option<String>,
+    /// The expiry date of the holder's national identity document, where
+    /// the validity depends on it.
+    #[schema(pattern = "^\\s*([0-9]{4}-[0-9]{2}-[0-9]{2}\\s*)?$")]
     pub id_document_expires: Option<String>,
+}
+
+/// `reductions`: ids of at most 200 characters.
+fn reductions_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(200)),
+        )
+        .description(Some(
+            "Ids of fee reductions the holder claims, each at most 200 characters.",
+        ))
+        .build()
 }
 
 impl From<QuoteRequestBody> for QuoteInput {

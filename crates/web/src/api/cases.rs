@@ -6,9 +6,10 @@
 
 use crate::AppState;
 use crate::accounts::CurrentPerson;
-use crate::api::ApiJson;
+use crate::api::problems;
+use crate::api::{ApiJson, Whole};
 use crate::cases::access::citizen_case;
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use axum::body::Body;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
@@ -22,7 +23,7 @@ use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::idempotency::{self, Claim};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 /// The signed-in person, or a 401 problem (never a redirect) for the API.
 pub struct ApiPerson(pub CurrentPerson);
@@ -47,18 +48,40 @@ impl FromRequestParts<AppState> for ApiPerson {
     }
 }
 
+/// The `Idempotency-Key` header of an operation a client may retry.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code, reason = "describes a header for OpenAPI; `once` reads it")]
+pub struct IdempotencyKey {
+    /// Makes a retry with the same key and the same request return the first
+    /// answer: 1 to 128 visible ASCII characters, e.g. a UUID. The same key
+    /// with another request is refused (422 `idempotency-key-reused`); while
+    /// the first request is still being answered, 409.
+    #[param(
+        rename = "Idempotency-Key",
+        min_length = 1,
+        max_length = 128,
+        pattern = "^[!-~]{1,128}$",
+        example = "0b9f4e4e-7d1c-4b8e-9f5a-2f0c6d1e3a77"
+    )]
+    idempotency_key: Option<String>,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewCaseBody {
     /// A service id from `/api/v1/services`.
+    #[schema(example = "ro.passport.electronic")]
     pub service: String,
     /// `self`, or the id of a child the person is guardian of.
+    #[schema(example = "self")]
     pub holder: String,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct MoveBody {
     /// The case's `version` as last read; a stale one is refused.
-    pub version: i64,
+    #[schema(value_type = i64)]
+    pub version: Whole,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -199,8 +222,16 @@ where
 
 /// Starts a draft application.
 #[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = NewCaseBody,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
-    responses((status = 201, body = CaseBody), (status = 401, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+    params(IdempotencyKey),
+    security(("session" = [])),
+    responses(
+        (status = 201, body = CaseBody),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The first request with this Idempotency-Key is still being answered"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "No such service (`draft-unknown-service`), a holder who is not the person or a child they act for (`unknown-holder`), a service the person's identity is not confirmed enough for (`assurance-too-low`) or not for their citizenship, or the Idempotency-Key used for another request")
+    ))]
 pub(crate) async fn create_case(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -238,7 +269,13 @@ pub(crate) async fn reachable(
 
 /// One of the person's cases.
 #[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases",
-    responses((status = 200, body = CaseBody), (status = 404, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The case's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = CaseBody),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see")
+    ))]
 pub(crate) async fn get_case(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -322,8 +359,17 @@ async fn act(
 
 /// Sends the application (or sends it again after it was returned).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/submit", tag = "cases", request_body = MoveBody,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
-    responses((status = 200, body = CaseBody), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The case's id"), IdempotencyKey),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = CaseBody),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Not possible in the case's state (`invalid-transition`, with `current_state` and `allowed_actions`), a stale `version` (`conflict`), or the first request with this Idempotency-Key still being answered"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The application is not complete (`application-incomplete`), or the Idempotency-Key was used for another request")
+    ))]
 pub(crate) async fn submit_case(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -331,15 +377,25 @@ pub(crate) async fn submit_case(
     headers: HeaderMap,
     ApiJson(m): ApiJson<MoveBody>,
 ) -> Response {
-    let request = format!("submit\n{id}\n{}", m.version);
-    let work = act(&state, &current, &id, m.version, true);
+    let version = m.version.0;
+    let request = format!("submit\n{id}\n{version}");
+    let work = act(&state, &current, &id, version, true);
     once(&state, &current.person.id, &headers, &request, work).await
 }
 
 /// Withdraws the application.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/withdraw", tag = "cases", request_body = MoveBody,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
-    responses((status = 200, body = CaseBody), (status = 409, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The case's id"), IdempotencyKey),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = CaseBody),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Not possible in the case's state (`invalid-transition`, with `current_state` and `allowed_actions`), a stale `version` (`conflict`), or the first request with this Idempotency-Key still being answered"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, response = problems::Unprocessable)
+    ))]
 pub(crate) async fn withdraw(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -347,7 +403,8 @@ pub(crate) async fn withdraw(
     headers: HeaderMap,
     ApiJson(m): ApiJson<MoveBody>,
 ) -> Response {
-    let request = format!("withdraw\n{id}\n{}", m.version);
-    let work = act(&state, &current, &id, m.version, false);
+    let version = m.version.0;
+    let request = format!("withdraw\n{id}\n{version}");
+    let work = act(&state, &current, &id, version, false);
     once(&state, &current.person.id, &headers, &request, work).await
 }

@@ -2,11 +2,11 @@
 //! reporting one lost or stolen, and the public validity check. Every rule is the application's
 //! (`ghiseu_app::registry`); this only reads the request and writes JSON.
 
-use super::ApiJson;
 use super::cases::ApiPerson;
+use super::{ApiJson, problems};
 use crate::AppState;
 use crate::accounts::ClientAddress;
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use axum::Json;
 use axum::extract::{Path, State};
 use ghiseu_app::registry::check::{self, Asker, CheckAnswer, CheckInput};
@@ -79,12 +79,14 @@ impl RegistryDocument {
 pub struct LossReport {
     /// `lost` or `stolen`.
     pub loss: LossKind,
-    /// Where it happened, as far as known.
+    /// Where it happened, as far as known (the first 500 characters are kept).
     #[serde(default)]
     pub place: Option<String>,
+    /// What happened, as far as known (the first 500 characters are kept).
     #[serde(default)]
     pub circumstances: Option<String>,
-    /// The police report's number, where one was made.
+    /// The police report's number, where one was made (the first 500
+    /// characters are kept).
     #[serde(default)]
     pub police_report: Option<String>,
 }
@@ -102,7 +104,8 @@ fn text(value: &Option<String>) -> Option<String> {
 
 /// The person's documents and their children's.
 #[utoipa::path(get, path = "/api/v1/documents", tag = "documents",
-    responses((status = 200, body = [RegistryDocument]), (status = 401, body = crate::error::Problem)))]
+    security(("session" = [])),
+    responses((status = 200, body = [RegistryDocument]), (status = 401, response = problems::SignInRequired)))]
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -115,8 +118,17 @@ pub(crate) async fn list(
 /// and finding it later does not change that.
 #[utoipa::path(post, path = "/api/v1/documents/{number}/report", tag = "documents",
     request_body = LossReport,
-    responses((status = 200, body = RegistryDocument), (status = 404, body = crate::error::Problem),
-        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+    params(("number" = String, Path, description = "The document's number, as listed by GET /api/v1/documents")),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = RegistryDocument),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No document of this number is the person's or their child's (`document-not-found`)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The document is no longer in force (`document-not-in-force`)"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The document has expired (`document-expired`)")
+    ))]
 pub(crate) async fn report(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -144,11 +156,29 @@ pub(crate) async fn report(
 /// A public validity check: a document's number and its holder's personal id.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct DocumentCheckRequest {
-    /// As printed on the document.
+    /// As printed on the document: at most 40 characters, not blank.
     #[serde(default)]
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 40,
+        pattern = "\\S",
+        example = "RO-PAS-AB-D-2026-000001"
+    )]
     pub number: String,
-    /// The holder's Romanian CNP, Moldovan IDNP or Lithuanian personal code.
+    /// The holder's Romanian CNP, Moldovan IDNP or Lithuanian personal code;
+    /// an organisation's Romanian CUI; for an invitation, the invited
+    /// person's passport number (6 to 9 letters and digits). Spaces are
+    /// ignored. One that is valid in none of these (a wrong check digit) is
+    /// refused (422 `invalid-fields`, code `malformed`).
     #[serde(default)]
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 40,
+        pattern = "\\S",
+        example = "1960523123457"
+    )]
     pub personal_id: String,
 }
 
@@ -201,8 +231,13 @@ impl DocumentCheckAnswer {
 /// `Retry-After`).
 #[utoipa::path(post, path = "/api/v1/documents/check", tag = "documents",
     request_body = DocumentCheckRequest,
-    responses((status = 200, body = DocumentCheckAnswer), (status = 422, body = crate::error::Problem),
-        (status = 429, body = crate::error::Problem)))]
+    responses(
+        (status = 200, body = DocumentCheckAnswer),
+        (status = 400, response = problems::BadRequest),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "A field is blank, too long or not a personal id of any kind (`invalid-fields`, `errors` names it)"),
+        (status = 429, response = problems::TooManyRequests)
+    ))]
 pub(crate) async fn check_document(
     State(state): State<AppState>,
     client: ClientAddress,

@@ -2,11 +2,11 @@
 //! states (refused field by field, as on the page) and lists their requests
 //! and the invitations approved.
 
-use super::ApiJson;
 use super::cases::ApiPerson;
+use super::{ApiJson, Whole, problems};
 use crate::AppState;
 use crate::cases::invitation::problem_text;
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -22,7 +22,8 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct InvitationBody {
     /// The case's `version` as last read; a stale one is refused.
-    pub version: i64,
+    #[schema(value_type = i64)]
+    pub version: Whole,
     /// An inviter id of the service's rules (`citizen`, `resident-foreigner`, `legal-entity`).
     pub inviter: String,
     pub given_name: String,
@@ -99,15 +100,24 @@ fn not_found() -> ApiError {
 
 /// Writes what the invitation request states, while it can still be changed.
 #[utoipa::path(put, path = "/api/v1/cases/{id}/invitation", tag = "invitations", request_body = InvitationBody,
-    responses((status = 200, body = InvitationView), (status = 404, body = crate::error::Problem),
-        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The id of the case requesting the invitation")),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = InvitationView),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "The person has no request to approve an invitation with this id"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The request was sent and can no longer be changed, or `version` is stale (`conflict`)"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Fields the service's rules refuse (`invalid-fields`, `errors` names each)")
+    ))]
 pub(crate) async fn save(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<InvitationBody>,
 ) -> Response {
-    let version = body.version;
+    let version = body.version.0;
     let form = body.form();
     let refusal = match invitations::save(&state, &current, &id, version, &form).await {
         Ok(Ok(saved)) => return Json(InvitationView::from(&saved)).into_response(),
@@ -157,7 +167,22 @@ pub(crate) async fn save(
 pub(crate) struct ListQuery {
     /// `filed` (every request, the default), `pending`, `approved` or `closed`.
     #[serde(default)]
+    #[param(inline, value_type = Option<InvitationsShown>)]
     show: Option<String>,
+}
+
+/// Which requests to list.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(
+    dead_code,
+    reason = "describes `show` for OpenAPI; `Shown::parse` reads it"
+)]
+pub(crate) enum InvitationsShown {
+    Filed,
+    Pending,
+    Approved,
+    Closed,
 }
 
 /// One request, and the invitation approved for it.
@@ -180,7 +205,12 @@ pub struct FiledList {
 
 /// The signed-in person's requests to approve an invitation, newest first.
 #[utoipa::path(get, path = "/api/v1/invitations", tag = "invitations", params(ListQuery),
-    responses((status = 200, body = FiledList), (status = 400, body = crate::error::Problem)))]
+    security(("session" = [])),
+    responses(
+        (status = 200, body = FiledList),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "`show` is none of its values"),
+        (status = 401, response = problems::SignInRequired)
+    ))]
 pub(crate) async fn list(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,

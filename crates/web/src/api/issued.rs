@@ -2,8 +2,9 @@
 //! and the keys that verify the QR code offline.
 
 use super::cases::{ApiPerson, reachable};
+use super::problems;
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -26,7 +27,13 @@ async fn issued_file(
 
 /// The signed PDF a case was issued with.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/document", tag = "cases",
-    responses((status = 200, content_type = "application/pdf"), (status = 404, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The case's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, content_type = "application/pdf", body = [u8], description = "The signed PDF, as an attachment"),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see, or it has no document issued electronically (yet)")
+    ))]
 pub(crate) async fn document(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -55,7 +62,13 @@ pub struct DocumentSeal {
 
 /// The QR text of the document a case was issued with.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/document/seal", tag = "cases",
-    responses((status = 200, body = DocumentSeal), (status = 404, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The case's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = DocumentSeal),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see, or it has no document issued electronically (yet)")
+    ))]
 pub(crate) async fn seal(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,
@@ -131,8 +144,11 @@ pub(crate) async fn revoked(State(state): State<AppState>) -> Result<Response, A
 /// A QR code's text to verify.
 #[derive(Debug, serde::Deserialize, ToSchema)]
 pub struct SealToVerify {
-    /// The text the QR code carries, `GHS1:…`.
+    /// The text the QR code carries, `GHS1:…` (letters in either case;
+    /// spaces around it and line breaks are ignored): at most 4,400
+    /// characters.
     #[serde(default)]
+    #[schema(required = true, max_length = 4400, pattern = "^\\s*[Gg][Hh][Ss]1:")]
     pub seal: String,
 }
 
@@ -164,7 +180,13 @@ pub struct SealVerified {
 /// `unknown-key`, `altered`).
 #[utoipa::path(post, path = "/api/v1/documents/verify", tag = "documents",
     request_body = SealToVerify,
-    responses((status = 200, body = SealVerified), (status = 422, body = crate::error::Problem)))]
+    responses(
+        (status = 200, body = SealVerified),
+        (status = 400, response = problems::BadRequest),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "Not a genuine seal: `errors` names `seal` with the code `not-a-seal`, `unreadable`, `unknown-key` or `altered`"),
+        (status = 503, body = Problem, content_type = "application/problem+json", description = "Nothing is issued electronically here (`unavailable`)")
+    ))]
 pub(crate) async fn verify(
     State(state): State<AppState>,
     super::ApiJson(body): super::ApiJson<SealToVerify>,

@@ -7,6 +7,7 @@ mod issued;
 pub use ghiseu_app::published as dto;
 pub(crate) use issued::jwks;
 mod json;
+pub mod problems;
 mod reminders;
 
 use crate::AppState;
@@ -17,8 +18,9 @@ use axum::http::HeaderMap;
 use dto::{QuoteRequestBody, QuoteResponse, ServiceDetail, ServiceList, ServiceSummary};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::quote::{QuoteInput, quote};
-pub use json::{ApiJson, JsonIntent};
-use utoipa::OpenApi;
+pub use json::{ApiJson, JsonIntent, Whole};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -26,9 +28,18 @@ use utoipa_axum::routes;
 #[openapi(
     info(
         title = "Ghiseu API",
-        description = "Public document e-services: the service catalogue, fee quotes and payment providers' webhooks. Errors are RFC 9457 problem documents.",
+        description = "Public document e-services: the service catalogue, fee quotes, a person's applications, documents and appointments, and payment providers' webhooks.\n\nErrors are RFC 9457 problem documents (`application/problem+json`); each operation lists the ones it answers. Besides those, any operation may answer 500 (something failed on the server's side; nothing was changed) or 503 (the database or the document store cannot be reached; try again later), and an unsupported method on a described path is answered 405.\n\nOperations for a person use the portal's session: sign in on the portal (`/en/account/login`) and send its `ghiseu_session` cookie. A call that changes something must say `Content-Type: application/json`, even without a body of its own (a cross-site form cannot), which is how the API refuses forged requests.",
         license(name = "EUPL-1.2")
     ),
+    modifiers(&SessionCookie),
+    components(responses(
+        problems::BadRequest,
+        problems::SignInRequired,
+        problems::TooLarge,
+        problems::NotJson,
+        problems::Unprocessable,
+        problems::TooManyRequests
+    )),
     tags(
         (name = "catalogue", description = "Services, their fees, terms and validity rules"),
         (name = "cases", description = "A person's applications: start, follow, send, withdraw"),
@@ -41,6 +52,25 @@ use utoipa_axum::routes;
     )
 )]
 struct ApiDoc;
+
+/// The name of the security scheme of operations for a signed-in person.
+pub const SESSION_SCHEME: &str = "session";
+
+/// Declares the session cookie as the API's security scheme.
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            SESSION_SCHEME,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::accounts::session::SESSION_COOKIE,
+                "The portal's session, set on signing in at /en/account/login (or /ro/…). The same cookie serves the pages and the API; a session waiting for its second factor is not signed in yet.",
+            ))),
+        );
+    }
+}
 
 pub(crate) fn router() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -161,9 +191,10 @@ async fn get_service(
     request_body = QuoteRequestBody,
     responses(
         (status = 200, body = QuoteResponse),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "The body is not the JSON expected"),
-        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such service"),
-        (status = 422, body = Problem, content_type = "application/problem+json", description = "A field is wrong or missing")
+        (status = 400, response = problems::BadRequest),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such service (`unknown-service`)"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "A field is wrong or missing (`invalid-fields`), or the service cannot be quoted as asked (an urgency it does not offer, a reduction it does not know, a birth date it needs, …): `errors` names the field")
     )
 )]
 async fn create_quote(

@@ -6,9 +6,9 @@ use super::changes;
 use super::person::BookingPerson;
 use super::slots;
 use crate::accounts::client::ClientAddress;
-use crate::api::cases::{ApiPerson, json, once};
-use crate::api::{ApiJson, JsonIntent, negotiate};
-use crate::error::ApiError;
+use crate::api::cases::{ApiPerson, IdempotencyKey, json, once};
+use crate::api::{ApiJson, JsonIntent, negotiate, problems};
+use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -22,12 +22,16 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct SlotQuery {
     /// A service id from `/api/v1/services`.
+    #[param(example = "ro.passport.electronic")]
     pub service: String,
     /// An office of the service's authority.
+    #[param(example = "ab-alba-iulia")]
     pub office: String,
     /// The day, `YYYY-MM-DD`, in the office's time zone.
+    #[param(format = Date, example = "2026-12-07")]
     pub date: String,
     /// How many days from `date` on to list, 1 to 14 (default 1).
+    #[param(minimum = 1, maximum = 14)]
     pub days: Option<u8>,
     /// List only slots that still take someone (default false: full slots
     /// are listed with `free` 0).
@@ -60,11 +64,18 @@ pub struct SlotList {
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct HoldBody {
+    /// A service id from `/api/v1/services`.
+    #[schema(example = "ro.passport.electronic")]
     pub service: String,
+    /// An office of the service's authority.
+    #[schema(example = "ab-alba-iulia")]
     pub office: String,
     /// The slot's start, RFC 3339, as listed by the slot search.
+    #[schema(format = DateTime, example = "2026-12-07T07:00:00Z")]
     pub start: String,
-    /// `self` and/or ids of children in the person's household.
+    /// `self` and/or ids of children in the person's household: as many as
+    /// the service lets one appointment take, each once.
+    #[schema(example = json!(["self"]))]
     pub holders: Vec<String>,
     /// The application the appointment is for, where the service asks for one.
     pub case: Option<String>,
@@ -73,8 +84,27 @@ pub struct HoldBody {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RescheduleBody {
     /// The new slot's start, RFC 3339.
+    #[schema(format = DateTime, example = "2026-12-08T07:30:00Z")]
     pub start: String,
 }
+
+/// The body of a call that changes something without a body of its own:
+/// any JSON (`{}` is enough), sent with `Content-Type: application/json`.
+/// It describes the body for OpenAPI; the handler reads none.
+pub struct NoBody;
+
+impl utoipa::PartialSchema for NoBody {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::SchemaType::AnyValue)
+            .description(Some(
+                "Any JSON, `{}` is enough: only `Content-Type: application/json` matters.",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for NoBody {}
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BookingBody {
@@ -150,7 +180,13 @@ fn parse_start(start: &str) -> Result<Timestamp, ApiError> {
 
 /// Free slots of one office, on one day or several.
 #[utoipa::path(get, path = "/api/v1/appointments/slots", tag = "appointments", params(SlotQuery),
-    responses((status = 200, body = SlotList), (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+    responses(
+        (status = 200, body = SlotList),
+        (status = 400, response = problems::BadRequest),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such service (`unknown-service`)"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The service takes no appointments, the office is not one of its authority's, `date` is not a date or `days` is out of 1–14"),
+        (status = 429, response = problems::TooManyRequests)
+    ))]
 pub(crate) async fn search(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -217,11 +253,14 @@ pub(crate) async fn search(
 
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct FirstQuery {
+    /// A service id from `/api/v1/services`.
+    #[param(example = "ro.passport.electronic")]
     pub service: String,
     /// One office; without it, every office of the service's authority,
     /// the soonest first.
+    #[param(example = "ab-alba-iulia")]
     pub office: Option<String>,
-    /// How many people the slot must take (1 when absent).
+    /// How many people the slot must take (1 when absent; read as 1 to 8).
     pub people: Option<i64>,
 }
 
@@ -236,7 +275,13 @@ pub struct FirstSlot {
 
 /// The first free slot at one office, or at each office of the authority.
 #[utoipa::path(get, path = "/api/v1/appointments/first", tag = "appointments", params(FirstQuery),
-    responses((status = 200, body = Vec<FirstSlot>), (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+    responses(
+        (status = 200, body = Vec<FirstSlot>),
+        (status = 400, response = problems::BadRequest),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such service (`unknown-service`)"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The service takes no appointments, or the office is not one of its authority's"),
+        (status = 429, response = problems::TooManyRequests)
+    ))]
 pub(crate) async fn first(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -293,9 +338,19 @@ pub(crate) async fn first(
 
 /// Holds a slot for a few minutes; confirm it to keep it.
 #[utoipa::path(post, path = "/api/v1/appointments", tag = "appointments", request_body = HoldBody,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
-    responses((status = 201, body = BookingBody), (status = 409, body = crate::error::Problem),
-        (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem)))]
+    params(IdempotencyKey),
+    security(("session" = [])),
+    responses(
+        (status = 201, body = BookingBody),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "Too many appointments missed lately (`no-show-limit`)"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such service, or no such application of the person's (`unknown-service`, `no-such-application`)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The slot is full, the person already has an appointment for this, or the first request with this Idempotency-Key is still being answered"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The request cannot be booked as it stands: not a slot's start, in the past, beyond the horizon, a closed office, holders not in the household or too many, an application needed or not ready, `start` not an RFC 3339 time, or the Idempotency-Key used for another request"),
+        (status = 429, response = problems::TooManyRequests)
+    ))]
 pub(crate) async fn hold(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
@@ -339,7 +394,8 @@ pub(crate) async fn hold(
 
 /// The person's appointments that still hold a place.
 #[utoipa::path(get, path = "/api/v1/appointments", tag = "appointments",
-    responses((status = 200, body = Vec<BookingBody>), (status = 401, body = crate::error::Problem)))]
+    security(("session" = [])),
+    responses((status = 200, body = Vec<BookingBody>), (status = 401, response = problems::SignInRequired)))]
 pub(crate) async fn list(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
@@ -353,8 +409,15 @@ pub(crate) async fn list(
     }
 }
 
+/// One of the person's appointments.
 #[utoipa::path(get, path = "/api/v1/appointments/{id}", tag = "appointments",
-    responses((status = 200, body = BookingBody), (status = 404, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The appointment's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = BookingBody),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No appointment with this id is the person's (`no-such-appointment`)")
+    ))]
 pub(crate) async fn get_one(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
@@ -368,8 +431,18 @@ pub(crate) async fn get_one(
 
 /// Confirms a held slot: the e-mail with the calendar file goes out.
 #[utoipa::path(post, path = "/api/v1/appointments/{id}/confirm", tag = "appointments",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
-    responses((status = 415, body = crate::error::Problem), (status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
+    request_body(content = NoBody, description = "Any JSON; `{}` is enough"),
+    params(("id" = String, Path, description = "The appointment's id"), IdempotencyKey),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = BookingBody),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No appointment with this id is the person's (`no-such-appointment`)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The hold lapsed or the appointment is not held (`hold-expired`, `not-held`), or the first request with this Idempotency-Key is still being answered"),
+        (status = 415, response = problems::NotJson),
+        (status = 422, response = problems::Unprocessable)
+    ))]
 pub(crate) async fn confirm(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
@@ -395,7 +468,18 @@ pub(crate) async fn confirm(
 
 /// Cancels an appointment; its place is free again at once.
 #[utoipa::path(post, path = "/api/v1/appointments/{id}/cancel", tag = "appointments",
-    responses((status = 415, body = crate::error::Problem), (status = 200, body = BookingBody), (status = 409, body = crate::error::Problem)))]
+    request_body(content = NoBody, description = "Any JSON; `{}` is enough"),
+    params(("id" = String, Path, description = "The appointment's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = BookingBody),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No appointment with this id is the person's (`no-such-appointment`)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The appointment no longer holds a place (`not-active`)"),
+        (status = 415, response = problems::NotJson),
+        (status = 422, response = problems::Unprocessable),
+        (status = 429, response = problems::TooManyRequests)
+    ))]
 pub(crate) async fn cancel(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
@@ -411,7 +495,19 @@ pub(crate) async fn cancel(
 
 /// Moves a confirmed appointment to another slot of the same office.
 #[utoipa::path(post, path = "/api/v1/appointments/{id}/reschedule", tag = "appointments", request_body = RescheduleBody,
-    responses((status = 200, body = BookingBody), (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The appointment's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, body = BookingBody),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "Too many appointments missed lately (`no-show-limit`)"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No appointment with this id is the person's (`no-such-appointment`)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The new slot is full, the appointment cannot be moved, or it was moved as often as allowed"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "`start` is not a slot's start one may book, or not an RFC 3339 time"),
+        (status = 429, response = problems::TooManyRequests)
+    ))]
 pub(crate) async fn reschedule(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
@@ -433,7 +529,13 @@ pub(crate) async fn reschedule(
 
 /// The appointment as an iCalendar file.
 #[utoipa::path(get, path = "/api/v1/appointments/{id}/calendar.ics", tag = "appointments",
-    responses((status = 200, content_type = "text/calendar"), (status = 404, body = crate::error::Problem)))]
+    params(("id" = String, Path, description = "The appointment's id")),
+    security(("session" = [])),
+    responses(
+        (status = 200, content_type = "text/calendar", body = String, description = "The iCalendar file, as an attachment"),
+        (status = 401, response = problems::SignInRequired),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No appointment with this id is the person's (`no-such-appointment`)")
+    ))]
 pub(crate) async fn calendar(
     State(state): State<AppState>,
     BookingPerson(current): BookingPerson,
@@ -469,6 +571,7 @@ pub(crate) async fn calendar(
 pub struct AssignBody {
     /// The slot's start, RFC 3339, as listed by the slot search for the
     /// case's service and office.
+    #[schema(format = DateTime, example = "2026-12-07T07:00:00Z")]
     pub start: String,
 }
 
@@ -477,9 +580,17 @@ pub struct AssignBody {
 /// booking is confirmed at once and belongs to the person who filed the case.
 #[utoipa::path(post, path = "/api/v1/office/cases/{id}/appointment", tag = "appointments", request_body = AssignBody,
     params(("id" = String, Path, description = "The case id")),
-    responses((status = 201, body = BookingBody), (status = 401, body = crate::error::Problem),
-        (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
-        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem)))]
+    security(("session" = [])),
+    responses(
+        (status = 201, body = BookingBody),
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 403, body = Problem, content_type = "application/problem+json", description = "The person is not staff (`staff-only`) or not of the case's office (`not-case-staff`)"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such case among the person's offices' cases"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The slot is full, or the case already has an appointment"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The case's service is not scheduled by its office, the case is not ready, or `start` is not a slot's start one may book (or not an RFC 3339 time)")
+    ))]
 pub(crate) async fn assign_for_case(
     State(state): State<AppState>,
     ApiPerson(current): ApiPerson,

@@ -4,8 +4,8 @@
 
 use super::fee_order_page::fee_order_href;
 use crate::AppState;
-use crate::api::ApiJson;
-use crate::api::cases::{ApiPerson, json, once};
+use crate::api::cases::{ApiPerson, IdempotencyKey, json, once};
+use crate::api::{ApiJson, problems};
 use crate::error::ApiError;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -21,8 +21,10 @@ pub struct NewFeeOrderBody {
     /// The references of the applications whose fee to pay, e.g.
     /// `MD-IGM-2026-000007`: each waiting for its fee, each yours or one you
     /// act for (a child's, or one you hold a power of attorney for), all of
-    /// one authority, each once; at most 20.
+    /// one authority, each once (a repeated one is refused, 422); at most
+    /// 20. A blank one is left out.
     #[serde(default)]
+    #[schema(required = true, min_items = 1, max_items = 20, example = json!(["MD-IGM-2026-000007"]))]
     pub cases: Vec<String>,
 }
 
@@ -129,12 +131,15 @@ async fn answer(
 /// to one authority. Refusals name the field `cases` and the application
 /// they are about; nothing is written when one is refused.
 #[utoipa::path(post, path = "/api/v1/fee-orders", tag = "fee-orders", request_body = NewFeeOrderBody,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer")),
+    params(IdempotencyKey),
+    security(("session" = [])),
     responses(
         (status = 201, body = FeeOrderBody),
-        (status = 400, body = crate::error::Problem, content_type = "application/problem+json", description = "The body is not JSON"),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::error::Problem, content_type = "application/problem+json", description = "`cases` is empty, names an application twice, one not yours or not waiting for its fee, or applications of two authorities")
+        (status = 400, response = problems::BadRequest),
+        (status = 401, response = problems::SignInRequired),
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The first request with this Idempotency-Key is still being answered"),
+        (status = 413, response = problems::TooLarge),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json", description = "`cases` is empty, names an application twice, one not yours or not waiting for its fee, or applications of two authorities; or the Idempotency-Key was used for another request")
     ))]
 pub(crate) async fn create(
     State(state): State<AppState>,
@@ -166,9 +171,10 @@ pub(crate) async fn create(
 /// One of the person's fee orders: payee, reference, total and lines.
 #[utoipa::path(get, path = "/api/v1/fee-orders/{id}", tag = "fee-orders",
     params(("id" = String, Path, description = "The fee order's id")),
+    security(("session" = [])),
     responses(
         (status = 200, body = FeeOrderBody),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 401, response = problems::SignInRequired),
         (status = 404, body = crate::error::Problem, content_type = "application/problem+json")
     ))]
 pub(crate) async fn get_one(

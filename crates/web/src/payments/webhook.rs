@@ -28,22 +28,48 @@ pub(crate) const MAX_BODY_BYTES: usize = 16 * 1024;
 )]
 pub(crate) struct WebhookBody {
     /// The provider's id for its transaction.
+    #[schema(min_length = 1)]
     transaction_id: String,
     /// The portal's id for the payment order, or for a fee order covering
     /// several fees.
+    #[schema(min_length = 1)]
     order_id: String,
     /// The payment reference, compact.
     reference: String,
-    /// Minor units (bani, cents).
+    /// Minor units (bani, cents); more than 0.
+    #[schema(minimum = 1)]
     amount_minor: i64,
-    /// ISO 4217 code: `RON`, `MDL` or `EUR`.
-    currency: String,
-    /// `succeeded`, `failed` or `refunded`.
-    status: String,
+    /// ISO 4217 code.
+    currency: WebhookCurrency,
+    /// What happened to the payment.
+    status: WebhookStatus,
     /// RFC 3339 time.
+    #[schema(format = DateTime)]
     occurred_at: String,
     /// The provider's order of its events about the transaction.
     sequence: u64,
+}
+
+/// A payment event's currency.
+#[derive(ToSchema)]
+#[allow(dead_code, reason = "describes the body for OpenAPI")]
+pub(crate) enum WebhookCurrency {
+    #[schema(rename = "RON")]
+    Ron,
+    #[schema(rename = "MDL")]
+    Mdl,
+    #[schema(rename = "EUR")]
+    Eur,
+}
+
+/// What happened to a payment.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code, reason = "describes the body for OpenAPI")]
+pub(crate) enum WebhookStatus {
+    Succeeded,
+    Failed,
+    Refunded,
 }
 
 /// What became of the event.
@@ -102,10 +128,11 @@ fn settled(effect: Effect) -> WebhookAnswer {
     params(("Ghiseu-Signature" = String, Header, description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.body\">")),
     responses(
         (status = 200, body = WebhookAnswer, description = "The event was received; `status` and `outcome` say what became of it"),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "The body is not a payment event"),
-        (status = 401, body = Problem, content_type = "application/problem+json", description = "The signature is missing, wrong or too old"),
+        (status = 400, body = Problem, content_type = "application/problem+json", description = "The body is not a payment event (`body-malformed`), checked once the signature is good"),
+        (status = 401, body = Problem, content_type = "application/problem+json", description = "The signature is missing, malformed, wrong or too old (`signature-missing`, `signature-malformed`, `signature-mismatch`, `timestamp-outside-tolerance`)"),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "No such payment order or reference"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "The application changed meanwhile; send the event again"),
+        (status = 413, body = Problem, content_type = "application/problem+json", description = "The body is larger than 16 KiB"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "The amount or currency is not the order's")
     )
 )]

@@ -3,6 +3,7 @@
 //! GHISEU_TEST_DATABASE_URL is set).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod abandoned;
 mod accounts;
 mod applicants;
 mod appointment_pages;
@@ -33,6 +34,7 @@ mod notices;
 mod office;
 mod office_scope;
 mod offices;
+mod openapi_doc;
 mod ops;
 mod organisations;
 mod pages;

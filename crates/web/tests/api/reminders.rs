@@ -377,3 +377,52 @@ async fn a_person_reads_and_changes_their_reminders_and_bad_thresholds_are_named
     assert_eq!(app.get("/api/v1/reminders").await.status, 401);
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_body_must_be_an_object_and_a_whole_number_may_be_written_with_a_fraction() {
+    use crate::support::signed_in;
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    use serde_json::json;
+    let app = TestApp::new().await;
+    let (mut ana, _) = signed_in(&app, "ana@example.ro", "citizen").await;
+    let put = |text: &str| {
+        (
+            Request::put("/api/v1/reminders").header(header::CONTENT_TYPE, "application/json"),
+            Body::from(text.to_string()),
+        )
+    };
+    // serde reads a struct from an array of its fields too: the API does not.
+    for not_an_object in ["[null]", "[[30], true, true]", "\"thresholds\"", "null"] {
+        let (request, body) = put(not_an_object);
+        let refused = ana.send_built(&app, request, body).await;
+        let problem = refused.problem(400);
+        assert!(
+            problem["detail"]
+                .as_str()
+                .unwrap()
+                .contains("must be a JSON object"),
+            "{not_an_object}: {problem}"
+        );
+    }
+    let (request, body) = put("{\"thresholds\": [");
+    let broken = ana.send_built(&app, request, body).await;
+    assert!(
+        broken.problem(400)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not valid JSON")
+    );
+
+    // JSON has one kind of number: 30.0 is the whole number 30.
+    let (request, body) = put(&json!({"thresholds": [30.0, 7]}).to_string());
+    let changed = ana.send_built(&app, request, body).await;
+    assert_eq!(changed.status, 200, "{}", changed.text());
+    assert_eq!(changed.json()["thresholds"], json!([30, 7]));
+    for not_whole in ["[7.5]", "[1e300]"] {
+        let (request, body) = put(&format!("{{\"thresholds\": {not_whole}}}"));
+        let refused = ana.send_built(&app, request, body).await;
+        assert_eq!(refused.status, 400, "{not_whole}: {}", refused.text());
+    }
+    app.cleanup().await;
+}

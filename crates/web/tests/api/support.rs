@@ -99,6 +99,13 @@ impl TestApp {
             .await
     }
 
+    /// Sends `request` but gives up on it after `patience`, dropping its
+    /// future as the server drops a request whose client went away.
+    pub async fn abandon(&self, request: Request<Body>, patience: std::time::Duration) {
+        let call = self.router.clone().oneshot(request);
+        let _ = tokio::time::timeout(patience, call).await;
+    }
+
     pub async fn get_with(&self, path: &str, name: &str, value: &str) -> TestResponse {
         self.request(
             Request::get(path)
