@@ -62,6 +62,14 @@ impl Client {
             .header(COOKIE, &self.cookie)
     }
 
+    /// Confirming the held appointment `id` (a JSON call with no body).
+    pub(super) fn confirm_request(&self, id: &str) -> anyhow::Result<Request<Chunks>> {
+        Ok(self
+            .request(Method::POST, &format!("/api/v1/appointments/{id}/confirm"))
+            .header(hyper::header::CONTENT_TYPE, "application/json")
+            .body(Chunks::empty())?)
+    }
+
     pub(super) async fn exchange(&mut self, request: Request<Chunks>) -> anyhow::Result<Answer> {
         let sender = match self.sender.as_mut() {
             Some(live) if !live.is_closed() => live,

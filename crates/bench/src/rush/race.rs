@@ -138,10 +138,7 @@ pub(super) async fn race_one(
                     tally.confirm_failures += 1;
                     break End::Failed;
                 };
-                let request = client
-                    .request(Method::POST, &format!("/api/v1/appointments/{id}/confirm"))
-                    .header(CONTENT_TYPE, "application/json")
-                    .body(Chunks::empty())?;
+                let request = client.confirm_request(&id)?;
                 let sent = Instant::now();
                 match client.exchange(request).await {
                     Ok(answer) if answer.status == StatusCode::OK => {

@@ -399,10 +399,7 @@ async fn confirm(
     id: &str,
 ) -> anyhow::Result<Held> {
     while Instant::now() < run.deadline() {
-        let request = client
-            .request(Method::POST, &format!("/api/v1/appointments/{id}/confirm"))
-            .header(CONTENT_TYPE, "application/json")
-            .body(Chunks::empty())?;
+        let request = client.confirm_request(id)?;
         let sent = Instant::now();
         match client.exchange(request).await {
             Ok(answer) if answer.status == StatusCode::OK => {

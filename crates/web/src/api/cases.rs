@@ -274,7 +274,7 @@ pub(crate) async fn reachable(
     responses(
         (status = 200, body = CaseBody),
         (status = 401, response = problems::SignInRequired),
-        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see")
+        (status = 404, response = problems::NoSuchCase)
     ))]
 pub(crate) async fn get_case(
     State(state): State<AppState>,
@@ -365,8 +365,8 @@ async fn act(
         (status = 200, body = CaseBody),
         (status = 400, response = problems::BadRequest),
         (status = 401, response = problems::SignInRequired),
-        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see"),
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "Not possible in the case's state (`invalid-transition`, with `current_state` and `allowed_actions`), a stale `version` (`conflict`), or the first request with this Idempotency-Key still being answered"),
+        (status = 404, response = problems::NoSuchCase),
+        (status = 409, response = problems::CaseMoveRefused),
         (status = 413, response = problems::TooLarge),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "The application is not complete (`application-incomplete`), or the Idempotency-Key was used for another request")
     ))]
@@ -391,8 +391,8 @@ pub(crate) async fn submit_case(
         (status = 200, body = CaseBody),
         (status = 400, response = problems::BadRequest),
         (status = 401, response = problems::SignInRequired),
-        (status = 404, body = Problem, content_type = "application/problem+json", description = "No case with this id is the person's to see"),
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "Not possible in the case's state (`invalid-transition`, with `current_state` and `allowed_actions`), a stale `version` (`conflict`), or the first request with this Idempotency-Key still being answered"),
+        (status = 404, response = problems::NoSuchCase),
+        (status = 409, response = problems::CaseMoveRefused),
         (status = 413, response = problems::TooLarge),
         (status = 422, response = problems::Unprocessable)
     ))]

@@ -38,7 +38,9 @@ use utoipa_axum::routes;
         problems::TooLarge,
         problems::NotJson,
         problems::Unprocessable,
-        problems::TooManyRequests
+        problems::TooManyRequests,
+        problems::NoSuchCase,
+        problems::CaseMoveRefused
     )),
     tags(
         (name = "catalogue", description = "Services, their fees, terms and validity rules"),

@@ -1,8 +1,9 @@
-//! The refusals many operations share, as reusable OpenAPI responses: each
-//! is a problem document (`application/problem+json`, the `Problem`
-//! schema), and each stands for one extractor or rule that answers before a
-//! handler's own work. An operation lists the ones it can meet; its own
-//! refusals (404, 409, 422, …) it describes itself.
+//! The refusals several operations share, as reusable OpenAPI responses:
+//! each is a problem document (`application/problem+json`, the `Problem`
+//! schema). Most stand for one extractor or rule that answers before a
+//! handler's own work; the last two for the case operations' own refusals.
+//! An operation lists the ones it can meet, and describes any other refusal
+//! itself.
 
 use crate::error::Problem;
 use utoipa::ToResponse;
@@ -55,3 +56,18 @@ pub struct Unprocessable(Problem);
 )]
 #[allow(dead_code, reason = "describes a response for OpenAPI only")]
 pub struct TooManyRequests(Problem);
+
+/// No case with this id is the person's to see.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code, reason = "describes a response for OpenAPI only")]
+pub struct NoSuchCase(Problem);
+
+/// The move is not possible in the case's state (`invalid-transition`, with
+/// `current_state` and `allowed_actions`), the `version` is stale
+/// (`conflict`), or the first request with this Idempotency-Key is still
+/// being answered.
+#[derive(ToResponse)]
+#[response(content_type = "application/problem+json")]
+#[allow(dead_code, reason = "describes a response for OpenAPI only")]
+pub struct CaseMoveRefused(Problem);
