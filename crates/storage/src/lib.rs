@@ -39,7 +39,7 @@ pub mod staff;
 mod write;
 
 pub use database::{Backend, Database, default_sqlite_url};
-pub use error::StorageError;
+pub use error::{Fault, StorageError};
 pub use exclusive::{Exclusive, Turn};
 /// A database connection, or an open transaction (`&mut *tx`), for repository calls.
 pub use sqlx::AnyConnection as Connection;

@@ -6,7 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ghiseu_app::{AppError, Refusal, RefusalKind};
 use ghiseu_domain::quote::{FieldError, QuoteError};
-use ghiseu_storage::StorageError;
+use ghiseu_storage::{Fault, StorageError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -162,18 +162,20 @@ impl ApiError {
                 detail.clone(),
             ),
             ApiError::Refused(refusal) => return crate::refusals::problem(refusal),
+            ApiError::Storage(e) if e.fault() == Fault::Unavailable => unavailable(),
+            ApiError::Storage(e) if e.fault() == Fault::Full => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage-full",
+                "Temporarily unavailable",
+                "The service has no room left to keep what you sent, so nothing was changed. Please try again later; the staff have been told.".to_string(),
+            ),
             ApiError::Storage(_) | ApiError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
                 "Something went wrong on our side",
                 "The service could not complete the request. Nothing was changed; please try again in a few minutes.".to_string(),
             ),
-            ApiError::Unavailable(_) => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Temporarily unavailable",
-                "The service cannot reach its database right now; please try again in a few minutes.".to_string(),
-            ),
+            ApiError::Unavailable(_) => unavailable(),
             ApiError::DocumentStore(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "document-store-unavailable",
@@ -223,9 +225,24 @@ impl ApiError {
             current_state,
             allowed_actions,
             place: None,
-            retry_after: None,
+            // What a person can do about an outage is wait: say how long.
+            retry_after: (status == StatusCode::SERVICE_UNAVAILABLE)
+                .then_some(RETRY_OUTAGE_SECONDS),
         }
     }
+}
+
+/// How long to wait before retrying after an outage of the database or the
+/// document store: a PostgreSQL restart or a failover takes about this long.
+const RETRY_OUTAGE_SECONDS: u64 = 30;
+
+fn unavailable() -> (StatusCode, &'static str, &'static str, String) {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        "unavailable",
+        "Temporarily unavailable",
+        "The service cannot reach its database right now, so nothing was changed. Please try again in a minute.".to_string(),
+    )
 }
 
 impl From<AppError> for ApiError {
@@ -279,7 +296,11 @@ impl From<ghiseu_files::StoreError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if let ApiError::Storage(e) = &self {
-            tracing::error!(error = %e, "storage failure");
+            match e.fault() {
+                Fault::Broken => tracing::error!(error = %e, "storage failure"),
+                Fault::Full => tracing::error!(error = %e, "storage full"),
+                Fault::Unavailable => tracing::warn!(error = %e, "database unavailable"),
+            }
         }
         if let ApiError::Internal(e) = &self {
             tracing::error!(error = %e, "internal failure");
@@ -297,10 +318,24 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The `type` of the problem a response carries, for the layer that tells
+/// failures under a page's address as pages.
+#[derive(Debug, Clone)]
+pub(crate) struct ProblemKind(pub String);
+
+impl ProblemKind {
+    pub(crate) fn is(&self, code: &str) -> bool {
+        self.0.strip_prefix(TYPE_BASE) == Some(code)
+    }
+}
+
 pub fn problem_response(problem: &Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(problem).unwrap_or_default();
     let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
+    response
+        .extensions_mut()
+        .insert(ProblemKind(problem.kind.clone()));
     if let Some(seconds) = problem.retry_after {
         response
             .headers_mut()

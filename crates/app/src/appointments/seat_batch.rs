@@ -11,7 +11,7 @@ use super::take::{Seat, Step, on_own_thread, steps};
 use crate::error::AppError;
 use crate::state::App;
 use ghiseu_storage::appointments::Booking;
-use ghiseu_storage::{Connection, Savepoint, WriteTurn};
+use ghiseu_storage::{Connection, Fault, Savepoint, StorageError, WriteTurn};
 use std::sync::Mutex;
 use tokio::sync::oneshot;
 
@@ -78,14 +78,9 @@ pub async fn take(state: &App, seat: Seat) -> Result<Booking, AppError> {
 /// Writes the seats in one transaction, a result for each in order; an
 /// error of the transaction itself is every seat's result.
 async fn write(state: &App, turn: WriteTurn, seats: Vec<Seat>) -> Vec<Result<Booking, AppError>> {
-    let failed = |seats: usize, message: &str| {
-        (0..seats)
-            .map(|_| Err(AppError::Internal(message.to_string())))
-            .collect()
-    };
     let mut tx = match state.db.begin_write_in(turn).await {
         Ok(tx) => tx,
-        Err(e) => return failed(seats.len(), &e.to_string()),
+        Err(e) => return failed(seats.len(), e),
     };
     let mut results = Vec::with_capacity(seats.len());
     for mut seat in seats {
@@ -95,7 +90,23 @@ async fn write(state: &App, turn: WriteTurn, seats: Vec<Seat>) -> Vec<Result<Boo
         for booking in results.iter().flatten() {
             super::book::forget_day(state, booking);
         }
-        return failed(results.len(), &e.to_string());
+        return failed(results.len(), e);
+    }
+    results
+}
+
+/// The transaction's own failure as every seat's result, told as what it is
+/// (the database away is an outage to wait for, not a fault of ours): the
+/// first seat gets the error itself, the others its kind.
+fn failed(seats: usize, error: StorageError) -> Vec<Result<Booking, AppError>> {
+    let message = error.to_string();
+    let like = || match error.fault() {
+        Fault::Broken => AppError::Internal(message.clone()),
+        Fault::Unavailable | Fault::Full => AppError::Unavailable(message.clone()),
+    };
+    let mut results: Vec<Result<Booking, AppError>> = (1..seats).map(|_| Err(like())).collect();
+    if seats > 0 {
+        results.insert(0, Err(AppError::Storage(error)));
     }
     results
 }

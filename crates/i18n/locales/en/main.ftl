@@ -90,6 +90,11 @@ renewal-notice = Apply at least { $days } days before your current document expi
 
 not-found-title = Page not found
 not-found-body = If you typed the address, check that it is correct. You can also start again from the list of services.
+outage-title = The service is unavailable for a moment
+outage-body = We could not finish this just now, so nothing was changed. Please wait a minute and try again. What you typed in a form is still there when you go back in your browser.
+outage-scans-body = Scans cannot be read or saved just now, so nothing was changed. Please try again in a minute; if you were uploading, choose the file again.
+failure-title = Something went wrong on our side
+failure-body = We could not finish this, so nothing was changed. Please try again in a few minutes. If it happens again, contact the office.
 
 calculator-title = Fee calculator: { $service }
 calculator-crumb = Fee calculator

@@ -104,6 +104,11 @@ renewal-notice = Prašymą pateikite ne vėliau kaip prieš { $days ->
 
 not-found-title = Puslapis nerastas
 not-found-body = Jei adresą įvedėte patys, patikrinkite, ar jis teisingas. Taip pat galite pradėti iš naujo nuo paslaugų sąrašo.
+outage-title = Paslauga trumpam nepasiekiama
+outage-body = Dabar to atlikti nepavyko, todėl niekas nepasikeitė. Palaukite minutę ir bandykite dar kartą. Tai, ką įvedėte formoje, liks, jei naršyklėje grįšite atgal.
+outage-scans-body = Skenuotų dokumentų dabar negalima atverti ar išsaugoti, todėl niekas nepasikeitė. Bandykite dar kartą po minutės; jei įkėlėte failą, pasirinkite jį iš naujo.
+failure-title = Mūsų pusėje įvyko klaida
+failure-body = To atlikti nepavyko, todėl niekas nepasikeitė. Bandykite dar kartą po kelių minučių. Jei tai kartosis, kreipkitės į skyrių.
 
 calculator-title = Rinkliavos skaičiuoklė: { $service }
 calculator-crumb = Rinkliavos skaičiuoklė

@@ -94,6 +94,11 @@ renewal-notice = Depuneți cererea cu cel puțin { $days } de zile înainte de e
 
 not-found-title = Pagina nu a fost găsită
 not-found-body = Dacă ați scris adresa, verificați că este corectă. Puteți începe din nou de la lista serviciilor.
+outage-title = Serviciul este indisponibil pentru moment
+outage-body = Nu am putut termina acum, așa că nu s-a schimbat nimic. Așteptați un minut și încercați din nou. Ce ați scris într-un formular este încă acolo dacă vă întoarceți în browser.
+outage-scans-body = Scanările nu pot fi citite sau salvate acum, așa că nu s-a schimbat nimic. Încercați din nou peste un minut; dacă încărcați un fișier, alegeți-l din nou.
+failure-title = Ceva nu a funcționat la noi
+failure-body = Nu am putut termina, așa că nu s-a schimbat nimic. Încercați din nou peste câteva minute. Dacă se repetă, contactați ghișeul.
 
 calculator-title = Calculator de taxe: { $service }
 calculator-crumb = Calculator de taxe

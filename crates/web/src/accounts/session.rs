@@ -9,17 +9,26 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use ghiseu_app::accounts::secrets::{random_token, same_secret, token_hash};
 use ghiseu_app::accounts::sign_in::open_session;
 use ghiseu_app::accounts::{CurrentPerson, micros};
+use ghiseu_storage::StorageError;
 use ghiseu_storage::sessions::{self};
 
 pub(crate) const SESSION_COOKIE: &str = "ghiseu_session";
 pub(crate) const FORM_COOKIE: &str = "ghiseu_form";
 
-/// Not signed in: pages send the person to the login page.
-pub struct SignInRequired(String);
+/// No person behind the request: not signed in (pages send the person to
+/// the login page), or the sessions could not be read at all, which is an
+/// outage to report, never a reason to sign someone out.
+pub enum SignInRequired {
+    Login(String),
+    Unreadable(StorageError),
+}
 
 impl IntoResponse for SignInRequired {
     fn into_response(self) -> Response {
-        Redirect::to(&self.0).into_response()
+        match self {
+            SignInRequired::Login(to) => Redirect::to(&to).into_response(),
+            SignInRequired::Unreadable(e) => crate::error::ApiError::Storage(e).into_response(),
+        }
     }
 }
 
@@ -62,7 +71,7 @@ impl FromRequestParts<AppState> for CurrentPerson {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let login = SignInRequired(sign_in_then_back(parts));
+        let login = SignInRequired::Login(sign_in_then_back(parts));
         let jar = CookieJar::from_headers(&parts.headers);
         let Some(token) = jar.get(SESSION_COOKIE).map(|c| c.value().to_string()) else {
             return Err(login);
@@ -75,10 +84,7 @@ impl FromRequestParts<AppState> for CurrentPerson {
             {
                 Ok(Some((s, p))) if !s.second_factor_pending => (s, p),
                 Ok(_) => return Err(login),
-                Err(e) => {
-                    tracing::error!(error = %e, "session lookup failed");
-                    return Err(login);
-                }
+                Err(e) => return Err(SignInRequired::Unreadable(e)),
             };
         // A write per request would queue every reader behind SQLite's one
         // writer; activity is kept to the minute.

@@ -144,17 +144,36 @@ impl<'a> Frame<'a> {
 /// A page that could not be shown, rendered as a page (never as JSON).
 pub(crate) enum PageError {
     NotFound(Lang),
+    /// A failure on our side (`status` 5xx): 503 for an outage that waiting
+    /// cures, anything else for a fault.
+    Failed(Lang, StatusCode),
+    /// The document store, where scans are kept, is not answering.
+    ScansAway(Lang),
 }
 
 impl PageError {
     pub(crate) fn render(&self, state: &AppState) -> Response {
-        let PageError::NotFound(lang) = self;
-        let (lang, status, title_key, body_key) = (
-            *lang,
-            StatusCode::NOT_FOUND,
-            "not-found-title",
-            "not-found-body",
-        );
+        let (lang, status, title_key, body_key) = match self {
+            PageError::NotFound(lang) => (
+                *lang,
+                StatusCode::NOT_FOUND,
+                "not-found-title",
+                "not-found-body",
+            ),
+            PageError::Failed(lang, StatusCode::SERVICE_UNAVAILABLE) => (
+                *lang,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "outage-title",
+                "outage-body",
+            ),
+            PageError::Failed(lang, status) => (*lang, *status, "failure-title", "failure-body"),
+            PageError::ScansAway(lang) => (
+                *lang,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "outage-title",
+                "outage-scans-body",
+            ),
+        };
         let t = Tr {
             i18n: &state.i18n,
             lang,

@@ -1,4 +1,4 @@
-use crate::support::TestApp;
+use crate::support::{TestApp, signed_in};
 
 #[tokio::test]
 async fn health_and_readiness() {
@@ -13,6 +13,29 @@ async fn health_and_readiness() {
         !p["detail"].as_str().unwrap().contains("sqlx"),
         "no database words leak: {p}"
     );
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_busy_pool_is_not_a_database_away() {
+    let app = TestApp::new().await;
+    // Every pooled connection taken, as in a rush: the balancer's question
+    // is still answered at once, over a connection of its own.
+    let mut taken = Vec::new();
+    while let Ok(Ok(connection)) = tokio::time::timeout(
+        std::time::Duration::from_millis(200),
+        app.state.db.connection(),
+    )
+    .await
+    {
+        taken.push(connection);
+    }
+    assert!(!taken.is_empty());
+    let ready = tokio::time::timeout(std::time::Duration::from_secs(2), app.get("/readyz"))
+        .await
+        .expect("answered while the pool is busy");
+    assert_eq!(ready.json()["status"], "ready");
+    drop(taken);
     app.cleanup().await;
 }
 
@@ -171,4 +194,49 @@ async fn a_named_server_says_who_answered_and_an_unnamed_one_says_nothing() {
     }
     assert!(ghiseu_web::is_node_name("eu-1.node_07"));
     setup.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_database_that_is_away_is_an_outage_to_wait_for_never_a_sign_out() {
+    let app = TestApp::new().await;
+    let (citizen, _) = signed_in(&app, "patient@example.ro", "citizen").await;
+    let away = app.with_database_away().await;
+
+    let ready = away.get("/readyz").await;
+    assert_eq!(ready.status, 503);
+
+    // The API: a problem to wait for, with how long, not "sign in".
+    let api = away
+        .get_with("/api/v1/appointments", "cookie", &citizen.cookie_header())
+        .await;
+    let problem = api.problem(503);
+    assert_eq!(
+        problem["type"],
+        "https://ghiseu.example/problems/unavailable"
+    );
+    assert_eq!(api.headers["retry-after"], "30");
+
+    // A page: the outage in the reader's language, not the login page.
+    let page = away
+        .get_with("/uk/account", "cookie", &citizen.cookie_header())
+        .await;
+    assert_eq!(page.status, 503);
+    assert!(
+        page.content_type().starts_with("text/html"),
+        "{}",
+        page.content_type()
+    );
+    assert!(
+        page.text().contains("Сервіс тимчасово недоступний"),
+        "{}",
+        page.text()
+    );
+    assert_eq!(page.headers["retry-after"], "30");
+
+    // The same requests once it is back.
+    let back = app
+        .get_with("/api/v1/appointments", "cookie", &citizen.cookie_header())
+        .await;
+    assert_eq!(back.status, 200, "{}", back.text());
+    app.cleanup().await;
 }

@@ -224,6 +224,26 @@ impl TestApp {
         }
     }
 
+    /// The same catalogue, clock and database, reached through a pool that
+    /// is closed: every query fails as when the database is away.
+    pub async fn with_database_away(&self) -> TestApp {
+        let url = &self.database.as_ref().expect("the app's own database").url;
+        let away = ghiseu_storage::Database::connect(url).await.unwrap();
+        away.close().await;
+        let state = AppState::with_settings(
+            self.state.catalogue.clone(),
+            away,
+            I18n::new().unwrap(),
+            self.state.clock,
+            settings(),
+        );
+        TestApp {
+            router: router(state.clone()),
+            state,
+            database: None,
+        }
+    }
+
     pub async fn cleanup(self) {
         if let Some(database) = self.database {
             database.cleanup().await;
