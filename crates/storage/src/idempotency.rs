@@ -9,6 +9,9 @@ use sqlx::Row;
 pub enum Claim {
     /// The key is new: do the work, then `finish`.
     New,
+    /// The key's first request was abandoned without an answer: do the work
+    /// (which may be done already), then `finish`.
+    TakenOver,
     /// The same request was answered before.
     Answered { status: u16, body: String },
     /// The key was used for a different request.
@@ -18,12 +21,19 @@ pub enum Claim {
 }
 
 /// Claims `key` for a request whose content hashes to `request_hash`.
+///
+/// A claim made before `abandoned_before` that never got its answer was
+/// abandoned: its server died, or its request was cut off, or its answer
+/// could not be kept while the database was away. It is taken over, so the
+/// retry does the work, which the use cases make safe to repeat (confirming
+/// a confirmed appointment, holding the slot already held).
 pub async fn claim(
     db: &Database,
     person_id: &str,
     key: &str,
     request_hash: &str,
     now: i64,
+    abandoned_before: i64,
 ) -> Result<Claim, StorageError> {
     let inserted = sqlx::query(
         "INSERT INTO idempotency_keys (person_id, key, request_hash, created_at) \
@@ -39,7 +49,7 @@ pub async fn claim(
         return Ok(Claim::New);
     }
     let row = sqlx::query(
-        "SELECT request_hash, response_status, response_body FROM idempotency_keys \
+        "SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys \
          WHERE person_id = $1 AND key = $2",
     )
     .bind(person_id)
@@ -52,12 +62,41 @@ pub async fn claim(
     }
     let status: Option<i64> = row.try_get("response_status")?;
     let body: Option<String> = row.try_get("response_body")?;
+    let claimed_at: i64 = row.try_get("created_at")?;
     Ok(match (status, body) {
         (Some(status), Some(body)) => Claim::Answered {
             status: u16::try_from(status).unwrap_or(500),
             body,
         },
+        _ if claimed_at < abandoned_before => {
+            take_over(db, person_id, key, claimed_at, now).await?
+        }
         _ => Claim::InFlight,
+    })
+}
+
+/// Takes over an abandoned claim; of several retries at once, one wins.
+async fn take_over(
+    db: &Database,
+    person_id: &str,
+    key: &str,
+    claimed_at: i64,
+    now: i64,
+) -> Result<Claim, StorageError> {
+    let taken = sqlx::query(
+        "UPDATE idempotency_keys SET created_at = $4 \
+         WHERE person_id = $1 AND key = $2 AND created_at = $3 AND response_status IS NULL",
+    )
+    .bind(person_id)
+    .bind(key)
+    .bind(claimed_at)
+    .bind(now)
+    .execute(db.pool())
+    .await?;
+    Ok(if taken.rows_affected() == 1 {
+        Claim::TakenOver
+    } else {
+        Claim::InFlight
     })
 }
 

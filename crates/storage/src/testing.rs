@@ -127,6 +127,20 @@ fn replace_database(url: &str, name: &str) -> String {
     }
 }
 
+/// Leaves an idempotency key as a server that died after doing its work, but
+/// before keeping the answer, leaves it: claimed and unanswered. Returns how
+/// many keys it changed.
+pub async fn forget_idempotent_answer(db: &Database, key: &str) -> u64 {
+    sqlx::query(
+        "UPDATE idempotency_keys SET response_status = NULL, response_body = NULL WHERE key = $1",
+    )
+    .bind(key)
+    .execute(db.pool())
+    .await
+    .expect("the key's answer is forgotten")
+    .rows_affected()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -232,6 +232,30 @@ pub async fn hold(
     super::seat_batch::take(state, seat).await
 }
 
+/// The person's booking that already is what `request` asks for (same
+/// service, office, start, case and number of people), held or confirmed:
+/// what a retried request finds when its first attempt was done but its
+/// answer lost.
+pub async fn already_held(
+    state: &App,
+    current: &CurrentPerson,
+    request: &HoldRequest,
+) -> Result<Option<Booking>, AppError> {
+    let seats = i64::try_from(request.holders.len()).unwrap_or(i64::MAX);
+    let found = ghiseu_storage::appointments::active_for_person(&state.db, &current.person.id)
+        .await?
+        .into_iter()
+        .find(|b| {
+            b.booked_by == current.person.id
+                && b.service_id == request.service
+                && b.office_id == request.office
+                && b.starts_at == request.start.as_second()
+                && b.case_id == request.case
+                && b.seats == seats
+        });
+    Ok(found)
+}
+
 pub fn slot_full(people: usize) -> AppError {
     BookingRefusal::SlotFull {
         people: u64::try_from(people).unwrap_or(u64::MAX),

@@ -7,7 +7,7 @@ use crate::accounts::CurrentPerson;
 use crate::error::AppError;
 use crate::refusal::BookingRefusal;
 use crate::state::App;
-use ghiseu_domain::appointment::may_reschedule;
+use ghiseu_domain::appointment::{BookingState, may_reschedule};
 use ghiseu_domain::case::CaseNote;
 use ghiseu_storage::appointments::{self, Booking, Cancelled, ConfirmOutcome, MoveOutcome};
 use ghiseu_storage::cases;
@@ -22,8 +22,14 @@ pub async fn own(state: &App, current: &CurrentPerson, id: &str) -> Result<Booki
     }
 }
 
+/// Confirms a held slot. Confirming it again (a retry whose first answer was
+/// lost, a second click) answers with the booking as it is, and sends no
+/// second message.
 pub async fn confirm(state: &App, current: &CurrentPerson, id: &str) -> Result<Booking, AppError> {
     let held = own(state, current, id).await?;
+    if held.state == BookingState::Confirmed.as_str() {
+        return Ok(held);
+    }
     let now = state.clock.now();
     let confirmation = super::notice::prepare_confirmation(state, &held, now).await?;
     let note = case_note(state, &held).await?;

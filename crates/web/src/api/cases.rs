@@ -6,6 +6,7 @@
 
 use crate::AppState;
 use crate::accounts::CurrentPerson;
+use crate::accounts::session::SignInRequired;
 use crate::api::problems;
 use crate::api::{ApiJson, Whole};
 use crate::cases::access::citizen_case;
@@ -38,12 +39,13 @@ impl FromRequestParts<AppState> for ApiPerson {
         CurrentPerson::from_request_parts(parts, state)
             .await
             .map(ApiPerson)
-            .map_err(|_| {
-                ApiError::Unauthorized {
+            .map_err(|rejection| match rejection {
+                SignInRequired::Login(_) => ApiError::Unauthorized {
                     code: "sign-in-required",
                     detail: "Sign in on the portal first; the API uses the same session.".into(),
                 }
-                .into_response()
+                .into_response(),
+                SignInRequired::Unreadable(e) => ApiError::Storage(e).into_response(),
             })
     }
 }
@@ -153,19 +155,21 @@ pub(crate) fn json(status: StatusCode, value: &impl Serialize) -> Response {
 
 /// Runs `work` once per `Idempotency-Key`: a retry with the same key and the
 /// same request gets the stored answer; the same key with another request is
-/// refused.
-pub(crate) async fn once<F>(
+/// refused. `work` is told whether it takes over a claim abandoned without
+/// an answer (`Attempt::Again`), when what it does may already be done.
+pub(crate) async fn once<W, F>(
     state: &AppState,
     person_id: &str,
     headers: &HeaderMap,
     request: &str,
-    work: F,
+    work: W,
 ) -> Response
 where
+    W: FnOnce(Attempt) -> F,
     F: Future<Output = Response>,
 {
     let Some(key) = headers.get("idempotency-key") else {
-        return work.await;
+        return work(Attempt::First).await;
     };
     let key = match key.to_str() {
         Ok(k) if (1..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => k,
@@ -179,7 +183,8 @@ where
     };
     let hash: String = hex::encode(Sha256::digest(request.as_bytes()));
     let now = state.clock.now().as_microsecond();
-    match idempotency::claim(&state.db, person_id, key, &hash, now).await {
+    let abandoned_before = now - abandoned_after(state);
+    match idempotency::claim(&state.db, person_id, key, &hash, now, abandoned_before).await {
         Err(e) => ApiError::from(e).into_response(),
         Ok(Claim::Mismatch) => ApiError::Unprocessable {
             code: "idempotency-key-reused",
@@ -195,8 +200,9 @@ where
             let kind = if status.is_success() { "application/json" } else { crate::error::PROBLEM_JSON };
             (status, [(header::CONTENT_TYPE, kind)], body).into_response()
         }
-        Ok(Claim::New) => {
-            let response = work.await;
+        Ok(claim @ (Claim::New | Claim::TakenOver)) => {
+            let attempt = if claim == Claim::New { Attempt::First } else { Attempt::Again };
+            let response = work(attempt).await;
             let status = response.status();
             // A refusal to wait (rate limits, the waiting room) is no answer
             // to the request: a retry with the key must be able to go ahead.
@@ -218,6 +224,21 @@ where
             Response::from_parts(parts, Body::from(bytes))
         }
     }
+}
+
+/// Whether an idempotent request is done for the first time, or again after
+/// an earlier attempt with its key was abandoned without an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Attempt {
+    First,
+    Again,
+}
+
+/// How long a claimed key waits for its answer before a retry may take it
+/// over (in microseconds): twice the longest a request may run, so a claim
+/// still being worked on is never taken.
+fn abandoned_after(state: &AppState) -> i64 {
+    i64::try_from(state.page_timeout.as_micros().saturating_mul(2)).unwrap_or(i64::MAX)
 }
 
 /// Starts a draft application.
@@ -251,7 +272,7 @@ pub(crate) async fn create_case(
             Err(e) => ApiError::from(e).into_response(),
         }
     };
-    once(&state, &current.person.id, &headers, &request, work).await
+    once(&state, &current.person.id, &headers, &request, |_| work).await
 }
 
 pub(crate) async fn reachable(
@@ -380,7 +401,7 @@ pub(crate) async fn submit_case(
     let version = m.version.0;
     let request = format!("submit\n{id}\n{version}");
     let work = act(&state, &current, &id, version, true);
-    once(&state, &current.person.id, &headers, &request, work).await
+    once(&state, &current.person.id, &headers, &request, |_| work).await
 }
 
 /// Withdraws the application.
@@ -406,5 +427,5 @@ pub(crate) async fn withdraw(
     let version = m.version.0;
     let request = format!("withdraw\n{id}\n{version}");
     let work = act(&state, &current, &id, version, false);
-    once(&state, &current.person.id, &headers, &request, work).await
+    once(&state, &current.person.id, &headers, &request, |_| work).await
 }

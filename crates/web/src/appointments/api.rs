@@ -6,7 +6,7 @@ use super::changes;
 use super::person::BookingPerson;
 use super::slots;
 use crate::accounts::client::ClientAddress;
-use crate::api::cases::{ApiPerson, IdempotencyKey, json, once};
+use crate::api::cases::{ApiPerson, Attempt, IdempotencyKey, json, once};
 use crate::api::{ApiJson, JsonIntent, negotiate, problems};
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
@@ -366,30 +366,32 @@ pub(crate) async fn hold(
         request.holders.join(","),
         request.case.as_deref().unwrap_or("")
     );
-    let work = async {
+    let (state, current, request) = (&state, &current, &request);
+    let work = |attempt| async move {
         let run = async {
             let start = parse_start(&request.start)?;
-            book::hold(
-                &state,
-                &current,
-                &address,
-                &HoldRequest {
-                    service: request.service.clone(),
-                    office: request.office.clone(),
-                    start,
-                    holders: request.holders.clone(),
-                    case: request.case.clone(),
-                },
-            )
-            .await
-            .map_err(ApiError::from)
+            let wanted = HoldRequest {
+                service: request.service.clone(),
+                office: request.office.clone(),
+                start,
+                holders: request.holders.clone(),
+                case: request.case.clone(),
+            };
+            if attempt == Attempt::Again
+                && let Some(held) = book::already_held(state, current, &wanted).await?
+            {
+                return Ok(held);
+            }
+            book::hold(state, current, &address, &wanted)
+                .await
+                .map_err(ApiError::from)
         };
         match run.await {
-            Ok(booking) => json(StatusCode::CREATED, &body(&state, &booking)),
+            Ok(booking) => json(StatusCode::CREATED, &body(state, &booking)),
             Err(e) => e.into_response(),
         }
     };
-    once(&state, &current.person.id, &headers, &fingerprint, work).await
+    once(state, &current.person.id, &headers, &fingerprint, work).await
 }
 
 /// The person's appointments that still hold a place.
@@ -461,7 +463,7 @@ pub(crate) async fn confirm(
         &current.person.id,
         &headers,
         &format!("confirm\n{id}"),
-        work,
+        |_| work,
     )
     .await
 }

@@ -165,7 +165,7 @@ pub(crate) async fn create(
             Err(e) => ApiError::from(e).into_response(),
         }
     };
-    once(&state, &current.person.id, &headers, &request, work).await
+    once(&state, &current.person.id, &headers, &request, |_| work).await
 }
 
 /// One of the person's fee orders: payee, reference, total and lines.

@@ -335,6 +335,62 @@ async fn an_idempotency_key_returns_the_first_booking_and_refuses_another_body()
     app.cleanup().await;
 }
 
+/// What a server that died between doing the work and keeping its answer
+/// leaves behind: the key claimed, with no answer.
+async fn forget_answer(app: &TestApp, key: &str) {
+    let forgotten = ghiseu_storage::testing::forget_idempotent_answer(&app.state.db, key).await;
+    assert_eq!(forgotten, 1);
+}
+
+#[tokio::test]
+async fn a_key_whose_server_died_is_taken_over_and_the_retry_gets_the_same_booking() {
+    let app = TestApp::new().await;
+    let (mut citizen, person) = signed_in(&app, "orphan@example.ro", "citizen").await;
+    let key = [("Idempotency-Key", "held-then-died")];
+    let first = hold(&app, &mut citizen, LAST_SLOT, &["self"], &key).await;
+    assert_eq!(first.status, 201, "{}", first.text());
+    forget_answer(&app, "held-then-died").await;
+
+    // Moments later the first request may still be under way elsewhere.
+    let soon = hold(&app, &mut citizen, LAST_SLOT, &["self"], &key).await;
+    assert_eq!(
+        (soon.status.as_u16(), problem_type(&soon)),
+        (409, "conflict".into())
+    );
+
+    // Once it cannot be, the retry takes the key over and finds the hold made.
+    let later = app.at("2026-11-23T08:01:30Z");
+    let retried = hold(&later, &mut citizen, LAST_SLOT, &["self"], &key).await;
+    assert_eq!(retried.status, 201, "{}", retried.text());
+    assert_eq!(retried.json()["id"], first.json()["id"]);
+    assert_eq!(
+        free_at(&slots(&later, WEDNESDAY).await.json(), LAST_SLOT),
+        Some(2)
+    );
+    let id = first.json()["id"].as_str().unwrap().to_string();
+
+    // The same for the confirmation: one answer, one message.
+    let key = [("Idempotency-Key", "confirmed-then-died")];
+    let path = format!("/api/v1/appointments/{id}/confirm");
+    let confirmed = citizen.post_json(&later, &path, &json!({}), &key).await;
+    assert_eq!(confirmed.status, 200, "{}", confirmed.text());
+    forget_answer(&later, "confirmed-then-died").await;
+    let after = app.at("2026-11-23T08:03:00Z");
+    let retried = citizen.post_json(&after, &path, &json!({}), &key).await;
+    assert_eq!(retried.status, 200, "{}", retried.text());
+    assert_eq!(retried.json()["state"], "confirmed");
+    let confirmations = ghiseu_storage::outbox::for_person(&app.state.db, &person)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "appointment-confirmed")
+        .count();
+    assert_eq!(confirmations, 1);
+    let mine = citizen.get(&after, "/api/v1/appointments").await.json();
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    app.cleanup().await;
+}
+
 #[tokio::test]
 async fn an_unconfirmed_hold_lapses_and_its_place_comes_back() {
     let app = TestApp::new().await;
