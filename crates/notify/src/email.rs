@@ -20,6 +20,10 @@ pub struct Email<'a> {
     pub subject: &'a str,
     pub body: &'a str,
     pub attachment: Option<&'a Attachment>,
+    /// What stays the same on every attempt to send this message (the
+    /// outbox's id): it makes the Message-ID, so a relay or a reader can
+    /// tell a second delivery of one message from a second message.
+    pub id: Option<&'a str>,
 }
 
 impl<'a> Email<'a> {
@@ -30,6 +34,7 @@ impl<'a> Email<'a> {
             subject,
             body,
             attachment: None,
+            id: None,
         }
     }
 
@@ -125,7 +130,11 @@ impl SmtpMailer {
             .to
             .parse()
             .map_err(|_| DeliveryError::permanent("the recipient address is not valid"))?;
+        let message_id = email
+            .id
+            .map(|id| format!("<{id}@{}>", self.from.email.domain()));
         let builder = Message::builder()
+            .message_id(message_id)
             .from(self.from.clone())
             .to(Mailbox::new(None, recipient))
             .subject(email.subject);

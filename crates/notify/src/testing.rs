@@ -170,7 +170,7 @@ impl Drop for SmtpServer {
 pub fn parse_message(path: &Path) -> Value {
     let script = "import sys, json, email, email.policy\n\
         m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)\n\
-        print(json.dumps({k: str(m[k]) for k in ('From', 'To', 'Subject', 'X-RcptTo')}
+        print(json.dumps({k: str(m[k]) for k in ('From', 'To', 'Subject', 'X-RcptTo', 'Message-ID')}
             | {'type': m.get_content_type(), 'charset': m.get_content_charset(), 'body': m.get_content()}))";
     let output = Command::new("python3")
         .args(["-c", script])

@@ -129,6 +129,7 @@ impl DeliveryWorker {
                     subject: &message.subject,
                     body: &message.body,
                     attachment: message.attachment.as_ref(),
+                    id: Some(&message.id),
                 };
                 self.mailer.send(email).await
             }

@@ -50,6 +50,8 @@ async fn a_queued_e_mail_is_delivered_to_a_real_smtp_server() {
     assert_eq!(parsed["To"], "ana.popescu@example.ro");
     assert_eq!(parsed["From"], "Ghișeul Alba <no-reply@ghiseu.example>");
     assert_eq!(parsed["Subject"], "Confirmați adresa — ă î ș ț");
+    // The outbox's id: the same on every attempt, so a second delivery shows.
+    assert_eq!(parsed["Message-ID"], format!("<{id}@ghiseu.example>"));
     assert_eq!(
         (&parsed["type"], &parsed["charset"]),
         (&json!("text/plain"), &json!("utf-8"))

@@ -206,6 +206,8 @@ impl DocumentStore {
     #[cfg(feature = "s3")]
     pub fn s3(config: &S3Config) -> Result<Self, StoreError> {
         let mut builder = object_store::aws::AmazonS3Builder::from_env()
+            .with_client_options(s3_client_options())
+            .with_retry(s3_retries())
             .with_bucket_name(&config.bucket)
             .with_allow_http(config.allow_http);
         if let Some(region) = &config.region {
@@ -261,5 +263,26 @@ fn not_found_as(key: &DocumentKey, error: object_store::Error) -> StoreError {
     match error {
         object_store::Error::NotFound { .. } => StoreError::NotFound(key.clone()),
         other => other.into(),
+    }
+}
+
+/// How long one request to the bucket may take. The client's defaults (30 s
+/// a request, retried for up to three minutes) held a person's upload for
+/// minutes while the store hung; now a store that does not answer is told
+/// as unavailable within about 20 s. One part is at most 5 MiB to a store
+/// on the authority's own network, which takes well under these times.
+#[cfg(feature = "s3")]
+fn s3_client_options() -> object_store::ClientOptions {
+    object_store::ClientOptions::new()
+        .with_connect_timeout(std::time::Duration::from_secs(2))
+        .with_timeout(std::time::Duration::from_secs(8))
+}
+
+#[cfg(feature = "s3")]
+fn s3_retries() -> object_store::RetryConfig {
+    object_store::RetryConfig {
+        max_retries: 2,
+        retry_timeout: std::time::Duration::from_secs(15),
+        ..object_store::RetryConfig::default()
     }
 }
