@@ -81,6 +81,10 @@ pub struct RushArgs {
     /// Sustained: the share of clients, in percent, that are bots.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=100))]
     pub bots_percent: u64,
+    /// Sustained: the waiting room's threshold (hold attempts a second at which it opens) in
+    /// the bench catalogue; the shipped value (200) when not given.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub waiting_room_threshold: Option<u32>,
     /// Sustained: the cluster's servers.
     #[arg(long, default_value_t = 3)]
     pub nodes: usize,

@@ -33,7 +33,13 @@ use super::*;
 const WINDOW: &str = "information";
 const SHIPPED_WINDOW: &str = "kind = \"information\"\ncounters = 1\nslot_minutes = 15\nhours = { mon = [\"08:30-16:30\"], tue = [\"08:30-16:30\"], wed = [\"08:30-18:30\"], thu = [\"08:30-16:30\"], fri = [\"08:30-16:30\"] }";
 const BENCH_WINDOW: &str = "kind = \"information\"\ncounters = 5\nslot_minutes = 15\nhours = { mon = [\"08:00-18:00\"], tue = [\"08:00-18:00\"], wed = [\"08:00-18:00\"], thu = [\"08:00-18:00\"], fri = [\"08:00-18:00\"] }";
+const SHIPPED_THRESHOLD: &str = "waiting_room_threshold_per_second = 200\n";
+const SHIPPED_ADMIT_RATE: u32 = 100;
 const CLUSTER_DATABASE: &str = "ghiseu_rush";
+/// HAProxy needs two descriptors a connection (client and server side): with the 20,000 open
+/// files a process may have here, 9,000 at once is what it can take; clients beyond wait in
+/// the listen queue, as behind any balancer at its limit.
+const BALANCER_MOST_CONNECTIONS: u64 = 9_000;
 /// How often a bot searches, and how long a person takes to look again at an empty search.
 const BOT_SEARCH_EVERY: Duration = Duration::from_millis(100);
 const PERSON_LOOKS_AGAIN_MS: u64 = 1000;
@@ -45,17 +51,30 @@ const MOST_SEARCH_DAYS: i64 = 14;
 
 /// The shipped catalogue with the information window widened; bails when the shipped window
 /// changed, so the bench is mended with it.
-fn bench_catalogue(from: &Path, to: &Path) -> anyhow::Result<()> {
+fn bench_catalogue(from: &Path, to: &Path, threshold: Option<u32>) -> anyhow::Result<()> {
     copy_dir(from, to)?;
     let file = to.join("ro-passport-alba.toml");
-    let text = std::fs::read_to_string(&file)?;
-    if !text.contains(SHIPPED_WINDOW) {
+    let mut text = std::fs::read_to_string(&file)?;
+    if !text.contains(SHIPPED_WINDOW) || !text.contains(SHIPPED_THRESHOLD) {
         bail!(
-            "{} no longer has the information window the sustained rush widens",
+            "{} no longer has the information window or the waiting room the sustained rush changes",
             file.display()
         );
     }
-    std::fs::write(&file, text.replace(SHIPPED_WINDOW, BENCH_WINDOW))?;
+    text = text.replace(SHIPPED_WINDOW, BENCH_WINDOW);
+    if let Some(threshold) = threshold {
+        // The room may not let people in faster than the rate that opens it.
+        let admit = threshold.min(SHIPPED_ADMIT_RATE);
+        text = text.replace(
+            SHIPPED_THRESHOLD,
+            &format!("waiting_room_threshold_per_second = {threshold}\n"),
+        );
+        text = text.replace(
+            &format!("waiting_room_admit_per_second = {SHIPPED_ADMIT_RATE}\n"),
+            &format!("waiting_room_admit_per_second = {admit}\n"),
+        );
+    }
+    std::fs::write(&file, text)?;
     Ok(())
 }
 
@@ -105,7 +124,10 @@ impl Cluster {
             .env("GHISEU_CLUSTER_DIR", dir)
             .env("GHISEU_CLUSTER_DATABASE", CLUSTER_DATABASE)
             .env("GHISEU_LOG", "warn")
-            .env("GHISEU_CLUSTER_MAXCONN", (clients + 1000).to_string())
+            .env(
+                "GHISEU_CLUSTER_MAXCONN",
+                (clients + 1000).min(BALANCER_MOST_CONNECTIONS).to_string(),
+            )
             .status()
             .with_context(|| format!("cannot run {}", script.display()))?;
         let cluster = Cluster {
@@ -546,7 +568,11 @@ pub(super) async fn run(args: &RushArgs) -> anyhow::Result<()> {
     let load_before = cpu::load_average();
     let work = tempfile::tempdir()?;
     let catalogue = work.path().join("catalogue");
-    bench_catalogue(Path::new("catalogue"), &catalogue)?;
+    bench_catalogue(
+        Path::new("catalogue"),
+        &catalogue,
+        args.waiting_room_threshold,
+    )?;
     let cluster = Cluster::up(
         &args.cluster_script,
         &std::path::absolute(&args.cluster_dir)?,
@@ -763,7 +789,7 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
          again after 1-2 s when nothing is free, hold a random free place, confirm; on 429 they \
          wait `Retry-After`, on an error they retry the hold with the same `Idempotency-Key`. \
          Bots search every 100 ms and retry at once, never waiting. Load average before: {}; \
-         after: {} (the machine is shared with other builds).\n",
+         after: {}. The waiting room opens at {} hold attempts/s.\n",
         binary.display(),
         o.nodes,
         o.clients,
@@ -773,7 +799,9 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
         o.waves.len(),
         args.wave_seconds,
         o.load_before,
-        o.load_after
+        o.load_after,
+        args.waiting_room_threshold
+            .map_or_else(|| "200 (shipped)".to_string(), |t| t.to_string())
     );
     let _ = writeln!(
         out,
@@ -913,8 +941,15 @@ mod tests {
     fn the_bench_catalogue_widens_the_shipped_window() {
         let dir = tempfile::tempdir().unwrap();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogue");
-        bench_catalogue(&root, dir.path()).unwrap();
+        bench_catalogue(&root, dir.path(), Some(50)).unwrap();
         let text = std::fs::read_to_string(dir.path().join("ro-passport-alba.toml")).unwrap();
         assert!(text.contains(BENCH_WINDOW));
+        assert!(text.contains("waiting_room_threshold_per_second = 50\n"));
+        assert!(text.contains("waiting_room_admit_per_second = 50\n"));
+        ghiseu_domain::catalogue::Catalogue::load(
+            &ghiseu_storage::catalogue_files::read_dir(dir.path()).unwrap(),
+        )
+        .unwrap();
+        assert!(!text.contains(SHIPPED_THRESHOLD));
     }
 }
