@@ -177,7 +177,7 @@ impl Database {
     /// every server's pool was busy for seconds, the balancer's checks timed
     /// out, and it took all three servers out at once, which a busy pool is
     /// not a reason for. A database that is away or too slow to answer
-    /// within [`PROBE_TIMEOUT`] still fails the check.
+    /// within 0.9 s still fails the check.
     pub async fn ping(&self) -> Result<(), StorageError> {
         if self.pool.is_closed() {
             return Err(sqlx::Error::PoolClosed.into());
