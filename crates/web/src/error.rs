@@ -314,28 +314,24 @@ impl IntoResponse for ApiError {
         if let ApiError::NotStored(e) = &self {
             tracing::warn!(key = %e, "a scan's stored file is missing");
         }
-        problem_response(&self.problem())
+        let mut response = problem_response(&self.problem());
+        if matches!(self, ApiError::DocumentStore(_)) {
+            response.extensions_mut().insert(ScansAway);
+        }
+        response
     }
 }
 
-/// The `type` of the problem a response carries, for the layer that tells
-/// failures under a page's address as pages.
-#[derive(Debug, Clone)]
-pub(crate) struct ProblemKind(pub String);
-
-impl ProblemKind {
-    pub(crate) fn is(&self, code: &str) -> bool {
-        self.0.strip_prefix(TYPE_BASE) == Some(code)
-    }
-}
+/// Marks the answer to a request that failed because the document store
+/// did not answer, for the layer that tells failures under a page's
+/// address as pages.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScansAway;
 
 pub fn problem_response(problem: &Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(problem).unwrap_or_default();
     let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
-    response
-        .extensions_mut()
-        .insert(ProblemKind(problem.kind.clone()));
     if let Some(seconds) = problem.retry_after {
         response
             .headers_mut()

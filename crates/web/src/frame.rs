@@ -5,7 +5,7 @@
 //! of a public check's time, BENCHMARKS.md.)
 
 use crate::AppState;
-use crate::error::{BareErrors, ProblemKind};
+use crate::error::{BareErrors, ScansAway};
 use crate::pages::PageError;
 use axum::extract::{Request, State};
 use axum::http::header;
@@ -47,11 +47,7 @@ fn is_page(response: &Response) -> bool {
 /// told as a page in the reader's language, keeping its status and `Retry-After`.
 fn as_page(state: &AppState, lang: Lang, failed: Response) -> Response {
     let retry_after = failed.headers().get(header::RETRY_AFTER).cloned();
-    let scans_away = failed
-        .extensions()
-        .get::<ProblemKind>()
-        .is_some_and(|kind| kind.is("document-store-unavailable"));
-    let error = if scans_away {
+    let error = if failed.extensions().get::<ScansAway>().is_some() {
         PageError::ScansAway(lang)
     } else {
         PageError::Failed(lang, failed.status())

@@ -99,16 +99,16 @@ async fn write(state: &App, turn: WriteTurn, seats: Vec<Seat>) -> Vec<Result<Boo
 /// (the database away is an outage to wait for, not a fault of ours): the
 /// first seat gets the error itself, the others its kind.
 fn failed(seats: usize, error: StorageError) -> Vec<Result<Booking, AppError>> {
-    let message = error.to_string();
-    let like = || match error.fault() {
+    let (fault, message) = (error.fault(), error.to_string());
+    let like = move || match fault {
         Fault::Broken => AppError::Internal(message.clone()),
         Fault::Unavailable | Fault::Full => AppError::Unavailable(message.clone()),
     };
-    let mut results: Vec<Result<Booking, AppError>> = (1..seats).map(|_| Err(like())).collect();
-    if seats > 0 {
-        results.insert(0, Err(AppError::Storage(error)));
-    }
-    results
+    std::iter::once(AppError::Storage(error))
+        .chain(std::iter::repeat_with(like))
+        .take(seats)
+        .map(Err)
+        .collect()
 }
 
 /// One seat under its own savepoint.
