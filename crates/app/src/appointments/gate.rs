@@ -1,20 +1,25 @@
 //! Who may try to book, and when: request limits per account and address,
 //! and the waiting room that lines people up when demand passes what the
-//! authority set. The line and the booking limits live in the database so
-//! every server process applies the same ones; this process only measures
-//! its own demand and keeps what it read for a quarter of a second.
+//! authority set. Searches and holds both count as demand, and while the
+//! room is open a signed-in person's search waits in the same line as their
+//! hold: the crowd held back is one that costs nothing but its answer. The
+//! line and the booking limits live in the database so every server process
+//! applies the same ones; this process only measures its own demand and
+//! keeps what it read for a quarter of a second.
 
+use super::dispenser::Dispenser;
+use crate::accounts::micros;
+use crate::accounts::secrets::token_hash;
 use crate::error::AppError;
 use crate::refusal::{BookingRefusal, Refusal};
 use crate::state::App;
-use ghiseu_domain::appointment::waiting::Room;
+use ghiseu_domain::appointment::waiting::{Room, Ticket};
 use ghiseu_domain::catalogue::Authority;
 use ghiseu_storage::Connection;
-use ghiseu_storage::appointments::waiting::{self, RoomState};
+use ghiseu_storage::appointments::waiting::{self, RoomState, StoredTicket};
 use jiff::Timestamp;
 use std::collections::HashMap;
 use std::sync::Mutex;
-use tokio::sync::oneshot;
 
 /// Booking writes (holds, moves, cancellations) one account may make per minute.
 pub const BOOKINGS_PER_ACCOUNT_PER_MINUTE: i64 = 30;
@@ -26,18 +31,38 @@ const SEARCHES_PER_MINUTE: u32 = 120;
 const ROOM_LINGER_MS: i64 = 30_000;
 /// How long a room's state read from the database is reused.
 const ROOM_FRESH_MS: i64 = 250;
+/// How long after the draw ends its lots are counted: a batch of tickets
+/// drawn in its last moment may still be on its way to the database.
+const DRAW_SETTLES_MS: i64 = 250;
+/// The longest a search that came back too early is held before its answer.
+const MOST_HELD_BACK_MS: i64 = 5_000;
+/// Most signed-in searchers remembered by session, before starting afresh.
+const MOST_SEARCHERS: usize = 100_000;
+
+/// A ticket's room, the opening it was drawn in, and its holder.
+type TicketKey = (String, i64, String);
 
 #[derive(Debug, Default)]
 pub struct Gate {
     dispenser: Dispenser,
     /// Tickets this process has seen, by room, opening and person: a
     /// ticket never changes while its room stays open.
-    tickets: Mutex<HashMap<(String, i64, String), u64>>,
+    /// A ticket is kept with whether the lots were ranked when it was read.
+    tickets: Mutex<HashMap<TicketKey, (StoredTicket, bool)>>,
     demand: Mutex<Meter>,
     rooms: Mutex<HashMap<String, (i64, Option<RoomState>)>>,
     /// One reader of a room's state at a time once it went stale.
     reading_room: tokio::sync::Mutex<()>,
     searches: Mutex<HashMap<String, (i64, u32)>>,
+    /// Whose session a search carries, by the session's hash, while a room
+    /// is open: only to find their place in the line, never to show them
+    /// anything (a search shows nothing personal), so an ended session is
+    /// not looked up again for it.
+    searchers: Mutex<HashMap<String, Option<String>>>,
+    /// The room openings whose ranked lots this process has read.
+    ranks_learnt: Mutex<std::collections::HashSet<(String, i64)>>,
+    /// When each person in a room's line was told to ask again, by room.
+    told_to_wait: Mutex<HashMap<(String, String), i64>>,
 }
 
 /// Booking attempts this process saw in the current second.
@@ -91,6 +116,141 @@ impl Gate {
         person_id: &str,
         now: Timestamp,
     ) -> Result<Admission, AppError> {
+        self.measure(state, authority, now).await?;
+        self.line(state, authority, person_id, now).await
+    }
+
+    /// A search: counts as demand and, while the room is open, waits in the
+    /// line when it carries the session of someone who has not reached the
+    /// front. Searching signed out is not lined up: it shows no more than a
+    /// signed-out page does, and the address limit bounds it.
+    pub async fn admit_search(
+        &self,
+        state: &App,
+        authority: &Authority,
+        session_token: Option<&str>,
+        now: Timestamp,
+    ) -> Result<(), AppError> {
+        self.measure(state, authority, now).await?;
+        let open = self
+            .room(state, authority, now.as_millisecond())
+            .await?
+            .is_some();
+        let person = match session_token {
+            Some(token) if open => self.searcher(state, token, now).await?,
+            _ => None,
+        };
+        match person {
+            Some(person_id) => self.search_in_line(state, authority, &person_id, now).await,
+            None => Ok(()),
+        }
+    }
+
+    /// A signed-in person's search (a booking page): counts as demand and
+    /// waits in the line while the room is open.
+    pub async fn search_as(
+        &self,
+        state: &App,
+        authority: &Authority,
+        person_id: &str,
+        now: Timestamp,
+    ) -> Result<(), AppError> {
+        self.measure(state, authority, now).await?;
+        self.search_in_line(state, authority, person_id, now).await
+    }
+
+    /// A search from someone in line. One who asks again before the time
+    /// they were told is answered at that time (at most `MOST_HELD_BACK_MS`
+    /// later): a program that polls without waiting costs its own time, not
+    /// the crowd's cores, and keeps the same place as everyone else.
+    async fn search_in_line(
+        &self,
+        state: &App,
+        authority: &Authority,
+        person_id: &str,
+        mut now: Timestamp,
+    ) -> Result<(), AppError> {
+        let key = (authority.id.clone(), person_id.to_string());
+        let due = self
+            .told_to_wait
+            .lock()
+            .map_err(|_| AppError::Internal("waits poisoned".into()))?
+            .get(&key)
+            .copied();
+        if let Some(due) = due {
+            let early = due - now.as_millisecond();
+            if early > 0 {
+                let held = u64::try_from(early.min(MOST_HELD_BACK_MS)).unwrap_or(0);
+                tokio::time::sleep(std::time::Duration::from_millis(held)).await;
+                now = state.clock.now();
+            }
+        }
+        match self.line(state, authority, person_id, now).await? {
+            Admission::Admitted => Ok(()),
+            Admission::Waiting { ahead, retry_after } => {
+                let due = now.as_millisecond()
+                    + i64::try_from(retry_after.saturating_mul(1000)).unwrap_or(i64::MAX);
+                let mut waits = self
+                    .told_to_wait
+                    .lock()
+                    .map_err(|_| AppError::Internal("waits poisoned".into()))?;
+                if waits.len() >= MOST_SEARCHERS {
+                    let now_ms = now.as_millisecond();
+                    waits.retain(|_, due| *due > now_ms);
+                }
+                waits.insert(key, due);
+                Err(waiting_problem(ahead, retry_after))
+            }
+        }
+    }
+
+    /// The person behind a session, looked up once per session while rooms
+    /// are open.
+    async fn searcher(
+        &self,
+        state: &App,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<Option<String>, AppError> {
+        let hash = token_hash(token);
+        let known = self
+            .searchers
+            .lock()
+            .map_err(|_| AppError::Internal("searchers poisoned".into()))?
+            .get(&hash)
+            .cloned();
+        if let Some(known) = known {
+            return Ok(known);
+        }
+        let found = ghiseu_storage::sessions::live_with_person(
+            &state.db,
+            &hash,
+            now.as_microsecond(),
+            micros(state.sessions.idle),
+        )
+        .await?
+        .filter(|(session, _)| !session.second_factor_pending)
+        .map(|(_, person)| person.id);
+        let mut searchers = self
+            .searchers
+            .lock()
+            .map_err(|_| AppError::Internal("searchers poisoned".into()))?;
+        if searchers.len() >= MOST_SEARCHERS {
+            searchers.clear();
+        }
+        searchers.insert(hash, found.clone());
+        Ok(found)
+    }
+
+    /// Counts one request in this process's second, and opens (or keeps
+    /// open) the room the first time in a second that demand passes the
+    /// threshold.
+    async fn measure(
+        &self,
+        state: &App,
+        authority: &Authority,
+        now: Timestamp,
+    ) -> Result<(), AppError> {
         let now_ms = now.as_millisecond();
         let policy = &authority.booking;
         let keep_open = {
@@ -124,64 +284,113 @@ impl Gate {
             tx.commit().await?;
             self.forget_room(&authority.id)?;
         }
-        let Some(room) = self.room(state, &authority.id, now_ms).await? else {
+        Ok(())
+    }
+
+    /// The person's place in the open room's line (drawn on their first
+    /// visit), or admitted when no room is open.
+    async fn line(
+        &self,
+        state: &App,
+        authority: &Authority,
+        person_id: &str,
+        now: Timestamp,
+    ) -> Result<Admission, AppError> {
+        let now_ms = now.as_millisecond();
+        let Some(room) = self.room(state, authority, now_ms).await? else {
             return Ok(Admission::Admitted);
         };
-        let key = (authority.id.clone(), room.opened_at, person_id.to_string());
+        let line = Room {
+            opened_at: Timestamp::from_millisecond(room.opened_at)
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            admit_per_second: u32::try_from(room.admit_per_second).unwrap_or(u32::MAX),
+            draw: draw_of(authority),
+            lots_drawn: room.lots_drawn.and_then(|n| u64::try_from(n).ok()),
+        };
+        let stored = self
+            .ticket(state, &authority.id, &room, &line, person_id, now)
+            .await?;
+        let ticket = if stored.lot {
+            Ticket::Lot(stored.place)
+        } else {
+            Ticket::Number(stored.number)
+        };
+        Ok(match line.place(ticket, now) {
+            None => Admission::Admitted,
+            Some(ahead) => {
+                let wait = u64::try_from(line.wait(ticket, now).as_secs()).unwrap_or(0);
+                // Everyone who drew a lot is told to come back when the draw
+                // ends; spread over a few seconds, they do not all come at once.
+                let spread = if line.position(ticket).is_none() {
+                    u64::from(getrandom::u32().map_err(|e| AppError::Internal(e.to_string()))? % 3)
+                } else {
+                    0
+                };
+                Admission::Waiting {
+                    ahead,
+                    retry_after: (wait + spread).clamp(1, 60),
+                }
+            }
+        })
+    }
+
+    /// The person's ticket in this opening of the room: as this process saw
+    /// it (a lot read before the ranking is read again after it), as stored,
+    /// or drawn now (a lot while the room is drawing lots).
+    async fn ticket(
+        &self,
+        state: &App,
+        room_id: &str,
+        room: &RoomState,
+        line: &Room,
+        person_id: &str,
+        now: Timestamp,
+    ) -> Result<StoredTicket, AppError> {
+        let key = (room_id.to_string(), room.opened_at, person_id.to_string());
         let known = self
             .tickets
             .lock()
             .map_err(|_| AppError::Internal("tickets poisoned".into()))?
             .get(&key)
             .copied();
-        let ticket = match known {
+        let ranked = room.lots_drawn.is_some();
+        if let Some((ticket, read_ranked)) = known
+            && (!ticket.lot || read_ranked || !ranked)
+        {
+            return Ok(ticket);
+        }
+        let ticket = match waiting::existing_ticket(&state.db, room_id, room, person_id).await? {
             Some(ticket) => ticket,
             None => {
-                let ticket =
-                    match waiting::existing_ticket(&state.db, &authority.id, &room, person_id)
-                        .await?
-                    {
-                        Some(ticket) => ticket,
-                        None => {
-                            self.dispenser
-                                .ticket(state, &authority.id, &room, person_id, now_ms)
-                                .await?
-                        }
-                    };
-                let mut tickets = self
-                    .tickets
-                    .lock()
-                    .map_err(|_| AppError::Internal("tickets poisoned".into()))?;
-                if tickets.len() > 100_000 {
-                    tickets.retain(|(_, opened, _), _| *opened == room.opened_at);
-                }
-                tickets.insert(key, ticket);
-                ticket
+                let lot = if line.draws_lots(now) {
+                    Some(getrandom::u32().map_err(|e| AppError::Internal(e.to_string()))?)
+                } else {
+                    None
+                };
+                self.dispenser
+                    .ticket(state, room_id, room, person_id, lot, now.as_millisecond())
+                    .await?
             }
         };
-        let line = Room {
-            opened_at: Timestamp::from_millisecond(room.opened_at)
-                .map_err(|e| AppError::Internal(e.to_string()))?,
-            admit_per_second: u32::try_from(room.admit_per_second).unwrap_or(u32::MAX),
-        };
-        Ok(match line.place(ticket, now) {
-            None => Admission::Admitted,
-            Some(ahead) => {
-                let wait = line.wait(ticket, now).as_secs();
-                Admission::Waiting {
-                    ahead,
-                    retry_after: u64::try_from(wait).unwrap_or(0).clamp(1, 60),
-                }
-            }
-        })
+        let mut tickets = self
+            .tickets
+            .lock()
+            .map_err(|_| AppError::Internal("tickets poisoned".into()))?;
+        if tickets.len() > 100_000 {
+            tickets.retain(|(_, opened, _), _| *opened == room.opened_at);
+        }
+        tickets.insert(key, (ticket, ranked));
+        Ok(ticket)
     }
 
     async fn room(
         &self,
         state: &App,
-        room: &str,
+        authority: &Authority,
         now_ms: i64,
     ) -> Result<Option<RoomState>, AppError> {
+        let room = authority.id.as_str();
+        let draw_ms = i64::try_from(draw_of(authority).as_millis()).unwrap_or(i64::MAX);
         if let Some(kept) = self.kept_room(room, now_ms)? {
             return Ok(kept);
         }
@@ -189,12 +398,98 @@ impl Gate {
         if let Some(kept) = self.kept_room(room, now_ms)? {
             return Ok(kept);
         }
-        let found = waiting::open_room_at(&state.db, room, now_ms).await?;
+        let mut found = waiting::open_room_at(&state.db, room, now_ms).await?;
+        if let Some(open) = found
+            && open.lots_drawn.is_none()
+            && now_ms >= open.opened_at + draw_ms + DRAW_SETTLES_MS
+        {
+            let mut tx = state.db.begin_write().await?;
+            waiting::rank_lots(&mut tx, room, open.opened_at).await?;
+            tx.commit().await?;
+            found = waiting::open_room_at(&state.db, room, now_ms).await?;
+        }
+        if let Some(open) = found
+            && open.lots_drawn.is_some()
+        {
+            self.learn_ranks(state, room, &open).await?;
+        }
+        if let Some(open) = found
+            && open.open_until - now_ms < ROOM_LINGER_MS / 2
+        {
+            self.keep_open_while_in_line(state, authority, &open, now_ms)
+                .await?;
+        }
         self.rooms
             .lock()
             .map_err(|_| AppError::Internal("rooms poisoned".into()))?
             .insert(room.to_string(), (now_ms, found));
         Ok(found)
+    }
+
+    /// A room about to close stays open while people are still in its line:
+    /// closing it would let them all through at once, out of their order.
+    async fn keep_open_while_in_line(
+        &self,
+        state: &App,
+        authority: &Authority,
+        open: &RoomState,
+        now_ms: i64,
+    ) -> Result<(), AppError> {
+        let last = waiting::last_number(&state.db, &authority.id, open).await?;
+        let line = Room {
+            opened_at: Timestamp::from_millisecond(open.opened_at)
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            admit_per_second: u32::try_from(open.admit_per_second).unwrap_or(u32::MAX),
+            draw: draw_of(authority),
+            lots_drawn: open.lots_drawn.and_then(|n| u64::try_from(n).ok()),
+        };
+        let now =
+            Timestamp::from_millisecond(now_ms).map_err(|e| AppError::Internal(e.to_string()))?;
+        if line.place(Ticket::Number(last), now).is_none() {
+            return Ok(());
+        }
+        let mut tx = state.db.begin_write().await?;
+        waiting::open_room(
+            &mut tx,
+            &authority.id,
+            now_ms,
+            open.admit_per_second,
+            now_ms + ROOM_LINGER_MS,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Once the lots are ranked, reads every lot's place in one query: the
+    /// whole crowd told to come back when the draw ends comes back at once,
+    /// and then finds its place here instead of one query each.
+    async fn learn_ranks(&self, state: &App, room: &str, open: &RoomState) -> Result<(), AppError> {
+        let opening = (room.to_string(), open.opened_at);
+        let known = self
+            .ranks_learnt
+            .lock()
+            .map_err(|_| AppError::Internal("ranks poisoned".into()))?
+            .contains(&opening);
+        if known {
+            return Ok(());
+        }
+        let lots = waiting::ranked_lots(&state.db, room, open).await?;
+        let mut tickets = self
+            .tickets
+            .lock()
+            .map_err(|_| AppError::Internal("tickets poisoned".into()))?;
+        for (person, ticket) in lots {
+            tickets.insert((room.to_string(), open.opened_at, person), (ticket, true));
+        }
+        drop(tickets);
+        let mut learnt = self
+            .ranks_learnt
+            .lock()
+            .map_err(|_| AppError::Internal("ranks poisoned".into()))?;
+        learnt.retain(|(r, _)| r != room);
+        learnt.insert(opening);
+        Ok(())
     }
 
     /// The room's state as read less than `ROOM_FRESH_MS` ago, if it was.
@@ -218,107 +513,9 @@ impl Gate {
     }
 }
 
-/// Hands out waiting-room tickets in batches. When the room opens, a crowd
-/// asks for tickets at the same moment; one writer's turn per ticket would
-/// line them up behind each other. The first to come writes the tickets of
-/// everyone waiting at that moment in one transaction; the others find
-/// theirs done when their turn comes.
-#[derive(Debug, Default)]
-struct Dispenser {
-    waiting: Mutex<Vec<Request>>,
-    turn: tokio::sync::Mutex<()>,
+fn draw_of(authority: &Authority) -> jiff::SignedDuration {
+    jiff::SignedDuration::from_secs(i64::from(authority.booking.waiting_room_draw_seconds))
 }
-
-#[derive(Debug)]
-struct Request {
-    room: String,
-    state: RoomState,
-    person_id: String,
-    answer: oneshot::Sender<Result<u64, String>>,
-}
-
-type Places = HashMap<(String, String), u64>;
-
-impl Dispenser {
-    async fn ticket(
-        &self,
-        state: &App,
-        room: &str,
-        room_state: &RoomState,
-        person_id: &str,
-        now_ms: i64,
-    ) -> Result<u64, AppError> {
-        let (answer, mut ticket) = oneshot::channel();
-        self.waiting
-            .lock()
-            .map_err(|_| AppError::Internal("ticket queue poisoned".into()))?
-            .push(Request {
-                room: room.to_string(),
-                state: *room_state,
-                person_id: person_id.to_string(),
-                answer,
-            });
-        let turn = self.turn.lock().await;
-        if let Ok(done) = ticket.try_recv() {
-            return done.map_err(AppError::Internal);
-        }
-        let batch = std::mem::take(
-            &mut *self
-                .waiting
-                .lock()
-                .map_err(|_| AppError::Internal("ticket queue poisoned".into()))?,
-        );
-        if batch.is_empty() {
-            drop(turn);
-            return ticket
-                .await
-                .map_err(|_| AppError::Internal("no ticket came back".into()))?
-                .map_err(AppError::Internal);
-        }
-        let written = write_tickets(state, &batch, now_ms).await;
-        // Answers go out before the turn passes on, so that those queued for
-        // it find their tickets there instead of each writing a batch of one.
-        for request in batch {
-            let place = match &written {
-                Ok(places) => places
-                    .get(&(request.room.clone(), request.person_id.clone()))
-                    .copied()
-                    .ok_or_else(|| "a ticket was not written".to_string()),
-                Err(e) => Err(e.clone()),
-            };
-            let _ = request.answer.send(place);
-        }
-        drop(turn);
-        ticket
-            .await
-            .map_err(|_| AppError::Internal("no ticket came back".into()))?
-            .map_err(AppError::Internal)
-    }
-}
-
-async fn write_tickets(state: &App, batch: &[Request], now_ms: i64) -> Result<Places, String> {
-    let mut by_room: HashMap<(String, i64), (RoomState, Vec<String>)> = HashMap::new();
-    for request in batch {
-        by_room
-            .entry((request.room.clone(), request.state.opened_at))
-            .or_insert_with(|| (request.state, Vec::new()))
-            .1
-            .push(request.person_id.clone());
-    }
-    let mut tx = state.db.begin_write().await.map_err(|e| e.to_string())?;
-    let mut places = HashMap::new();
-    for ((room, _), (room_state, people)) in by_room {
-        let found = waiting::tickets(&mut tx, &room, &room_state, &people, now_ms)
-            .await
-            .map_err(|e| e.to_string())?;
-        for (person, place) in found {
-            places.insert((room.clone(), person), place);
-        }
-    }
-    tx.commit().await.map_err(|e| e.to_string())?;
-    Ok(places)
-}
-
 /// Counts a booking write for the account and the address, inside the
 /// booking's own transaction; refuses once either passed its limit.
 pub async fn count_booking(

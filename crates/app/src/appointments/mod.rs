@@ -4,6 +4,7 @@
 pub mod assign;
 pub mod book;
 pub mod changes;
+mod dispenser;
 pub mod gate;
 pub mod in_flight;
 pub mod notice;

@@ -78,13 +78,21 @@ pub struct RushArgs {
     /// Sustained: seconds between waves.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=60))]
     pub wave_seconds: u64,
+    /// Sustained: the seconds over which people first look (bots all come at the start).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub arrival_seconds: u64,
     /// Sustained: the share of clients, in percent, that are bots.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=100))]
     pub bots_percent: u64,
-    /// Sustained: the waiting room's threshold (hold attempts a second at which it opens) in
+    /// Sustained: the waiting room's threshold (searches and holds a second, in one server, at
+    /// which it opens) in
     /// the bench catalogue; the shipped value (200) when not given.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub waiting_room_threshold: Option<u32>,
+    /// Sustained: the people the waiting room lets through a second in the bench catalogue; the
+    /// shipped value (100), or the threshold when that is lower, when not given.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub waiting_room_admit: Option<u32>,
     /// Sustained: the cluster's servers.
     #[arg(long, default_value_t = 3)]
     pub nodes: usize,
@@ -107,10 +115,14 @@ async fn race_on(
 ) -> anyhow::Result<Race> {
     let dir = tempfile::tempdir()?;
     let (postgres, url) = fresh_database(database, dir.path(), &args.postgres_url)?;
+    let catalogue = dir.path().join("catalogue");
+    sustained::catalogue_with_room_shut(Path::new("catalogue"), &catalogue)?;
     let mut running = Vec::with_capacity(servers);
     for number in 0..servers {
         let mut serve = logins::ghiseu_on(binary, dir.path(), &url);
-        serve.args(["serve", "--listen", "127.0.0.1:0", "--behind-proxy"]);
+        serve
+            .args(["serve", "--listen", "127.0.0.1:0", "--behind-proxy"])
+            .env("GHISEU_CATALOGUE", &catalogue);
         // One after the other, so that only the first applies the migrations.
         running.push(
             spawn::start(

@@ -35,11 +35,15 @@ const SHIPPED_WINDOW: &str = "kind = \"information\"\ncounters = 1\nslot_minutes
 const BENCH_WINDOW: &str = "kind = \"information\"\ncounters = 5\nslot_minutes = 15\nhours = { mon = [\"08:00-18:00\"], tue = [\"08:00-18:00\"], wed = [\"08:00-18:00\"], thu = [\"08:00-18:00\"], fri = [\"08:00-18:00\"] }";
 const SHIPPED_THRESHOLD: &str = "waiting_room_threshold_per_second = 200\n";
 const SHIPPED_ADMIT_RATE: u32 = 100;
+const SHIPPED_THRESHOLD_RATE: u32 = 200;
+const SHIPPED_DRAW_TEXT: &str = "waiting_room_draw_seconds = 5\n";
 const CLUSTER_DATABASE: &str = "ghiseu_rush";
-/// HAProxy needs two descriptors a connection (client and server side): with the 20,000 open
-/// files a process may have here, 9,000 at once is what it can take; clients beyond wait in
-/// the listen queue, as behind any balancer at its limit.
-const BALANCER_MOST_CONNECTIONS: u64 = 9_000;
+/// HAProxy asks for two descriptors a connection and about 30 more (this configuration), and a
+/// process here may not have more than 20,000 open files: 9,980 connections at once is what it
+/// can take. Clients beyond
+/// wait in the listen queue, as behind any balancer at its limit, and those that reconnect at
+/// once (the bots) get in before those that wait a second.
+const BALANCER_MOST_CONNECTIONS: u64 = 9_980;
 /// How often a bot searches, and how long a person takes to look again at an empty search.
 const BOT_SEARCH_EVERY: Duration = Duration::from_millis(100);
 const PERSON_LOOKS_AGAIN_MS: u64 = 1000;
@@ -51,30 +55,60 @@ const MOST_SEARCH_DAYS: i64 = 14;
 
 /// The shipped catalogue with the information window widened; bails when the shipped window
 /// changed, so the bench is mended with it.
-fn bench_catalogue(from: &Path, to: &Path, threshold: Option<u32>) -> anyhow::Result<()> {
+fn bench_catalogue(
+    from: &Path,
+    to: &Path,
+    threshold: Option<u32>,
+    admit: Option<u32>,
+) -> anyhow::Result<()> {
     copy_dir(from, to)?;
     let file = to.join("ro-passport-alba.toml");
     let mut text = std::fs::read_to_string(&file)?;
-    if !text.contains(SHIPPED_WINDOW) || !text.contains(SHIPPED_THRESHOLD) {
+    if !text.contains(SHIPPED_WINDOW)
+        || !text.contains(SHIPPED_THRESHOLD)
+        || !text.contains(SHIPPED_DRAW_TEXT)
+    {
         bail!(
             "{} no longer has the information window or the waiting room the sustained rush changes",
             file.display()
         );
     }
     text = text.replace(SHIPPED_WINDOW, BENCH_WINDOW);
-    if let Some(threshold) = threshold {
-        // The room may not let people in faster than the rate that opens it.
-        let admit = threshold.min(SHIPPED_ADMIT_RATE);
-        text = text.replace(
-            SHIPPED_THRESHOLD,
-            &format!("waiting_room_threshold_per_second = {threshold}\n"),
-        );
-        text = text.replace(
-            &format!("waiting_room_admit_per_second = {SHIPPED_ADMIT_RATE}\n"),
-            &format!("waiting_room_admit_per_second = {admit}\n"),
+    let opens_at = threshold.unwrap_or(SHIPPED_THRESHOLD_RATE);
+    // The room may not let people in faster than the rate that opens it.
+    let admit = admit.unwrap_or(SHIPPED_ADMIT_RATE).min(opens_at);
+    text = text.replace(
+        SHIPPED_THRESHOLD,
+        &format!("waiting_room_threshold_per_second = {opens_at}\n"),
+    );
+    text = text.replace(
+        &format!("waiting_room_admit_per_second = {SHIPPED_ADMIT_RATE}\n"),
+        &format!("waiting_room_admit_per_second = {admit}\n"),
+    );
+    std::fs::write(&file, text)?;
+    Ok(())
+}
+
+/// The shipped catalogue with the waiting room never opening: the one-off race measures the
+/// booking engine itself (its 2,000 clients' searches before the start would open the room, which
+/// the sustained rush measures).
+pub(super) fn catalogue_with_room_shut(from: &Path, to: &Path) -> anyhow::Result<()> {
+    copy_dir(from, to)?;
+    let file = to.join("ro-passport-alba.toml");
+    let text = std::fs::read_to_string(&file)?;
+    if !text.contains(SHIPPED_THRESHOLD) {
+        bail!(
+            "{} no longer has the waiting room the race shuts",
+            file.display()
         );
     }
-    std::fs::write(&file, text)?;
+    std::fs::write(
+        &file,
+        text.replace(
+            SHIPPED_THRESHOLD,
+            "waiting_room_threshold_per_second = 1000000\n",
+        ),
+    )?;
     Ok(())
 }
 
@@ -238,11 +272,13 @@ fn closure_id(wave: usize) -> String {
 struct Seen {
     tally: Tally,
     bot: bool,
-    /// Its first hold sent to the waiting room (answered 429 `waiting-room`), and the first
-    /// hold after it answered otherwise (let through), from the start.
+    /// Its first search or hold sent to the waiting room (answered 429 `waiting-room`), and
+    /// the first request after it answered otherwise (let through), from the start.
     queued_at: Option<Duration>,
     let_through: Option<Duration>,
     idempotent_retries: u64,
+    /// The client's number, as in its citizen's id.
+    index: u64,
 }
 
 struct Run {
@@ -253,6 +289,8 @@ struct Run {
     span_days: u8,
     days: HashSet<String>,
     barrier: Barrier,
+    /// People first look within this many milliseconds of the start.
+    arrivals_ms: usize,
 }
 
 impl Run {
@@ -267,6 +305,7 @@ impl Run {
 
 async fn search(client: &mut Client, run: &Run, seen: &mut Seen) -> Result<Vec<Slot>, Retry> {
     seen.tally.searches += 1;
+    let sent = Instant::now();
     let answer = match client.free_from(&run.first_day, run.span_days).await {
         Ok(answer) => answer,
         Err(_) => {
@@ -277,6 +316,10 @@ async fn search(client: &mut Client, run: &Run, seen: &mut Seen) -> Result<Vec<S
     };
     if answer.status == StatusCode::TOO_MANY_REQUESTS {
         seen.tally.search_failures += 1;
+        if has_code(&answer.body, "waiting-room") {
+            seen.tally.waiting_room += 1;
+            seen.queued_at.get_or_insert(sent - run.start());
+        }
         return Err(Retry::Wait(answer.retry_after.unwrap_or(1)));
     }
     if answer.status.is_server_error() {
@@ -285,6 +328,9 @@ async fn search(client: &mut Client, run: &Run, seen: &mut Seen) -> Result<Vec<S
     if answer.status != StatusCode::OK {
         seen.tally.search_failures += 1;
         return Err(Retry::Wait(1));
+    }
+    if seen.queued_at.is_some() && seen.let_through.is_none() {
+        seen.let_through = Some(sent - run.start());
     }
     let Ok(slots) = free_slots(&answer.body) else {
         seen.tally.search_failures += 1;
@@ -458,15 +504,16 @@ async fn client_run(
         queued_at: None,
         let_through: None,
         idempotent_retries: 0,
+        index: seed - 1,
     };
     let mut choice = Choice(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     // The booking page is open before the first release (not measured).
     let _ = client.own_bookings().await;
     run.barrier.wait().await;
     run.start();
-    // People look at different moments; bots at once.
+    // People first look at different moments; bots at once.
     if !bot {
-        let spread = Duration::from_millis(u64::try_from(choice.next(1000))?);
+        let spread = Duration::from_millis(u64::try_from(choice.next(run.arrivals_ms))?);
         tokio::time::sleep(spread).await;
     }
     let mut holds = 0u64;
@@ -509,28 +556,36 @@ async fn client_run(
     Ok(seen)
 }
 
-/// Pairs of queued clients whose arrivals lie more than the tolerance apart, and those of them
-/// the later arrival was let through more than the tolerance before the earlier one.
-fn order(seen: &[(Duration, Duration)]) -> (u64, u64) {
+/// Pairs of queued clients whose arrivals lie more than the tolerance apart and who did not both
+/// draw a lot in the room's draw (lots order those on purpose), and those of them the later
+/// arrival was let through more than the tolerance before the earlier one. Each client: arrival,
+/// let through, drew a lot.
+fn order(seen: &[(Duration, Duration, bool)]) -> (u64, u64) {
     let mut pairs = 0;
     let mut inverted = 0;
-    for (i, (arrived_i, admitted_i)) in seen.iter().enumerate() {
-        for (arrived_j, admitted_j) in &seen[i + 1..] {
-            let (first, second) = if arrived_i < arrived_j {
-                ((arrived_i, admitted_i), (arrived_j, admitted_j))
-            } else {
-                ((arrived_j, admitted_j), (arrived_i, admitted_i))
-            };
-            if second.0.saturating_sub(*first.0) <= ORDER_TOLERANCE {
+    for (i, a) in seen.iter().enumerate() {
+        for b in &seen[i + 1..] {
+            let (first, second) = if a.0 < b.0 { (a, b) } else { (b, a) };
+            if second.0.saturating_sub(first.0) <= ORDER_TOLERANCE || (first.2 && second.2) {
                 continue;
             }
             pairs += 1;
-            if first.1.saturating_sub(*second.1) > ORDER_TOLERANCE {
+            if first.1.saturating_sub(second.1) > ORDER_TOLERANCE {
                 inverted += 1;
             }
         }
     }
     (pairs, inverted)
+}
+
+/// The clients (by index) that drew a lot in a waiting room's draw.
+fn lot_holders(url: &str) -> anyhow::Result<HashSet<u64>> {
+    let people = sql_on(
+        Database::Postgres,
+        url,
+        "SELECT person_id FROM waiting_tickets WHERE lot IS NOT NULL;",
+    )?;
+    Ok(people.lines().filter_map(|l| index_of(l.trim())).collect())
 }
 
 fn index_of(person: &str) -> Option<u64> {
@@ -572,6 +627,7 @@ pub(super) async fn run(args: &RushArgs) -> anyhow::Result<()> {
         Path::new("catalogue"),
         &catalogue,
         args.waiting_room_threshold,
+        args.waiting_room_admit,
     )?;
     let cluster = Cluster::up(
         &args.cluster_script,
@@ -656,6 +712,7 @@ async fn measure(
         span_days: u8::try_from(span)?,
         days: days.iter().map(|d| d.0.clone()).collect(),
         barrier: Barrier::new(tokens.len() + 1),
+        arrivals_ms: usize::try_from(args.arrival_seconds.saturating_mul(1000))?,
     });
     let mut workers = tokio::task::JoinSet::new();
     let mut bots = 0;
@@ -704,13 +761,18 @@ async fn measure(
         }
         idempotent_retries += seen.idempotent_retries;
         if let (Some(arrived), Some(admitted)) = (seen.queued_at, seen.let_through) {
-            order_seen.push((arrived, admitted));
+            order_seen.push((seen.index, arrived, admitted));
         }
     }
     let wall = start.elapsed();
     let load_after = cpu::load_average();
     let check = check(Database::Postgres, url)?;
     let (identities_over, bookings_people, bookings_bots) = identities(url, args.bots_percent)?;
+    let lots = lot_holders(url)?;
+    let order_seen: Vec<_> = order_seen
+        .into_iter()
+        .map(|(index, arrived, admitted)| (arrived, admitted, lots.contains(&index)))
+        .collect();
     let (pairs, inverted) = order(&order_seen);
     Ok(Outcome {
         clients: args.clients,
@@ -785,11 +847,14 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
          {} clients ({} people, {} bots) through the balancer, each a citizen with its own \
          `X-Forwarded-For` address, for {} s. The {} newest released days are closed before the \
          start and one is reopened every {} s (its `office_closures` row deleted; servers read \
-         closures again within 5 s). People search the wave days (`days`, `only_free`), look \
+         closures again within 5 s). People first look within {} s of the start, search the \
+         wave days (`days`, `only_free`), look \
          again after 1-2 s when nothing is free, hold a random free place, confirm; on 429 they \
          wait `Retry-After`, on an error they retry the hold with the same `Idempotency-Key`. \
-         Bots search every 100 ms and retry at once, never waiting. Load average before: {}; \
-         after: {}. The waiting room opens at {} hold attempts/s.\n",
+         Bots come at the start, search every 100 ms and retry at once, never waiting. Load \
+         average before: {}; \
+         after: {}. The waiting room opens at {} searches and holds a second in one server, and \
+         lets {} people through a second.\n",
         binary.display(),
         o.nodes,
         o.clients,
@@ -798,10 +863,18 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
         args.seconds,
         o.waves.len(),
         args.wave_seconds,
+        args.arrival_seconds,
         o.load_before,
         o.load_after,
         args.waiting_room_threshold
-            .map_or_else(|| "200 (shipped)".to_string(), |t| t.to_string())
+            .map_or_else(|| "200 (shipped)".to_string(), |t| t.to_string()),
+        match (args.waiting_room_admit, args.waiting_room_threshold) {
+            (None, None) => format!("{SHIPPED_ADMIT_RATE} (shipped)"),
+            (admit, threshold) => admit
+                .unwrap_or(SHIPPED_ADMIT_RATE)
+                .min(threshold.unwrap_or(SHIPPED_THRESHOLD_RATE))
+                .to_string(),
+        }
     );
     let _ = writeln!(
         out,
@@ -879,7 +952,7 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
     );
     let _ = writeln!(
         out,
-        "| arrival order: inverted pairs among {} queued clients (arrivals and admissions more than 1 s apart) | {} of {} ({:.2} %) | 0 | {} |",
+        "| arrival order: inverted pairs among {} queued clients (arrivals and admissions more than 1 s apart, not both drawn by lot) | {} of {} ({:.2} %) | 0 | {} |",
         o.queued,
         o.inverted,
         o.pairs,
@@ -924,11 +997,23 @@ mod tests {
     #[test]
     fn order_counts_pairs_let_through_the_other_way_round() {
         // Arrivals 0, 5, 10 s; the second is let through before the first.
-        let seen = [(s(0), s(20)), (s(5), s(12)), (s(10), s(30))];
+        let seen = [
+            (s(0), s(20), false),
+            (s(5), s(12), false),
+            (s(10), s(30), false),
+        ];
         assert_eq!(order(&seen), (3, 1));
         // Within the tolerance nothing counts.
-        let close = [(s(0), s(2)), (s(1), s(1))];
+        let close = [(s(0), s(2), false), (s(1), s(1), false)];
         assert_eq!(order(&close), (0, 0));
+        // Nor two who both drew lots: the draw orders them. One with a lot and one without
+        // still count.
+        let drawn = [
+            (s(0), s(20), true),
+            (s(5), s(12), true),
+            (s(10), s(30), false),
+        ];
+        assert_eq!(order(&drawn), (2, 0));
     }
 
     #[test]
@@ -941,7 +1026,7 @@ mod tests {
     fn the_bench_catalogue_widens_the_shipped_window() {
         let dir = tempfile::tempdir().unwrap();
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogue");
-        bench_catalogue(&root, dir.path(), Some(50)).unwrap();
+        bench_catalogue(&root, dir.path(), Some(50), None).unwrap();
         let text = std::fs::read_to_string(dir.path().join("ro-passport-alba.toml")).unwrap();
         assert!(text.contains(BENCH_WINDOW));
         assert!(text.contains("waiting_room_threshold_per_second = 50\n"));
@@ -951,5 +1036,10 @@ mod tests {
         )
         .unwrap();
         assert!(!text.contains(SHIPPED_THRESHOLD));
+        let paced = tempfile::tempdir().unwrap();
+        bench_catalogue(&root, paced.path(), None, Some(20)).unwrap();
+        let text = std::fs::read_to_string(paced.path().join("ro-passport-alba.toml")).unwrap();
+        assert!(text.contains("waiting_room_threshold_per_second = 200\n"));
+        assert!(text.contains("waiting_room_admit_per_second = 20\n"));
     }
 }

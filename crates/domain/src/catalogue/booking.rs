@@ -24,10 +24,16 @@ pub struct BookingPolicy {
     /// No-shows within `no_show_window_days` after which booking is limited.
     pub no_show_limit: u8,
     pub no_show_window_days: u16,
-    /// Booking attempts per second above which the waiting room turns on.
+    /// Slot searches and booking attempts per second, in one server process,
+    /// above which the waiting room turns on.
     pub waiting_room_threshold_per_second: u32,
-    /// People let through the waiting room per second.
+    /// People let through the waiting room per second: best the pace at
+    /// which places are released, so that those let through find one and
+    /// the quickest clicker has no edge over the others.
     pub waiting_room_admit_per_second: u32,
+    /// How long after the room opens arrivals draw lots instead of taking
+    /// numbers in arrival order.
+    pub waiting_room_draw_seconds: u16,
 }
 
 impl Default for BookingPolicy {
@@ -42,6 +48,7 @@ impl Default for BookingPolicy {
             no_show_window_days: 180,
             waiting_room_threshold_per_second: 200,
             waiting_room_admit_per_second: 100,
+            waiting_room_draw_seconds: 5,
         }
     }
 }
@@ -197,6 +204,13 @@ pub(super) fn policy(report: &mut Report<'_>, def: Option<&Spanned<BookingDef>>)
         ),
         waiting_room_threshold_per_second: threshold,
         waiting_room_admit_per_second: admit,
+        waiting_room_draw_seconds: setting(
+            report,
+            def.waiting_room_draw_seconds.as_ref(),
+            "waiting_room_draw_seconds",
+            0..=600,
+            defaults.waiting_room_draw_seconds,
+        ),
     }
 }
 

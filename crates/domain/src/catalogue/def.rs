@@ -74,6 +74,7 @@ pub struct BookingDef {
     pub no_show_window_days: Option<Spanned<i64>>,
     pub waiting_room_threshold_per_second: Option<Spanned<i64>>,
     pub waiting_room_admit_per_second: Option<Spanned<i64>>,
+    pub waiting_room_draw_seconds: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]

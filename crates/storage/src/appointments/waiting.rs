@@ -13,6 +13,31 @@ pub struct RoomState {
     pub base_ticket: i64,
     pub admit_per_second: i64,
     pub open_until: i64,
+    /// How many lots were drawn in the room's draw (its first seconds), once counted.
+    pub lots_drawn: Option<i64>,
+}
+
+/// A ticket as stored: its number counted from the room's opening, whether
+/// it drew a lot in the room's draw, and its place among the lots once
+/// they are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredTicket {
+    pub number: u64,
+    pub lot: bool,
+    pub place: Option<u64>,
+}
+
+impl StoredTicket {
+    fn read(row: &sqlx::any::AnyRow, state: &RoomState) -> Result<Self, sqlx::Error> {
+        let id: i64 = row.try_get("id")?;
+        let lot: Option<i64> = row.try_get("lot")?;
+        let place: Option<i64> = row.try_get("place")?;
+        Ok(StoredTicket {
+            number: u64::try_from(id - state.base_ticket).unwrap_or(0),
+            lot: lot.is_some(),
+            place: place.and_then(|p| u64::try_from(p).ok()),
+        })
+    }
 }
 
 /// The room, when it is open at `now_ms`.
@@ -22,7 +47,7 @@ pub async fn open_room_at(
     now_ms: i64,
 ) -> Result<Option<RoomState>, StorageError> {
     let row = sqlx::query(
-        "SELECT opened_at, base_ticket, admit_per_second, open_until FROM waiting_rooms \
+        "SELECT opened_at, base_ticket, admit_per_second, open_until, lots_drawn FROM waiting_rooms \
          WHERE room = $1 AND opened_at IS NOT NULL AND open_until > $2",
     )
     .bind(room)
@@ -35,6 +60,7 @@ pub async fn open_room_at(
             base_ticket: row.try_get("base_ticket")?,
             admit_per_second: row.try_get("admit_per_second")?,
             open_until: row.try_get("open_until")?,
+            lots_drawn: row.try_get("lots_drawn")?,
         })
     })
     .transpose()
@@ -60,7 +86,7 @@ pub async fn open_room(
     .await?;
     let reopened = sqlx::query(
         "UPDATE waiting_rooms SET opened_at = $2, admit_per_second = $3, open_until = $4, \
-         base_ticket = (SELECT COALESCE(MAX(id), 0) FROM waiting_tickets) \
+         lots_drawn = NULL, base_ticket = (SELECT COALESCE(MAX(id), 0) FROM waiting_tickets) \
          WHERE room = $1 AND (opened_at IS NULL OR open_until <= $2)",
     )
     .bind(room)
@@ -80,22 +106,23 @@ pub async fn open_room(
 }
 
 /// Tickets for many people at once, in one transaction: the order in which
-/// they are listed is their order in the line (a person who already has a
-/// ticket keeps it). Answers each person's place.
+/// they are listed is their order in the line, and each draws the lot given
+/// beside it when it is drawing lots (a person who already has a ticket
+/// keeps it). Answers each person's ticket.
 pub async fn tickets(
     conn: &mut Connection,
     room: &str,
     state: &RoomState,
-    person_ids: &[String],
+    people: &[(String, Option<u32>)],
     now_ms: i64,
-) -> Result<HashMap<String, u64>, StorageError> {
-    let mut places = HashMap::with_capacity(person_ids.len());
-    for chunk in person_ids.chunks(100) {
+) -> Result<HashMap<String, StoredTicket>, StorageError> {
+    let mut found = HashMap::with_capacity(people.len());
+    for chunk in people.chunks(100) {
         let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("($1, $2, ${}, $3)", i + 4))
+            .map(|i| format!("($1, $2, ${}, $3, ${})", 2 * i + 4, 2 * i + 5))
             .collect();
         let statement = format!(
-            "INSERT INTO waiting_tickets (room, opened_at, person_id, issued_at) VALUES {} \
+            "INSERT INTO waiting_tickets (room, opened_at, person_id, issued_at, lot) VALUES {} \
              ON CONFLICT (room, opened_at, person_id) DO NOTHING",
             rows.join(", ")
         );
@@ -103,27 +130,26 @@ pub async fn tickets(
             .bind(room)
             .bind(state.opened_at)
             .bind(now_ms);
-        for person in chunk {
-            query = query.bind(person);
+        for (person, lot) in chunk {
+            query = query.bind(person).bind(lot.map(i64::from));
         }
         query.execute(&mut *conn).await?;
         let list: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 3)).collect();
         let select = format!(
-            "SELECT person_id, id FROM waiting_tickets WHERE room = $1 AND opened_at = $2 \
+            "SELECT person_id, id, lot, place FROM waiting_tickets WHERE room = $1 AND opened_at = $2 \
              AND person_id IN ({})",
             list.join(", ")
         );
         let mut query = sqlx::query(&select).bind(room).bind(state.opened_at);
-        for person in chunk {
+        for (person, _) in chunk {
             query = query.bind(person);
         }
         for row in query.fetch_all(&mut *conn).await? {
             let person: String = row.try_get("person_id")?;
-            let id: i64 = row.try_get("id")?;
-            places.insert(person, u64::try_from(id - state.base_ticket).unwrap_or(0));
+            found.insert(person, StoredTicket::read(&row, state)?);
         }
     }
-    Ok(places)
+    Ok(found)
 }
 
 /// The ticket a person already has in the room's current opening.
@@ -132,20 +158,86 @@ pub async fn existing_ticket(
     room: &str,
     state: &RoomState,
     person_id: &str,
-) -> Result<Option<u64>, StorageError> {
+) -> Result<Option<StoredTicket>, StorageError> {
     let row = sqlx::query(
-        "SELECT id FROM waiting_tickets WHERE room = $1 AND opened_at = $2 AND person_id = $3",
+        "SELECT id, lot, place FROM waiting_tickets WHERE room = $1 AND opened_at = $2 AND person_id = $3",
     )
     .bind(room)
     .bind(state.opened_at)
     .bind(person_id)
     .fetch_optional(db.pool())
     .await?;
-    let Some(row) = row else {
-        return Ok(None);
-    };
-    let id: i64 = row.try_get("id")?;
-    Ok(Some(u64::try_from(id - state.base_ticket).unwrap_or(0)))
+    Ok(row.map(|row| StoredTicket::read(&row, state)).transpose()?)
+}
+
+/// Ends the draw of the room's current opening, once: the first server to
+/// see it over ranks the lots (each ticket's place, by its lot) and writes
+/// how many there are, which every server then reads.
+pub async fn rank_lots(
+    conn: &mut Connection,
+    room: &str,
+    opened_at: i64,
+) -> Result<(), StorageError> {
+    let claimed = sqlx::query(
+        "UPDATE waiting_rooms SET lots_drawn = (SELECT COUNT(*) FROM waiting_tickets \
+         WHERE room = $1 AND opened_at = $2 AND lot IS NOT NULL) \
+         WHERE room = $1 AND opened_at = $2 AND lots_drawn IS NULL",
+    )
+    .bind(room)
+    .bind(opened_at)
+    .execute(&mut *conn)
+    .await?;
+    if claimed.rows_affected() == 0 {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE waiting_tickets SET place = ranked.place FROM (SELECT id, \
+         ROW_NUMBER() OVER (ORDER BY lot, id) AS place FROM waiting_tickets \
+         WHERE room = $1 AND opened_at = $2 AND lot IS NOT NULL) AS ranked \
+         WHERE waiting_tickets.id = ranked.id",
+    )
+    .bind(room)
+    .bind(opened_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The number of the room's last ticket in its current opening (0 when
+/// none was drawn).
+pub async fn last_number(
+    db: &Database,
+    room: &str,
+    state: &RoomState,
+) -> Result<u64, StorageError> {
+    let last: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(id) FROM waiting_tickets WHERE room = $1 AND opened_at = $2",
+    )
+    .bind(room)
+    .bind(state.opened_at)
+    .fetch_one(db.pool())
+    .await?;
+    Ok(last.map_or(0, |id| u64::try_from(id - state.base_ticket).unwrap_or(0)))
+}
+
+/// Every ranked lot of the room's current opening, by person.
+pub async fn ranked_lots(
+    db: &Database,
+    room: &str,
+    state: &RoomState,
+) -> Result<Vec<(String, StoredTicket)>, StorageError> {
+    let rows = sqlx::query(
+        "SELECT person_id, id, lot, place FROM waiting_tickets \
+         WHERE room = $1 AND opened_at = $2 AND place IS NOT NULL",
+    )
+    .bind(room)
+    .bind(state.opened_at)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|row| Ok((row.try_get("person_id")?, StoredTicket::read(row, state)?)))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
 }
 
 /// Counts one more request under each of two keys in the minute starting at

@@ -13,6 +13,7 @@ use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
 use ghiseu_storage::appointments::{self, Booking};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -169,6 +170,12 @@ pub(crate) fn body(state: &AppState, booking: &Booking) -> BookingBody {
     }
 }
 
+/// The session a search carries, to find its place in a waiting room.
+fn session_token(jar: &CookieJar) -> Option<&str> {
+    jar.get(crate::accounts::session::SESSION_COOKIE)
+        .map(|c| c.value())
+}
+
 fn parse_start(start: &str) -> Result<Timestamp, ApiError> {
     start.parse().map_err(|_| ApiError::Fields(vec![ghiseu_domain::quote::FieldError {
         field: "start",
@@ -190,6 +197,7 @@ fn parse_start(start: &str) -> Result<Timestamp, ApiError> {
 pub(crate) async fn search(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
+    jar: CookieJar,
     Query(query): Query<SlotQuery>,
 ) -> Response {
     let now = state.clock.now();
@@ -199,6 +207,10 @@ pub(crate) async fn search(
             .search(&[format!("address:{address}")], now)
             .map_err(ApiError::from)?;
         let place = place(&state, &query.service, &query.office)?;
+        state
+            .gate
+            .admit_search(&state, place.authority, session_token(&jar), now)
+            .await?;
         let date: Date = query.date.parse().map_err(|_| {
             ApiError::Fields(vec![ghiseu_domain::quote::FieldError {
                 field: "date",
@@ -285,6 +297,7 @@ pub struct FirstSlot {
 pub(crate) async fn first(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
+    jar: CookieJar,
     Query(query): Query<FirstQuery>,
 ) -> Response {
     let now = state.clock.now();
@@ -293,6 +306,12 @@ pub(crate) async fn first(
             .gate
             .search(&[format!("address:{address}")], now)
             .map_err(ApiError::from)?;
+        if let Some((authority, _)) = state.catalogue.service(&query.service) {
+            state
+                .gate
+                .admit_search(&state, authority, session_token(&jar), now)
+                .await?;
+        }
         let people = query.people.unwrap_or(1).clamp(1, 8);
         let offices: Vec<String> = match &query.office {
             Some(office) => vec![office.clone()],

@@ -534,8 +534,9 @@ async fn the_first_free_slot_is_found_at_one_office_or_across_offices() {
     app.cleanup().await;
 }
 
-/// The bundled catalogue with Alba's waiting room opening above 5 booking
-/// attempts a second and admitting 2 people a second.
+/// The bundled catalogue with Alba's waiting room opening above 5 searches
+/// and booking attempts a second, drawing lots for 1 s and admitting 2
+/// people a second.
 fn crowded_catalogue() -> ghiseu_domain::catalogue::Catalogue {
     let mut sources = ghiseu_storage::catalogue_files::bundled();
     for file in &mut sources.authorities {
@@ -548,29 +549,36 @@ fn crowded_catalogue() -> ghiseu_domain::catalogue::Catalogue {
             .replace(
                 "waiting_room_admit_per_second = 100",
                 "waiting_room_admit_per_second = 2",
+            )
+            .replace(
+                "waiting_room_draw_seconds = 5",
+                "waiting_room_draw_seconds = 1",
             );
     }
     ghiseu_domain::catalogue::Catalogue::load(&sources).unwrap()
 }
 
+fn slots_path(date: &str) -> String {
+    format!("/api/v1/appointments/slots?service={SERVICE}&office={OFFICE}&date={date}")
+}
+
 #[tokio::test]
-async fn the_waiting_room_lines_people_up_in_arrival_order_and_lets_them_in_at_its_rate() {
+async fn the_waiting_room_draws_lots_for_its_first_second_then_lines_people_up_in_arrival_order() {
     let app = TestApp::new().await;
     let mut people = Vec::new();
-    for n in 0..4 {
+    for n in 0..5 {
         people.push(
             signed_in(&app, &format!("crowd{n}@example.ro"), "citizen")
                 .await
                 .0,
         );
     }
-    let now = "2026-11-23T08:00:00Z";
-    let busy = app.with_catalogue(crowded_catalogue(), now);
+    let opening = app.with_catalogue(crowded_catalogue(), "2026-11-23T08:00:00Z");
     // Attempts the catalogue refuses outright are no demand on the database:
     // they never open the room.
     for _ in 0..8 {
         let r = hold(
-            &busy,
+            &opening,
             &mut people[0],
             "2026-11-25T07:40:00Z",
             &["self"],
@@ -579,74 +587,86 @@ async fn the_waiting_room_lines_people_up_in_arrival_order_and_lets_them_in_at_i
         .await;
         assert_eq!(r.status, 422, "{}", r.text());
     }
-    // Six attempts in one second that reach the database open it: the first
-    // holds a place, the others are refused because that person already has one.
-    for n in 0..6 {
-        let r = hold(
-            &busy,
-            &mut people[0],
-            "2026-11-25T14:00:00Z",
-            &["self"],
-            &[],
+    // Searches are demand: the sixth in one second opens the room. Signed
+    // out, a search is not lined up (it shows what any visitor sees).
+    for _ in 0..6 {
+        let r = opening.get(&slots_path(WEDNESDAY)).await;
+        assert_eq!(r.status, 200, "{}", r.text());
+    }
+    // Everyone signed in who comes in the room's first second draws a lot,
+    // and nobody is let through until the draw is over: the quickest to ask
+    // is not ahead of those who asked a moment later.
+    for person in &mut people[..3] {
+        let r = person.get(&opening, &slots_path(WEDNESDAY)).await;
+        assert_eq!(
+            (r.status.as_u16(), problem_type(&r)),
+            (429, "waiting-room".into()),
+            "{}",
+            r.text()
+        );
+        assert_eq!(r.json()["place"], 0);
+        // Back when the draw ends, spread over up to two seconds more.
+        let back: u64 = r.headers["retry-after"].to_str().unwrap().parse().unwrap();
+        assert!((1..=3).contains(&back), "{back}");
+    }
+    let r = hold(&opening, &mut people[0], LAST_SLOT, &["self"], &[]).await;
+    assert_eq!(problem_type(&r), "waiting-room", "{}", r.text());
+
+    // Half a second after the draw, in another server process (a fresh
+    // state over the same database): the room lets two through at once,
+    // so two of the three lots are through and one waits at the front.
+    let drawn = app.with_catalogue(crowded_catalogue(), "2026-11-23T08:00:01.500Z");
+    let mut through = 0;
+    let mut unlucky = None;
+    for (n, person) in people[..3].iter_mut().enumerate() {
+        let r = person.get(&drawn, &slots_path(WEDNESDAY)).await;
+        match r.status.as_u16() {
+            200 => through += 1,
+            429 => {
+                assert_eq!(r.json()["place"], 0, "{}", r.text());
+                unlucky = Some(n);
+            }
+            other => panic!("{other}: {}", r.text()),
+        }
+    }
+    assert_eq!(through, 2);
+    let unlucky = unlucky.unwrap();
+    // Those who come after the draw take numbers behind the lots, in order,
+    // and asking again keeps the place.
+    let fourth = people[3].get(&drawn, &slots_path(WEDNESDAY)).await;
+    assert_eq!(fourth.json()["place"], 1, "{}", fourth.text());
+    assert_eq!(fourth.headers["retry-after"], "1");
+    // Asking again before that second is over is answered when it is: a
+    // program polling without waiting is held back, and keeps its place.
+    let asked = std::time::Instant::now();
+    let early = people[3].get(&drawn, &slots_path(WEDNESDAY)).await;
+    assert!(asked.elapsed() >= std::time::Duration::from_millis(950));
+    assert_eq!(early.json()["place"], 1, "{}", early.text());
+    let page = people[4]
+        .get(
+            &drawn,
+            &format!("/en/appointments/new?service={SERVICE}&office={OFFICE}&date={WEDNESDAY}"),
         )
         .await;
-        let expected = if n == 0 { 201 } else { 409 };
-        assert_eq!(r.status, expected, "{}", r.text());
-    }
-    // The room admits two at once, then two a second, in arrival order.
-    assert_eq!(
-        hold(&busy, &mut people[1], LAST_SLOT, &["self"], &[])
-            .await
-            .status,
-        201
+    assert_eq!(page.status, 200);
+    let page = page.text();
+    assert!(page.contains("you are in a waiting room"), "{page}");
+    assert!(page.contains("2 people are ahead of you"), "{page}");
+    assert!(
+        !page.contains("name=\"start\""),
+        "no slot to choose while in line"
     );
-    let third = hold(
-        &busy,
-        &mut people[2],
-        "2026-11-25T16:00:00Z",
-        &["self"],
-        &[],
-    )
-    .await;
-    assert_eq!(
-        (third.status.as_u16(), problem_type(&third)),
-        (429, "waiting-room".into())
-    );
-    assert_eq!(third.json()["place"], 0, "next in line");
-    assert!(third.headers.get("retry-after").is_some());
-    let fourth = hold(
-        &busy,
-        &mut people[3],
-        "2026-11-25T16:00:00Z",
-        &["self"],
-        &[],
-    )
-    .await;
-    assert_eq!(fourth.json()["place"], 1, "one person ahead");
-    // Asking again keeps the place.
-    let again = hold(
-        &busy,
-        &mut people[3],
-        "2026-11-25T16:00:00Z",
-        &["self"],
-        &[],
-    )
-    .await;
-    assert_eq!(again.json()["place"], 1);
+    let again = hold(&drawn, &mut people[3], LAST_SLOT, &["self"], &[]).await;
+    assert_eq!(again.json()["place"], 1, "{}", again.text());
 
-    // A second later, in another server process (a fresh state over the same
-    // database), both have been let in.
-    let later = app.with_catalogue(crowded_catalogue(), "2026-11-23T08:00:01Z");
-    let let_in = hold(
-        &later,
-        &mut people[3],
-        "2026-11-25T16:00:00Z",
-        &["self"],
-        &[],
-    )
-    .await;
+    // A second later the lots and the first number are through, and book.
+    let later = app.with_catalogue(crowded_catalogue(), "2026-11-23T08:00:02.500Z");
+    let let_in = hold(&later, &mut people[3], LAST_SLOT, &["self"], &[]).await;
     assert_eq!(let_in.status, 201, "{}", let_in.text());
-    let_in_too(&later, &mut people[2]).await;
+    let_in_too(&later, &mut people[unlucky]).await;
+    // The fifth, two numbers behind, is now at the front.
+    let next = people[4].get(&later, &slots_path(WEDNESDAY)).await;
+    assert_eq!(next.json()["place"], 0, "{}", next.text());
     app.cleanup().await;
 }
 

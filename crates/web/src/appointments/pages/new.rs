@@ -14,6 +14,7 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use ghiseu_app::Refusal;
+use ghiseu_app::refusal::BookingRefusal;
 use ghiseu_domain::catalogue::{AppointmentMode, Lang};
 use ghiseu_i18n::Tr;
 use ghiseu_storage::households;
@@ -166,7 +167,9 @@ pub(super) async fn new_page<'a>(
     };
     let mut date = String::new();
     let mut slot_choices = Vec::new();
-    if let Ok(place) = place(state, &service, &office) {
+    if let Ok(place) = place(state, &service, &office)
+        && in_line(state, t, &place, current, &mut errors).await?
+    {
         let now = state.clock.now();
         let chosen = if asked.date.is_empty() {
             None
@@ -226,6 +229,33 @@ pub(super) async fn new_page<'a>(
         case: for_case.map(|c| c.id).unwrap_or_default(),
         csrf: current.session.csrf_token.clone(),
     })
+}
+
+/// Whether the person may see the office's slots now: not while a waiting
+/// room holds them in line, which the page then says with their place.
+async fn in_line(
+    state: &AppState,
+    t: Tr<'_>,
+    place: &Place<'_>,
+    current: &CurrentPerson,
+    errors: &mut Vec<String>,
+) -> Result<bool, ApiError> {
+    let now = state.clock.now();
+    let asked = state
+        .gate
+        .search_as(state, place.authority, &current.person.id, now)
+        .await
+        .map_err(ApiError::from);
+    match asked {
+        Ok(()) => Ok(true),
+        Err(refused @ ApiError::Refused(Refusal::Booking(BookingRefusal::WaitingRoom { .. }))) => {
+            if let Some((_, text)) = refusal(t, &refused) {
+                errors.push(text);
+            }
+            Ok(false)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// The person's application named in the form, if any; one they cannot
