@@ -300,13 +300,7 @@ impl Gate {
         let Some(room) = self.room(state, authority, now_ms).await? else {
             return Ok(Admission::Admitted);
         };
-        let line = Room {
-            opened_at: Timestamp::from_millisecond(room.opened_at)
-                .map_err(|e| AppError::Internal(e.to_string()))?,
-            admit_per_second: u32::try_from(room.admit_per_second).unwrap_or(u32::MAX),
-            draw: draw_of(authority),
-            lots_drawn: room.lots_drawn.and_then(|n| u64::try_from(n).ok()),
-        };
+        let line = line_of(authority, &room)?;
         let stored = self
             .ticket(state, &authority.id, &room, &line, person_id, now)
             .await?;
@@ -436,13 +430,7 @@ impl Gate {
         now_ms: i64,
     ) -> Result<(), AppError> {
         let last = waiting::last_number(&state.db, &authority.id, open).await?;
-        let line = Room {
-            opened_at: Timestamp::from_millisecond(open.opened_at)
-                .map_err(|e| AppError::Internal(e.to_string()))?,
-            admit_per_second: u32::try_from(open.admit_per_second).unwrap_or(u32::MAX),
-            draw: draw_of(authority),
-            lots_drawn: open.lots_drawn.and_then(|n| u64::try_from(n).ok()),
-        };
+        let line = line_of(authority, open)?;
         let now =
             Timestamp::from_millisecond(now_ms).map_err(|e| AppError::Internal(e.to_string()))?;
         if line.place(Ticket::Number(last), now).is_none() {
@@ -511,6 +499,17 @@ impl Gate {
             .remove(room);
         Ok(())
     }
+}
+
+/// The line of a room as stored, under the authority's rules.
+fn line_of(authority: &Authority, open: &RoomState) -> Result<Room, AppError> {
+    Ok(Room {
+        opened_at: Timestamp::from_millisecond(open.opened_at)
+            .map_err(|e| AppError::Internal(e.to_string()))?,
+        admit_per_second: u32::try_from(open.admit_per_second).unwrap_or(u32::MAX),
+        draw: draw_of(authority),
+        lots_drawn: open.lots_drawn.and_then(|n| u64::try_from(n).ok()),
+    })
 }
 
 fn draw_of(authority: &Authority) -> jiff::SignedDuration {

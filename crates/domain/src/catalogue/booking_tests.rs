@@ -130,8 +130,8 @@ fn booking_policy_mistakes_are_refused() {
         "cannot exceed the 200 per second",
     );
     assert_refused(
-        "waiting_room_admit_per_second = 100",
-        "waiting_room_admit_per_second = 100\nwaiting_room_draw_seconds = 3600",
+        "waiting_room_draw_seconds = 5",
+        "waiting_room_draw_seconds = 3600",
         "waiting_room_draw_seconds is 3600",
     );
     assert_refused("no_show_limit = 3", "no_show_limits = 3", "no_show_limits");
