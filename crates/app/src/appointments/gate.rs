@@ -87,10 +87,7 @@ impl Gate {
     /// Lets a search through, or says how long to wait.
     pub fn search(&self, keys: &[String], now: Timestamp) -> Result<(), AppError> {
         let minute = now.as_second().div_euclid(60);
-        let mut searches = self
-            .searches
-            .lock()
-            .map_err(|_| AppError::Internal("search limits poisoned".into()))?;
+        let mut searches = held(&self.searches, "search limits")?;
         if searches.len() > 100_000 {
             searches.retain(|_, (at, _)| *at == minute);
         }
@@ -171,17 +168,12 @@ impl Gate {
         mut now: Timestamp,
     ) -> Result<(), AppError> {
         let key = (authority.id.clone(), person_id.to_string());
-        let due = self
-            .told_to_wait
-            .lock()
-            .map_err(|_| AppError::Internal("waits poisoned".into()))?
-            .get(&key)
-            .copied();
+        let due = held(&self.told_to_wait, "waits")?.get(&key).copied();
         if let Some(due) = due {
             let early = due - now.as_millisecond();
             if early > 0 {
-                let held = u64::try_from(early.min(MOST_HELD_BACK_MS)).unwrap_or(0);
-                tokio::time::sleep(std::time::Duration::from_millis(held)).await;
+                let held_back = u64::try_from(early.min(MOST_HELD_BACK_MS)).unwrap_or(0);
+                tokio::time::sleep(std::time::Duration::from_millis(held_back)).await;
                 now = state.clock.now();
             }
         }
@@ -190,10 +182,7 @@ impl Gate {
             Admission::Waiting { ahead, retry_after } => {
                 let due = now.as_millisecond()
                     + i64::try_from(retry_after.saturating_mul(1000)).unwrap_or(i64::MAX);
-                let mut waits = self
-                    .told_to_wait
-                    .lock()
-                    .map_err(|_| AppError::Internal("waits poisoned".into()))?;
+                let mut waits = held(&self.told_to_wait, "waits")?;
                 if waits.len() >= MOST_SEARCHERS {
                     let now_ms = now.as_millisecond();
                     waits.retain(|_, due| *due > now_ms);
@@ -213,12 +202,7 @@ impl Gate {
         now: Timestamp,
     ) -> Result<Option<String>, AppError> {
         let hash = token_hash(token);
-        let known = self
-            .searchers
-            .lock()
-            .map_err(|_| AppError::Internal("searchers poisoned".into()))?
-            .get(&hash)
-            .cloned();
+        let known = held(&self.searchers, "searchers")?.get(&hash).cloned();
         if let Some(known) = known {
             return Ok(known);
         }
@@ -231,10 +215,7 @@ impl Gate {
         .await?
         .filter(|(session, _)| !session.second_factor_pending)
         .map(|(_, person)| person.id);
-        let mut searchers = self
-            .searchers
-            .lock()
-            .map_err(|_| AppError::Internal("searchers poisoned".into()))?;
+        let mut searchers = held(&self.searchers, "searchers")?;
         if searchers.len() >= MOST_SEARCHERS {
             searchers.clear();
         }
@@ -254,10 +235,7 @@ impl Gate {
         let now_ms = now.as_millisecond();
         let policy = &authority.booking;
         let keep_open = {
-            let mut meter = self
-                .demand
-                .lock()
-                .map_err(|_| AppError::Internal("demand meter poisoned".into()))?;
+            let mut meter = held(&self.demand, "demand meter")?;
             let second = now_ms.div_euclid(1000);
             if meter.second != second {
                 meter.second = second;
@@ -341,12 +319,7 @@ impl Gate {
         now: Timestamp,
     ) -> Result<StoredTicket, AppError> {
         let key = (room_id.to_string(), room.opened_at, person_id.to_string());
-        let known = self
-            .tickets
-            .lock()
-            .map_err(|_| AppError::Internal("tickets poisoned".into()))?
-            .get(&key)
-            .copied();
+        let known = held(&self.tickets, "tickets")?.get(&key).copied();
         let ranked = room.lots_drawn.is_some();
         if let Some((ticket, read_ranked)) = known
             && (!ticket.lot || read_ranked || !ranked)
@@ -366,10 +339,7 @@ impl Gate {
                     .await?
             }
         };
-        let mut tickets = self
-            .tickets
-            .lock()
-            .map_err(|_| AppError::Internal("tickets poisoned".into()))?;
+        let mut tickets = held(&self.tickets, "tickets")?;
         if tickets.len() > 100_000 {
             tickets.retain(|(_, opened, _), _| *opened == room.opened_at);
         }
@@ -413,10 +383,7 @@ impl Gate {
             self.keep_open_while_in_line(state, authority, &open, now_ms)
                 .await?;
         }
-        self.rooms
-            .lock()
-            .map_err(|_| AppError::Internal("rooms poisoned".into()))?
-            .insert(room.to_string(), (now_ms, found));
+        held(&self.rooms, "rooms")?.insert(room.to_string(), (now_ms, found));
         Ok(found)
     }
 
@@ -454,27 +421,17 @@ impl Gate {
     /// and then finds its place here instead of one query each.
     async fn learn_ranks(&self, state: &App, room: &str, open: &RoomState) -> Result<(), AppError> {
         let opening = (room.to_string(), open.opened_at);
-        let known = self
-            .ranks_learnt
-            .lock()
-            .map_err(|_| AppError::Internal("ranks poisoned".into()))?
-            .contains(&opening);
+        let known = held(&self.ranks_learnt, "ranks")?.contains(&opening);
         if known {
             return Ok(());
         }
         let lots = waiting::ranked_lots(&state.db, room, open).await?;
-        let mut tickets = self
-            .tickets
-            .lock()
-            .map_err(|_| AppError::Internal("tickets poisoned".into()))?;
+        let mut tickets = held(&self.tickets, "tickets")?;
         for (person, ticket) in lots {
             tickets.insert((room.to_string(), open.opened_at, person), (ticket, true));
         }
         drop(tickets);
-        let mut learnt = self
-            .ranks_learnt
-            .lock()
-            .map_err(|_| AppError::Internal("ranks poisoned".into()))?;
+        let mut learnt = held(&self.ranks_learnt, "ranks")?;
         learnt.retain(|(r, _)| r != room);
         learnt.insert(opening);
         Ok(())
@@ -482,10 +439,7 @@ impl Gate {
 
     /// The room's state as read less than `ROOM_FRESH_MS` ago, if it was.
     fn kept_room(&self, room: &str, now_ms: i64) -> Result<Option<Option<RoomState>>, AppError> {
-        let rooms = self
-            .rooms
-            .lock()
-            .map_err(|_| AppError::Internal("rooms poisoned".into()))?;
+        let rooms = held(&self.rooms, "rooms")?;
         Ok(rooms
             .get(room)
             .filter(|(read_at, _)| now_ms - read_at < ROOM_FRESH_MS)
@@ -493,12 +447,15 @@ impl Gate {
     }
 
     fn forget_room(&self, room: &str) -> Result<(), AppError> {
-        self.rooms
-            .lock()
-            .map_err(|_| AppError::Internal("rooms poisoned".into()))?
-            .remove(room);
+        held(&self.rooms, "rooms")?.remove(room);
         Ok(())
     }
+}
+
+/// The lock of one of the gate's maps; a poisoned one is an internal error.
+fn held<'a, T>(lock: &'a Mutex<T>, what: &str) -> Result<std::sync::MutexGuard<'a, T>, AppError> {
+    lock.lock()
+        .map_err(|_| AppError::Internal(format!("{what} poisoned")))
 }
 
 /// The line of a room as stored, under the authority's rules.
