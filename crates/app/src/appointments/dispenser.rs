@@ -1,8 +1,10 @@
 //! Waiting-room tickets, handed out in batches.
 
+use super::held;
 use crate::error::AppError;
 use crate::state::App;
-use ghiseu_storage::appointments::waiting::{self, RoomState, StoredTicket};
+use ghiseu_domain::appointment::waiting::Ticket;
+use ghiseu_storage::appointments::waiting::{self, RoomState};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use tokio::sync::oneshot;
@@ -24,10 +26,10 @@ struct Request {
     state: RoomState,
     person_id: String,
     lot: Option<u32>,
-    answer: oneshot::Sender<Result<StoredTicket, String>>,
+    answer: oneshot::Sender<Result<Ticket, String>>,
 }
 
-type Places = HashMap<(String, String), StoredTicket>;
+type Places = HashMap<(String, String), Ticket>;
 
 impl Dispenser {
     pub(super) async fn ticket(
@@ -38,28 +40,20 @@ impl Dispenser {
         person_id: &str,
         lot: Option<u32>,
         now_ms: i64,
-    ) -> Result<StoredTicket, AppError> {
+    ) -> Result<Ticket, AppError> {
         let (answer, mut ticket) = oneshot::channel();
-        self.waiting
-            .lock()
-            .map_err(|_| AppError::Internal("ticket queue poisoned".into()))?
-            .push(Request {
-                room: room.to_string(),
-                state: *room_state,
-                person_id: person_id.to_string(),
-                lot,
-                answer,
-            });
+        held(&self.waiting, "ticket queue")?.push(Request {
+            room: room.to_string(),
+            state: *room_state,
+            person_id: person_id.to_string(),
+            lot,
+            answer,
+        });
         let turn = self.turn.lock().await;
         if let Ok(done) = ticket.try_recv() {
             return done.map_err(AppError::Internal);
         }
-        let batch = std::mem::take(
-            &mut *self
-                .waiting
-                .lock()
-                .map_err(|_| AppError::Internal("ticket queue poisoned".into()))?,
-        );
+        let batch = std::mem::take(&mut *held(&self.waiting, "ticket queue")?);
         if batch.is_empty() {
             drop(turn);
             return ticket

@@ -8,6 +8,7 @@
 //! keeps what it read for a quarter of a second.
 
 use super::dispenser::Dispenser;
+use super::held;
 use crate::accounts::micros;
 use crate::accounts::secrets::token_hash;
 use crate::error::AppError;
@@ -16,7 +17,7 @@ use crate::state::App;
 use ghiseu_domain::appointment::waiting::{Room, Ticket};
 use ghiseu_domain::catalogue::Authority;
 use ghiseu_storage::Connection;
-use ghiseu_storage::appointments::waiting::{self, RoomState, StoredTicket};
+use ghiseu_storage::appointments::waiting::{self, RoomState};
 use jiff::Timestamp;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -45,10 +46,10 @@ type TicketKey = (String, i64, String);
 #[derive(Debug, Default)]
 pub struct Gate {
     dispenser: Dispenser,
-    /// Tickets this process has seen, by room, opening and person: a
-    /// ticket never changes while its room stays open.
-    /// A ticket is kept with whether the lots were ranked when it was read.
-    tickets: Mutex<HashMap<TicketKey, (StoredTicket, bool)>>,
+    /// Tickets this process has seen, by room, opening and person, each with
+    /// whether the lots were ranked when it was read: a number never changes
+    /// while its room stays open, a lot gains its place at the ranking.
+    tickets: Mutex<HashMap<TicketKey, (Ticket, bool)>>,
     demand: Mutex<Meter>,
     rooms: Mutex<HashMap<String, (i64, Option<RoomState>)>>,
     /// One reader of a room's state at a time once it went stale.
@@ -279,14 +280,9 @@ impl Gate {
             return Ok(Admission::Admitted);
         };
         let line = line_of(authority, &room)?;
-        let stored = self
+        let ticket = self
             .ticket(state, &authority.id, &room, &line, person_id, now)
             .await?;
-        let ticket = if stored.lot {
-            Ticket::Lot(stored.place)
-        } else {
-            Ticket::Number(stored.number)
-        };
         Ok(match line.place(ticket, now) {
             None => Admission::Admitted,
             Some(ahead) => {
@@ -317,12 +313,12 @@ impl Gate {
         line: &Room,
         person_id: &str,
         now: Timestamp,
-    ) -> Result<StoredTicket, AppError> {
+    ) -> Result<Ticket, AppError> {
         let key = (room_id.to_string(), room.opened_at, person_id.to_string());
         let known = held(&self.tickets, "tickets")?.get(&key).copied();
         let ranked = room.lots_drawn.is_some();
         if let Some((ticket, read_ranked)) = known
-            && (!ticket.lot || read_ranked || !ranked)
+            && (matches!(ticket, Ticket::Number(_)) || read_ranked || !ranked)
         {
             return Ok(ticket);
         }
@@ -450,12 +446,6 @@ impl Gate {
         held(&self.rooms, "rooms")?.remove(room);
         Ok(())
     }
-}
-
-/// The lock of one of the gate's maps; a poisoned one is an internal error.
-fn held<'a, T>(lock: &'a Mutex<T>, what: &str) -> Result<std::sync::MutexGuard<'a, T>, AppError> {
-    lock.lock()
-        .map_err(|_| AppError::Internal(format!("{what} poisoned")))
 }
 
 /// The line of a room as stored, under the authority's rules.

@@ -36,3 +36,13 @@ pub async fn tidy(state: &App) -> Result<u64, AppError> {
     ghiseu_storage::appointments::waiting::forget_before(&state.db, day_ago).await?;
     Ok(lapsed)
 }
+
+/// The lock of one of the gate's or the dispenser's maps; a poisoned one is
+/// an internal error.
+fn held<'a, T>(
+    lock: &'a std::sync::Mutex<T>,
+    what: &str,
+) -> Result<std::sync::MutexGuard<'a, T>, AppError> {
+    lock.lock()
+        .map_err(|_| AppError::Internal(format!("{what} poisoned")))
+}

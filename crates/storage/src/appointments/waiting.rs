@@ -2,6 +2,7 @@
 //! `ghiseu serve` process sees the same line and the same limits.
 
 use crate::{Connection, Database, StorageError};
+use ghiseu_domain::appointment::waiting::Ticket;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -17,27 +18,17 @@ pub struct RoomState {
     pub lots_drawn: Option<i64>,
 }
 
-/// A ticket as stored: its number counted from the room's opening, whether
-/// it drew a lot in the room's draw, and its place among the lots once
-/// they are ranked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StoredTicket {
-    pub number: u64,
-    pub lot: bool,
-    pub place: Option<u64>,
-}
-
-impl StoredTicket {
-    fn read(row: &sqlx::any::AnyRow, state: &RoomState) -> Result<Self, sqlx::Error> {
-        let id: i64 = row.try_get("id")?;
-        let lot: Option<i64> = row.try_get("lot")?;
-        let place: Option<i64> = row.try_get("place")?;
-        Ok(StoredTicket {
-            number: u64::try_from(id - state.base_ticket).unwrap_or(0),
-            lot: lot.is_some(),
-            place: place.and_then(|p| u64::try_from(p).ok()),
-        })
-    }
+/// A ticket as stored: a lot (with its place once the lots are ranked) when
+/// it was drawn in the room's draw, else its number counted from the room's
+/// opening.
+fn ticket_of(row: &sqlx::any::AnyRow, state: &RoomState) -> Result<Ticket, sqlx::Error> {
+    let id: i64 = row.try_get("id")?;
+    let lot: Option<i64> = row.try_get("lot")?;
+    let place: Option<i64> = row.try_get("place")?;
+    Ok(match lot {
+        Some(_) => Ticket::Lot(place.and_then(|p| u64::try_from(p).ok())),
+        None => Ticket::Number(u64::try_from(id - state.base_ticket).unwrap_or(0)),
+    })
 }
 
 /// The room, when it is open at `now_ms`.
@@ -115,7 +106,7 @@ pub async fn tickets(
     state: &RoomState,
     people: &[(String, Option<u32>)],
     now_ms: i64,
-) -> Result<HashMap<String, StoredTicket>, StorageError> {
+) -> Result<HashMap<String, Ticket>, StorageError> {
     let mut found = HashMap::with_capacity(people.len());
     for chunk in people.chunks(100) {
         let rows: Vec<String> = (0..chunk.len())
@@ -146,7 +137,7 @@ pub async fn tickets(
         }
         for row in query.fetch_all(&mut *conn).await? {
             let person: String = row.try_get("person_id")?;
-            found.insert(person, StoredTicket::read(&row, state)?);
+            found.insert(person, ticket_of(&row, state)?);
         }
     }
     Ok(found)
@@ -158,7 +149,7 @@ pub async fn existing_ticket(
     room: &str,
     state: &RoomState,
     person_id: &str,
-) -> Result<Option<StoredTicket>, StorageError> {
+) -> Result<Option<Ticket>, StorageError> {
     let row = sqlx::query(
         "SELECT id, lot, place FROM waiting_tickets WHERE room = $1 AND opened_at = $2 AND person_id = $3",
     )
@@ -167,7 +158,7 @@ pub async fn existing_ticket(
     .bind(person_id)
     .fetch_optional(db.pool())
     .await?;
-    Ok(row.map(|row| StoredTicket::read(&row, state)).transpose()?)
+    Ok(row.map(|row| ticket_of(&row, state)).transpose()?)
 }
 
 /// Ends the draw of the room's current opening, once: the first server to
@@ -225,7 +216,7 @@ pub async fn ranked_lots(
     db: &Database,
     room: &str,
     state: &RoomState,
-) -> Result<Vec<(String, StoredTicket)>, StorageError> {
+) -> Result<Vec<(String, Ticket)>, StorageError> {
     let rows = sqlx::query(
         "SELECT person_id, id, lot, place FROM waiting_tickets \
          WHERE room = $1 AND opened_at = $2 AND place IS NOT NULL",
@@ -235,7 +226,7 @@ pub async fn ranked_lots(
     .fetch_all(db.pool())
     .await?;
     rows.iter()
-        .map(|row| Ok((row.try_get("person_id")?, StoredTicket::read(row, state)?)))
+        .map(|row| Ok((row.try_get("person_id")?, ticket_of(row, state)?)))
         .collect::<Result<_, sqlx::Error>>()
         .map_err(Into::into)
 }
