@@ -11,6 +11,7 @@ pub mod demo_mailbox;
 pub mod error;
 pub mod invitations;
 pub mod issuance;
+pub mod keyed;
 pub mod metrics;
 pub mod notices;
 pub mod office;
@@ -22,6 +23,7 @@ pub mod registry;
 mod state;
 
 pub use error::AppError;
+pub use keyed::Keyed;
 pub use refusal::{
     BookingRefusal, CaseRefusal, DocumentRefusal, FeeOrderRefusal, OfficeRefusal, PaymentRefusal,
     Refusal, RefusalKind,

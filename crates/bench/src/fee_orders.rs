@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, anyhow, bail};
 use ghiseu_app::payments::{events, fee_orders};
-use ghiseu_app::{App, Clock, OnlinePayment, Settings};
+use ghiseu_app::{App, Clock, Keyed, OnlinePayment, Settings};
 use ghiseu_domain::catalogue::{Catalogue, Lang};
 use ghiseu_payments::{DemoPayment, DemoPaymentProvider, PaymentStatus, Secret};
 use ghiseu_storage::Database;
@@ -239,7 +239,7 @@ async fn pay_combined(
     person: &str,
     references: &[String],
 ) -> anyhow::Result<Duration> {
-    let order = fee_orders::create(app, person, references, Lang::En)
+    let order = fee_orders::create(app, person, references, Lang::En, Keyed::No)
         .await?
         .map_err(|refused| anyhow!("no fee order: {refused:?}"))?;
     deliver(app, demo, &order.id, &order.reference, order.amount_minor).await

@@ -596,3 +596,45 @@ fn the_pseudo_locale_marks_what_comes_through_here() {
     let plain = I18n::new().unwrap();
     assert_eq!(plain.text(Lang::Uk, "lang-name-uk"), "Українська");
 }
+
+/// The waiting room's and the request limit's waits agree with their
+/// numbers: "one second", never "1 seconds".
+#[test]
+fn waits_agree_with_their_numbers_in_english_and_romanian() {
+    let i18n = I18n::new().unwrap();
+    let say = |lang, key: &str, place: i64, seconds: i64| {
+        let args = [
+            ("place", number_arg(place)),
+            ("seconds", number_arg(seconds)),
+        ];
+        i18n.strict(lang, key, &args).unwrap()
+    };
+    let room = say(Lang::En, "problem-waiting-room", 1, 1);
+    assert!(room.contains("One person is ahead of you;"), "{room}");
+    assert!(room.contains("try again in one second."), "{room}");
+    let room = say(Lang::En, "appt-problem-waiting-room", 3, 2);
+    assert!(room.contains("3 people are ahead of you;"), "{room}");
+    assert!(room.contains("try again in 2 seconds."), "{room}");
+    let limit = say(Lang::En, "appt-problem-too-many-requests", 0, 1);
+    assert_eq!(limit, "Too many requests. Try again in one second.");
+    let romanian = [
+        (1, "este o persoană;", "o secundă."),
+        (2, "sunt 2 persoane;", "2 secunde."),
+        (20, "sunt 20 de persoane;", "20 de secunde."),
+    ];
+    for (n, ahead, wait) in romanian {
+        for key in ["problem-waiting-room", "appt-problem-waiting-room"] {
+            let room = say(Lang::Ro, key, n, n);
+            assert!(room.contains(ahead), "{key} {n}: {room}");
+            assert!(
+                room.ends_with(&format!("{wait} Locul vă este păstrat.")),
+                "{key} {n}: {room}"
+            );
+        }
+        let limit = say(Lang::Ro, "appt-problem-too-many-requests", 0, n);
+        assert_eq!(
+            limit,
+            format!("Prea multe cereri. Încercați din nou peste {wait}")
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! Idempotency keys: a retried request with the same key gets the first
 //! answer instead of doing the work twice.
 
-use crate::{Database, StorageError};
+use crate::{Connection, Database, StorageError};
 use sqlx::Row;
 
 /// What a key already stands for.
@@ -10,8 +10,9 @@ pub enum Claim {
     /// The key is new: do the work, then `finish`.
     New,
     /// The key's first request was abandoned without an answer: do the work
-    /// (which may be done already), then `finish`.
-    TakenOver,
+    /// (which may be done already: `made` names what it made, when the use
+    /// case recorded it), then `finish`.
+    TakenOver { made: Option<String> },
     /// The same request was answered before.
     Answered { status: u16, body: String },
     /// The key was used for a different request.
@@ -49,7 +50,8 @@ pub async fn claim(
         return Ok(Claim::New);
     }
     let row = sqlx::query(
-        "SELECT request_hash, response_status, response_body, created_at FROM idempotency_keys \
+        "SELECT request_hash, response_status, response_body, created_at, made \
+         FROM idempotency_keys \
          WHERE person_id = $1 AND key = $2",
     )
     .bind(person_id)
@@ -63,13 +65,18 @@ pub async fn claim(
     let status: Option<i64> = row.try_get("response_status")?;
     let body: Option<String> = row.try_get("response_body")?;
     let claimed_at: i64 = row.try_get("created_at")?;
+    let made: Option<String> = row.try_get("made")?;
     Ok(match (status, body) {
         (Some(status), Some(body)) => Claim::Answered {
             status: u16::try_from(status).unwrap_or(500),
             body,
         },
         _ if claimed_at < abandoned_before => {
-            take_over(db, person_id, key, claimed_at, now).await?
+            if take_over(db, person_id, key, claimed_at, now).await? {
+                Claim::TakenOver { made }
+            } else {
+                Claim::InFlight
+            }
         }
         _ => Claim::InFlight,
     })
@@ -82,7 +89,7 @@ async fn take_over(
     key: &str,
     claimed_at: i64,
     now: i64,
-) -> Result<Claim, StorageError> {
+) -> Result<bool, StorageError> {
     let taken = sqlx::query(
         "UPDATE idempotency_keys SET created_at = $4 \
          WHERE person_id = $1 AND key = $2 AND created_at = $3 AND response_status IS NULL",
@@ -93,11 +100,24 @@ async fn take_over(
     .bind(now)
     .execute(db.pool())
     .await?;
-    Ok(if taken.rows_affected() == 1 {
-        Claim::TakenOver
-    } else {
-        Claim::InFlight
-    })
+    Ok(taken.rows_affected() == 1)
+}
+
+/// Records, in the transaction that makes it, what the request under `key`
+/// made, so a retry that takes the key over can answer with it.
+pub async fn record_made(
+    conn: &mut Connection,
+    person_id: &str,
+    key: &str,
+    made: &str,
+) -> Result<(), StorageError> {
+    sqlx::query("UPDATE idempotency_keys SET made = $3 WHERE person_id = $1 AND key = $2")
+        .bind(person_id)
+        .bind(key)
+        .bind(made)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// Keeps the answer for retries.
@@ -131,4 +151,24 @@ pub async fn release(db: &Database, person_id: &str, key: &str) -> Result<(), St
     .execute(db.pool())
     .await?;
     Ok(())
+}
+
+/// Frees the claim made at `claimed_at` if it is still there without an
+/// answer: one whose claiming request failed, so nothing was done under it.
+pub async fn release_claim_made_at(
+    db: &Database,
+    person_id: &str,
+    key: &str,
+    claimed_at: i64,
+) -> Result<u64, StorageError> {
+    let freed = sqlx::query(
+        "DELETE FROM idempotency_keys \
+         WHERE person_id = $1 AND key = $2 AND created_at = $3 AND response_status IS NULL",
+    )
+    .bind(person_id)
+    .bind(key)
+    .bind(claimed_at)
+    .execute(db.pool())
+    .await?;
+    Ok(freed.rows_affected())
 }

@@ -6,6 +6,7 @@ use super::CaseCopy;
 use crate::accounts::CurrentPerson;
 use crate::accounts::household::acting_guardian_of;
 use crate::error::AppError;
+use crate::keyed::Keyed;
 use crate::state::App;
 use ghiseu_domain::account::AssuranceLevel;
 use ghiseu_domain::case::CaseState;
@@ -46,13 +47,21 @@ pub fn assurance(current: &CurrentPerson) -> Result<AssuranceLevel, AppError> {
 }
 
 /// Starts a draft for `holder` ("self" or one of the person's wards), the one
-/// code path for pages and the API.
+/// code path for pages and the API. Under a key whose earlier attempt made a
+/// draft, that draft is the answer: a retry never makes a second one.
 pub async fn start(
     state: &App,
     current: &CurrentPerson,
     service_id: &str,
     holder: &str,
+    keyed: Keyed<'_>,
 ) -> Result<Result<CaseRecord, DraftRefusal>, AppError> {
+    if let Some(id) = keyed.made()
+        && let Some(case) = cases::get(&state.db, &id).await?
+        && case.applicant_id == current.person.id
+    {
+        return Ok(Ok(case));
+    }
     let Some((authority, service)) = state.catalogue.service(service_id) else {
         return Ok(Err(DraftRefusal::Service));
     };
@@ -110,6 +119,7 @@ pub async fn start(
     };
     let mut tx = state.db.begin_write().await?;
     cases::insert_draft(&mut tx, &case).await?;
+    keyed.record(&mut tx, &current.person.id, &case.id).await?;
     if let Some(organisation) = &holder.organisation_id {
         organisations::link_case(&mut tx, &case.id, organisation).await?;
     }

@@ -8,6 +8,7 @@ use super::{currency_code, online::Refusal as PayRefusal};
 use crate::cases::access::relation;
 use crate::cases::moves::state_of;
 use crate::error::AppError;
+use crate::keyed::Keyed;
 use crate::refusal::{FeeOrderRefusal, MAX_FEE_ORDER_CASES};
 use crate::state::App;
 use ghiseu_domain::case::{CaseReference, CaseState};
@@ -150,13 +151,21 @@ async fn reachable<'c>(
 /// Makes one fee order for the cases `references` name, for `person_id`;
 /// the authority's name in refusals in `lang`. Nothing is written unless
 /// every case is the person's to pay, waiting for its fee, and of one
-/// authority that takes payments through the portal.
+/// authority that takes payments through the portal. Under a key whose
+/// earlier attempt made an order, that order is the answer.
 pub async fn create(
     state: &App,
     person_id: &str,
     references: &[String],
     lang: Lang,
+    keyed: Keyed<'_>,
 ) -> Result<Result<FeeOrder, FeeOrderRefusal>, AppError> {
+    if let Some(id) = keyed.made()
+        && let Some(order) = fee_orders::get(&state.db, &id).await?
+        && order.person_id == person_id
+    {
+        return Ok(Ok(order));
+    }
     let chosen = match read_choice(references) {
         Ok(chosen) => chosen,
         Err(refused) => return Ok(Err(refused)),
@@ -214,6 +223,7 @@ pub async fn create(
         provider_transaction_id: None,
     };
     fee_orders::create(&mut tx, &order, &lines).await?;
+    keyed.record(&mut tx, person_id, &order.id).await?;
     tx.commit().await?;
     Ok(Ok(order))
 }

@@ -46,8 +46,17 @@ appt-problem-hold-expired = The few minutes to confirm this slot ran out and it 
 appt-problem-not-held = This appointment is not waiting for confirmation, so there is nothing to confirm.
 appt-problem-not-active = This appointment can no longer be changed.
 appt-problem-reschedule-limit = This appointment was moved as many times as allowed online. To change it again, call or visit the office.
-appt-problem-waiting-room = Many people are booking right now, so you are in a waiting room. { $place } people are ahead of you; try again in { $seconds } seconds. Your place is kept.
-appt-problem-too-many-requests = Too many requests. Try again in { $seconds } seconds.
+appt-problem-waiting-room = Many people are booking right now, so you are in a waiting room. { $place ->
+    [one] One person is ahead of you;
+   *[other] { $place } people are ahead of you;
+} try again in { $seconds ->
+    [one] one second.
+   *[other] { $seconds } seconds.
+} Your place is kept.
+appt-problem-too-many-requests = Too many requests. Try again in { $seconds ->
+    [one] one second.
+   *[other] { $seconds } seconds.
+}
 appt-problem-not-released = Slots for that day are not open for booking yet. Come back later or choose an earlier day.
 appt-problem-public-holiday = The office is closed that day for a public holiday. Choose another day.
 appt-problem-office-closed = The office is closed that day. Choose another day.

@@ -42,7 +42,13 @@ problem-not-active-move = Only a confirmed appointment can be moved; this one is
 problem-reschedule-limit = An appointment can be moved { $max } times online. To change it again, call or visit the office: an operator can move it.
 problem-no-show-limit = You did not come to { $missed } appointments recently, so online booking is paused for your account. Please call or visit the office to book.
 problem-too-many-requests = Too many booking requests from this account or network in one minute. Wait until the next minute and try again.
-problem-waiting-room = Many people are booking right now, so you are in a waiting room. { $place } people are ahead of you; keep this page open and try again in { $seconds } seconds. Your place is kept.
+problem-waiting-room = Many people are booking right now, so you are in a waiting room. { $place ->
+    [one] One person is ahead of you;
+   *[other] { $place } people are ahead of you;
+} keep this page open and try again in { $seconds ->
+    [one] one second.
+   *[other] { $seconds } seconds.
+} Your place is kept.
 problem-staff-only = Only the staff of an office may do this.
 problem-amount-mismatch = The event is for { $event_minor } { $event_currency } but the order is for { $order_minor } { $order_currency }; nothing was recorded.
 

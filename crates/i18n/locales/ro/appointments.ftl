@@ -47,8 +47,20 @@ appt-problem-hold-expired = Cele câteva minute pentru confirmare au trecut, iar
 appt-problem-not-held = Această programare nu așteaptă confirmarea, deci nu are ce fi confirmat.
 appt-problem-not-active = Această programare nu mai poate fi schimbată.
 appt-problem-reschedule-limit = Programarea a fost mutată de câte ori se permite online. Pentru a o schimba din nou, sunați sau veniți la ghișeu.
-appt-problem-waiting-room = Multe persoane fac programări acum, așa că sunteți într-o sală de așteptare. Înaintea dumneavoastră sunt { $place } persoane; încercați din nou peste { $seconds } secunde. Locul vă este păstrat.
-appt-problem-too-many-requests = Prea multe cereri. Încercați din nou peste { $seconds } secunde.
+appt-problem-waiting-room = Multe persoane fac programări acum, așa că sunteți într-o sală de așteptare. { $place ->
+    [one] Înaintea dumneavoastră este o persoană;
+    [few] Înaintea dumneavoastră sunt { $place } persoane;
+   *[other] Înaintea dumneavoastră sunt { $place } de persoane;
+} încercați din nou peste { $seconds ->
+    [one] o secundă.
+    [few] { $seconds } secunde.
+   *[other] { $seconds } de secunde.
+} Locul vă este păstrat.
+appt-problem-too-many-requests = Prea multe cereri. Încercați din nou peste { $seconds ->
+    [one] o secundă.
+    [few] { $seconds } secunde.
+   *[other] { $seconds } de secunde.
+}
 appt-problem-not-released = Intervalele pentru acea zi nu sunt încă deschise pentru programări. Reveniți mai târziu sau alegeți o zi mai apropiată.
 appt-problem-public-holiday = Ghișeul este închis în acea zi, fiind sărbătoare legală. Alegeți altă zi.
 appt-problem-office-closed = Ghișeul este închis în acea zi. Alegeți altă zi.

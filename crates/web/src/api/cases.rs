@@ -18,7 +18,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ghiseu_app::cases::moves::state_of;
 use ghiseu_app::cases::submission::{self, Refusal};
-use ghiseu_app::{AppError, CaseRefusal};
+use ghiseu_app::{AppError, CaseRefusal, Keyed};
 use ghiseu_domain::case::{Actor, allowed_actions};
 use ghiseu_storage::cases::{self, CaseRecord};
 use ghiseu_storage::idempotency::{self, Claim};
@@ -155,8 +155,9 @@ pub(crate) fn json(status: StatusCode, value: &impl Serialize) -> Response {
 
 /// Runs `work` once per `Idempotency-Key`: a retry with the same key and the
 /// same request gets the stored answer; the same key with another request is
-/// refused. `work` is told whether it takes over a claim abandoned without
-/// an answer (`Attempt::Again`), when what it does may already be done.
+/// refused. `work` is told the key and whether it takes over a claim
+/// abandoned without an answer, when what it does may already be done.
+/// What it made is recorded with the key if its use case takes `Attempt::keyed`.
 pub(crate) async fn once<W, F>(
     state: &AppState,
     person_id: &str,
@@ -169,7 +170,7 @@ where
     F: Future<Output = Response>,
 {
     let Some(key) = headers.get("idempotency-key") else {
-        return work(Attempt::First).await;
+        return work(Attempt::default()).await;
     };
     let key = match key.to_str() {
         Ok(k) if (1..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => k,
@@ -185,7 +186,10 @@ where
     let now = state.clock.now().as_microsecond();
     let abandoned_before = now - abandoned_after(state);
     match idempotency::claim(&state.db, person_id, key, &hash, now, abandoned_before).await {
-        Err(e) => ApiError::from(e).into_response(),
+        Err(e) => {
+            free_claim_if_kept(state, person_id, key, now);
+            ApiError::from(e).into_response()
+        }
         Ok(Claim::Mismatch) => ApiError::Unprocessable {
             code: "idempotency-key-reused",
             detail: "This Idempotency-Key was used for a different request. Use a new key for a new request.".into(),
@@ -200,8 +204,12 @@ where
             let kind = if status.is_success() { "application/json" } else { crate::error::PROBLEM_JSON };
             (status, [(header::CONTENT_TYPE, kind)], body).into_response()
         }
-        Ok(claim @ (Claim::New | Claim::TakenOver)) => {
-            let attempt = if claim == Claim::New { Attempt::First } else { Attempt::Again };
+        Ok(claim @ (Claim::New | Claim::TakenOver { .. })) => {
+            let (again, made) = match claim {
+                Claim::TakenOver { made } => (true, made),
+                _ => (false, None),
+            };
+            let attempt = Attempt { key: Some(key.to_string()), again, made };
             let response = work(attempt).await;
             let status = response.status();
             // A refusal to wait (rate limits, the waiting room) is no answer
@@ -226,19 +234,59 @@ where
     }
 }
 
-/// Whether an idempotent request is done for the first time, or again after
-/// an earlier attempt with its key was abandoned without an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Attempt {
-    First,
-    Again,
+/// An idempotent request's key, and whether it is done again after an
+/// earlier attempt with the key was abandoned without an answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Attempt {
+    key: Option<String>,
+    again: bool,
+    /// What the abandoned attempt recorded it made.
+    made: Option<String>,
+}
+
+impl Attempt {
+    pub(crate) fn again(&self) -> bool {
+        self.again
+    }
+
+    /// The key as a use case that makes something records it.
+    pub(crate) fn keyed(&self) -> Keyed<'_> {
+        match &self.key {
+            None => Keyed::No,
+            Some(key) => Keyed::Under {
+                key,
+                made: self.made.as_deref(),
+            },
+        }
+    }
 }
 
 /// How long a claimed key waits for its answer before a retry may take it
-/// over (in microseconds): twice the longest a request may run, so a claim
-/// still being worked on is never taken.
+/// over (in microseconds): the longest a request may run, after which the
+/// deadline has dropped its work, and a margin for a write it had sent.
 fn abandoned_after(state: &AppState) -> i64 {
-    i64::try_from(state.page_timeout.as_micros().saturating_mul(2)).unwrap_or(i64::MAX)
+    let margin = std::time::Duration::from_secs(5);
+    i64::try_from(state.page_timeout.saturating_add(margin).as_micros()).unwrap_or(i64::MAX)
+}
+
+/// A claim that failed may still have been kept: its write committed and the
+/// answer was lost with the connection. Until the database answers again
+/// (for at most a page timeout) this frees the key if that claim is there,
+/// so a retry is not told the key is in use until the claim is abandoned.
+fn free_claim_if_kept(state: &AppState, person_id: &str, key: &str, claimed_at: i64) {
+    let (db, person_id, key) = (state.db.clone(), person_id.to_string(), key.to_string());
+    let tries = state.page_timeout.as_secs().max(1);
+    tokio::spawn(async move {
+        for _ in 0..tries {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            if idempotency::release_claim_made_at(&db, &person_id, &key, claimed_at)
+                .await
+                .is_ok()
+            {
+                return;
+            }
+        }
+    });
 }
 
 /// Starts a draft application.
@@ -260,9 +308,13 @@ pub(crate) async fn create_case(
     ApiJson(new): ApiJson<NewCaseBody>,
 ) -> Response {
     let request = format!("create\n{}\n{}", new.service, new.holder);
-    let work = async {
-        match ghiseu_app::cases::draft::start(&state, &current, &new.service, &new.holder).await {
-            Ok(Ok(case)) => match body(&state, &case).await {
+    let (state, current, new) = (&state, &current, &new);
+    let work = |attempt: Attempt| async move {
+        let keyed = attempt.keyed();
+        let started =
+            ghiseu_app::cases::draft::start(state, current, &new.service, &new.holder, keyed);
+        match started.await {
+            Ok(Ok(case)) => match body(state, &case).await {
                 Ok(b) => json(StatusCode::CREATED, &b),
                 Err(e) => e.into_response(),
             },
@@ -272,7 +324,7 @@ pub(crate) async fn create_case(
             Err(e) => ApiError::from(e).into_response(),
         }
     };
-    once(&state, &current.person.id, &headers, &request, |_| work).await
+    once(state, &current.person.id, &headers, &request, work).await
 }
 
 pub(crate) async fn reachable(

@@ -386,7 +386,7 @@ pub(crate) async fn hold(
         request.case.as_deref().unwrap_or("")
     );
     let (state, current, request) = (&state, &current, &request);
-    let work = |attempt| async move {
+    let work = |attempt: Attempt| async move {
         let run = async {
             let start = parse_start(&request.start)?;
             let wanted = HoldRequest {
@@ -396,7 +396,7 @@ pub(crate) async fn hold(
                 holders: request.holders.clone(),
                 case: request.case.clone(),
             };
-            if attempt == Attempt::Again
+            if attempt.again()
                 && let Some(held) = book::already_held(state, current, &wanted).await?
             {
                 return Ok(held);

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use ghiseu_app::Keyed;
 use ghiseu_app::cases::draft::{self, DraftRefusal};
 use ghiseu_domain::catalogue::{Authority, CitizenshipRule, Lang, STATELESS, Service};
 use ghiseu_i18n::Tr;
@@ -237,7 +238,7 @@ pub(crate) async fn start(
     let Some((authority, service)) = find(&state, &form.service) else {
         return finish(&state, Err(PageError::NotFound(lang)));
     };
-    match draft::start(&state, &current, &form.service, &form.holder).await {
+    match draft::start(&state, &current, &form.service, &form.holder, Keyed::No).await {
         Ok(Ok(case)) => {
             Redirect::to(&crate::done::Done::CaseStarted.after(&case_href(lang, &case.id)))
                 .into_response()

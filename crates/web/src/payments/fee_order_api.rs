@@ -4,7 +4,7 @@
 
 use super::fee_order_page::fee_order_href;
 use crate::AppState;
-use crate::api::cases::{ApiPerson, IdempotencyKey, json, once};
+use crate::api::cases::{ApiPerson, Attempt, IdempotencyKey, json, once};
 use crate::api::{ApiJson, problems};
 use crate::error::ApiError;
 use axum::extract::{Path, State};
@@ -149,11 +149,13 @@ pub(crate) async fn create(
 ) -> Response {
     let lang = crate::api::negotiate(&headers);
     let request = format!("fee-order\n{}", new.cases.join("\n"));
-    let work = async {
-        match fee_orders::create(&state, &current.person.id, &new.cases, lang).await {
+    let (state, current, new) = (&state, &current, &new);
+    let work = |attempt: Attempt| async move {
+        let made = fee_orders::create(state, &current.person.id, &new.cases, lang, attempt.keyed());
+        match made.await {
             Ok(Ok(order)) => {
                 answer(
-                    &state,
+                    state,
                     &current.person.id,
                     &order.id,
                     lang,
@@ -165,7 +167,7 @@ pub(crate) async fn create(
             Err(e) => ApiError::from(e).into_response(),
         }
     };
-    once(&state, &current.person.id, &headers, &request, |_| work).await
+    once(state, &current.person.id, &headers, &request, work).await
 }
 
 /// One of the person's fee orders: payee, reference, total and lines.

@@ -12,9 +12,9 @@ use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use ghiseu_app::Refusal;
 use ghiseu_app::payments::fee_orders::{self, Due};
 use ghiseu_app::payments::online::Refusal as PayRefusal;
+use ghiseu_app::{Keyed, Refusal};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_i18n::Tr;
 
@@ -192,7 +192,7 @@ pub(crate) async fn create(
         .filter(|(n, _)| n == "cases")
         .map(|(_, v)| v.clone())
         .collect();
-    match fee_orders::create(&state, &current.person.id, &chosen, lang).await {
+    match fee_orders::create(&state, &current.person.id, &chosen, lang, Keyed::No).await {
         Ok(Ok(order)) => see_other(&fee_order_href(lang, &order.id)),
         Ok(Err(refused)) => {
             let refusal = Refusal::FeeOrder(refused);

@@ -358,8 +358,26 @@ async fn a_key_whose_server_died_is_taken_over_and_the_retry_gets_the_same_booki
         (409, "conflict".into())
     );
 
+    // Its request may run for the page timeout (30 s), plus a margin for a
+    // write it had sent: until then the key stays with it.
+    let not_yet = app.at("2026-11-23T08:00:34Z");
+    let waited = hold(&not_yet, &mut citizen, LAST_SLOT, &["self"], &key).await;
+    assert_eq!(waited.status, 409, "{}", waited.text());
+
+    // A claim is freed only by its own request: one made at another time is not.
+    let claimed_at = app.state.clock.now().as_microsecond();
+    let freed = |at: i64| {
+        ghiseu_storage::idempotency::release_claim_made_at(
+            &app.state.db,
+            &person,
+            "held-then-died",
+            at,
+        )
+    };
+    assert_eq!(freed(claimed_at - 1).await.unwrap(), 0);
+
     // Once it cannot be, the retry takes the key over and finds the hold made.
-    let later = app.at("2026-11-23T08:01:30Z");
+    let later = app.at("2026-11-23T08:00:36Z");
     let retried = hold(&later, &mut citizen, LAST_SLOT, &["self"], &key).await;
     assert_eq!(retried.status, 201, "{}", retried.text());
     assert_eq!(retried.json()["id"], first.json()["id"]);
@@ -388,6 +406,33 @@ async fn a_key_whose_server_died_is_taken_over_and_the_retry_gets_the_same_booki
     assert_eq!(confirmations, 1);
     let mine = citizen.get(&after, "/api/v1/appointments").await.json();
     assert_eq!(mine.as_array().unwrap().len(), 1);
+
+    // A claim whose request failed is freed by that request, and only while
+    // it has no answer; the key is then new to a retry.
+    use ghiseu_storage::idempotency::{Claim, claim, release_claim_made_at};
+    let at = after.state.clock.now().as_microsecond();
+    let made = claim(&app.state.db, &person, "lost-ack", "h", at, at - 35_000_000);
+    assert_eq!(made.await.unwrap(), Claim::New);
+    let again = claim(
+        &app.state.db,
+        &person,
+        "lost-ack",
+        "h",
+        at + 1,
+        at - 35_000_000,
+    );
+    assert_eq!(again.await.unwrap(), Claim::InFlight);
+    let freed = release_claim_made_at(&app.state.db, &person, "lost-ack", at);
+    assert_eq!(freed.await.unwrap(), 1);
+    let retried = claim(
+        &app.state.db,
+        &person,
+        "lost-ack",
+        "h",
+        at + 2,
+        at - 35_000_000,
+    );
+    assert_eq!(retried.await.unwrap(), Claim::New);
     app.cleanup().await;
 }
 

@@ -132,3 +132,34 @@ async fn the_api_starts_and_sends_an_application_and_a_retry_is_safe() {
     assert_eq!(mine["timeline"][0]["action"], "submit");
     app.cleanup().await;
 }
+
+/// A server that died after starting the draft, before keeping its answer:
+/// the retry that takes the key over answers with that draft, and the person
+/// has one draft, not two.
+#[tokio::test]
+async fn a_retried_start_after_a_lost_answer_makes_no_second_draft() {
+    let app = TestApp::new().await;
+    let (mut ana, person) = citizen_in_alba(&app, "retry-draft@example.ro").await;
+    let body = json!({"service": "ro.passport.electronic", "holder": "self"});
+    let key = [("Idempotency-Key", "start-then-died")];
+    let first = ana.post_json(&app, "/api/v1/cases", &body, &key).await;
+    assert_eq!(first.status, 201, "{}", first.text());
+    let forgotten =
+        ghiseu_storage::testing::forget_idempotent_answer(&app.state.db, "start-then-died").await;
+    assert_eq!(forgotten, 1);
+
+    let later = app.at("2026-11-23T08:00:36Z");
+    let retried = ana.post_json(&later, "/api/v1/cases", &body, &key).await;
+    assert_eq!(retried.status, 201, "{}", retried.text());
+    assert_eq!(retried.json()["id"], first.json()["id"]);
+    let drafts = ghiseu_storage::cases::for_person(&app.state.db, &person, &[])
+        .await
+        .unwrap();
+    assert_eq!(drafts.len(), 1, "one draft");
+
+    // Without a key, a second start is a second draft, as the person asked.
+    let another = ana.post_json(&later, "/api/v1/cases", &body, &[]).await;
+    assert_eq!(another.status, 201, "{}", another.text());
+    assert_ne!(another.json()["id"], first.json()["id"]);
+    app.cleanup().await;
+}

@@ -653,6 +653,23 @@ async fn refused_orders_say_why_and_write_nothing() {
         "a retry gets the first answer"
     );
     assert_eq!(order_rows(&app).await, before + 1);
+
+    // The server died after making the order, before keeping its answer: the
+    // retry that takes the key over answers with that order.
+    let forgotten = ghiseu_storage::testing::forget_idempotent_answer(&app.state.db, "k-1").await;
+    assert_eq!(forgotten, 1);
+    let later = app.at("2026-11-23T08:00:36Z");
+    let taken_over = citizen
+        .post_json(
+            &later,
+            API,
+            &json!({ "cases": [ir] }),
+            &[("Idempotency-Key", "k-1")],
+        )
+        .await;
+    assert_eq!(taken_over.status, 201, "{}", taken_over.text());
+    assert_eq!(taken_over.json()["id"], id.as_str());
+    assert_eq!(order_rows(&app).await, before + 1, "no second order");
     assert_eq!(citizen.get(&app, &format!("{API}/{id}")).await.status, 200);
     other.get(&app, &format!("{API}/{id}")).await.problem(404);
     let page = other

@@ -1,0 +1,4 @@
+-- What the first attempt under an idempotency key made (a draft, a fee
+-- order), written in the same transaction as the thing itself. A retry that
+-- takes over an abandoned key answers with it instead of making another.
+ALTER TABLE idempotency_keys ADD COLUMN made TEXT;
