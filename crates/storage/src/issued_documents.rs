@@ -122,6 +122,36 @@ pub async fn next_sequence(
     .await
 }
 
+/// Takes `case_id` for issuing until `until` (microseconds), unless another
+/// server holds it past `now`; answers whether this one has it now.
+pub async fn take_for_issue(
+    conn: &mut Connection,
+    case_id: &str,
+    now: i64,
+    until: i64,
+) -> Result<bool, StorageError> {
+    let taken = sqlx::query(
+        "INSERT INTO issuing_cases (case_id, taken_until) VALUES ($1, $3) \
+         ON CONFLICT (case_id) DO UPDATE SET taken_until = excluded.taken_until \
+         WHERE issuing_cases.taken_until < $2",
+    )
+    .bind(case_id)
+    .bind(now)
+    .bind(until)
+    .execute(&mut *conn)
+    .await?;
+    Ok(taken.rows_affected() == 1)
+}
+
+/// Lets go of a case once it is issued.
+pub async fn issued_for(conn: &mut Connection, case_id: &str) -> Result<(), StorageError> {
+    sqlx::query("DELETE FROM issuing_cases WHERE case_id = $1")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Writes a new document with its standing (`standing_since` is the issue
 /// day, or None for a document valid since it was issued).
 pub async fn insert(conn: &mut Connection, d: &IssuedDocument) -> Result<(), StorageError> {

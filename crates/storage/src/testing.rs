@@ -141,6 +141,27 @@ pub async fn forget_idempotent_answer(db: &Database, key: &str) -> u64 {
     .rows_affected()
 }
 
+/// The last document number taken for `authority_id`, in any year.
+pub async fn last_document_sequence(db: &Database, authority_id: &str) -> i64 {
+    sqlx::query_scalar::<_, i64>(
+        "SELECT COALESCE(MAX(last_sequence), 0) FROM document_counters WHERE authority_id = $1",
+    )
+    .bind(authority_id)
+    .fetch_one(db.pool())
+    .await
+    .expect("the document counter is read")
+}
+
+/// Takes `case_id` for issuing on behalf of another server, until `until`.
+pub async fn take_for_issue_elsewhere(db: &Database, case_id: &str, now: i64, until: i64) -> bool {
+    let mut tx = db.begin_write().await.expect("a write transaction");
+    let taken = crate::issued_documents::take_for_issue(&mut tx, case_id, now, until)
+        .await
+        .expect("the case is taken");
+    tx.commit().await.expect("committed");
+    taken
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

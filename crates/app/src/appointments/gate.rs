@@ -9,6 +9,7 @@
 
 use super::dispenser::Dispenser;
 use super::held;
+use super::search_limit::SearchLimit;
 use crate::accounts::micros;
 use crate::accounts::secrets::token_hash;
 use crate::error::AppError;
@@ -26,8 +27,6 @@ use std::sync::Mutex;
 pub const BOOKINGS_PER_ACCOUNT_PER_MINUTE: i64 = 30;
 /// Booking writes from one network address per minute (a family, an office).
 pub const BOOKINGS_PER_ADDRESS_PER_MINUTE: i64 = 300;
-/// Slot searches one account or address may make per minute, in each process.
-const SEARCHES_PER_MINUTE: u32 = 120;
 /// How long the room stays open after the last second of high demand.
 const ROOM_LINGER_MS: i64 = 30_000;
 /// How long a room's state read from the database is reused.
@@ -54,7 +53,7 @@ pub struct Gate {
     rooms: Mutex<HashMap<String, (i64, Option<RoomState>)>>,
     /// One reader of a room's state at a time once it went stale.
     reading_room: tokio::sync::Mutex<()>,
-    searches: Mutex<HashMap<String, (i64, u32)>>,
+    searches: SearchLimit,
     /// Whose session a search carries, by the session's hash, while a room
     /// is open: only to find their place in the line, never to show them
     /// anything (a search shows nothing personal), so an ended session is
@@ -85,22 +84,23 @@ pub enum Admission {
 }
 
 impl Gate {
-    /// Lets a search through, or says how long to wait.
-    pub fn search(&self, keys: &[String], now: Timestamp) -> Result<(), AppError> {
-        let minute = now.as_second().div_euclid(60);
-        let mut searches = held(&self.searches, "search limits")?;
-        if searches.len() > 100_000 {
-            searches.retain(|_, (at, _)| *at == minute);
+    /// Lets a search through, or says how long to wait; once a second, takes
+    /// this server's counts to the others (see `search_limit`).
+    pub async fn search(
+        &self,
+        state: &App,
+        keys: &[String],
+        now: Timestamp,
+    ) -> Result<(), AppError> {
+        let counted = self.searches.count(keys, now)?;
+        if counted.share_due
+            && let Err(e) = self.searches.share(&state.db, now).await
+        {
+            // The search goes on with this server's own counts.
+            tracing::warn!(error = %e, "search counts were not shared");
         }
-        for key in keys {
-            let entry = searches.entry(key.clone()).or_insert((minute, 0));
-            if entry.0 != minute {
-                *entry = (minute, 0);
-            }
-            entry.1 += 1;
-            if entry.1 > SEARCHES_PER_MINUTE {
-                return Err(too_many(now));
-            }
+        if counted.refused {
+            return Err(too_many(now));
         }
         Ok(())
     }

@@ -8,6 +8,7 @@ mod dispenser;
 pub mod gate;
 pub mod in_flight;
 pub mod notice;
+pub mod search_limit;
 pub mod seat_batch;
 pub mod session_check;
 pub mod slots;

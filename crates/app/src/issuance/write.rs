@@ -82,6 +82,10 @@ fn print(
     }
 }
 
+/// How long one server has a case for issuing: far longer than signing
+/// takes, and how long a case waits when its server died meanwhile.
+const ISSUING_FOR: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
+
 /// Issues `case` as read (its version guards the final write): the registry
 /// record, its signed PDF, the case's move, the applicant told. Answers the
 /// document's number; `Conflict` when the case changed meanwhile.
@@ -108,6 +112,12 @@ pub(super) async fn issue_document(
         now,
     };
     let mut reserve = state.db.begin_write().await?;
+    let until = now.saturating_add(i64::try_from(ISSUING_FOR.as_micros()).unwrap_or(i64::MAX));
+    if !issued_documents::take_for_issue(&mut reserve, &case.id, now, until).await? {
+        return Err(AppError::Conflict {
+            detail: "This application is being issued; it will be ready in a moment.".into(),
+        });
+    }
     let sequence =
         issued_documents::next_sequence(&mut reserve, &authority.id, today.year()).await?;
     let mut issued = prepare(state, &mut reserve, &new, sequence)
@@ -137,6 +147,7 @@ pub(super) async fn issue_document(
     )
     .await?;
     move_as(&mut tx, case, how.action, how.by, now).await?;
+    issued_documents::issued_for(&mut tx, &case.id).await?;
     let name = crate::registry::document_name(state, &issued);
     let notice = crate::notices::Notice::DocumentIssued {
         reference: case.reference.as_deref().unwrap_or_default(),

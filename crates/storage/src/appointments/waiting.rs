@@ -261,6 +261,39 @@ pub async fn count_requests(
     Ok(counts)
 }
 
+/// Adds `counts` (key, requests) to the minute starting at `window_start`,
+/// in key order so that two servers adding the same keys never wait on each
+/// other in a cycle; returns every key's total across all servers.
+pub async fn add_request_counts(
+    conn: &mut Connection,
+    window_start: i64,
+    counts: &[(String, i64)],
+) -> Result<Vec<(String, i64)>, StorageError> {
+    let mut sorted: Vec<&(String, i64)> = counts.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut totals = Vec::with_capacity(sorted.len());
+    // Three parameters a row; SQLite takes at most 32,766 in one statement.
+    for chunk in sorted.chunks(1_000) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, $1, ${})", 2 * i + 2, 2 * i + 3))
+            .collect();
+        let sql = format!(
+            "INSERT INTO rate_counts (key, window_start, count) VALUES {} \
+             ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + excluded.count \
+             RETURNING key, count",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql).bind(window_start);
+        for (key, count) in chunk {
+            query = query.bind(key).bind(*count);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            totals.push((row.try_get("key")?, row.try_get("count")?));
+        }
+    }
+    Ok(totals)
+}
+
 /// Forgets request counts and tickets older than `before_ms`.
 pub async fn forget_before(db: &Database, before_ms: i64) -> Result<(), StorageError> {
     sqlx::query("DELETE FROM rate_counts WHERE window_start < $1")

@@ -204,8 +204,8 @@ pub(crate) async fn search(
     let run = async {
         state
             .gate
-            .search(&[format!("address:{address}")], now)
-            .map_err(ApiError::from)?;
+            .search(&state, &[format!("search:address:{address}")], now)
+            .await?;
         let place = place(&state, &query.service, &query.office)?;
         state
             .gate
@@ -304,8 +304,8 @@ pub(crate) async fn first(
     let run = async {
         state
             .gate
-            .search(&[format!("address:{address}")], now)
-            .map_err(ApiError::from)?;
+            .search(&state, &[format!("search:address:{address}")], now)
+            .await?;
         if let Some((authority, _)) = state.catalogue.service(&query.service) {
             state
                 .gate

@@ -476,9 +476,41 @@ async fn a_paid_case_left_behind_by_an_unreachable_register_is_issued_by_the_swe
         0,
         "a case paid a moment ago is left to its own request"
     );
+    // Another server took the case for issuing at 08:01:30 and has it for
+    // five minutes: a sweep meanwhile leaves it, and reserves no number.
+    let at = |t: &str| t.parse::<jiff::Timestamp>().unwrap().as_microsecond();
+    let elsewhere = ghiseu_storage::testing::take_for_issue_elsewhere(
+        &setup.state.db,
+        &id,
+        at("2026-11-23T08:01:30Z"),
+        at("2026-11-23T08:06:30Z"),
+    );
+    assert!(elsewhere.await);
+    let numbers =
+        || ghiseu_storage::testing::last_document_sequence(&setup.state.db, "ro.criminal-record");
+    let before = numbers().await;
     // Two minutes later, with the register back.
-    let later = setup.configured(
+    let meanwhile = setup.configured(
         ghiseu_app::Clock::Fixed("2026-11-23T08:02:00Z".parse().unwrap()),
+        |s| {
+            s.sealer = Some(sealer.clone());
+            s.register = Some(Arc::new(DemoRegister::default()));
+        },
+    );
+    assert_eq!(
+        ghiseu_app::issuance::issue_left_behind(&meanwhile.state)
+            .await
+            .unwrap(),
+        0,
+        "the case is another server's to issue"
+    );
+    assert_eq!(state(&meanwhile).await, "paid");
+    assert_eq!(numbers().await, before, "no number taken for it");
+
+    // That server died: once its five minutes are over, the sweep issues it
+    // with the next number, so none is left unused.
+    let later = setup.configured(
+        ghiseu_app::Clock::Fixed("2026-11-23T08:07:00Z".parse().unwrap()),
         |s| {
             s.sealer = Some(sealer.clone());
             s.register = Some(Arc::new(DemoRegister::default()));
@@ -491,6 +523,7 @@ async fn a_paid_case_left_behind_by_an_unreachable_register_is_issued_by_the_swe
         1
     );
     assert_eq!(state(&later).await, "issued");
+    assert_eq!(numbers().await, before + 1);
     assert_eq!(
         ghiseu_app::issuance::issue_left_behind(&later.state)
             .await
