@@ -97,11 +97,11 @@ impl SearchLimit {
         if self.sharing.swap(true, Ordering::AcqRel) {
             return Ok(());
         }
+        // Let go even when the request that shares is dropped on the way.
+        let _sharing = Sharing(&self.sharing);
         self.shared_at
             .store(now.as_millisecond(), Ordering::Release);
-        let shared = self.share_now(db, now).await;
-        self.sharing.store(false, Ordering::Release);
-        shared
+        self.share_now(db, now).await
     }
 
     async fn share_now(&self, db: &Database, now: Timestamp) -> Result<(), AppError> {
@@ -132,6 +132,15 @@ impl SearchLimit {
             }
         }
         Ok(())
+    }
+}
+
+/// This server's sharing under way, until dropped.
+struct Sharing<'a>(&'a AtomicBool);
+
+impl Drop for Sharing<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
     }
 }
 
@@ -172,5 +181,13 @@ mod tests {
             .store(at(0).as_millisecond(), Ordering::Release);
         assert!(!due(0));
         assert!(due(1));
+    }
+
+    #[test]
+    fn a_share_dropped_on_the_way_lets_the_next_one_run() {
+        let limit = SearchLimit::default();
+        assert!(!limit.sharing.swap(true, Ordering::AcqRel));
+        drop(Sharing(&limit.sharing));
+        assert!(!limit.sharing.load(Ordering::Acquire));
     }
 }
