@@ -607,6 +607,8 @@ struct Outcome {
     wall: Duration,
     check: Check,
     identities_over: i64,
+    /// Search counts the servers shared: rows written, and the searches they counted.
+    searches_shared: (i64, i64),
     bookings_people: i64,
     bookings_bots: i64,
     pairs: u64,
@@ -769,6 +771,7 @@ async fn measure(
     let check = check(Database::Postgres, url)?;
     let (identities_over, bookings_people, bookings_bots) = identities(url, args.bots_percent)?;
     let lots = lot_holders(url)?;
+    let searches_shared = searches_shared(url)?;
     let order_seen: Vec<_> = order_seen
         .into_iter()
         .map(|(index, arrived, admitted)| (arrived, admitted, lots.contains(&index)))
@@ -788,6 +791,7 @@ async fn measure(
         wall,
         check,
         identities_over,
+        searches_shared,
         bookings_people,
         bookings_bots,
         pairs,
@@ -834,6 +838,21 @@ fn identities(url: &str, bots_percent: u64) -> anyhow::Result<(i64, i64, i64)> {
         }
     }
     Ok((over, people, bots))
+}
+
+/// The search counts the servers took to the database (each address's, once it searched often
+/// enough on one server): rows, and the searches they add up.
+fn searches_shared(url: &str) -> anyhow::Result<(i64, i64)> {
+    let row = sql_on(
+        Database::Postgres,
+        url,
+        "SELECT COUNT(*), COALESCE(SUM(count), 0) FROM rate_counts WHERE key LIKE 'search:%';",
+    )?;
+    let mut numbers = row.trim().split('|').map(|n| n.trim().parse::<i64>());
+    match (numbers.next(), numbers.next()) {
+        (Some(Ok(rows)), Some(Ok(searches))) => Ok((rows, searches)),
+        _ => bail!("unexpected search counts {row:?}"),
+    }
 }
 
 fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
@@ -964,6 +983,11 @@ fn markdown(args: &RushArgs, binary: &Path, o: &Outcome) -> String {
         "| identities with more than one active booking for a service | {} | 0 | {} |",
         o.identities_over,
         verdict(o.identities_over == 0)
+    );
+    let _ = writeln!(
+        out,
+        "| search counts shared across servers (rows written; searches they count) | {}; {} | — | — |",
+        o.searches_shared.0, o.searches_shared.1
     );
     let _ = writeln!(
         out,
