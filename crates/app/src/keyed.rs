@@ -14,12 +14,12 @@ pub enum Keyed<'a> {
     Under { key: &'a str, made: Option<&'a str> },
 }
 
-impl Keyed<'_> {
+impl<'a> Keyed<'a> {
     /// What an earlier attempt with this key made.
-    pub fn made(self) -> Option<String> {
+    pub fn made(self) -> Option<&'a str> {
         match self {
             Keyed::No => None,
-            Keyed::Under { made, .. } => made.map(str::to_string),
+            Keyed::Under { made, .. } => made,
         }
     }
 

@@ -57,7 +57,7 @@ pub async fn start(
     keyed: Keyed<'_>,
 ) -> Result<Result<CaseRecord, DraftRefusal>, AppError> {
     if let Some(id) = keyed.made()
-        && let Some(case) = cases::get(&state.db, &id).await?
+        && let Some(case) = cases::get(&state.db, id).await?
         && case.applicant_id == current.person.id
     {
         return Ok(Ok(case));

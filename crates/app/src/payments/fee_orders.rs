@@ -161,7 +161,7 @@ pub async fn create(
     keyed: Keyed<'_>,
 ) -> Result<Result<FeeOrder, FeeOrderRefusal>, AppError> {
     if let Some(id) = keyed.made()
-        && let Some(order) = fee_orders::get(&state.db, &id).await?
+        && let Some(order) = fee_orders::get(&state.db, id).await?
         && order.person_id == person_id
     {
         return Ok(Ok(order));
