@@ -4,10 +4,10 @@
 
 use crate::{Sender, SmtpConfig, SmtpSecurity};
 use serde_json::Value;
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// aiosmtpd's Maildir handler, except that it refuses recipients at
 /// `nobody@` for good and those at `busy@` for now, as a real server would.
@@ -22,6 +22,30 @@ class RefusingMailbox(Mailbox):
             return "450 4.2.1 <%s>: Mailbox busy, try again later" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
+"#;
+
+/// Starts aiosmtpd as its own command line would, except that the system picks the port while
+/// the server binds it, and the port is printed once the server listens. Choosing a free port
+/// first and handing it over leaves a moment in which a test running beside it can take the
+/// same port, and then both send their mail to one server.
+const LISTEN_ON_ANY_PORT: &str = r#"
+import asyncio, ssl, sys
+from functools import partial
+from aiosmtpd.main import parseargs
+from aiosmtpd.smtp import SMTP
+
+_, ns = parseargs(sys.argv[1:])
+tls = None
+if ns.tlscert:
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.check_hostname = False
+    tls.load_cert_chain(str(ns.tlscert), str(ns.tlskey))
+factory = partial(SMTP, ns.handler, data_size_limit=ns.size, enable_SMTPUTF8=ns.smtputf8,
+                  tls_context=tls, require_starttls=ns.requiretls)
+loop = asyncio.new_event_loop()
+server = loop.run_until_complete(loop.create_server(factory, host=ns.host, port=ns.port))
+print(server.sockets[0].getsockname()[1], flush=True)
+loop.run_forever()
 "#;
 
 /// An aiosmtpd process, killed when dropped.
@@ -84,47 +108,39 @@ impl SmtpServer {
                  run `python3 -m pip install aiosmtpd`"
             );
         }
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
         std::fs::write(maildir.path().join("refusing_mailbox.py"), REFUSING_MAILBOX).unwrap();
-        let child = Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+        std::fs::write(
+            maildir.path().join("listen_on_any_port.py"),
+            LISTEN_ON_ANY_PORT,
+        )
+        .unwrap();
+        let log = maildir.path().join("server.log");
+        let mut child = Command::new("python3")
+            .arg(maildir.path().join("listen_on_any_port.py"))
+            .args(["-n", "-l", "127.0.0.1:0"])
             .args(server_args)
             .args(["-c", "refusing_mailbox.RefusingMailbox"])
             .arg(maildir.path().join("mail"))
             .env("PYTHONPATH", maildir.path())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(maildir.path().join("server.log")).unwrap())
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
-        let mut server = SmtpServer {
+        let mut first_line = String::new();
+        let stdout = child.stdout.take().unwrap();
+        BufReader::new(stdout).read_line(&mut first_line).unwrap();
+        let Ok(port) = first_line.trim().parse() else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "aiosmtpd did not start listening: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        };
+        SmtpServer {
             child,
             port,
             maildir,
-        };
-        server.wait_until_listening();
-        server
-    }
-
-    fn wait_until_listening(&mut self) {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                let log = std::fs::read_to_string(self.maildir.path().join("server.log"));
-                panic!(
-                    "aiosmtpd exited before listening ({status}): {}",
-                    log.unwrap_or_default()
-                );
-            }
-            assert!(
-                Instant::now() < deadline,
-                "aiosmtpd is not listening on port {}",
-                self.port
-            );
-            std::thread::sleep(Duration::from_millis(50));
         }
     }
 
