@@ -58,7 +58,10 @@ pub struct IdempotencyKey {
     /// Makes a retry with the same key and the same request return the first
     /// answer: 1 to 128 visible ASCII characters, e.g. a UUID. The same key
     /// with another request is refused (422 `idempotency-key-reused`); while
-    /// the first request is still being answered, 409.
+    /// the first request is still being answered, 409. A first request answered
+    /// with a 5xx or 429 frees its key at once; one whose server
+    /// stopped holds it until a retry takes it over, 35 s after it was made
+    /// (the server's page timeout, 30 s by default, plus 5 s).
     #[param(
         rename = "Idempotency-Key",
         min_length = 1,
