@@ -48,6 +48,9 @@ print(server.sockets[0].getsockname()[1], flush=True)
 loop.run_forever()
 "#;
 
+/// How long aiosmtpd may take to start listening.
+const STARTUP_LIMIT: Duration = Duration::from_secs(15);
+
 /// An aiosmtpd process, killed when dropped.
 pub struct SmtpServer {
     child: Child,
@@ -126,14 +129,21 @@ impl SmtpServer {
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
-        let mut first_line = String::new();
+        // Read beside the test, so that a server that neither listens nor exits fails the
+        // test after STARTUP_LIMIT instead of holding it until the step's own limit.
         let stdout = child.stdout.take().unwrap();
-        BufReader::new(stdout).read_line(&mut first_line).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut first_line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut first_line);
+            let _ = tx.send(first_line);
+        });
+        let first_line = rx.recv_timeout(STARTUP_LIMIT).unwrap_or_default();
         let Ok(port) = first_line.trim().parse() else {
             let _ = child.kill();
             let _ = child.wait();
             panic!(
-                "aiosmtpd did not start listening: {}",
+                "aiosmtpd did not start listening within {STARTUP_LIMIT:?}: {}",
                 std::fs::read_to_string(&log).unwrap_or_default()
             );
         };

@@ -20,7 +20,7 @@
 
 use super::accounts::{click, sign_in, type_into, wait_for_text};
 use super::applications::demo_password;
-use super::{AXE_TAGS, PASSPORT, Stack, env_path, wait_for, wait_for_path};
+use super::{AXE_TAGS, PASSPORT, Stack, env_path, preload_axe, wait_for, wait_for_path};
 use fantoccini::{Client, Locator};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::geo::regions;
@@ -698,7 +698,8 @@ if (typeof axe === 'undefined') {
   if (source === null) { done({ missing: true }); return; }
   (0, eval)(source);
 }
-axe.run(document, { runOnly: only })
+// Only the violations are wanted: axe-core then keeps one node, not all, of every rule that passed.
+axe.run(document, { runOnly: only, resultTypes: ['violations'] })
   .then(r => done({ violations: r.violations.map(v => ({
       id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
       target: v.nodes.length ? v.nodes[0].target : null,
@@ -784,7 +785,8 @@ impl<'a> Crawler<'a> {
             Rules::All => json!({ "type": "tag", "values": AXE_TAGS }),
             Rules::Layout => json!({ "type": "rule", "values": LAYOUT_RULES }),
         };
-        // axe-core is sent (half a megabyte) only to a page that does not have it yet.
+        // Chromium loads axe-core into every new page itself (see `preload_axe`); it is sent
+        // only to a page that somehow does not have it.
         let mut outcome = self
             .client
             .execute_async(RUN_AXE, vec![Value::Null, only.clone()])
@@ -1603,6 +1605,9 @@ async fn crawler<'a>(stack: &'a Stack, inventory: &'a Inventory, mode: Mode) -> 
         .set_window_size(WIDE, HEIGHT)
         .await
         .expect("size the window");
+    if mode == Mode::Full {
+        preload_axe(&client, &inventory.axe).await;
+    }
     Crawler {
         stack,
         client,

@@ -8,7 +8,7 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -47,11 +47,6 @@ fn env_path(name: &str) -> PathBuf {
     path
 }
 
-fn free_port() -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
-    listener.local_addr().expect("local address").port()
-}
-
 fn log_tail(path: &Path, lines: usize) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_default();
     let all: Vec<&str> = text.lines().collect();
@@ -67,6 +62,12 @@ fn listening_port(line: &str) -> Option<u16> {
         .parse::<SocketAddr>()
         .ok()
         .map(|addr| addr.port())
+}
+
+/// The port from chromedriver's `ChromeDriver was started successfully on port PORT.`
+fn driver_port(line: &str) -> Option<u16> {
+    let (_, rest) = line.split_once("started successfully on port ")?;
+    rest.trim_end_matches(['.', ' ']).parse().ok()
 }
 
 /// `ghiseu serve` on a fresh SQLite database, chromedriver (and the Chromium it launches) and
@@ -114,10 +115,11 @@ impl Stack {
             .expect("start ghiseu serve");
         let server_stdout = server.stdout.take().expect("server stdout");
 
-        let driver_port = free_port();
-        // A process group of its own, so that Drop can stop the Chromium processes as well.
+        // Port 0: chromedriver takes a free port itself and names it in its log, so two tests
+        // side by side cannot be handed the same one. A process group of its own, so that Drop
+        // can stop the Chromium processes as well.
         let driver = match Command::new(&chromedriver)
-            .arg(format!("--port={driver_port}"))
+            .arg("--port=0")
             .stdin(Stdio::null())
             .stdout(File::create(&driver_log).expect("chromedriver log"))
             .stderr(Stdio::null())
@@ -139,7 +141,7 @@ impl Stack {
             server_log,
             driver_log,
             port: 0,
-            driver_port,
+            driver_port: 0,
             output: std::sync::Arc::default(),
             sessions: std::sync::atomic::AtomicUsize::new(0),
         };
@@ -173,10 +175,16 @@ impl Stack {
         stack
     }
 
+    /// Waits for chromedriver to say which port it listens on, and for that port to answer.
     fn wait_for_driver(&mut self) {
         let deadline = Instant::now() + STARTUP_TIMEOUT;
         loop {
-            if TcpStream::connect(("127.0.0.1", self.driver_port)).is_ok() {
+            if self.driver_port == 0 {
+                let log = std::fs::read_to_string(&self.driver_log).unwrap_or_default();
+                self.driver_port = log.lines().find_map(driver_port).unwrap_or(0);
+            }
+            if self.driver_port != 0 && TcpStream::connect(("127.0.0.1", self.driver_port)).is_ok()
+            {
                 return;
             }
             if let Ok(Some(status)) = self.driver.try_wait() {
@@ -184,8 +192,7 @@ impl Stack {
             }
             assert!(
                 Instant::now() < deadline,
-                "chromedriver did not listen on port {} within {STARTUP_TIMEOUT:?}",
-                self.driver_port
+                "chromedriver did not start listening within {STARTUP_TIMEOUT:?}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -387,6 +394,44 @@ async fn page_quote(client: &Client) -> PageQuote {
 // ---------------------------------------------------------------------------------------------
 // axe-core
 
+/// A Chrome DevTools Protocol command, sent through chromedriver's own endpoint for them.
+#[derive(Debug)]
+struct DevTools {
+    method: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Has Chromium itself evaluate axe-core in every page this browser opens from now on, before
+/// the page's own scripts: a check then need not send the half megabyte of it over WebDriver
+/// again for each page.
+async fn preload_axe(client: &Client, source: &str) {
+    client
+        .issue_cmd(DevTools {
+            method: "Page.addScriptToEvaluateOnNewDocument",
+            params: json!({ "source": source }),
+        })
+        .await
+        .expect("have Chromium load axe-core in every new page");
+}
+
 async fn assert_accessible(client: &Client) {
     let axe_path = env_path("AXE_CORE_JS");
     let axe_source = std::fs::read_to_string(&axe_path)
@@ -398,7 +443,7 @@ async fn assert_accessible(client: &Client) {
     let outcome = client
         .execute_async(
             r#"const [tags, done] = arguments;
-               axe.run(document, { runOnly: { type: 'tag', values: tags } })
+               axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
                  .then(results => done({ violations: results.violations.map(v => ({
                      id: v.id,
                      impact: v.impact,
@@ -697,4 +742,14 @@ async fn calculator(stack: &Stack, client: &Client) {
 #[ignore = "needs Chromium: run by scripts/test"]
 async fn calculator_shows_quotes_and_errors() {
     with_browser(calculator).await;
+}
+
+#[test]
+fn chromedrivers_port_is_read_from_its_log() {
+    assert_eq!(
+        driver_port("ChromeDriver was started successfully on port 36703."),
+        Some(36703)
+    );
+    assert_eq!(driver_port("Starting ChromeDriver 156.0 on port 0"), None);
+    assert_eq!(driver_port("Only local connections are allowed."), None);
 }
