@@ -1747,6 +1747,46 @@ async fn every_page_as_every_role_in_every_language_and_width() {
 
 #[tokio::test]
 #[ignore = "needs Chromium: run by scripts/test"]
+async fn the_crawls_axe_check_is_loaded_by_chromium_and_finds_a_violation() {
+    let inventory = Inventory::load();
+    let stack = Stack::start();
+    let mut c = crawler(&stack, &inventory, Mode::Full).await;
+    c.client
+        .goto(&stack.url("/en/"))
+        .await
+        .expect("open the home page");
+    let loaded = c
+        .client
+        .execute("return typeof axe;", vec![])
+        .await
+        .expect("ask the page");
+    assert_eq!(
+        loaded,
+        json!("object"),
+        "axe-core was not loaded by Chromium"
+    );
+
+    let page = "data:text/html,<!doctype html><html lang=en><title>A page</title>\
+                <main><img src=a.png></main></html>";
+    c.client
+        .goto(page)
+        .await
+        .expect("open a page without alt text");
+    c.axe(Role::Anonymous, "en", "a page without alt text", Rules::All)
+        .await;
+    assert!(
+        c.report
+            .problems
+            .iter()
+            .any(|p| p.contains("axe image-alt")),
+        "the missing alt text went unreported: {:?}",
+        c.report.problems
+    );
+    c.client.close().await.expect("close the browser");
+}
+
+#[tokio::test]
+#[ignore = "needs Chromium: run by scripts/test"]
 async fn pseudo_locale_leaves_no_text_outside_the_messages() {
     let started = Instant::now();
     let inventory = Inventory::load();
