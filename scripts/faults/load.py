@@ -406,12 +406,14 @@ def mail(args):
     env = read_env(args.env)
     deadline = time.monotonic() + args.wait
     while True:
-        # Reminders wait for the day before their appointment: only what is due within the
-        # hour (a retry waits an hour at most) is waiting.
-        soon = int((time.time() + 3600) * 1_000_000)
+        # Waiting: what is due now, being sent, or waiting to be tried again (a retry waits an
+        # hour at most). A reminder waits for the day before its appointment untried, and is
+        # not waiting: with appointments early the next morning, some fall due within the hour.
+        now = int(time.time() * 1_000_000)
         waiting = int(psql(env, "SELECT COUNT(*) FROM outbox_messages WHERE channel = 'email' "
                                 "AND status IN ('pending', 'sending') "
-                                f"AND next_attempt_at < {soon};").strip() or 0)
+                                f"AND (next_attempt_at <= {now} OR attempts > 0 "
+                                "OR status = 'sending');").strip() or 0)
         if waiting == 0 or time.monotonic() > deadline:
             break
         time.sleep(5)
