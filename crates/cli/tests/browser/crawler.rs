@@ -628,7 +628,6 @@ struct Crawler<'a> {
     routes: &'a [String],
     ids: &'a MessageIds,
     data: &'a Data,
-    axe: &'a str,
     mode: Mode,
     width: u32,
     report: Report,
@@ -693,11 +692,8 @@ enum Rules {
     Layout,
 }
 
-const RUN_AXE: &str = r#"const [source, only, done] = arguments;
-if (typeof axe === 'undefined') {
-  if (source === null) { done({ missing: true }); return; }
-  (0, eval)(source);
-}
+const RUN_AXE: &str = r#"const [only, done] = arguments;
+if (typeof axe === 'undefined') { done({ error: 'axe-core was not loaded into this page' }); return; }
 // Only the violations are wanted: axe-core then keeps one node, not all, of every rule that passed.
 axe.run(document, { runOnly: only, resultTypes: ['violations'] })
   .then(r => done({ violations: r.violations.map(v => ({
@@ -785,18 +781,8 @@ impl<'a> Crawler<'a> {
             Rules::All => json!({ "type": "tag", "values": AXE_TAGS }),
             Rules::Layout => json!({ "type": "rule", "values": LAYOUT_RULES }),
         };
-        // Chromium loads axe-core into every new page itself (see `preload_axe`); it is sent
-        // only to a page that somehow does not have it.
-        let mut outcome = self
-            .client
-            .execute_async(RUN_AXE, vec![Value::Null, only.clone()])
-            .await;
-        if outcome.as_ref().is_ok_and(|v| v.get("missing").is_some()) {
-            outcome = self
-                .client
-                .execute_async(RUN_AXE, vec![json!(self.axe), only])
-                .await;
-        }
+        // Chromium loaded axe-core into the page itself (see `preload_axe`).
+        let outcome = self.client.execute_async(RUN_AXE, vec![only]).await;
         let width = Some(self.width);
         match outcome {
             Err(err) => self.problem(role, lang, width, url, format!("axe-core: {err}")),
@@ -1614,7 +1600,6 @@ async fn crawler<'a>(stack: &'a Stack, inventory: &'a Inventory, mode: Mode) -> 
         routes: &inventory.routes,
         ids: &inventory.ids,
         data: &inventory.data,
-        axe: &inventory.axe,
         mode,
         width: WIDE,
         report: Report::default(),
