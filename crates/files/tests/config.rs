@@ -49,6 +49,8 @@ fn s3_config() -> StoreConfig {
     })
 }
 
+/// Building the store also builds its HTTP client, which stops the process
+/// if no TLS provider has been installed (see the `s3` feature).
 #[cfg(feature = "s3")]
 #[test]
 fn an_s3_store_is_built_without_contacting_it() {

@@ -205,6 +205,10 @@ impl DocumentStore {
 
     #[cfg(feature = "s3")]
     pub fn s3(config: &S3Config) -> Result<Self, StoreError> {
+        // The HTTP client is built without a TLS provider of its own (see
+        // the `s3` feature) and takes the process's; an error here means
+        // one is installed already, which serves as well.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let mut builder = object_store::aws::AmazonS3Builder::from_env()
             .with_client_options(s3_client_options())
             .with_retry(s3_retries())
