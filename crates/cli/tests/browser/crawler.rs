@@ -20,7 +20,7 @@
 
 use super::accounts::{click, sign_in, type_into, wait_for_text};
 use super::applications::demo_password;
-use super::{AXE_TAGS, PASSPORT, Stack, env_path, preload_axe, wait_for, wait_for_path};
+use super::{AXE_TAGS, PASSPORT, Stack, axe_source, preload_axe, wait_for, wait_for_path};
 use fantoccini::{Client, Locator};
 use ghiseu_domain::catalogue::Lang;
 use ghiseu_domain::geo::regions;
@@ -1563,7 +1563,6 @@ struct Inventory {
     routes: Vec<String>,
     ids: MessageIds,
     data: Data,
-    axe: String,
 }
 
 impl Inventory {
@@ -1575,12 +1574,10 @@ impl Inventory {
                 "{pattern} is excluded from the crawl but is no GET route any more"
             );
         }
-        let axe_path = env_path("AXE_CORE_JS");
         Inventory {
             routes,
             ids: MessageIds::load(),
             data: Data::load(),
-            axe: std::fs::read_to_string(&axe_path).expect("read axe-core"),
         }
     }
 }
@@ -1592,7 +1589,7 @@ async fn crawler<'a>(stack: &'a Stack, inventory: &'a Inventory, mode: Mode) -> 
         .await
         .expect("size the window");
     if mode == Mode::Full {
-        preload_axe(&client, &inventory.axe).await;
+        preload_axe(&client, axe_source()).await;
     }
     Crawler {
         stack,

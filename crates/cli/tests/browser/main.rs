@@ -12,7 +12,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -432,12 +432,19 @@ async fn preload_axe(client: &Client, source: &str) {
         .expect("have Chromium load axe-core in every new page");
 }
 
+/// axe-core's source (`AXE_CORE_JS`), read once for every check of the run.
+fn axe_source() -> &'static str {
+    static SOURCE: OnceLock<String> = OnceLock::new();
+    SOURCE.get_or_init(|| {
+        let path = env_path("AXE_CORE_JS");
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|err| panic!("read {}: {err}", path.display()))
+    })
+}
+
 async fn assert_accessible(client: &Client) {
-    let axe_path = env_path("AXE_CORE_JS");
-    let axe_source = std::fs::read_to_string(&axe_path)
-        .unwrap_or_else(|err| panic!("read {}: {err}", axe_path.display()));
     client
-        .execute(&axe_source, vec![])
+        .execute(axe_source(), vec![])
         .await
         .expect("inject axe-core");
     let outcome = client
