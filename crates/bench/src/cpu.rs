@@ -10,6 +10,9 @@ pub struct CpuSample {
     machine_total: u64,
     server: u64,
     this: u64,
+    /// Every PostgreSQL process's, summed: the database the server uses is
+    /// on the same cores, and its share is told apart from strangers'.
+    postgres: u64,
 }
 
 fn machine() -> anyhow::Result<(u64, u64)> {
@@ -49,6 +52,25 @@ fn process(pid: &str) -> anyhow::Result<u64> {
     Ok(time(11)? + time(12)?)
 }
 
+/// User and system time of every process named `name` (its `comm`), summed.
+/// One that ended between two samples takes its time with it, which then
+/// counts as others'.
+fn named(name: &str) -> u64 {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|pid| pid.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|comm| comm.trim_end() == name)
+        })
+        .filter_map(|pid| process(&pid).ok())
+        .sum()
+}
+
 /// The machine's load average (1, 5 and 15 minutes) as /proc/loadavg gives it.
 pub fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
@@ -69,6 +91,7 @@ impl CpuSample {
             machine_total,
             server: process(&server_pid.to_string())?,
             this: process("self")?,
+            postgres: named("postgres"),
         })
     }
 
@@ -88,6 +111,15 @@ impl CpuSample {
             return 0.0;
         }
         used as f64 / total as f64 * cores as f64
+    }
+
+    /// Cores' worth of CPU used since `earlier` by PostgreSQL's processes.
+    pub fn postgres_since(&self, earlier: &CpuSample, cores: usize) -> f64 {
+        self.share(
+            self.postgres.saturating_sub(earlier.postgres),
+            earlier,
+            cores,
+        )
     }
 
     /// Cores' worth of CPU used since `earlier` by processes other than the server and this one.
@@ -118,5 +150,20 @@ mod tests {
         let after = CpuSample::now(std::process::id()).unwrap();
         assert!(after.machine_total >= before.machine_total);
         assert!(after.others_since(&before, 2) >= 0.0);
+        assert!(after.postgres >= before.postgres);
+    }
+
+    #[test]
+    fn processes_are_found_by_name() {
+        // Work until this process has used at least one clock tick.
+        let mut sum = 0u64;
+        while process("self").unwrap() == 0 {
+            sum = (0..100_000u64).fold(sum, |a, n| a.wrapping_add(n * n));
+        }
+        std::hint::black_box(sum);
+        let comm = std::fs::read_to_string("/proc/self/comm").unwrap();
+        let mine = process("self").unwrap();
+        assert!(named(comm.trim_end()) >= mine);
+        assert_eq!(named("no process has this name"), 0);
     }
 }

@@ -21,6 +21,8 @@ pub enum StorageError {
     NoSuchPerson,
     #[error("the outbox holds no pending message of that id and channel")]
     NoPendingMessage,
+    #[error("a file was given to a text message; only an e-mail carries one")]
+    FileOnSms,
 }
 
 /// What a storage failure means for the request that met it.

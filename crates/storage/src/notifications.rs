@@ -2,7 +2,7 @@
 //! message may take and the person wants, in the person's language, queued
 //! in the caller's transaction.
 
-use crate::outbox::{self, Channel, NewMessage};
+use crate::outbox::{self, Attachment, Channel, Extras, NewMessage};
 use crate::{StorageError, profiles};
 use ghiseu_domain::account::{MessageKind, NotificationChannel, NotificationPreferences};
 use ghiseu_domain::catalogue::Lang;
@@ -50,26 +50,32 @@ pub struct Recipient {
     preferences: NotificationPreferences,
 }
 
-/// Reads the person as the outbox addresses them.
+/// Reads the person as the outbox addresses them, with their choices of
+/// channel, in one query.
 pub async fn recipient(
     conn: &mut AnyConnection,
     person_id: &str,
 ) -> Result<Recipient, StorageError> {
-    let row = sqlx::query(
-        "SELECT p.email, p.preferred_lang, f.phone \
-         FROM persons p LEFT JOIN profiles f ON f.person_id = p.id WHERE p.id = $1",
+    let rows = sqlx::query(
+        "SELECT p.email, p.preferred_lang, f.phone, n.kind, n.channel, n.enabled \
+         FROM persons p LEFT JOIN profiles f ON f.person_id = p.id \
+         LEFT JOIN notification_preferences n ON n.person_id = p.id WHERE p.id = $1",
     )
     .bind(person_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(StorageError::NoSuchPerson)?;
+    .fetch_all(&mut *conn)
+    .await?;
+    let row = rows.first().ok_or(StorageError::NoSuchPerson)?;
     let preferred: String = row.try_get("preferred_lang")?;
+    let mut preferences = NotificationPreferences::default();
+    for choice in &rows {
+        profiles::apply_choice(&mut preferences, choice)?;
+    }
     Ok(Recipient {
         person_id: person_id.to_string(),
         email: row.try_get("email")?,
         phone: row.try_get("phone")?,
         lang: preferred.parse().unwrap_or(Lang::Ro),
-        preferences: profiles::preferences(conn, person_id).await?,
+        preferences,
     })
 }
 
@@ -78,6 +84,23 @@ pub async fn recipient(
 pub struct Prepared {
     pub channel: NotificationChannel,
     message: NewMessage,
+    extras: Extras,
+}
+
+impl Prepared {
+    /// Sends `attachment` with the message if it is an e-mail; a text
+    /// message goes without it.
+    pub fn attach_to_email(&mut self, attachment: &Attachment) {
+        if self.channel == NotificationChannel::Email {
+            self.extras.attachment = Some(attachment.clone());
+        }
+    }
+
+    /// Holds the message back until `deliver_at`, filed under `topic` (see
+    /// [`outbox::schedule`]).
+    pub fn schedule(&mut self, topic: &str, deliver_at: Timestamp) {
+        self.extras.scheduled = Some((topic.to_string(), deliver_at));
+    }
 }
 
 /// Writes `kind` for each channel the recipient takes it on. Nothing is
@@ -107,6 +130,7 @@ pub fn prepare(
                 body: text.body,
                 person_id: Some(to.person_id.clone()),
             },
+            extras: Extras::default(),
         });
     }
     prepared
@@ -120,7 +144,7 @@ pub async fn queue(
 ) -> Result<Vec<Queued>, StorageError> {
     let mut queued = Vec::with_capacity(prepared.len());
     for one in prepared {
-        let id = outbox::enqueue(conn, &one.message, now).await?;
+        let id = outbox::enqueue_with(conn, &one.message, &one.extras, now).await?;
         queued.push(Queued {
             id,
             channel: one.channel,

@@ -208,11 +208,41 @@ pub async fn enqueue(
     message: &NewMessage,
     now: Timestamp,
 ) -> Result<String, StorageError> {
+    enqueue_with(conn, message, &Extras::default(), now).await
+}
+
+/// What a queued message may carry besides its text, written with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// A file; only an e-mail carries one.
+    pub attachment: Option<Attachment>,
+    /// Held back until then and filed under the topic, as [`schedule`] does.
+    pub scheduled: Option<(String, Timestamp)>,
+}
+
+/// Queues a message as [`enqueue`] does, with its file and its time in the
+/// same statement. Fails with [`StorageError::FileOnSms`] for a file on a
+/// text message.
+pub async fn enqueue_with(
+    conn: &mut AnyConnection,
+    message: &NewMessage,
+    extras: &Extras,
+    now: Timestamp,
+) -> Result<String, StorageError> {
+    if extras.attachment.is_some() && message.channel != Channel::Email {
+        return Err(StorageError::FileOnSms);
+    }
     let id = new_message_id(now);
+    let attachment = extras.attachment.as_ref();
+    let (topic, deliver_at) = match &extras.scheduled {
+        Some((topic, at)) => (Some(topic.as_str()), *at),
+        None => (None, now),
+    };
     sqlx::query(
         "INSERT INTO outbox_messages (id, kind, channel, recipient, subject, body, person_id, \
+         topic, attachment_name, attachment_type, attachment_body, \
          status, attempts, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', 0, $12, $13)",
     )
     .bind(&id)
     .bind(&message.kind)
@@ -221,6 +251,11 @@ pub async fn enqueue(
     .bind(&message.subject)
     .bind(&message.body)
     .bind(&message.person_id)
+    .bind(topic)
+    .bind(attachment.map(|a| a.name.as_str()))
+    .bind(attachment.map(|a| a.content_type.as_str()))
+    .bind(attachment.map(|a| a.body.as_str()))
+    .bind(deliver_at.as_microsecond())
     .bind(now.as_microsecond())
     .execute(&mut *conn)
     .await?;

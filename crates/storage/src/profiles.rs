@@ -5,6 +5,7 @@
 
 use crate::{Database, StorageError};
 use ghiseu_domain::account::{NotificationChannel, NotificationKind, NotificationPreferences};
+use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 /// A person's profile as stored. `version` 0 means nothing saved yet.
@@ -101,18 +102,29 @@ pub async fn preferences(
     .await?;
     let mut preferences = NotificationPreferences::default();
     for choice in &chosen {
-        let kind: String = choice.try_get("kind")?;
-        let channel: String = choice.try_get("channel")?;
-        let enabled: i64 = choice.try_get("enabled")?;
-        // A kind retired since the choice was made is no longer offered.
-        if let (Some(kind), Some(channel)) = (
-            NotificationKind::parse(&kind),
-            NotificationChannel::parse(&channel),
-        ) {
-            preferences.set(kind, channel, enabled != 0);
-        }
+        apply_choice(&mut preferences, choice)?;
     }
     Ok(preferences)
+}
+
+/// Applies one row's `kind`, `channel` and `enabled` to `preferences`; a
+/// row without a kind (an outer join that found no choice) changes nothing.
+pub(crate) fn apply_choice(
+    preferences: &mut NotificationPreferences,
+    choice: &AnyRow,
+) -> Result<(), StorageError> {
+    let kind: Option<String> = choice.try_get("kind")?;
+    let channel: Option<String> = choice.try_get("channel")?;
+    let enabled: Option<i64> = choice.try_get("enabled")?;
+    // A kind retired since the choice was made is no longer offered.
+    if let (Some(kind), Some(channel), Some(enabled)) = (
+        kind.as_deref().and_then(NotificationKind::parse),
+        channel.as_deref().and_then(NotificationChannel::parse),
+        enabled,
+    ) {
+        preferences.set(kind, channel, enabled != 0);
+    }
+    Ok(())
 }
 
 /// Saves the profile in the caller's transaction if it is still at

@@ -235,6 +235,112 @@ async fn cancelling_and_lapsing_give_the_place_back_at_once() {
     test.cleanup().await;
 }
 
+/// The state of booking `id`, read afresh.
+async fn state_of(db: &Database, id: &str) -> String {
+    let mut conn = db.pool().acquire().await.unwrap();
+    appointments::booking(&mut conn, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .state
+}
+
+#[tokio::test]
+async fn a_hold_lapses_the_expired_holds_in_its_way_and_counts_each_cell_once() {
+    let test = TestDatabase::new().await;
+    let db = &test.db;
+    let ids = people(db, 3).await;
+    // Both holds run out at 300: b0's is in the way of the second cell of
+    // the slot taken below, b1's is elsewhere.
+    assert!(placed(
+        &try_hold(db, "b0", &ids[0], &me(&ids[0]), &[START + 900], 1, 0).await
+    ));
+    assert!(placed(
+        &try_hold(db, "b1", &ids[1], &me(&ids[1]), &[START + 2700], 1, 0).await
+    ));
+    assert_eq!(
+        try_hold(
+            db,
+            "b2",
+            &ids[2],
+            &me(&ids[2]),
+            &[START, START + 900],
+            1,
+            299
+        )
+        .await,
+        HoldOutcome::Full
+    );
+    assert!(placed(
+        &try_hold(
+            db,
+            "b2",
+            &ids[2],
+            &me(&ids[2]),
+            &[START, START + 900],
+            1,
+            300
+        )
+        .await
+    ));
+    assert_eq!(state_of(db, "b0").await, "lapsed");
+    assert_eq!(state_of(db, "b1").await, "held");
+    // Every cell's count is the people holding it: the first cell, taken
+    // before the second was found full, is not counted twice.
+    assert!(appointments::overbooked_cells(db).await.unwrap().is_empty());
+    test.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_holders_expired_hold_gives_way_and_a_live_one_refuses_leaving_the_transaction_usable() {
+    let test = TestDatabase::new().await;
+    let db = &test.db;
+    let ids = people(db, 1).await;
+    assert!(placed(
+        &try_hold(db, "b0", &ids[0], &me(&ids[0]), &[START], 1, 0).await
+    ));
+    let mut tx = db.begin_write().await.unwrap();
+    let hold = NewHold {
+        id: "b1",
+        reference: "APT-b1",
+        authority_id: "ro.passport.alba",
+        office_id: "ab-alba-iulia",
+        window_kind: "intake",
+        service_id: "ro.passport.electronic",
+        booked_by: &ids[0],
+        case_id: None,
+        starts_at: START + 900,
+        ends_at: START + 1800,
+        cells: &[START + 900],
+        capacity: 1,
+        holders: &me(&ids[0]),
+        state: "held",
+        hold_expires_at: Some(400),
+        assigned_by: None,
+        now: 100,
+    };
+    assert_eq!(
+        appointments::take_place(&mut tx, &hold).await.unwrap(),
+        HoldOutcome::HolderBusy(me(&ids[0])[0].clone())
+    );
+    // The refusal failed no statement: on PostgreSQL, where a failed
+    // statement ends the transaction, the next one still runs.
+    assert!(
+        appointments::booking(&mut tx, "b1")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    tx.rollback().await.unwrap();
+
+    assert!(placed(
+        &try_hold(db, "b1", &ids[0], &me(&ids[0]), &[START + 900], 1, 300).await
+    ));
+    assert_eq!(state_of(db, "b0").await, "lapsed");
+    assert!(appointments::overbooked_cells(db).await.unwrap().is_empty());
+    test.cleanup().await;
+}
+
 #[tokio::test]
 async fn an_expired_hold_cannot_be_confirmed() {
     let test = TestDatabase::new().await;

@@ -256,3 +256,45 @@ async fn only_a_pending_message_takes_a_file_or_a_time_and_only_an_e_mail_a_file
     assert_eq!((stored.status, stored.topic), (Status::Sent, None));
     test.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_message_queued_with_its_file_and_time_is_stored_as_if_added_after() {
+    let test = TestDatabase::new().await;
+    let db = &test.db;
+    let later = t0() + SignedDuration::from_hours(24);
+    let extras = outbox::Extras {
+        attachment: Some(calendar_file()),
+        scheduled: Some(("appointment:a-1".into(), later)),
+    };
+    let mut tx = db.pool().begin().await.unwrap();
+    let email = message(Channel::Email, "ana@example.ro");
+    let together = outbox::enqueue_with(&mut tx, &email, &extras, t0())
+        .await
+        .unwrap();
+    let apart = outbox::enqueue(&mut tx, &email, t0()).await.unwrap();
+    outbox::attach(&mut tx, &apart, &calendar_file())
+        .await
+        .unwrap();
+    outbox::schedule(&mut tx, &apart, "appointment:a-1", later)
+        .await
+        .unwrap();
+    let text = message(Channel::Sms, "+40722123456");
+    let refused = outbox::enqueue_with(&mut tx, &text, &extras, t0()).await;
+    assert!(
+        matches!(refused, Err(StorageError::FileOnSms)),
+        "{refused:?}"
+    );
+    tx.commit().await.unwrap();
+
+    let mut one = outbox::get(db, &together).await.unwrap().unwrap();
+    let other = outbox::get(db, &apart).await.unwrap().unwrap();
+    assert_eq!(one.attachment.as_ref(), Some(&calendar_file()));
+    assert_eq!(
+        (one.topic.as_deref(), one.next_attempt_at, one.created_at),
+        (Some("appointment:a-1"), later, t0())
+    );
+    one.id.clone_from(&other.id);
+    assert_eq!(one, other);
+    assert!(outbox::claim(db, LEASE, 10, t0()).await.unwrap().is_empty());
+    test.cleanup().await;
+}

@@ -462,6 +462,7 @@ fn line_of(authority: &Authority, open: &RoomState) -> Result<Room, AppError> {
 fn draw_of(authority: &Authority) -> jiff::SignedDuration {
     jiff::SignedDuration::from_secs(i64::from(authority.booking.waiting_room_draw_seconds))
 }
+
 /// Counts a booking write for the account and the address, inside the
 /// booking's own transaction; refuses once either passed its limit.
 pub async fn count_booking(
@@ -470,22 +471,47 @@ pub async fn count_booking(
     address: &str,
     now: Timestamp,
 ) -> Result<(), AppError> {
+    count(conn, person_id, address, now, None).await.map(|_| ())
+}
+
+/// Counts a hold as `count_booking` does and reads, with the same round
+/// trip, how many bookings the person missed since `no_shows_since`.
+pub async fn count_hold(
+    conn: &mut Connection,
+    person_id: &str,
+    address: &str,
+    now: Timestamp,
+    no_shows_since: Timestamp,
+) -> Result<i64, AppError> {
+    let since = Some((person_id, no_shows_since.as_second()));
+    count(conn, person_id, address, now, since).await
+}
+
+async fn count(
+    conn: &mut Connection,
+    person_id: &str,
+    address: &str,
+    now: Timestamp,
+    no_shows_of: Option<(&str, i64)>,
+) -> Result<i64, AppError> {
     let minute = now.as_second().div_euclid(60) * 60_000;
-    let [by_account, by_address] = waiting::count_requests(
+    let counted = waiting::count_requests(
         conn,
         [
             &format!("book:account:{person_id}"),
             &format!("book:address:{address}"),
         ],
         minute,
+        no_shows_of,
     )
     .await?;
+    let [by_account, by_address] = counted.by_key;
     if by_account > BOOKINGS_PER_ACCOUNT_PER_MINUTE || by_address > BOOKINGS_PER_ADDRESS_PER_MINUTE
     {
         tracing::warn!(by_account, by_address, minute, "booking limit reached");
         return Err(too_many(now));
     }
-    Ok(())
+    Ok(counted.no_shows)
 }
 
 /// Counts a booking write the database refused (its own writes undone), so

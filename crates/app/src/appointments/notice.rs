@@ -135,26 +135,27 @@ fn confirmation(
     })
 }
 
-/// Queues a prepared confirmation in the booking's transaction.
+/// Queues a prepared confirmation in the booking's transaction, each
+/// message with its file and time in one statement.
 pub async fn queue_confirmation(
     conn: &mut Connection,
-    confirmation: Confirmation,
+    mut confirmation: Confirmation,
 ) -> Result<(), AppError> {
     let now = confirmation.now;
-    for message in notifications::queue(conn, &confirmation.messages, now).await? {
-        if message.channel == NotificationChannel::Email {
-            let attachment = Attachment {
-                name: "appointment.ics".into(),
-                content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-                body: confirmation.calendar.clone(),
-            };
-            outbox::attach(conn, &message.id, &attachment).await?;
-        }
+    let attachment = Attachment {
+        name: "appointment.ics".into(),
+        content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+        body: std::mem::take(&mut confirmation.calendar),
+    };
+    for message in &mut confirmation.messages {
+        message.attach_to_email(&attachment);
     }
-    if let Some((reminders, remind_at)) = &confirmation.reminder {
-        for message in notifications::queue(conn, reminders, now).await? {
-            outbox::schedule(conn, &message.id, &confirmation.topic, *remind_at).await?;
+    notifications::queue(conn, &confirmation.messages, now).await?;
+    if let Some((mut reminders, remind_at)) = confirmation.reminder {
+        for message in &mut reminders {
+            message.schedule(&confirmation.topic, remind_at);
         }
+        notifications::queue(conn, &reminders, now).await?;
     }
     Ok(())
 }

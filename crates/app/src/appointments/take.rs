@@ -79,12 +79,12 @@ pub enum Step {
 /// The seat's writes in the open transaction `conn`.
 pub async fn steps(conn: &mut Connection, seat: &Seat) -> Result<Step, AppError> {
     let (person_id, now) = (seat.person_id.as_str(), seat.now);
-    if let Err(limited) = gate::count_booking(conn, person_id, &seat.address, now).await {
-        return Ok(Step::Limited(limited));
-    }
     let policy = &seat.policy;
     let since = now - SignedDuration::from_hours(24 * i64::from(policy.no_show_window_days));
-    let missed = appointments::no_shows_since(conn, person_id, since.as_second()).await?;
+    let missed = match gate::count_hold(conn, person_id, &seat.address, now, since).await {
+        Ok(missed) => missed,
+        Err(limited) => return Ok(Step::Limited(limited)),
+    };
     if limited_by_no_shows(u32::try_from(missed).unwrap_or(u32::MAX), policy) {
         return Ok(Step::Limited(
             BookingRefusal::NoShowLimit {

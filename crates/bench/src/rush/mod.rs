@@ -196,13 +196,14 @@ async fn race_on(
         let seed = u64::try_from(index)? + 1;
         workers.spawn(race_one(client, shared, seed));
     }
+    eprintln!("{}: race", database.name());
+    shared.barrier.wait().await;
+    let started = Instant::now();
+    // From the barrier on: the clients' warm-up before it is not the race's.
     let before: Vec<CpuSample> = running
         .iter()
         .map(|s| CpuSample::now(s.pid))
         .collect::<anyhow::Result<_>>()?;
-    eprintln!("{}: race", database.name());
-    shared.barrier.wait().await;
-    let started = Instant::now();
     eprintln!(
         "{}: clients warmed up in {:.2} s",
         database.name(),
@@ -216,16 +217,21 @@ async fn race_on(
     let mut server_cores = 0.0;
     let mut bench_cores = 0.0;
     let mut other_cores = 0.0;
+    let mut postgres_cores = 0.0;
     for (server, earlier) in running.iter().zip(&before) {
         let after = CpuSample::now(server.pid)?;
         server_cores += after.server_since(earlier, cores);
         bench_cores = after.this_since(earlier, cores);
         other_cores = after.others_since(earlier, cores);
+        postgres_cores = after.postgres_since(earlier, cores);
     }
     if servers > 1 {
         // Each sample's "others" counts the other server; take it out once per extra server.
         other_cores = (other_cores - (server_cores - server_cores / servers as f64)).max(0.0);
     }
+    // What is left once PostgreSQL's share is told apart: the machine's
+    // other tenants (for SQLite, PostgreSQL's idle processes too).
+    let other_cores = (other_cores - postgres_cores).max(0.0);
     let check = check(database, &url)?;
     for number in 0..servers {
         let log = dir.path().join(format!("stderr-{number}.log"));
@@ -259,6 +265,7 @@ async fn race_on(
         server_cores,
         bench_cores,
         other_cores,
+        postgres_cores,
         baseline,
     })
 }

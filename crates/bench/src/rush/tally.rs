@@ -178,6 +178,7 @@ pub struct Race {
     pub(super) server_cores: f64,
     pub(super) bench_cores: f64,
     pub(super) other_cores: f64,
+    pub(super) postgres_cores: f64,
     /// `GET /api/v1/services` on the same server just before the race.
     pub(super) baseline: crate::load::Outcome,
 }

@@ -2,10 +2,10 @@
 //! the caller's write transaction (`Database::begin_write`); on any outcome
 //! but success the caller rolls back, so a half-taken place never stays.
 
+use super::lapse::{lapse_of_holder, lapse_on_cell};
 use super::rows::{Booking, BookingHolder, booking, booking_row};
 use crate::{Connection, StorageError};
 use ghiseu_domain::appointment::{BookingAction, BookingActor, BookingState, sources};
-use sqlx::Row;
 
 /// The states `actor` may take `action` from, as an SQL list: the domain's
 /// state machine decides, the query only checks the row is still in one.
@@ -77,23 +77,21 @@ pub enum MoveOutcome {
 }
 
 /// Takes the place described by `hold`. A holder who already has a place
-/// for the service is caught by the database's unique index.
+/// for the service is caught by the database's unique index. No write fails
+/// in the database, so a refusal leaves the transaction usable: the caller
+/// rolls back what was written (or its savepoint).
 pub async fn take_place(
     conn: &mut Connection,
     hold: &NewHold<'_>,
 ) -> Result<HoldOutcome, StorageError> {
-    lapse_expired(conn, hold.now, 32).await?;
     let seats = i64::try_from(hold.holders.len()).unwrap_or(i64::MAX);
-    if !take_cells(
-        conn,
-        hold.office_id,
-        hold.window_kind,
-        hold.cells,
-        hold.capacity,
-        seats,
-    )
-    .await?
-    {
+    let cells = Cells {
+        office_id: hold.office_id,
+        window_kind: hold.window_kind,
+        starts: hold.cells,
+        capacity: hold.capacity,
+    };
+    if !take_cells(conn, &cells, seats, hold.now).await? {
         return Ok(HoldOutcome::Full);
     }
     let row = sqlx::query(&format!(
@@ -124,22 +122,12 @@ pub async fn take_place(
     let placed = booking_row(&row)?;
     link_cells(conn, hold.id, hold.office_id, hold.window_kind, hold.cells).await?;
     for holder in hold.holders {
-        let inserted = sqlx::query(
-            "INSERT INTO booking_holders (booking_id, holder_kind, holder_id, service_id, active) \
-             VALUES ($1, $2, $3, $4, 1)",
-        )
-        .bind(hold.id)
-        .bind(holder.kind.code())
-        .bind(&holder.id)
-        .bind(hold.service_id)
-        .execute(&mut *conn)
-        .await;
-        match inserted {
-            Ok(_) => {}
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                return Ok(HoldOutcome::HolderBusy(holder.clone()));
-            }
-            Err(e) => return Err(e.into()),
+        if !add_holder(conn, hold, holder).await?
+            && (lapse_of_holder(conn, hold.service_id, holder.kind, &holder.id, hold.now).await?
+                == 0
+                || !add_holder(conn, hold, holder).await?)
+        {
+            return Ok(HoldOutcome::HolderBusy(holder.clone()));
         }
     }
     let action = if hold.state == "held" {
@@ -151,40 +139,81 @@ pub async fn take_place(
     Ok(HoldOutcome::Placed(Box::new(placed)))
 }
 
+/// Names `holder` on the booking; false when they hold another place for
+/// the service (the unique index's conflict, without an error that would
+/// end a PostgreSQL transaction).
+async fn add_holder(
+    conn: &mut Connection,
+    hold: &NewHold<'_>,
+    holder: &BookingHolder,
+) -> Result<bool, StorageError> {
+    let added = sqlx::query(
+        "INSERT INTO booking_holders (booking_id, holder_kind, holder_id, service_id, active) \
+         VALUES ($1, $2, $3, $4, 1) \
+         ON CONFLICT (service_id, holder_kind, holder_id) WHERE active = 1 DO NOTHING",
+    )
+    .bind(hold.id)
+    .bind(holder.kind.code())
+    .bind(&holder.id)
+    .bind(hold.service_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(added.rows_affected() == 1)
+}
+
+/// The cells of one slot in a window, and how many people each takes.
+struct Cells<'a> {
+    office_id: &'a str,
+    window_kind: &'a str,
+    starts: &'a [i64],
+    capacity: i64,
+}
+
 /// Adds `seats` people to every cell, creating cells on first use; false
-/// when one of them has no room (the caller rolls back).
+/// when one of them has no room even once holds run out on it have lapsed
+/// (the caller rolls back).
 async fn take_cells(
     conn: &mut Connection,
-    office_id: &str,
-    window_kind: &str,
-    cells: &[i64],
-    capacity: i64,
+    cells: &Cells<'_>,
     seats: i64,
+    now: i64,
 ) -> Result<bool, StorageError> {
-    if seats > capacity {
+    if seats > cells.capacity {
         return Ok(false);
     }
-    for start in cells {
-        // One statement: a new cell starts with these seats taken; an
-        // existing one takes them only if they fit.
-        let taken = sqlx::query(
-            "INSERT INTO appointment_cells (office_id, window_kind, starts_at, capacity, taken) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (office_id, window_kind, starts_at) \
-             DO UPDATE SET taken = appointment_cells.taken + excluded.taken \
-             WHERE appointment_cells.taken + excluded.taken <= appointment_cells.capacity",
-        )
-        .bind(office_id)
-        .bind(window_kind)
-        .bind(start)
-        .bind(capacity)
-        .bind(seats)
-        .execute(&mut *conn)
-        .await?;
-        if taken.rows_affected() != 1 {
+    for &start in cells.starts {
+        if !take_cell(conn, cells, start, seats).await?
+            && (lapse_on_cell(conn, cells.office_id, cells.window_kind, start, now).await? == 0
+                || !take_cell(conn, cells, start, seats).await?)
+        {
             return Ok(false);
         }
     }
     Ok(true)
+}
+
+/// One statement: a new cell starts with these seats taken; an existing one
+/// takes them only if they fit.
+async fn take_cell(
+    conn: &mut Connection,
+    cells: &Cells<'_>,
+    start: i64,
+    seats: i64,
+) -> Result<bool, StorageError> {
+    let taken = sqlx::query(
+        "INSERT INTO appointment_cells (office_id, window_kind, starts_at, capacity, taken) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (office_id, window_kind, starts_at) \
+         DO UPDATE SET taken = appointment_cells.taken + excluded.taken \
+         WHERE appointment_cells.taken + excluded.taken <= appointment_cells.capacity",
+    )
+    .bind(cells.office_id)
+    .bind(cells.window_kind)
+    .bind(start)
+    .bind(cells.capacity)
+    .bind(seats)
+    .execute(&mut *conn)
+    .await?;
+    Ok(taken.rows_affected() == 1)
 }
 
 async fn link_cells(
@@ -232,7 +261,7 @@ async fn give_back(conn: &mut Connection, found: &Booking) -> Result<(), Storage
 /// Takes `action` on a booking that ends its hold on a place, giving the
 /// place back; None when the booking was not in a state `actor` may take it
 /// from (someone else moved it first).
-async fn end(
+pub(super) async fn end(
     conn: &mut Connection,
     id: &str,
     action: BookingAction,
@@ -267,36 +296,6 @@ pub(super) async fn change_state(
     .fetch_optional(&mut *conn)
     .await?;
     Ok(row.as_ref().map(booking_row).transpose()?)
-}
-
-/// Lets at most `limit` holds whose time ran out lapse, giving their places
-/// back. Called on the way into every hold, so no job has to run for a hold
-/// to lapse; the server's sweeper only tidies up.
-pub async fn lapse_expired(
-    conn: &mut Connection,
-    now: i64,
-    limit: i64,
-) -> Result<u64, StorageError> {
-    let rows = sqlx::query(
-        "SELECT id FROM bookings WHERE state = 'held' AND hold_expires_at <= $1 \
-         ORDER BY hold_expires_at LIMIT $2",
-    )
-    .bind(now)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut lapsed = 0;
-    for row in rows {
-        let id: String = row.try_get("id")?;
-        if end(conn, &id, BookingAction::Lapse, BookingActor::System, now)
-            .await?
-            .is_some()
-        {
-            event(conn, &id, "lapsed", None, None, now).await?;
-            lapsed += 1;
-        }
-    }
-    Ok(lapsed)
 }
 
 pub async fn confirm(
@@ -400,16 +399,13 @@ pub async fn reschedule(
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    if !take_cells(
-        conn,
-        &found.office_id,
-        &found.window_kind,
-        cells,
+    let wanted = Cells {
+        office_id: &found.office_id,
+        window_kind: &found.window_kind,
+        starts: cells,
         capacity,
-        found.seats,
-    )
-    .await?
-    {
+    };
+    if !take_cells(conn, &wanted, found.seats, now).await? {
         return Ok(MoveOutcome::Full);
     }
     link_cells(conn, id, &found.office_id, &found.window_kind, cells).await?;

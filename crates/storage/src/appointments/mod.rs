@@ -6,22 +6,23 @@
 mod bookings;
 mod closures;
 mod counter;
+mod lapse;
 mod rows;
 pub mod waiting;
 
 pub use bookings::{
-    Cancelled, ConfirmOutcome, HoldOutcome, MoveOutcome, NewHold, cancel, confirm, lapse_expired,
-    reschedule, take_place,
+    Cancelled, ConfirmOutcome, HoldOutcome, MoveOutcome, NewHold, cancel, confirm, reschedule,
+    take_place,
 };
 pub use closures::{ClosureRow, closure, holding_between, remove_closure, upcoming_closures};
 pub use counter::{
     CallOutcome, add_closure, call_next, check_in, closures_between, finish_visit,
     record_biometrics, tickets_called,
 };
+pub use lapse::lapse_expired;
 pub use rows::{
     Booking, BookingHolder, HolderKind, active_for_case, active_for_person, booking,
-    booking_by_reference, day_of_window, holder_names, holders_of, no_shows_since,
-    overbooked_cells, taken_seats,
+    booking_by_reference, day_of_window, holder_names, holders_of, overbooked_cells, taken_seats,
 };
 
 /// A booking's place at the counter: held (for a few minutes), confirmed,

@@ -263,23 +263,6 @@ pub async fn taken_seats(
     Ok(taken)
 }
 
-/// How many times a person did not come, since `since`.
-pub async fn no_shows_since(
-    conn: &mut Connection,
-    person_id: &str,
-    since: i64,
-) -> Result<i64, StorageError> {
-    let row = sqlx::query(
-        "SELECT COUNT(*) AS n FROM bookings WHERE booked_by = $1 AND state = 'no-show' \
-         AND starts_at >= $2",
-    )
-    .bind(person_id)
-    .bind(since)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(row.try_get("n")?)
-}
-
 /// Cells holding more people than their capacity, or whose count differs
 /// from the bookings in them: each as (office, window, start, capacity,
 /// counted seats, people in bookings). Empty when all is well.

@@ -232,34 +232,64 @@ pub async fn ranked_lots(
 }
 
 /// Counts one more request under each of two keys in the minute starting at
-/// `window_start`, in one statement; returns the two counts in key order.
+/// `window_start`, in one statement; returns the two counts in key order and,
+/// when `no_shows_of` names a person and a time, the bookings they missed
+/// since then, read by the same statement.
 pub async fn count_requests(
     conn: &mut Connection,
     keys: [&str; 2],
     window_start: i64,
-) -> Result<[i64; 2], StorageError> {
-    let rows = sqlx::query(
-        "INSERT INTO rate_counts (key, window_start, count) VALUES ($1, $3, 1), ($2, $3, 1) \
-         ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1 \
-         RETURNING key, count",
-    )
-    .bind(keys[0])
-    .bind(keys[1])
-    .bind(window_start)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut counts = [0; 2];
+    no_shows_of: Option<(&str, i64)>,
+) -> Result<Counted, StorageError> {
+    let sql = match no_shows_of {
+        None => COUNT_REQUESTS,
+        Some(_) => COUNT_REQUESTS_AND_NO_SHOWS,
+    };
+    let mut query = sqlx::query(sql)
+        .bind(keys[0])
+        .bind(keys[1])
+        .bind(window_start);
+    if let Some((person_id, since)) = no_shows_of {
+        query = query.bind(person_id).bind(since);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    let mut counted = Counted::default();
     for row in rows {
         let key: String = row.try_get("key")?;
         let count: i64 = row.try_get("count")?;
-        for (slot, wanted) in counts.iter_mut().zip(keys) {
+        for (slot, wanted) in counted.by_key.iter_mut().zip(keys) {
             if key == wanted {
                 *slot = count;
             }
         }
+        if no_shows_of.is_some() {
+            counted.no_shows = row.try_get("no_shows")?;
+        }
     }
-    Ok(counts)
+    Ok(counted)
 }
+
+/// What [`count_requests`] counted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    /// The requests under each key this minute, in key order.
+    pub by_key: [i64; 2],
+    /// The bookings the person missed, when asked (0 otherwise).
+    pub no_shows: i64,
+}
+
+const COUNT_REQUESTS: &str = "INSERT INTO rate_counts (key, window_start, count) \
+     VALUES ($1, $3, 1), ($2, $3, 1) \
+     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1 \
+     RETURNING key, count";
+
+/// As `COUNT_REQUESTS`, with the person's no-shows in every row returned:
+/// one round trip for what a hold checks before it takes a place.
+const COUNT_REQUESTS_AND_NO_SHOWS: &str = "INSERT INTO rate_counts (key, window_start, count) \
+     VALUES ($1, $3, 1), ($2, $3, 1) \
+     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1 \
+     RETURNING key, count, (SELECT COUNT(*) FROM bookings WHERE booked_by = $4 \
+     AND state = 'no-show' AND starts_at >= $5) AS no_shows";
 
 /// Adds `counts` (key, requests) to the minute starting at `window_start`,
 /// in key order so that two servers adding the same keys never wait on each
