@@ -52,6 +52,25 @@ async fn try_hold(
     now: i64,
 ) -> HoldOutcome {
     let mut tx = db.begin_write().await.unwrap();
+    let outcome = hold_in(&mut tx, id, person, holders, cells, capacity, now).await;
+    if matches!(outcome, HoldOutcome::Placed(_)) {
+        tx.commit().await.unwrap();
+    } else {
+        tx.rollback().await.unwrap();
+    }
+    outcome
+}
+
+/// Holds `cells` for the holders for 300 seconds in the open transaction.
+async fn hold_in(
+    conn: &mut ghiseu_storage::Connection,
+    id: &str,
+    person: &str,
+    holders: &[BookingHolder],
+    cells: &[i64],
+    capacity: i64,
+    now: i64,
+) -> HoldOutcome {
     let reference = format!("APT-{id}");
     let hold = NewHold {
         id,
@@ -72,13 +91,7 @@ async fn try_hold(
         assigned_by: None,
         now,
     };
-    let outcome = appointments::take_place(&mut tx, &hold).await.unwrap();
-    if matches!(outcome, HoldOutcome::Placed(_)) {
-        tx.commit().await.unwrap();
-    } else {
-        tx.rollback().await.unwrap();
-    }
-    outcome
+    appointments::take_place(conn, &hold).await.unwrap()
 }
 
 fn placed(outcome: &HoldOutcome) -> bool {
@@ -300,27 +313,8 @@ async fn a_holders_expired_hold_gives_way_and_a_live_one_refuses_leaving_the_tra
         &try_hold(db, "b0", &ids[0], &me(&ids[0]), &[START], 1, 0).await
     ));
     let mut tx = db.begin_write().await.unwrap();
-    let hold = NewHold {
-        id: "b1",
-        reference: "APT-b1",
-        authority_id: "ro.passport.alba",
-        office_id: "ab-alba-iulia",
-        window_kind: "intake",
-        service_id: "ro.passport.electronic",
-        booked_by: &ids[0],
-        case_id: None,
-        starts_at: START + 900,
-        ends_at: START + 1800,
-        cells: &[START + 900],
-        capacity: 1,
-        holders: &me(&ids[0]),
-        state: "held",
-        hold_expires_at: Some(400),
-        assigned_by: None,
-        now: 100,
-    };
     assert_eq!(
-        appointments::take_place(&mut tx, &hold).await.unwrap(),
+        hold_in(&mut tx, "b1", &ids[0], &me(&ids[0]), &[START + 900], 1, 100).await,
         HoldOutcome::HolderBusy(me(&ids[0])[0].clone())
     );
     // The refusal failed no statement: on PostgreSQL, where a failed
