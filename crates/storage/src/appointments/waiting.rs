@@ -278,18 +278,28 @@ pub struct Counted {
     pub no_shows: i64,
 }
 
-const COUNT_REQUESTS: &str = "INSERT INTO rate_counts (key, window_start, count) \
-     VALUES ($1, $3, 1), ($2, $3, 1) \
-     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1 \
-     RETURNING key, count";
+/// The statement that counts a request under two keys, returning each key's
+/// count and whatever `$returning` adds.
+macro_rules! count_requests_returning {
+    ($returning:literal) => {
+        concat!(
+            "INSERT INTO rate_counts (key, window_start, count) ",
+            "VALUES ($1, $3, 1), ($2, $3, 1) ",
+            "ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1 ",
+            "RETURNING key, count",
+            $returning
+        )
+    };
+}
 
-/// As `COUNT_REQUESTS`, with the person's no-shows in every row returned:
-/// one round trip for what a hold checks before it takes a place.
-const COUNT_REQUESTS_AND_NO_SHOWS: &str = "INSERT INTO rate_counts (key, window_start, count) \
-     VALUES ($1, $3, 1), ($2, $3, 1) \
-     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counts.count + 1 \
-     RETURNING key, count, (SELECT COUNT(*) FROM bookings WHERE booked_by = $4 \
-     AND state = 'no-show' AND starts_at >= $5) AS no_shows";
+const COUNT_REQUESTS: &str = count_requests_returning!("");
+
+/// With the person's no-shows in every row returned: one round trip for what
+/// a hold checks before it takes a place.
+const COUNT_REQUESTS_AND_NO_SHOWS: &str = count_requests_returning!(
+    ", (SELECT COUNT(*) FROM bookings WHERE booked_by = $4 \
+     AND state = 'no-show' AND starts_at >= $5) AS no_shows"
+);
 
 /// Adds `counts` (key, requests) to the minute starting at `window_start`,
 /// in key order so that two servers adding the same keys never wait on each
