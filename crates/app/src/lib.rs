@@ -25,7 +25,7 @@ mod state;
 pub use error::AppError;
 pub use keyed::Keyed;
 pub use refusal::{
-    BookingRefusal, CaseRefusal, DocumentRefusal, FeeOrderRefusal, OfficeRefusal, PaymentRefusal,
-    Refusal, RefusalKind,
+    BookingRefusal, CaseRefusal, DocumentRefusal, FeeOrderRefusal, Nearby, OfficeRefusal,
+    PaymentRefusal, Refusal, RefusalKind,
 };
 pub use state::{App, CardIdentity, Clock, Inner, OnlinePayment, Settings};

@@ -95,6 +95,14 @@ impl Refusal {
         }
     }
 
+    /// For a full slot: the slots nearby that still have room (perhaps none).
+    pub fn nearby(&self) -> Option<&[Nearby]> {
+        match self {
+            Refusal::Booking(BookingRefusal::SlotFull { nearby, .. }) => Some(nearby),
+            _ => None,
+        }
+    }
+
     /// How many people are ahead in the waiting room.
     pub fn place(&self) -> Option<u64> {
         match self {
@@ -177,6 +185,16 @@ impl Busy {
     }
 }
 
+/// A slot offered in place of a full one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nearby {
+    /// The start, in the office's time zone.
+    pub start: Zoned,
+    pub end: jiff::Timestamp,
+    /// How many more people it takes.
+    pub free: i64,
+}
+
 /// Refusals of bookings: holding, confirming, moving, cancelling and
 /// assigning appointments.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -251,9 +269,11 @@ pub enum BookingRefusal {
     /// Only operators and supervisors give appointments.
     NotCaseStaff,
     CaseHasAppointment,
-    /// No room for `people` people.
+    /// No room for `people` people; `nearby` are the same day's slots that
+    /// still have room for them, the closest in time first.
     SlotFull {
         people: u64,
+        nearby: Vec<Nearby>,
     },
     /// No room at the new time of a booking being moved; it stays.
     SlotFullToMove,
@@ -394,7 +414,7 @@ impl BookingRefusal {
             B::HolderCount { most } => vec![("most", number(u64::from(*most)))],
             B::NotInHousehold { name } => vec![("name", text_arg(name.as_str()))],
             B::CaseOffice { office } => vec![("office", text_arg(office.as_str()))],
-            B::SlotFull { people } => vec![("people", number(*people))],
+            B::SlotFull { people, .. } => vec![("people", number(*people))],
             B::AlreadyBooked { who } => vec![("who", text_arg(who.as_str()))],
             B::NotHeld { state } | B::NotActive { state } | B::NotMovable { state } => {
                 vec![("state", text_arg(state.as_str()))]
@@ -488,7 +508,10 @@ impl BookingRefusal {
             B::CaseOffice { .. } => B::NotAssignedByOffice,
             B::NotAssignedByOffice => B::NotCaseStaff,
             B::NotCaseStaff => B::CaseHasAppointment,
-            B::CaseHasAppointment => B::SlotFull { people: 2 },
+            B::CaseHasAppointment => B::SlotFull {
+                people: 2,
+                nearby: Vec::new(),
+            },
             B::SlotFull { .. } => B::SlotFullToMove,
             B::SlotFullToMove => B::SlotFullToAssign,
             B::SlotFullToAssign => B::AlreadyBooked {

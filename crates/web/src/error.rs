@@ -2,6 +2,7 @@
 //! conversion is explicit; anything unexpected becomes an opaque 500 whose
 //! cause is logged, never shown.
 
+use crate::appointments::api::SlotBody;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ghiseu_app::{AppError, Refusal, RefusalKind};
@@ -42,6 +43,11 @@ pub struct Problem {
     /// asking again (also in the `Retry-After` header).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// For `slot-full`: up to eight slots of the same day that still have
+    /// room for the people asked for, the closest in time first; empty when
+    /// the day has none (search other days).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearby: Option<Vec<SlotBody>>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -228,6 +234,7 @@ impl ApiError {
             // What a person can do about an outage is wait: say how long.
             retry_after: (status == StatusCode::SERVICE_UNAVAILABLE)
                 .then_some(RETRY_OUTAGE_SECONDS),
+            nearby: None,
         }
     }
 }
@@ -407,6 +414,7 @@ impl BareErrors {
             allowed_actions: None,
             place: None,
             retry_after: None,
+            nearby: None,
         });
         if let Some(allow) = response.headers().get(header::ALLOW) {
             problem.headers_mut().insert(header::ALLOW, allow.clone());

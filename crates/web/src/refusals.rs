@@ -4,6 +4,7 @@
 //! for a code where it has one (`appt-problem-{code}`,
 //! `fee-order-page-{code}`), else the problem's.
 
+use crate::appointments::api::SlotBody;
 use crate::error::ProblemField;
 use crate::error::{Problem, problem_type};
 use axum::http::StatusCode;
@@ -219,6 +220,9 @@ pub fn problem(refusal: &Refusal) -> Problem {
         allowed_actions: None,
         place: refusal.place(),
         retry_after: refusal.retry_after(),
+        nearby: refusal
+            .nearby()
+            .map(|nearby| nearby.iter().map(SlotBody::offered).collect()),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::accounts::CurrentPerson;
 use crate::accounts::household::acting_guardian_of;
 use crate::cases::access::citizen_case;
 use crate::error::AppError;
-use crate::refusal::BookingRefusal;
+use crate::refusal::{BookingRefusal, Refusal};
 use crate::state::App;
 use ghiseu_domain::appointment::{BookingReference, Closure, Schedule, Slot, SlotRefusal};
 use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
@@ -167,23 +167,63 @@ pub async fn hold(
     request: &HoldRequest,
 ) -> Result<Booking, AppError> {
     let now = state.clock.now();
-    let person = &current.person;
     let place = place(state, &request.service, &request.office)?;
     let slot = slot(state, &place, request.start, now).await?;
+    match hold_slot(state, current, address, request, &place, &slot, now).await {
+        Err(AppError::Refused(Refusal::Booking(BookingRefusal::SlotFull { people, .. }))) => {
+            Err(full_with_nearby(state, &place, &slot, people, now).await)
+        }
+        outcome => outcome,
+    }
+}
+
+/// The refusal of a full slot, offering the same day's slots closest to it
+/// that still have room: read from what this process already holds of the
+/// day, so a crowd refused together need not search again. Without them
+/// (none read) it is refused all the same.
+async fn full_with_nearby(
+    state: &App,
+    place: &Place<'_>,
+    slot: &Slot,
+    people: u64,
+    now: Timestamp,
+) -> AppError {
+    let wanted = i64::try_from(people).unwrap_or(i64::MAX);
+    let nearby = match super::slots::nearby(state, place, slot.start, wanted, now).await {
+        Ok(nearby) => nearby,
+        Err(e) => {
+            tracing::warn!(error = %e, "the slots near a full one could not be read");
+            Vec::new()
+        }
+    };
+    BookingRefusal::SlotFull { people, nearby }.into()
+}
+
+/// A seat in `slot` for the people the request names, if there is room.
+async fn hold_slot(
+    state: &App,
+    current: &CurrentPerson,
+    address: &str,
+    request: &HoldRequest,
+    place: &Place<'_>,
+    slot: &Slot,
+    now: Timestamp,
+) -> Result<Booking, AppError> {
+    let person = &current.person;
     let holders = holders(state, current, &request.holders).await?;
-    let case_id = case_for(state, current, &place, request.case.as_deref()).await?;
+    let case_id = case_for(state, current, place, request.case.as_deref()).await?;
     let id = uuid::Uuid::now_v7().to_string();
     let reference = new_reference().to_string();
     let cells: Vec<i64> = slot.cells.iter().map(|c| c.as_second()).collect();
     let expires = now + SignedDuration::from_mins(i64::from(place.authority.booking.hold_minutes));
     let date = slot.start.to_zoned(place.office.time_zone.clone()).date();
-    let day = super::slots::key_of(&place, date);
+    let day = super::slots::key_of(place, date);
     let seats = i64::try_from(holders.len()).unwrap_or(i64::MAX);
     let capacity = i64::from(place.window.counters);
     // A slot full by what this process read moments ago, or with its last
     // seats already on their way to the database, is refused here without a
     // query; one that looks free is decided by the write.
-    let taken = super::slots::taken_on(state, &place, date, now).await?;
+    let taken = super::slots::taken_on(state, place, date, now).await?;
     let Some(reservation) = state
         .slot_cache
         .in_flight
@@ -259,6 +299,7 @@ pub async fn already_held(
 pub fn slot_full(people: usize) -> AppError {
     BookingRefusal::SlotFull {
         people: u64::try_from(people).unwrap_or(u64::MAX),
+        nearby: Vec::new(),
     }
     .into()
 }

@@ -8,6 +8,7 @@
 use super::book::{Place, closures_on};
 use super::in_flight::InFlight;
 use crate::error::AppError;
+use crate::refusal::Nearby;
 use crate::state::App;
 use ghiseu_domain::appointment::{Closure, Schedule, Slot};
 use ghiseu_storage::appointments;
@@ -219,6 +220,37 @@ pub async fn free_on(
                 end: slot.end,
                 free,
             }
+        })
+        .collect())
+}
+
+/// How many slots a full slot's refusal offers in its place.
+pub const MOST_NEARBY: usize = 8;
+
+/// The slots of `start`'s day with room for `people`, closest in time to
+/// `start` first (the earlier of two as close), at most `MOST_NEARBY`.
+pub async fn nearby(
+    state: &App,
+    place: &Place<'_>,
+    start: Timestamp,
+    people: i64,
+    now: Timestamp,
+) -> Result<Vec<Nearby>, AppError> {
+    let zone = place.office.time_zone.clone();
+    let date = start.to_zoned(zone.clone()).date();
+    let mut free: Vec<FreeSlot> = free_on(state, place, date, now)
+        .await?
+        .into_iter()
+        .filter(|slot| slot.free >= people && slot.start != start)
+        .collect();
+    free.sort_by_key(|slot| (slot.start.duration_since(start).abs(), slot.start));
+    Ok(free
+        .into_iter()
+        .take(MOST_NEARBY)
+        .map(|slot| Nearby {
+            start: slot.start.to_zoned(zone.clone()),
+            end: slot.end,
+            free: slot.free,
         })
         .collect())
 }

@@ -67,6 +67,10 @@ pub struct RushArgs {
     /// Skip the PostgreSQL run with two server processes.
     #[arg(long)]
     pub one_server_only: bool,
+    /// What a client refused for a full slot does next: try one of the free slots the refusal
+    /// offers nearby (searching only when none of them is raced), or always search first.
+    #[arg(long, value_enum, default_value_t = AfterFull::Nearby)]
+    pub after_full: AfterFull,
     /// Instead of the one-off race: a sustained rush of people and bots against a cluster that
     /// this run starts with `scripts/cluster` (PostgreSQL behind HAProxy), with a wave of places
     /// released every `--wave-seconds` for `--seconds`.
@@ -104,6 +108,15 @@ pub struct RushArgs {
     /// Also write the Markdown report to this file.
     #[arg(long)]
     pub output: Option<PathBuf>,
+}
+
+/// A client's next step after a `slot-full` refusal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AfterFull {
+    /// One of the refusal's `nearby` slots in the raced set, at random; a search when none.
+    Nearby,
+    /// A search of all the raced days, then one of its free slots at random.
+    Search,
 }
 
 async fn race_on(
@@ -175,6 +188,7 @@ async fn race_on(
         days,
         barrier: Barrier::new(tokens.len() + 1),
         cutoff: Duration::from_secs(args.seconds),
+        after_full: args.after_full,
     });
     // Every client opens its keep-alive connection before the race.
     let mut clients = Vec::with_capacity(tokens.len());
@@ -293,6 +307,7 @@ pub async fn run(args: RushArgs) -> anyhow::Result<()> {
         cores,
         load_average,
         seconds: args.seconds,
+        after_full: args.after_full,
         races: &races,
     };
     crate::report::publish(&report.markdown(), args.output.as_deref())

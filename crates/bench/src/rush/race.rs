@@ -23,6 +23,25 @@ pub(super) struct Shared {
     pub(super) span_days: u8,
     pub(super) barrier: Barrier,
     pub(super) cutoff: Duration,
+    pub(super) after_full: AfterFull,
+}
+
+/// One of the raced slots a `slot-full` refusal offers nearby, at random.
+pub(super) fn offered(body: &[u8], shared: &Shared, choice: &mut Choice) -> Option<Slot> {
+    let problem: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let raced: Vec<Slot> = problem["nearby"]
+        .as_array()?
+        .iter()
+        .filter(|s| s["free"].as_i64().unwrap_or(0) > 0)
+        .filter_map(|s| {
+            Some(Slot {
+                date: s["local_date"].as_str()?.to_owned(),
+                start: s["start"].as_str()?.to_owned(),
+            })
+        })
+        .filter(|s| shared.starts.contains(&s.start))
+        .collect();
+    (!raced.is_empty()).then(|| raced[choice.next(raced.len())].clone())
 }
 
 pub(super) async fn wait_until(deadline: Instant, seconds: u64) -> bool {
@@ -162,6 +181,13 @@ pub(super) async fn race_one(
             }
             StatusCode::CONFLICT if has_code(&answer.body, "slot-full") => {
                 tally.full += 1;
+                if shared.after_full == AfterFull::Nearby
+                    && let Some(next) = offered(&answer.body, &shared, &mut choice)
+                {
+                    tally.nearby += 1;
+                    slot = next;
+                    continue;
+                }
                 match another(&mut client, &shared, &mut tally, &mut choice, deadline).await {
                     Ok(Some(next)) => slot = next,
                     Ok(None) => break End::NoneLeft,

@@ -4,11 +4,21 @@ use std::fmt::Write as _;
 
 use super::*;
 
+/// The client's step after a full slot, as the report tells it.
+const AFTER_FULL_NEARBY: &str = "(`--after-full nearby`) it tries a random one of the raced \
+     slots the refusal offers as `nearby` (the same day's free slots closest to the full one), \
+     and only when none is offered it searches the free slots of all those days in one request \
+     (`days` and `only_free=true`) and tries a random one, or stops when none is left;";
+const AFTER_FULL_SEARCH: &str = "(`--after-full search`) it searches the free slots of all \
+     those days in one request (`days` and `only_free=true`) and tries a random one, or stops \
+     when none is left;";
+
 pub struct RushReport<'a> {
     pub ghiseu: String,
     pub cores: usize,
     pub load_average: String,
     pub seconds: u64,
+    pub after_full: AfterFull,
     pub races: &'a [Race],
 }
 
@@ -27,8 +37,7 @@ impl RushReport<'_> {
                  the slot search counting back from the newest released day ({}). Just before the \
                  start each reads its own bookings and searches those days once, as people have \
                  the booking page open when slots are released (not measured). Then each picks a random slot and holds it (`POST /api/v1/appointments`); on 201 it confirms; on \
-                 409 `slot-full` it searches the free slots of all those days in one request \
-                 (`days` and `only_free=true`) and tries a random one, or stops when none is left; on 429 it waits `Retry-After` and tries again; \
+                 409 `slot-full` {} on 429 it waits `Retry-After` and tries again; \
                  the race is cut off after {} s. Requests time out after 10 s. The CPU columns \
                  are cores' worth from the barrier to the last answer: the server, this \
                  program, every process named `postgres`, and the rest of the machine. Load \
@@ -38,13 +47,17 @@ impl RushReport<'_> {
                 first.clients,
                 first.slots,
                 first.days.join(", "),
+                match self.after_full {
+                    AfterFull::Nearby => AFTER_FULL_NEARBY,
+                    AfterFull::Search => AFTER_FULL_SEARCH,
+                },
                 self.seconds,
                 self.load_average
             );
         }
         let _ = writeln!(
             out,
-            "| database | wall s | booking attempts | attempts/s | confirmed | none left | out of time | failed | 201 | 409 full | 409 already | 422 | 429 waiting room | 429 other | other 4xx | 5xx | transport errors | searches | failed searches |"
+            "| database | wall s | booking attempts | attempts/s | confirmed | none left | out of time | failed | 201 | 409 full | 409 already | 422 | 429 waiting room | 429 other | other 4xx | 5xx | transport errors | searches | failed searches | slots taken from `nearby` |"
         );
         let _ = writeln!(
             out,
@@ -54,7 +67,7 @@ impl RushReport<'_> {
             let t = &race.tally;
             let _ = writeln!(
                 out,
-                "| {} | {:.2} | {} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {:.2} | {} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 race.label(),
                 race.wall.as_secs_f64(),
                 t.attempts,
@@ -74,6 +87,7 @@ impl RushReport<'_> {
                 t.transport_errors,
                 t.searches,
                 t.search_failures,
+                t.nearby,
             );
         }
         for race in self.races {

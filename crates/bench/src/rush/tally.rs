@@ -43,6 +43,8 @@ pub(super) struct Tally {
     pub(super) transport_errors: u64,
     pub(super) confirm_failures: u64,
     pub(super) searches: u64,
+    /// Slots taken from a refusal's `nearby` instead of a search.
+    pub(super) nearby: u64,
     pub(super) search_failures: u64,
     pub(super) confirmed: u64,
     pub(super) none_left: u64,
@@ -71,6 +73,7 @@ impl Tally {
             transport_errors: 0,
             confirm_failures: 0,
             searches: 0,
+            nearby: 0,
             search_failures: 0,
             confirmed: 0,
             none_left: 0,
@@ -100,6 +103,7 @@ impl Tally {
         self.transport_errors += o.transport_errors;
         self.confirm_failures += o.confirm_failures;
         self.searches += o.searches;
+        self.nearby += o.nearby;
         self.search_failures += o.search_failures;
         self.confirmed += o.confirmed;
         self.none_left += o.none_left;

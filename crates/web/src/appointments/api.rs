@@ -41,7 +41,7 @@ pub struct SlotQuery {
 
 const MOST_DAYS: u8 = 14;
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SlotBody {
     /// RFC 3339, UTC.
     pub start: String,
@@ -52,6 +52,23 @@ pub struct SlotBody {
     pub local_time: String,
     /// How many more people the slot takes.
     pub free: i64,
+}
+
+impl SlotBody {
+    fn at(start: &jiff::Zoned, end: jiff::Timestamp, free: i64) -> SlotBody {
+        SlotBody {
+            start: start.timestamp().to_string(),
+            end: end.to_string(),
+            local_date: start.date().to_string(),
+            local_time: start.strftime("%H:%M").to_string(),
+            free,
+        }
+    }
+
+    /// A slot offered in place of a full one.
+    pub fn offered(slot: &ghiseu_app::Nearby) -> SlotBody {
+        SlotBody::at(&slot.start, slot.end, slot.free)
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -237,14 +254,7 @@ pub(crate) async fn search(
                 if only_free && s.free <= 0 {
                     continue;
                 }
-                let local = s.start.to_zoned(zone.clone());
-                listed.push(SlotBody {
-                    start: s.start.to_string(),
-                    end: s.end.to_string(),
-                    local_date: local.date().to_string(),
-                    local_time: local.strftime("%H:%M").to_string(),
-                    free: s.free,
-                });
+                listed.push(SlotBody::at(&s.start.to_zoned(zone.clone()), s.end, s.free));
             }
             let Ok(next) = day.tomorrow() else { break };
             day = next;
@@ -365,7 +375,7 @@ pub(crate) async fn first(
         (status = 401, response = problems::SignInRequired),
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Too many appointments missed lately (`no-show-limit`)"),
         (status = 404, body = Problem, content_type = "application/problem+json", description = "No such service, or no such application of the person's (`unknown-service`, `no-such-application`)"),
-        (status = 409, body = Problem, content_type = "application/problem+json", description = "The slot is full, the person already has an appointment for this, or the first request with this Idempotency-Key is still being answered"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The slot is full (`slot-full`, whose `nearby` lists the same day's closest slots with room), the person already has an appointment for this, or the first request with this Idempotency-Key is still being answered"),
         (status = 413, response = problems::TooLarge),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "The request cannot be booked as it stands: not a slot's start, in the past, beyond the horizon, a closed office, holders not in the household or too many, an application needed or not ready, `start` not an RFC 3339 time, or the Idempotency-Key used for another request"),
         (status = 429, response = problems::TooManyRequests)

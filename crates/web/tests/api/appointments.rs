@@ -222,6 +222,79 @@ async fn racing_citizens_get_exactly_the_counters_and_clear_refusals() {
     app.cleanup().await;
 }
 
+/// The local times of the slots a `slot-full` refusal offers, in its order.
+fn nearby_times(refused: &TestResponse) -> Vec<String> {
+    let problem = refused.problem(409);
+    assert_eq!(
+        problem["type"], "https://ghiseu.example/problems/slot-full",
+        "{problem}"
+    );
+    problem["nearby"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no nearby list: {problem}"))
+        .iter()
+        .map(|slot| {
+            assert_eq!(slot["local_date"], WEDNESDAY, "{problem}");
+            slot["local_time"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_full_slot_offers_the_closest_slots_of_its_day_with_room_for_everyone() {
+    let app = TestApp::new().await;
+    let (mut first, _, first_wards) = parent_of_two(&app, "first.parent@example.ro").await;
+    let held = hold(
+        &app,
+        &mut first,
+        LAST_SLOT,
+        &["self", &first_wards[0], &first_wards[1]],
+        &[],
+    )
+    .await;
+    assert_eq!(held.status, 201, "{}", held.text());
+    // 18:00 keeps two of its three places.
+    let (mut alone, _) = signed_in(&app, "alone@example.ro", "citizen").await;
+    let six_pm = "2026-11-25T16:00:00Z";
+    assert_eq!(
+        hold(&app, &mut alone, six_pm, &["self"], &[]).await.status,
+        201
+    );
+
+    let (mut second, _, second_wards) = parent_of_two(&app, "second.parent@example.ro").await;
+    let family = ["self", second_wards[0].as_str(), second_wards[1].as_str()];
+    let refused = hold(&app, &mut second, LAST_SLOT, &family, &[]).await;
+    assert_eq!(refused.status, 409, "{}", refused.text());
+    let offered = nearby_times(&refused);
+    assert_eq!(
+        offered,
+        [
+            "17:45", "17:30", "17:15", "17:00", "16:45", "16:30", "16:15", "16:00"
+        ],
+        "closest first, none without room for three"
+    );
+    let problem = refused.problem(409);
+    assert_eq!(problem["nearby"][0]["free"], 3, "{problem}");
+
+    // One person may take 18:00, the closest with room for one.
+    let (mut late, _) = signed_in(&app, "late@example.ro", "citizen").await;
+    let refused = hold(&app, &mut late, LAST_SLOT, &["self"], &[]).await;
+    assert_eq!(nearby_times(&refused)[..2], ["18:00", "17:45"]);
+    let taken = hold(&app, &mut late, six_pm, &["self"], &[]).await;
+    assert_eq!(taken.status, 201, "{}", taken.text());
+
+    // What is offered can be held.
+    let start = refused.problem(409)["nearby"][1]["start"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (mut taker, _) = signed_in(&app, "taker@example.ro", "citizen").await;
+    let held = hold(&app, &mut taker, &start, &["self"], &[]).await;
+    assert_eq!(held.status, 201, "{}", held.text());
+    assert_eq!(held.json()["local_start"], "2026-11-25T17:45");
+    app.cleanup().await;
+}
+
 pub(crate) fn problem_type(response: &TestResponse) -> String {
     serde_json::from_slice::<Value>(&response.body).unwrap()["type"]
         .as_str()
