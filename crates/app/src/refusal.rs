@@ -95,10 +95,14 @@ impl Refusal {
         }
     }
 
-    /// For a full slot: the slots nearby that still have room (perhaps none).
+    /// For a full slot: the slots nearby that still have room (perhaps
+    /// none), when the refusal offers them.
     pub fn nearby(&self) -> Option<&[Nearby]> {
         match self {
-            Refusal::Booking(BookingRefusal::SlotFull { nearby, .. }) => Some(nearby),
+            Refusal::Booking(BookingRefusal::SlotFull {
+                nearby: Some(nearby),
+                ..
+            }) => Some(nearby),
             _ => None,
         }
     }
@@ -270,10 +274,11 @@ pub enum BookingRefusal {
     NotCaseStaff,
     CaseHasAppointment,
     /// No room for `people` people; `nearby` are the same day's slots that
-    /// still have room for them, the closest in time first.
+    /// still have room for them, the closest in time first (`None` when
+    /// none are offered).
     SlotFull {
         people: u64,
-        nearby: Vec<Nearby>,
+        nearby: Option<Vec<Nearby>>,
     },
     /// No room at the new time of a booking being moved; it stays.
     SlotFullToMove,
@@ -510,7 +515,7 @@ impl BookingRefusal {
             B::NotCaseStaff => B::CaseHasAppointment,
             B::CaseHasAppointment => B::SlotFull {
                 people: 2,
-                nearby: Vec::new(),
+                nearby: None,
             },
             B::SlotFull { .. } => B::SlotFullToMove,
             B::SlotFullToMove => B::SlotFullToAssign,

@@ -45,7 +45,8 @@ pub struct Problem {
     pub retry_after: Option<u64>,
     /// For `slot-full`: up to eight slots of the same day that still have
     /// room for the people asked for, the closest in time first; empty when
-    /// the day has none (search other days).
+    /// the day has none (search other days). Absent past the address's
+    /// search limit, which these offers count against.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nearby: Option<Vec<SlotBody>>,
 }

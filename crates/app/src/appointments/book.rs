@@ -8,7 +8,7 @@ use crate::accounts::CurrentPerson;
 use crate::accounts::household::acting_guardian_of;
 use crate::cases::access::citizen_case;
 use crate::error::AppError;
-use crate::refusal::{BookingRefusal, Refusal};
+use crate::refusal::{BookingRefusal, Nearby, Refusal};
 use crate::state::App;
 use ghiseu_domain::appointment::{BookingReference, Closure, Schedule, Slot, SlotRefusal};
 use ghiseu_domain::catalogue::{AppointmentMode, ServiceAppointment, Window, WindowKind};
@@ -171,32 +171,36 @@ pub async fn hold(
     let slot = slot(state, &place, request.start, now).await?;
     match hold_slot(state, current, address, request, &place, &slot, now).await {
         Err(AppError::Refused(Refusal::Booking(BookingRefusal::SlotFull { people, .. }))) => {
-            Err(full_with_nearby(state, &place, &slot, people, now).await)
+            let nearby = offer_nearby(state, address, &place, &slot, people, now).await;
+            Err(BookingRefusal::SlotFull { people, nearby }.into())
         }
         outcome => outcome,
     }
 }
 
-/// The refusal of a full slot, offering the same day's slots closest to it
-/// that still have room: read from what this process already holds of the
-/// day, so a crowd refused together need not search again. Without them
-/// (none read) it is refused all the same.
-async fn full_with_nearby(
+/// What a full slot's refusal offers instead: the same day's slots closest
+/// to it that still have room, read from what this process already holds of
+/// the day, so a crowd refused together need not search again. The offer
+/// counts as a search from the address, so that refusals are no way around
+/// the search limit; past it, or when the day cannot be read, the refusal
+/// offers nothing (`None`), which is not the same as a full day (empty).
+async fn offer_nearby(
     state: &App,
+    address: &str,
     place: &Place<'_>,
     slot: &Slot,
     people: u64,
     now: Timestamp,
-) -> AppError {
+) -> Option<Vec<Nearby>> {
+    state.gate.search(state, address, now).await.ok()?;
     let wanted = i64::try_from(people).unwrap_or(i64::MAX);
-    let nearby = match super::slots::nearby(state, place, slot.start, wanted, now).await {
-        Ok(nearby) => nearby,
+    match super::slots::nearby(state, place, slot.start, wanted, now).await {
+        Ok(nearby) => Some(nearby),
         Err(e) => {
             tracing::warn!(error = %e, "the slots near a full one could not be read");
-            Vec::new()
+            None
         }
-    };
-    BookingRefusal::SlotFull { people, nearby }.into()
+    }
 }
 
 /// A seat in `slot` for the people the request names, if there is room.
@@ -299,7 +303,7 @@ pub async fn already_held(
 pub fn slot_full(people: usize) -> AppError {
     BookingRefusal::SlotFull {
         people: u64::try_from(people).unwrap_or(u64::MAX),
-        nearby: Vec::new(),
+        nearby: None,
     }
     .into()
 }

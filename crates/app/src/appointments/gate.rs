@@ -84,15 +84,14 @@ pub enum Admission {
 }
 
 impl Gate {
-    /// Lets a search through, or says how long to wait; once a second, takes
-    /// this server's counts to the others (see `search_limit`).
-    pub async fn search(
-        &self,
-        state: &App,
-        keys: &[String],
-        now: Timestamp,
-    ) -> Result<(), AppError> {
-        let counted = self.searches.count(keys, now)?;
+    /// Lets a search from `address` through, or says how long to wait; once
+    /// a second, takes this server's counts to the others (see
+    /// `search_limit`). The free slots a full slot's refusal offers are
+    /// counted here too: they are a search by another door.
+    pub async fn search(&self, state: &App, address: &str, now: Timestamp) -> Result<(), AppError> {
+        let counted = self
+            .searches
+            .count(&[format!("search:address:{address}")], now)?;
         if counted.share_due
             && let Err(e) = self.searches.share(&state.db, now).await
         {

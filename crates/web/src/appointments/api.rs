@@ -219,10 +219,7 @@ pub(crate) async fn search(
 ) -> Response {
     let now = state.clock.now();
     let run = async {
-        state
-            .gate
-            .search(&state, &[format!("search:address:{address}")], now)
-            .await?;
+        state.gate.search(&state, &address, now).await?;
         let place = place(&state, &query.service, &query.office)?;
         state
             .gate
@@ -312,10 +309,7 @@ pub(crate) async fn first(
 ) -> Response {
     let now = state.clock.now();
     let run = async {
-        state
-            .gate
-            .search(&state, &[format!("search:address:{address}")], now)
-            .await?;
+        state.gate.search(&state, &address, now).await?;
         if let Some((authority, _)) = state.catalogue.service(&query.service) {
             state
                 .gate

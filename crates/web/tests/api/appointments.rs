@@ -295,6 +295,50 @@ async fn a_full_slot_offers_the_closest_slots_of_its_day_with_room_for_everyone(
     app.cleanup().await;
 }
 
+/// Slots offered by a refusal are a search by another door: they count
+/// against the address's search limit, and past it the refusal offers none.
+#[tokio::test]
+async fn a_full_slots_offer_counts_as_a_search_and_stops_at_the_limit() {
+    let app = TestApp::new().await;
+    let (mut family, _, wards) = parent_of_two(&app, "full.family@example.ro").await;
+    let held = hold(
+        &app,
+        &mut family,
+        LAST_SLOT,
+        &["self", &wards[0], &wards[1]],
+        &[],
+    )
+    .await;
+    assert_eq!(held.status, 201, "{}", held.text());
+
+    let (mut prober, _) = signed_in(&app, "prober@example.ro", "citizen").await;
+    prober.peer = Some("198.51.100.23:40000".parse().unwrap());
+    let refused = hold(&app, &mut prober, LAST_SLOT, &["self"], &[]).await;
+    assert_eq!(nearby_times(&refused).len(), 8, "the first offer is made");
+    let path =
+        format!("/api/v1/appointments/slots?service={SERVICE}&office={OFFICE}&date={WEDNESDAY}");
+    for n in 2..=120 {
+        let search = prober.get(&app, &path).await;
+        assert_eq!(search.status, 200, "search {n}: {}", search.text());
+    }
+    let refused = hold(&app, &mut prober, LAST_SLOT, &["self"], &[]).await;
+    let problem = refused.problem(409);
+    assert_eq!(
+        problem["type"], "https://ghiseu.example/problems/slot-full",
+        "{problem}"
+    );
+    assert!(problem.get("nearby").is_none(), "past the limit: {problem}");
+    let search = prober.get(&app, &path).await;
+    assert_eq!(search.status, 429, "{}", search.text());
+
+    // Another address is offered them still.
+    let (mut other, _) = signed_in(&app, "other.prober@example.ro", "citizen").await;
+    other.peer = Some("198.51.100.24:40000".parse().unwrap());
+    let refused = hold(&app, &mut other, LAST_SLOT, &["self"], &[]).await;
+    assert_eq!(nearby_times(&refused).len(), 8);
+    app.cleanup().await;
+}
+
 pub(crate) fn problem_type(response: &TestResponse) -> String {
     serde_json::from_slice::<Value>(&response.body).unwrap()["type"]
         .as_str()
