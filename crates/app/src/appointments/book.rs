@@ -159,18 +159,30 @@ pub struct HoldRequest {
     pub case: Option<String>,
 }
 
+/// What the refusal of a full slot comes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhenFull {
+    /// The refusal alone: the caller shows the day's slots itself (a page).
+    Refuse,
+    /// The same day's closest slots with room (see `offer_nearby`).
+    OfferNearby,
+}
+
 /// Holds a place for a few minutes while the person confirms.
 pub async fn hold(
     state: &App,
     current: &CurrentPerson,
     address: &str,
     request: &HoldRequest,
+    when_full: WhenFull,
 ) -> Result<Booking, AppError> {
     let now = state.clock.now();
     let place = place(state, &request.service, &request.office)?;
     let slot = slot(state, &place, request.start, now).await?;
     match hold_slot(state, current, address, request, &place, &slot, now).await {
-        Err(AppError::Refused(Refusal::Booking(BookingRefusal::SlotFull { people, .. }))) => {
+        Err(AppError::Refused(Refusal::Booking(BookingRefusal::SlotFull { people, .. })))
+            if when_full == WhenFull::OfferNearby =>
+        {
             let nearby = offer_nearby(state, address, &place, &slot, people, now).await;
             Err(BookingRefusal::SlotFull { people, nearby }.into())
         }

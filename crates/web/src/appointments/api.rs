@@ -1,7 +1,7 @@
 //! The appointments API: free slots, holding and confirming a place, moving
 //! and cancelling it, its calendar file.
 
-use super::book::{self, HoldRequest, place};
+use super::book::{self, HoldRequest, WhenFull, place};
 use super::changes;
 use super::person::BookingPerson;
 use super::slots;
@@ -405,7 +405,7 @@ pub(crate) async fn hold(
             {
                 return Ok(held);
             }
-            book::hold(state, current, &address, &wanted)
+            book::hold(state, current, &address, &wanted, WhenFull::OfferNearby)
                 .await
                 .map_err(ApiError::from)
         };

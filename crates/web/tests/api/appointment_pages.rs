@@ -29,7 +29,8 @@ fn starts(page: &str) -> Vec<String> {
         .collect()
 }
 
-async fn book(
+/// Asks for `start` through the booking form, as a browser posts it.
+pub(crate) async fn book(
     app: &TestApp,
     browser: &mut Browser,
     lang: &str,

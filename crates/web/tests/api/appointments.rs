@@ -315,6 +315,10 @@ async fn a_full_slots_offer_counts_as_a_search_and_stops_at_the_limit() {
     prober.peer = Some("198.51.100.23:40000".parse().unwrap());
     let refused = hold(&app, &mut prober, LAST_SLOT, &["self"], &[]).await;
     assert_eq!(nearby_times(&refused).len(), 8, "the first offer is made");
+    // The booking page lists the day's slots itself, offers nothing, and
+    // counts nothing against the address.
+    let page = crate::appointment_pages::book(&app, &mut prober, "en", LAST_SLOT, &["self"]).await;
+    assert_eq!(page.status, 409, "{}", page.text());
     let path =
         format!("/api/v1/appointments/slots?service={SERVICE}&office={OFFICE}&date={WEDNESDAY}");
     for n in 2..=120 {

@@ -5,7 +5,7 @@ use super::*;
 use crate::AppState;
 use crate::accounts::CurrentPerson;
 use crate::accounts::client::ClientAddress;
-use crate::appointments::book::{self, HoldRequest, Place, place};
+use crate::appointments::book::{self, HoldRequest, Place, WhenFull, place};
 use crate::appointments::slots;
 use crate::error::ApiError;
 use crate::i18n::number_arg;
@@ -334,6 +334,7 @@ pub(super) async fn hold(
                 holders: asked.holders.clone(),
                 case: Some(asked.case.clone()).filter(|c| !c.is_empty()),
             },
+            WhenFull::Refuse,
         )
         .await
         .map_err(ApiError::from),
