@@ -114,7 +114,13 @@ pub(super) fn free_slots(body: &[u8]) -> anyhow::Result<Vec<Slot>> {
     let slots = list["slots"]
         .as_array()
         .ok_or_else(|| anyhow!("no slots in the search answer"))?;
-    Ok(slots
+    Ok(with_room(slots))
+}
+
+/// The slots of a list (a search's `slots`, a refusal's `nearby`) that still
+/// take someone.
+pub(super) fn with_room(slots: &[serde_json::Value]) -> Vec<Slot> {
+    slots
         .iter()
         .filter(|s| s["free"].as_i64().unwrap_or(0) > 0)
         .filter_map(|s| {
@@ -123,7 +129,7 @@ pub(super) fn free_slots(body: &[u8]) -> anyhow::Result<Vec<Slot>> {
                 start: s["start"].as_str()?.to_owned(),
             })
         })
-        .collect())
+        .collect()
 }
 
 pub(super) fn free_starts(body: &[u8]) -> anyhow::Result<Vec<String>> {

@@ -29,16 +29,8 @@ pub(super) struct Shared {
 /// One of the raced slots a `slot-full` refusal offers nearby, at random.
 pub(super) fn offered(body: &[u8], shared: &Shared, choice: &mut Choice) -> Option<Slot> {
     let problem: serde_json::Value = serde_json::from_slice(body).ok()?;
-    let raced: Vec<Slot> = problem["nearby"]
-        .as_array()?
-        .iter()
-        .filter(|s| s["free"].as_i64().unwrap_or(0) > 0)
-        .filter_map(|s| {
-            Some(Slot {
-                date: s["local_date"].as_str()?.to_owned(),
-                start: s["start"].as_str()?.to_owned(),
-            })
-        })
+    let raced: Vec<Slot> = with_room(problem["nearby"].as_array()?)
+        .into_iter()
         .filter(|s| shared.starts.contains(&s.start))
         .collect();
     (!raced.is_empty()).then(|| raced[choice.next(raced.len())].clone())
@@ -237,4 +229,51 @@ pub(super) async fn race_one(
     };
     tally.end(end);
     Ok(tally)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(starts: &[&str]) -> Shared {
+        Shared {
+            slots: Vec::new(),
+            starts: starts.iter().map(|s| s.to_string()).collect(),
+            days: Vec::new(),
+            first_day: "2027-01-04".to_owned(),
+            span_days: 1,
+            barrier: Barrier::new(1),
+            cutoff: Duration::from_secs(1),
+            after_full: AfterFull::Nearby,
+        }
+    }
+
+    fn slot(start: &str, free: i64) -> serde_json::Value {
+        serde_json::json!({ "start": start, "local_date": "2027-01-04", "free": free })
+    }
+
+    #[test]
+    fn an_offer_is_taken_only_among_raced_slots_with_room() {
+        let shared = shared(&["2027-01-04T07:00:00Z", "2027-01-04T07:15:00Z"]);
+        let body = serde_json::json!({
+            "type": "https://ghiseu.example/problems/slot-full",
+            "nearby": [
+                slot("2027-01-04T06:45:00Z", 1),
+                slot("2027-01-04T07:00:00Z", 0),
+                slot("2027-01-04T07:15:00Z", 1),
+            ]
+        })
+        .to_string();
+        let mut choice = Choice(7);
+        for _ in 0..20 {
+            let taken = offered(body.as_bytes(), &shared, &mut choice).map(|s| s.start);
+            assert_eq!(taken.as_deref(), Some("2027-01-04T07:15:00Z"));
+        }
+        let none_raced = serde_json::json!({ "nearby": [slot("2027-01-04T06:45:00Z", 1)] });
+        let empty = serde_json::json!({ "nearby": [] });
+        let absent = serde_json::json!({ "type": "https://ghiseu.example/problems/slot-full" });
+        for body in [none_raced, empty, absent] {
+            assert!(offered(body.to_string().as_bytes(), &shared, &mut choice).is_none());
+        }
+    }
 }

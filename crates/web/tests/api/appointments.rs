@@ -240,19 +240,25 @@ fn nearby_times(refused: &TestResponse) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_full_slot_offers_the_closest_slots_of_its_day_with_room_for_everyone() {
-    let app = TestApp::new().await;
-    let (mut first, _, first_wards) = parent_of_two(&app, "first.parent@example.ro").await;
+/// A parent of two holds Wednesday's last slot for all three: its three
+/// places are taken.
+async fn fill_the_last_slot(app: &TestApp, email: &str) {
+    let (mut parent, _, wards) = parent_of_two(app, email).await;
     let held = hold(
-        &app,
-        &mut first,
+        app,
+        &mut parent,
         LAST_SLOT,
-        &["self", &first_wards[0], &first_wards[1]],
+        &["self", &wards[0], &wards[1]],
         &[],
     )
     .await;
     assert_eq!(held.status, 201, "{}", held.text());
+}
+
+#[tokio::test]
+async fn a_full_slot_offers_the_closest_slots_of_its_day_with_room_for_everyone() {
+    let app = TestApp::new().await;
+    fill_the_last_slot(&app, "first.parent@example.ro").await;
     // 18:00 keeps two of its three places.
     let (mut alone, _) = signed_in(&app, "alone@example.ro", "citizen").await;
     let six_pm = "2026-11-25T16:00:00Z";
@@ -300,16 +306,7 @@ async fn a_full_slot_offers_the_closest_slots_of_its_day_with_room_for_everyone(
 #[tokio::test]
 async fn a_full_slots_offer_counts_as_a_search_and_stops_at_the_limit() {
     let app = TestApp::new().await;
-    let (mut family, _, wards) = parent_of_two(&app, "full.family@example.ro").await;
-    let held = hold(
-        &app,
-        &mut family,
-        LAST_SLOT,
-        &["self", &wards[0], &wards[1]],
-        &[],
-    )
-    .await;
-    assert_eq!(held.status, 201, "{}", held.text());
+    fill_the_last_slot(&app, "full.family@example.ro").await;
 
     let (mut prober, _) = signed_in(&app, "prober@example.ro", "citizen").await;
     prober.peer = Some("198.51.100.23:40000".parse().unwrap());
