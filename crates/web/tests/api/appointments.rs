@@ -104,17 +104,7 @@ async fn a_parent_books_a_wednesday_evening_slot_for_three_and_gets_the_calendar
     assert_eq!(last["local_time"], "18:15", "{list}");
     assert_eq!(free_at(&list, LAST_SLOT), Some(3), "three intake counters");
 
-    let (mut parent, _, wards) = parent_of_two(&app, "parent.three@example.ro").await;
-    let held = hold(
-        &app,
-        &mut parent,
-        LAST_SLOT,
-        &["self", &wards[0], &wards[1]],
-        &[],
-    )
-    .await;
-    assert_eq!(held.status, 201, "{}", held.text());
-    let held = held.json();
+    let (mut parent, held) = hold_the_last_slot_for_three(&app, "parent.three@example.ro").await;
     assert_eq!(held["state"], "held");
     assert_eq!(held["people"], 3);
     assert_eq!(held["local_start"], "2026-11-25T18:15");
@@ -240,9 +230,9 @@ fn nearby_times(refused: &TestResponse) -> Vec<String> {
         .collect()
 }
 
-/// A parent of two holds Wednesday's last slot for all three: its three
-/// places are taken.
-async fn fill_the_last_slot(app: &TestApp, email: &str) {
+/// A parent of two holds Wednesday's last slot for all three, which takes
+/// its three places; returns the parent's browser and the booking.
+async fn hold_the_last_slot_for_three(app: &TestApp, email: &str) -> (Browser, Value) {
     let (mut parent, _, wards) = parent_of_two(app, email).await;
     let held = hold(
         app,
@@ -253,12 +243,13 @@ async fn fill_the_last_slot(app: &TestApp, email: &str) {
     )
     .await;
     assert_eq!(held.status, 201, "{}", held.text());
+    (parent, held.json())
 }
 
 #[tokio::test]
 async fn a_full_slot_offers_the_closest_slots_of_its_day_with_room_for_everyone() {
     let app = TestApp::new().await;
-    fill_the_last_slot(&app, "first.parent@example.ro").await;
+    hold_the_last_slot_for_three(&app, "first.parent@example.ro").await;
     // 18:00 keeps two of its three places.
     let (mut alone, _) = signed_in(&app, "alone@example.ro", "citizen").await;
     let six_pm = "2026-11-25T16:00:00Z";
@@ -306,7 +297,7 @@ async fn a_full_slot_offers_the_closest_slots_of_its_day_with_room_for_everyone(
 #[tokio::test]
 async fn a_full_slots_offer_counts_as_a_search_and_stops_at_the_limit() {
     let app = TestApp::new().await;
-    fill_the_last_slot(&app, "full.family@example.ro").await;
+    hold_the_last_slot_for_three(&app, "full.family@example.ro").await;
 
     let (mut prober, _) = signed_in(&app, "prober@example.ro", "citizen").await;
     prober.peer = Some("198.51.100.23:40000".parse().unwrap());
