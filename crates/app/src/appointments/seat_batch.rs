@@ -13,7 +13,7 @@ use super::take::{Seat, Step, on_own_thread, steps};
 use crate::error::AppError;
 use crate::state::App;
 use ghiseu_storage::appointments::Booking;
-use ghiseu_storage::{Connection, Fault, Savepoint, StorageError, WriteTurn};
+use ghiseu_storage::{Connection, Fault, Savepoint, StorageError, WriteTurn, WriteTx};
 use std::sync::Mutex;
 use tokio::sync::oneshot;
 
@@ -128,27 +128,34 @@ async fn alone(state: &App, mut seat: Seat) -> Result<Booking, AppError> {
             Err(refusal)
         }
         Step::Full(refusal) => {
-            state
-                .slot_cache
-                .mark_full(&seat.day, &seat.cells, seat.capacity);
-            tx.rollback().await?;
-            count_alone(state, &seat).await?;
-            Err(refusal)
+            mark_full(state, &seat);
+            refused_alone(state, tx, &seat, refusal).await
         }
-        Step::Refused(refusal) => {
-            tx.rollback().await?;
-            count_alone(state, &seat).await?;
-            Err(refusal)
-        }
+        Step::Refused(refusal) => refused_alone(state, tx, &seat, refusal).await,
     }
 }
 
-/// Counts a refused seat whose transaction was rolled back, in one of its own.
-async fn count_alone(state: &App, seat: &Seat) -> Result<(), AppError> {
+/// Rolls a refused seat's transaction back and counts the refusal in one of
+/// its own, as the request limits count every attempt.
+async fn refused_alone(
+    state: &App,
+    tx: WriteTx,
+    seat: &Seat,
+    refusal: AppError,
+) -> Result<Booking, AppError> {
+    tx.rollback().await?;
     let mut tx = state.db.begin_write().await?;
     gate::count_refused_booking(&mut tx, &seat.person_id, &seat.address, seat.now).await?;
     tx.commit().await?;
-    Ok(())
+    Err(refusal)
+}
+
+/// Counts the seat's cells as full in this process: the database refused a
+/// seat in them, so the count here was behind.
+fn mark_full(state: &App, seat: &Seat) {
+    state
+        .slot_cache
+        .mark_full(&seat.day, &seat.cells, seat.capacity);
 }
 
 /// Whether this process's count says the slot is full: those queued behind
@@ -192,9 +199,7 @@ async fn one(state: &App, conn: &mut Connection, seat: &mut Seat) -> Result<Book
             Err(refusal)
         }
         Ok(Step::Full(refusal)) => {
-            state
-                .slot_cache
-                .mark_full(&seat.day, &seat.cells, seat.capacity);
+            mark_full(state, seat);
             refused(conn, point, seat, refusal).await
         }
         Ok(Step::Refused(refusal)) => refused(conn, point, seat, refusal).await,
